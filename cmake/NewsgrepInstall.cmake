@@ -1,0 +1,23 @@
+# `cmake --install` puts the libraries, their public headers, the newsgrep binary and a
+# CMake package in place, so that find_package(newsgrep) + newsgrep::searcher works.
+include(CMakePackageConfigHelpers)
+install(TARGETS newsgrep_schema newsgrep_indexer newsgrep_searcher
+  EXPORT newsgrepTargets
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
+install(TARGETS newsgrep RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+foreach(dir schema indexer searcher)
+  install(DIRECTORY ${PROJECT_SOURCE_DIR}/${dir}/include/newsgrep
+    DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+endforeach()
+install(EXPORT newsgrepTargets NAMESPACE newsgrep::
+  DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/newsgrep)
+configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/newsgrepConfig.cmake.in
+  ${PROJECT_BINARY_DIR}/newsgrepConfig.cmake
+  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/newsgrep)
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/newsgrepConfigVersion.cmake
+  COMPATIBILITY SameMinorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/newsgrepConfig.cmake
+  ${PROJECT_BINARY_DIR}/newsgrepConfigVersion.cmake
+  ${PROJECT_SOURCE_DIR}/cmake/NewsgrepDependencies.cmake
+  DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/newsgrep)

@@ -1,0 +1,14 @@
+# Per-target compile options: warnings, -Werror and sanitizers are applied to our own
+# targets only, never through global CMAKE_CXX_FLAGS.
+function(newsgrep_target_options target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow
+    -Wnon-virtual-dtor -Wno-unused-parameter)
+  if(NEWSGREP_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+  if(NEWSGREP_SANITIZERS)
+    target_compile_options(${target} PRIVATE -fsanitize=address,undefined
+      -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    target_link_options(${target} PUBLIC -fsanitize=address,undefined)
+  endif()
+endfunction()

@@ -1,0 +1,501 @@
+/// @file article_reader.cc
+/// @brief Input walking and parsing: plain text, JSON Lines, gzip, UTF-8 repair.
+#include "newsgrep/article_reader.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+
+namespace newsgrep {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Windows-1252 code points for bytes 0x80..0x9F (0 = undefined: read as Latin-1).
+constexpr std::array<char32_t, 32> kCp1252High = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+void AppendUtf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += char(cp);
+  } else if (cp < 0x800) {
+    out += char(0xC0 | (cp >> 6));
+    out += char(0x80 | (cp & 0x3F));
+  } else {
+    out += char(0xE0 | (cp >> 12));
+    out += char(0x80 | ((cp >> 6) & 0x3F));
+    out += char(0x80 | (cp & 0x3F));
+  }
+}
+
+// Length of the valid UTF-8 sequence starting at `i`, or 0 if it is not valid.
+size_t ValidSequenceLength(absl::string_view s, size_t i) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  size_t n;
+  char32_t cp;
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2, cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3, cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4, cp = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+      (cp >= 0xD800 && cp <= 0xDFFF)) {
+    return 0;
+  }
+  return n;
+}
+
+bool IsJsonLinesName(absl::string_view name) {
+  return absl::EndsWith(name, ".jsonl") || absl::EndsWith(name, ".ndjson");
+}
+
+// Reads a file (gzip-compressed or not: zlib reads both) in chunks.
+class FileReader {
+ public:
+  explicit FileReader(const std::string& path) : file_(gzopen(path.c_str(), "rb")) {
+    if (file_ != nullptr) gzbuffer(file_, 128 * 1024);
+  }
+  ~FileReader() {
+    if (file_ != nullptr) gzclose(file_);
+  }
+  FileReader(const FileReader&) = delete;
+  FileReader& operator=(const FileReader&) = delete;
+
+  bool is_open() const { return file_ != nullptr; }
+
+  // Appends up to `max` bytes to `out`. Returns bytes read, 0 at end, -1 on error.
+  long Read(std::string& out, size_t max = 256 * 1024) {
+    const size_t old = out.size();
+    out.resize(old + max);
+    const int n = gzread(file_, out.data() + old, static_cast<unsigned>(max));
+    out.resize(old + std::max(n, 0));
+    return n;
+  }
+  std::string ErrorMessage() {
+    int code = 0;
+    const char* message = gzerror(file_, &code);
+    if (code == Z_ERRNO) return std::strerror(errno);
+    if (code == Z_BUF_ERROR) return "truncated gzip data";
+    return message != nullptr ? message : "read error";
+  }
+
+ private:
+  gzFile file_;
+};
+
+bool LooksBinary(absl::string_view head) {
+  return head.substr(0, 8192).find('\0') != absl::string_view::npos;
+}
+
+std::string Location(absl::string_view path, size_t line, size_t column = 0) {
+  if (column == 0) return absl::StrCat(path, ":", line);
+  return absl::StrCat(path, ":", line, ":", column);
+}
+
+// Collapses runs of white space to one space and trims.
+std::string CollapseSpaces(absl::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (absl::ascii_isspace(static_cast<unsigned char>(c))) {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      out += c;
+      space = false;
+    }
+  }
+  return out;
+}
+
+// The first sentence of `text`, at most ~150 bytes, cut at a word boundary.
+std::string FirstSentence(absl::string_view text) {
+  constexpr size_t kMax = 150;
+  size_t end = absl::string_view::npos;
+  for (size_t i = 0; i + 1 < text.size() && i < kMax; ++i) {
+    if ((text[i] == '.' || text[i] == '!' || text[i] == '?') && text[i + 1] == ' ' &&
+        i > 20) {
+      end = i + 1;
+      break;
+    }
+  }
+  if (end != absl::string_view::npos) return std::string(text.substr(0, end - 1));
+  if (text.size() <= kMax) return std::string(text);
+  size_t cut = text.rfind(' ', kMax);
+  if (cut == absl::string_view::npos || cut < kMax / 2) cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return absl::StrCat(text.substr(0, cut), "…");
+}
+
+// A header line "Key: value" with a key we know; returns false otherwise.
+bool ParseHeaderLine(absl::string_view line, std::string* key, std::string* value) {
+  static constexpr std::array<absl::string_view, 6> kKeys = {"title", "date",     "source",
+                                                            "url",   "dateline", "id"};
+  const size_t colon = line.find(':');
+  if (colon == absl::string_view::npos || colon == 0 || colon > 10) return false;
+  *key = absl::AsciiStrToLower(line.substr(0, colon));
+  if (std::find(kKeys.begin(), kKeys.end(), *key) == kKeys.end()) return false;
+  *value = std::string(absl::StripAsciiWhitespace(line.substr(colon + 1)));
+  return true;
+}
+
+void ReadTextFile(const std::string& path, std::string text, const ReadCallbacks& callbacks,
+                  absl::Status* status) {
+  size_t first_bad = 0;
+  if (size_t bad = RepairUtf8(text, &first_bad); bad > 0) {
+    callbacks.on_problem({InputProblem::Outcome::kRepaired, path,
+                          absl::StrCat("invalid UTF-8 (", bad, " byte(s), first at byte ",
+                                       first_bad, ") read as Windows-1252")});
+  }
+  absl::StatusOr<Article> article = ParseTextArticle(text, path, callbacks.on_problem);
+  if (!article.ok()) {
+    callbacks.on_problem(
+        {InputProblem::Outcome::kSkipped, path, std::string(article.status().message())});
+    return;
+  }
+  *status = callbacks.on_article(*std::move(article));
+}
+
+std::optional<Article> ParseJsonRecord(absl::string_view line, absl::string_view origin,
+                                       const ProblemCallback& on_problem, InputProblem& failure) {
+  auto fail = [&](std::string location, std::string message) {
+    failure = {InputProblem::Outcome::kSkipped, std::move(location), std::move(message)};
+    return std::nullopt;
+  };
+  std::string repaired(line);
+  size_t first_bad = 0;
+  if (size_t bad = RepairUtf8(repaired, &first_bad); bad > 0) {
+    on_problem({InputProblem::Outcome::kRepaired, absl::StrCat(origin, ":", first_bad + 1),
+                absl::StrCat("invalid UTF-8 (", bad, " byte(s)) read as Windows-1252")});
+  }
+  nlohmann::json json;
+  try {
+    json = nlohmann::json::parse(repaired);
+  } catch (const nlohmann::json::parse_error& e) {
+    std::string what = e.what();
+    // nlohmann's message: "[json.exception.parse_error.101] parse error at line 1, column
+    // 17: syntax error while parsing object - ..."; keep what follows the position.
+    const size_t detail = what.find(": ");
+    return fail(absl::StrCat(origin, ":", e.byte),
+                absl::StrCat("malformed JSON: ",
+                             detail == std::string::npos ? what : what.substr(detail + 2)));
+  }
+  if (!json.is_object()) {
+    return fail(std::string(origin), "record is not a JSON object");
+  }
+  Article article;
+  article.origin = std::string(origin);
+  std::string bad_key;
+  auto get = [&](const char* key) -> std::string {
+    auto it = json.find(key);
+    if (it == json.end() || it->is_null()) return "";
+    if (it->is_string()) return it->get<std::string>();
+    if (it->is_number()) return it->dump();
+    if (bad_key.empty()) bad_key = key;
+    return "";
+  };
+  article.id = get("id");
+  article.title = get("title");
+  article.body = get("body");
+  article.source = get("source");
+  article.url = get("url");
+  article.dateline = get("dateline");
+  const std::string date = get("date");
+  if (!bad_key.empty()) {
+    return fail(std::string(origin), absl::StrCat("\"", bad_key, "\" must be a string"));
+  }
+  if (article.id.empty()) article.id = article.url;
+  if (article.id.empty()) {
+    return fail(std::string(origin), "record has no \"id\" (nor \"url\" to use as one)");
+  }
+  if (absl::StripAsciiWhitespace(article.title).empty() &&
+      absl::StripAsciiWhitespace(article.body).empty()) {
+    return fail(std::string(origin), "record has neither \"title\" nor \"body\" text");
+  }
+  if (!date.empty()) {
+    article.date = ParseNewsDate(date);
+    if (!article.date) {
+      on_problem({InputProblem::Outcome::kRepaired, std::string(origin),
+                  absl::StrCat("unrecognised date \"", date, "\"; indexed without a date")});
+    }
+  }
+  return article;
+}
+
+void ReadJsonLinesFile(const std::string& path, FileReader& reader, std::string buffer,
+                       const ReadCallbacks& callbacks, absl::Status* status) {
+  size_t line_number = 0;
+  size_t start = 0;
+  bool eof = false;
+  while (status->ok()) {
+    size_t newline = buffer.find('\n', start);
+    if (newline == std::string::npos && !eof) {
+      buffer.erase(0, start);
+      start = 0;
+      const long n = reader.Read(buffer);
+      if (n < 0) {
+        callbacks.on_problem({InputProblem::Outcome::kSkipped, Location(path, line_number + 1),
+                              absl::StrCat(reader.ErrorMessage(),
+                                           "; the rest of the file was not read")});
+        return;
+      }
+      eof = n == 0;
+      continue;
+    }
+    if (newline == std::string::npos && start >= buffer.size()) return;
+    const size_t end = newline == std::string::npos ? buffer.size() : newline;
+    absl::string_view line(buffer.data() + start, end - start);
+    start = end + 1;
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (absl::StripAsciiWhitespace(line).empty()) continue;
+    const std::string origin = Location(path, line_number);
+    InputProblem failure;
+    std::optional<Article> article = ParseJsonRecord(line, origin, callbacks.on_problem, failure);
+    if (!article) {
+      callbacks.on_problem(failure);
+      continue;
+    }
+    *status = callbacks.on_article(*std::move(article));
+  }
+}
+
+void ReadFile(const std::string& path, const ReadCallbacks& callbacks, absl::Status* status) {
+  FileReader reader(path);
+  if (!reader.is_open()) {
+    callbacks.on_problem({InputProblem::Outcome::kSkipped, path,
+                          absl::StrCat("cannot open: ", std::strerror(errno))});
+    return;
+  }
+  std::string head;
+  if (reader.Read(head, 64 * 1024) < 0) {
+    callbacks.on_problem(
+        {InputProblem::Outcome::kSkipped, path, absl::StrCat("cannot read: ", reader.ErrorMessage())});
+    return;
+  }
+  if (absl::StripAsciiWhitespace(head).empty()) {
+    callbacks.on_problem({InputProblem::Outcome::kSkipped, path, "empty file"});
+    return;
+  }
+  if (LooksBinary(head)) {
+    callbacks.on_problem(
+        {InputProblem::Outcome::kSkipped, path, "binary file (contains NUL bytes), not read"});
+    return;
+  }
+  absl::string_view name = path;
+  absl::ConsumeSuffix(&name, ".gz");
+  if (IsJsonLinesName(name)) {
+    ReadJsonLinesFile(path, reader, std::move(head), callbacks, status);
+    return;
+  }
+  for (;;) {
+    const long n = reader.Read(head);
+    if (n == 0) break;
+    if (n < 0) {
+      callbacks.on_problem({InputProblem::Outcome::kSkipped, path,
+                            absl::StrCat("cannot read: ", reader.ErrorMessage())});
+      return;
+    }
+  }
+  ReadTextFile(path, std::move(head), callbacks, status);
+}
+
+void Walk(const fs::path& path, const ReadCallbacks& callbacks, absl::Status* status) {
+  std::error_code error;
+  const std::string name = path.generic_string();
+  const fs::file_status stat = fs::status(path, error);
+  if (error) {
+    callbacks.on_problem(
+        {InputProblem::Outcome::kSkipped, name, absl::StrCat("cannot read: ", error.message())});
+    return;
+  }
+  if (fs::is_directory(stat)) {
+    std::vector<fs::path> children;
+    for (fs::directory_iterator it(path, error), end; !error && it != end; it.increment(error)) {
+      const std::string child = it->path().filename().string();
+      if (!child.empty() && child[0] == '.') continue;
+      children.push_back(it->path());
+    }
+    if (error) {
+      callbacks.on_problem({InputProblem::Outcome::kSkipped, name,
+                            absl::StrCat("cannot list directory: ", error.message())});
+      return;
+    }
+    std::sort(children.begin(), children.end());
+    for (const fs::path& child : children) {
+      // Symbolic links to directories are not followed (no cycles); links to files are.
+      if (fs::is_symlink(fs::symlink_status(child, error)) && fs::is_directory(child, error)) {
+        continue;
+      }
+      Walk(child, callbacks, status);
+      if (!status->ok()) return;
+    }
+    return;
+  }
+  if (!fs::is_regular_file(stat)) {
+    callbacks.on_problem({InputProblem::Outcome::kSkipped, name, "not a regular file"});
+    return;
+  }
+  ReadFile(name, callbacks, status);
+  if (callbacks.on_file_done) callbacks.on_file_done(name);
+}
+
+}  // namespace
+
+size_t RepairUtf8(std::string& text, size_t* first_bad_offset) {
+  size_t i = 0;
+  // Fast path: find the first byte that needs attention.
+  for (; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      const size_t n = ValidSequenceLength(text, i);
+      if (n == 0) break;
+      i += n - 1;
+    } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+      break;
+    }
+  }
+  if (i == text.size()) return 0;
+  if (first_bad_offset != nullptr) *first_bad_offset = i;
+  std::string out(text, 0, i);
+  size_t repaired = 0;
+  while (i < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+      ++repaired, ++i;
+      continue;
+    }
+    const size_t n = ValidSequenceLength(text, i);
+    if (n > 0) {
+      out.append(text, i, n);
+      i += n;
+      continue;
+    }
+    ++repaired;
+    char32_t cp = c;
+    if (c >= 0x80 && c <= 0x9F && kCp1252High[c - 0x80] != 0) cp = kCp1252High[c - 0x80];
+    AppendUtf8(out, cp);
+    ++i;
+  }
+  text = std::move(out);
+  return repaired;
+}
+
+absl::StatusOr<Article> ParseTextArticle(absl::string_view text, absl::string_view id,
+                                         const ProblemCallback& on_problem) {
+  absl::ConsumePrefix(&text, "\xEF\xBB\xBF");  // byte-order mark
+  std::string normalised;
+  normalised.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      normalised += '\n';
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      normalised += text[i];
+    }
+  }
+  std::vector<absl::string_view> lines = absl::StrSplit(normalised, '\n');
+  Article article;
+  article.id = std::string(id);
+  article.origin = std::string(id);
+
+  // Header block: every line up to the first blank one must be a known `Key: value`.
+  size_t body_start = 0;
+  std::vector<std::pair<std::string, std::string>> headers;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (absl::StripAsciiWhitespace(lines[i]).empty()) {
+      if (!headers.empty()) body_start = i + 1;
+      break;
+    }
+    std::string key, value;
+    if (!ParseHeaderLine(lines[i], &key, &value)) {
+      headers.clear();
+      break;
+    }
+    headers.emplace_back(std::move(key), std::move(value));
+  }
+  if (body_start == 0) headers.clear();
+  for (const auto& [key, value] : headers) {
+    if (key == "title") article.title = value;
+    if (key == "source") article.source = value;
+    if (key == "url") article.url = value;
+    if (key == "dateline") article.dateline = value;
+    if (key == "date") {
+      article.date = ParseNewsDate(value);
+      if (!article.date && on_problem) {
+        on_problem({InputProblem::Outcome::kRepaired, std::string(id),
+                    absl::StrCat("unrecognised Date header \"", value,
+                                 "\" (expected ISO 8601 such as 2025-08-20T14:05:00Z, or RFC "
+                                 "2822); indexed without a date")});
+      }
+    }
+  }
+
+  // Skip leading blank lines of the body.
+  while (body_start < lines.size() && absl::StripAsciiWhitespace(lines[body_start]).empty()) {
+    ++body_start;
+  }
+  if (body_start >= lines.size()) {
+    if (article.title.empty()) return absl::InvalidArgumentError("no text");
+    return article;
+  }
+  if (article.title.empty()) {
+    const absl::string_view first = absl::StripAsciiWhitespace(lines[body_start]);
+    if (first.size() <= kMaxTitleLineLength) {
+      article.title = CollapseSpaces(first);
+      ++body_start;
+    } else {
+      article.title = FirstSentence(CollapseSpaces(first));
+    }
+  }
+  std::string body;
+  for (size_t i = body_start; i < lines.size(); ++i) {
+    absl::StrAppend(&body, absl::StripTrailingAsciiWhitespace(lines[i]), "\n");
+  }
+  article.body = std::string(absl::StripAsciiWhitespace(body));
+  return article;
+}
+
+absl::StatusOr<Article> ParseJsonArticle(absl::string_view line, absl::string_view origin,
+                                         const ProblemCallback& on_problem) {
+  InputProblem failure;
+  std::optional<Article> article = ParseJsonRecord(line, origin, on_problem, failure);
+  if (!article) return absl::InvalidArgumentError(absl::StrCat(failure.location, ": ", failure.message));
+  return *std::move(article);
+}
+
+absl::Status ReadArticles(const std::string& path, const ReadCallbacks& callbacks) {
+  absl::Status status;
+  Walk(fs::path(path).lexically_normal(), callbacks, &status);
+  return status;
+}
+
+}  // namespace newsgrep

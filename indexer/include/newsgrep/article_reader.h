@@ -1,0 +1,90 @@
+/// @file article_reader.h
+/// @brief Reads articles from files and directories: plain text, JSON Lines, gzip.
+///
+/// Input kinds, by file name:
+///   *.jsonl, *.ndjson (optionally + .gz)  one JSON object per line: id, title, body, date,
+///                                        source, url, dateline; other keys are ignored.
+///   anything else (optionally + .gz)      one plain-text article. An optional header block
+///                                        of `Title:`, `Date:`, `Source:`, `URL:`,
+///                                        `Dateline:` lines ends at the first blank line.
+///                                        Without a Title header the first non-empty line is
+///                                        the title, unless it is longer than
+///                                        kMaxTitleLineLength (a scraped page that starts with
+///                                        its first paragraph): then the title is the first
+///                                        sentence, and the whole text is the body.
+/// Directories are walked recursively in name order; names starting with '.' are skipped.
+///
+/// Problems never stop the read: each is reported once through the ProblemCallback with
+/// the file (and line) it concerns, and the rest is still read.
+///
+/// Thread safety: the functions keep no state; concurrent calls on different inputs are
+/// safe.
+#ifndef NEWSGREP_INDEXER_ARTICLE_READER_H_
+#define NEWSGREP_INDEXER_ARTICLE_READER_H_
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include "absl/strings/string_view.h"
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "newsgrep/article.h"
+
+namespace newsgrep {
+
+inline constexpr size_t kMaxTitleLineLength = 200;
+
+/// Something wrong with the input, and what was done about it.
+struct InputProblem {
+  enum class Outcome {
+    kRepaired,  // the article was indexed after a repair (invalid UTF-8, bad date)
+    kSkipped,   // the file or record was not indexed
+  };
+  Outcome outcome;
+  std::string location;  // "path", "path:line" or "path:line:column"
+  std::string message;
+};
+
+/// Receives each article read. A non-OK return stops the read and is returned by
+/// ReadArticles (used for failures of the consumer, e.g. the index cannot be written).
+using ArticleCallback = std::function<absl::Status(Article&&)>;
+using ProblemCallback = std::function<void(const InputProblem&)>;
+/// Called after each file is finished (for progress reports).
+using FileDoneCallback = std::function<void(const std::string& path)>;
+
+struct ReadCallbacks {
+  ArticleCallback on_article;       // REQUIRES: set
+  ProblemCallback on_problem;       // REQUIRES: set
+  FileDoneCallback on_file_done;    // Default: none
+};
+
+/// Reads every article in `path` (a file or a directory).
+/// Returns OK once everything readable was passed on (problems go to on_problem), or the
+/// first non-OK status returned by on_article.
+absl::Status ReadArticles(const std::string& path, const ReadCallbacks& callbacks);
+
+/// Parses one plain-text article (`text` must already be valid UTF-8). `id` becomes
+/// Article::id and origin. An unparseable Date header is reported through `on_problem`
+/// (when set) and the article kept without a date. Returns InvalidArgument when there is
+/// no text at all.
+absl::StatusOr<Article> ParseTextArticle(absl::string_view text, absl::string_view id,
+                                         const ProblemCallback& on_problem = nullptr);
+
+/// Parses one JSON Lines record. `origin` ("feed.jsonl:12") is used in messages.
+/// Repairs are reported through `on_problem` (REQUIRES: set). Returns InvalidArgument,
+/// whose message starts with the location ("feed.jsonl:12:17: malformed JSON: …"), for
+/// malformed JSON, a record that is not an object, a non-string field, no id/url, or no
+/// text.
+absl::StatusOr<Article> ParseJsonArticle(absl::string_view line, absl::string_view origin,
+                                         const ProblemCallback& on_problem);
+
+/// Makes `text` valid UTF-8: each byte that is not part of a valid sequence is read as
+/// Windows-1252 (the usual cause), NUL and other C0 controls except \t \n \r are dropped.
+/// Returns the number of bytes repaired or dropped (0 when `text` was already clean), and
+/// the offset of the first one in `first_bad_offset` when that is not null.
+size_t RepairUtf8(std::string& text, size_t* first_bad_offset = nullptr);
+
+}  // namespace newsgrep
+
+#endif  // NEWSGREP_INDEXER_ARTICLE_READER_H_

@@ -1,0 +1,98 @@
+/// @file indexer.h
+/// @brief Writes articles into a newsgrep index (a Xapian glass database).
+///
+/// Example:
+///   auto indexer = newsgrep::Indexer::Open({.db_path = "/tmp/news"});
+///   if (!indexer.ok()) return indexer.status();
+///   IndexReport report;
+///   absl::Status s = (*indexer)->IndexPath("articles/", nullptr, &report);
+///   if (s.ok()) s = (*indexer)->Commit();
+///
+/// Each article is stored under a unique id term, so adding an article whose id is already
+/// indexed replaces it: re-indexing the same input never duplicates. Articles are committed
+/// in batches; every commit is atomic, so the index on disk is always a consistent set of
+/// whole articles, even if the process is killed mid-run (re-run to finish: it is
+/// idempotent).
+///
+/// Thread safety: an Indexer is not thread-safe; use it from one thread. Only one Indexer
+/// (one Xapian writer) can have an index open at a time: a second gets Unavailable.
+#ifndef NEWSGREP_INDEXER_INDEXER_H_
+#define NEWSGREP_INDEXER_INDEXER_H_
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include "absl/strings/string_view.h"
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "newsgrep/article.h"
+#include "newsgrep/article_reader.h"
+
+namespace newsgrep {
+
+struct IndexerOptions {
+  /// Directory of the index; created if missing. REQUIRES: non-empty.
+  std::string db_path;
+  /// Articles per commit. Default: 10000. Larger batches index faster and use more memory.
+  size_t commit_every = 10000;
+};
+
+/// What one IndexPath run did.
+struct IndexReport {
+  size_t files = 0;     // files read (including ones skipped as a whole)
+  size_t articles = 0;  // articles added or replaced
+  size_t repaired = 0;  // problems repaired: the article was indexed anyway
+  size_t skipped = 0;   // files or records not indexed
+};
+
+/// Receives input problems and progress. Either may be unset.
+struct IndexObserver {
+  ProblemCallback on_problem;
+  /// Called after each file with the running totals.
+  std::function<void(const IndexReport&)> on_progress;
+};
+
+class Indexer {
+ public:
+  /// Opens (creating if needed) the index at options.db_path for writing.
+  /// Returns InvalidArgument for an empty path, Unavailable when another writer holds the
+  /// index, FailedPrecondition when it was written by another schema version, NotFound or
+  /// Internal when it cannot be created or opened.
+  static absl::StatusOr<std::unique_ptr<Indexer>> Open(const IndexerOptions& options);
+
+  /// Commits what is pending and closes the index.
+  ~Indexer();
+  Indexer(const Indexer&) = delete;
+  Indexer& operator=(const Indexer&) = delete;
+
+  /// Adds `article`, replacing any article with the same id. Commits when a batch is full.
+  /// REQUIRES: article.id non-empty. Returns Internal/DataLoss when the index cannot be
+  /// written.
+  absl::Status Add(const Article& article);
+
+  /// Removes the article whose id is `id`. Returns NotFound when there is none.
+  absl::Status Remove(absl::string_view id);
+
+  /// Reads every article under `path` (see article_reader.h) and adds it. Input problems
+  /// are reported to `observer` (may be null) and counted in `report` (REQUIRES: not null;
+  /// counts are added to). Returns non-OK only when the index cannot be written.
+  absl::Status IndexPath(const std::string& path, const IndexObserver* observer,
+                         IndexReport* report);
+
+  /// Makes everything added so far durable and visible to readers.
+  absl::Status Commit();
+
+  /// Number of articles in the index, including uncommitted ones.
+  size_t article_count() const;
+
+ private:
+  struct State;
+  explicit Indexer(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace newsgrep
+
+#endif  // NEWSGREP_INDEXER_INDEXER_H_

@@ -1,0 +1,29 @@
+/// @file document_builder.h
+/// @brief Article → Xapian::Document, driven by the schema table.
+#ifndef NEWSGREP_INDEXER_INTERNAL_DOCUMENT_BUILDER_H_
+#define NEWSGREP_INDEXER_INTERNAL_DOCUMENT_BUILDER_H_
+
+#include <xapian.h>
+
+#include "newsgrep/article.h"
+
+namespace newsgrep::internal {
+
+/// Builds documents. Holds a configured TermGenerator, so reuse one builder for many
+/// articles. Not thread-safe: one per thread.
+class DocumentBuilder {
+ public:
+  DocumentBuilder();
+
+  /// The document for `article`: unprefixed positional text of title and body (a phrase
+  /// cannot span them), the title again under its field prefix, source and dateline
+  /// fields, the unique id term, date values, and the StoredArticle as document data.
+  Xapian::Document Build(const Article& article);
+
+ private:
+  Xapian::TermGenerator generator_;
+};
+
+}  // namespace newsgrep::internal
+
+#endif  // NEWSGREP_INDEXER_INTERNAL_DOCUMENT_BUILDER_H_

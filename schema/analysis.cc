@@ -1,0 +1,43 @@
+/// @file analysis.cc
+/// @brief The shared analysis setup.
+#include "newsgrep/analysis.h"
+
+#include <string>
+
+#include "newsgrep/schema.h"
+
+namespace newsgrep::analysis {
+namespace {
+
+// A short English stopword list: only the words that carry no meaning on their own in a
+// query. They are still indexed, so phrases containing them match exactly.
+constexpr const char* kStopwords[] = {
+    "a",    "about", "an",   "and",  "are", "as",   "at",   "be",    "by",   "for",
+    "from", "has",   "have", "he",   "her", "his",  "i",    "in",    "is",   "it",
+    "its",  "of",    "on",   "or",   "she", "that", "the",  "their", "them", "they",
+    "this", "to",    "was",  "were", "will", "with", "would"};
+
+}  // namespace
+
+Xapian::Stem Stemmer() { return Xapian::Stem("english"); }
+
+void ConfigureTermGenerator(Xapian::TermGenerator& generator) {
+  generator.set_stemmer(Stemmer());
+  generator.set_stemming_strategy(kIndexStemStrategy);
+}
+
+void ConfigureQueryParser(Xapian::QueryParser& parser) {
+  parser.set_stemmer(Stemmer());
+  parser.set_stemming_strategy(kQueryStemStrategy);
+  auto* stopper = new Xapian::SimpleStopper(std::begin(kStopwords), std::end(kStopwords));
+  parser.set_stopper(stopper->release());  // the parser owns it from here
+  for (const schema::Field& field : schema::kFields) {
+    if (field.kind == schema::FieldKind::kFreeText) {
+      parser.add_prefix(std::string(field.name), std::string(field.prefix));
+    } else {
+      parser.add_boolean_prefix(std::string(field.name), std::string(field.prefix));
+    }
+  }
+}
+
+}  // namespace newsgrep::analysis

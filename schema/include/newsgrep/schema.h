@@ -1,0 +1,83 @@
+/// @file schema.h
+/// @brief The one definition of what a newsgrep document is: fields, term prefixes, value
+/// slots and boosts, shared by the indexer (what it writes) and the searcher (what it parses).
+///
+/// Example:
+///   const newsgrep::schema::Field* f = newsgrep::schema::FindField("title");
+///   if (f != nullptr) parser.add_prefix(std::string(f->name), std::string(f->prefix));
+///
+/// Thread safety: everything here is immutable and safe to use from any thread.
+#ifndef NEWSGREP_SCHEMA_SCHEMA_H_
+#define NEWSGREP_SCHEMA_SCHEMA_H_
+
+#include <xapian.h>
+
+#include <array>
+#include <string>
+#include "absl/strings/string_view.h"
+
+#include "absl/status/status.h"
+
+namespace newsgrep::schema {
+
+/// Bumped whenever a change to this file makes older indexes unreadable or wrong.
+/// Stored in the database metadata under kSchemaVersionKey and checked on open.
+inline constexpr int kSchemaVersion = 1;
+inline constexpr absl::string_view kSchemaVersionKey = "newsgrep.schema_version";
+
+/// How a field's terms are generated and queried.
+enum class FieldKind {
+  kFreeText,  // analysed text: stemmed, positional, ranked (QueryParser::add_prefix)
+  kBoolean,   // one exact term per value, filters only (QueryParser::add_boolean_prefix)
+};
+
+/// One searchable field.
+struct Field {
+  absl::string_view name;         // the query-language name: `title:...`
+  absl::string_view prefix;       // Xapian term prefix ("" = the unprefixed full text)
+  FieldKind kind;
+  double boost;                  // weight multiplier for free-text matches in this field
+                                 // (applied at query time, so tunable without re-indexing)
+  absl::string_view description;  // one line for help texts and errors
+};
+
+/// Term prefixes, following omega's conventions where one exists (Q unique id, S title);
+/// multi-letter custom prefixes start with X.
+inline constexpr absl::string_view kIdPrefix = "Q";
+inline constexpr absl::string_view kTitlePrefix = "S";
+inline constexpr absl::string_view kSourcePrefix = "XSOURCE";
+inline constexpr absl::string_view kDatelinePrefix = "XDATELINE";
+
+/// The field table. Unprefixed text (title + body) is what a bare word searches.
+inline constexpr std::array<Field, 4> kFields = {{
+    {"title", kTitlePrefix, FieldKind::kFreeText, 3.0, "words in the headline"},
+    {"source", kSourcePrefix, FieldKind::kFreeText, 1.0, "the outlet that published it"},
+    {"dateline", kDatelinePrefix, FieldKind::kFreeText, 1.0,
+     "the place line at the top of a wire story"},
+    {"id", kIdPrefix, FieldKind::kBoolean, 1.0, "the article's unique id (exact)"},
+}};
+
+/// Value slots. Dates are stored so that string order is time order.
+enum ValueSlot : Xapian::valueno {
+  kDateSlot = 0,       // "YYYYMMDD" (what Xapian::DateRangeProcessor compares)
+  kTimestampSlot = 1,  // "YYYYMMDDhhmmss" in UTC, for newest-first sorting
+};
+
+/// Returns the field named `name`, or nullptr when there is none.
+const Field* FindField(absl::string_view name);
+
+/// "dateline, id, source, title": for error messages about unknown fields.
+std::string KnownFieldNames();
+
+/// Checks the schema version recorded in `db`'s metadata.
+/// Returns OK for this version; FailedPrecondition naming both versions and what to do
+/// (re-index) when it differs or is missing from a non-empty database. `path` names the
+/// index in the message.
+absl::Status CheckSchemaVersion(const Xapian::Database& db, absl::string_view path);
+
+/// The unique-id term of the article whose id is `article_id`.
+std::string IdTerm(absl::string_view article_id);
+
+}  // namespace newsgrep::schema
+
+#endif  // NEWSGREP_SCHEMA_SCHEMA_H_

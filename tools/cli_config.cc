@@ -1,0 +1,251 @@
+/// @file cli_config.cc
+/// @brief Command-line parsing.
+#include "cli_config.h"
+
+#include <optional>
+
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+
+namespace newsgrep::cli {
+namespace {
+
+std::string DefaultDbPath(const GetEnv& getenv) {
+  if (const char* db = getenv("NEWSGREP_DB"); db != nullptr && *db != '\0') return db;
+  if (const char* xdg = getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg != '\0') {
+    return absl::StrCat(xdg, "/newsgrep/index");
+  }
+  const char* home = getenv("HOME");
+  return absl::StrCat(home != nullptr ? home : ".", "/.local/share/newsgrep/index");
+}
+
+std::optional<Command> SubcommandNamed(absl::string_view name) {
+  if (name == "search") return Command::kSearch;
+  if (name == "index") return Command::kIndex;
+  if (name == "help") return Command::kHelp;
+  return std::nullopt;
+}
+
+}  // namespace
+
+absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
+                                        const GetEnv& getenv) {
+  Config config;
+  std::vector<std::string> operands;
+  std::vector<std::string> search_only, index_only;  // options seen, for validation
+  bool explicit_command = false, options_ended = false, help = false;
+  std::string db_flag;
+
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (options_ended || arg.empty() || arg[0] != '-' || arg == "-") {
+      if (!explicit_command && operands.empty() && !options_ended) {
+        if (auto command = SubcommandNamed(arg)) {
+          explicit_command = true;
+          config.command = *command;
+          continue;
+        }
+      }
+      operands.push_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      options_ended = true;
+      continue;
+    }
+    // --name=value or --name value / -n value
+    std::string name = arg, value;
+    bool has_inline_value = false;
+    if (absl::StartsWith(arg, "--")) {
+      if (size_t eq = arg.find('='); eq != std::string::npos) {
+        name = arg.substr(0, eq);
+        value = arg.substr(eq + 1);
+        has_inline_value = true;
+      }
+    }
+    auto take_value = [&]() -> absl::StatusOr<std::string> {
+      if (has_inline_value) return value;
+      if (i + 1 >= args.size()) {
+        return absl::InvalidArgumentError(absl::StrCat("option ", name, " needs a value"));
+      }
+      return args[++i];
+    };
+    auto take_count = [&](size_t* out) -> absl::Status {
+      absl::StatusOr<std::string> text = take_value();
+      if (!text.ok()) return text.status();
+      uint64_t n = 0;
+      if (!absl::SimpleAtoi(*text, &n)) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("option ", name, " needs a whole number, not '", *text, "'"));
+      }
+      *out = static_cast<size_t>(n);
+      return absl::OkStatus();
+    };
+    absl::Status status;
+    if (name == "-h" || name == "--help") {
+      help = true;
+    } else if (name == "-V" || name == "--version") {
+      config.command = Command::kVersion;
+    } else if (name == "--db") {
+      absl::StatusOr<std::string> path = take_value();
+      if (!path.ok()) return path.status();
+      db_flag = *path;
+    } else if (name == "-n" || name == "--limit") {
+      status = take_count(&config.search.limit);
+      search_only.push_back(name);
+    } else if (name == "--offset") {
+      status = take_count(&config.search.offset);
+      search_only.push_back(name);
+    } else if (name == "-l" || name == "--ids-only") {
+      config.output = OutputMode::kIdsOnly;
+      search_only.push_back(name);
+    } else if (name == "-c" || name == "--count") {
+      config.output = OutputMode::kCountOnly;
+      search_only.push_back(name);
+    } else if (name == "--json") {
+      if (config.output == OutputMode::kText) config.output = OutputMode::kJson;
+      search_only.push_back(name);
+    } else if (name == "--color" || name == "--colour") {
+      absl::StatusOr<std::string> when = take_value();
+      if (!when.ok()) return when.status();
+      if (*when == "auto") {
+        config.color = ColorChoice::kAuto;
+      } else if (*when == "always") {
+        config.color = ColorChoice::kAlways;
+      } else if (*when == "never") {
+        config.color = ColorChoice::kNever;
+      } else {
+        return absl::InvalidArgumentError(
+            absl::StrCat("--color takes auto, always or never, not '", *when, "'"));
+      }
+      search_only.push_back(name);
+    } else if (name == "--sort") {
+      absl::StatusOr<std::string> order = take_value();
+      if (!order.ok()) return order.status();
+      if (*order == "relevance") {
+        config.search.sort = SortOrder::kRelevance;
+      } else if (*order == "newest") {
+        config.search.sort = SortOrder::kNewest;
+      } else {
+        return absl::InvalidArgumentError(
+            absl::StrCat("--sort takes relevance or newest, not '", *order, "'"));
+      }
+      search_only.push_back(name);
+    } else if (name == "--commit-every") {
+      status = take_count(&config.commit_every);
+      if (status.ok() && config.commit_every == 0) {
+        status = absl::InvalidArgumentError("--commit-every must be at least 1");
+      }
+      index_only.push_back(name);
+    } else if (name == "-q" || name == "--quiet") {
+      config.quiet = true;
+      index_only.push_back(name);
+    } else {
+      return absl::InvalidArgumentError(
+          absl::StrCat("unknown option '", arg, "' (see newsgrep --help)"));
+    }
+    if (!status.ok()) return status;
+  }
+
+  config.db_path = db_flag.empty() ? DefaultDbPath(getenv) : db_flag;
+  if (config.command == Command::kVersion) return config;
+  if (config.command == Command::kHelp) {
+    config.help_for = Command::kHelp;
+    if (!operands.empty()) {
+      auto command = SubcommandNamed(operands[0]);
+      if (!command) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("no help for '", operands[0], "': commands are index, search"));
+      }
+      config.help_for = *command;
+    }
+    return config;
+  }
+  if (help) {
+    config.help_for = explicit_command ? config.command : Command::kHelp;
+    config.command = Command::kHelp;
+    return config;
+  }
+  if (config.command == Command::kIndex) {
+    if (!search_only.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(search_only.front(), " is a search option, not an index option"));
+    }
+    if (operands.empty()) {
+      return absl::InvalidArgumentError("newsgrep index needs at least one file or directory");
+    }
+    config.inputs = std::move(operands);
+    return config;
+  }
+  if (!index_only.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(index_only.front(), " is an index option, not a search option"));
+  }
+  if (operands.empty()) {
+    return absl::InvalidArgumentError("no query given (see newsgrep --help)");
+  }
+  config.query = absl::StrJoin(operands, " ");
+  if (config.output == OutputMode::kCountOnly) config.search.exact_count = true;
+  return config;
+}
+
+std::string HelpText(Command command) {
+  if (command == Command::kIndex) {
+    return R"(Usage: newsgrep index [OPTIONS] PATH...
+
+Index news articles. PATH may be a file or a directory (walked recursively; names
+starting with '.' are skipped). Files named *.jsonl / *.ndjson (optionally .gz) hold one
+JSON object per line (id, title, body, date, source, url, dateline); any other file is one
+plain-text article, optionally starting with Title:/Date:/Source:/URL:/Dateline: header
+lines and a blank line. Re-indexing an article with the same id replaces it.
+
+Options:
+  --db PATH            index directory (default: $NEWSGREP_DB, else
+                       $XDG_DATA_HOME/newsgrep/index, else ~/.local/share/newsgrep/index)
+  --commit-every N     articles per commit (default 10000)
+  -q, --quiet          no progress line
+  -h, --help           this help
+
+Exit status: 0 all input indexed, 1 some files or records were skipped (each is named on
+stderr; the rest was indexed), 2 error (nothing more could be indexed).
+)";
+  }
+  if (command == Command::kSearch) {
+    return R"(Usage: newsgrep [search] [OPTIONS] QUERY...
+
+Search the index. Words must all match (stemmed: "guarantee" finds "guarantees").
+  "security guarantees"        phrase            nato OR alliance   either word
+  nato -russia, NOT            exclude           grynk*             wildcard
+  title:summit, source:wire    field             date:2025-08-18..2025-08-20  date range
+
+Options:
+  --db PATH            index directory (see newsgrep index --help)
+  -n, --limit N        show at most N hits (default 10)
+  --offset N           skip the first N hits
+  -l, --ids-only       print only the id of each hit, one per line
+  -c, --count          print only the number of matching articles
+  --json               JSON Lines, one object per hit and a summary (docs/JSON.md)
+  --color WHEN         auto (default: only on a terminal, not with NO_COLOR), always, never
+  --sort ORDER         relevance (default) or newest
+  -h, --help           this help
+
+Exit status: 0 matches found, 1 no match, 2 error.
+To search for a word that is also a command name: newsgrep search index, or newsgrep -- index.
+)";
+  }
+  return R"(newsgrep: full-text search for news articles
+
+Usage:
+  newsgrep index [OPTIONS] PATH...      index articles (files, directories, .jsonl, .jsonl.gz)
+  newsgrep [search] [OPTIONS] QUERY...  search them: newsgrep "security guarantees"
+  newsgrep help COMMAND                 help for a command (or COMMAND --help)
+  newsgrep --version
+
+The index lives in --db PATH, else $NEWSGREP_DB, else $XDG_DATA_HOME/newsgrep/index.
+Exit status: 0 match (or success), 1 no match, 2 error.
+)";
+}
+
+}  // namespace newsgrep::cli

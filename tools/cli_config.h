@@ -1,0 +1,48 @@
+/// @file cli_config.h
+/// @brief The newsgrep command line, parsed and validated into a config before anything
+/// runs. Reads the environment only through the `getenv` it is given (testable).
+#ifndef NEWSGREP_TOOLS_CLI_CONFIG_H_
+#define NEWSGREP_TOOLS_CLI_CONFIG_H_
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "newsgrep/searcher.h"
+
+namespace newsgrep::cli {
+
+enum class Command { kSearch, kIndex, kHelp, kVersion };
+enum class ColorChoice { kAuto, kAlways, kNever };
+enum class OutputMode { kText, kJson, kIdsOnly, kCountOnly };
+
+struct Config {
+  Command command = Command::kSearch;
+  Command help_for = Command::kSearch;  // with kHelp: which command's help (kHelp = general)
+  std::string db_path;                  // resolved: --db, NEWSGREP_DB, XDG default
+  // search
+  std::string query;                    // the operands joined by spaces
+  OutputMode output = OutputMode::kText;
+  ColorChoice color = ColorChoice::kAuto;
+  SearchOptions search;
+  // index
+  std::vector<std::string> inputs;
+  size_t commit_every = 10000;
+  bool quiet = false;
+};
+
+using GetEnv = std::function<const char*(const char*)>;
+
+/// Parses argv (without argv[0]). Returns InvalidArgument with a one-line message for a
+/// usage error (unknown option, missing value, no query, options of another command).
+absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
+                                        const GetEnv& getenv);
+
+/// Help text for `command` (kHelp: the overview).
+std::string HelpText(Command command);
+
+}  // namespace newsgrep::cli
+
+#endif  // NEWSGREP_TOOLS_CLI_CONFIG_H_

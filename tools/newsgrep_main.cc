@@ -1,0 +1,162 @@
+/// @file newsgrep_main.cc
+/// @brief The `newsgrep` command: parse → validate → call the libraries → print.
+/// Exit status: 0 match / success, 1 no match (search) or input skipped (index), 2 error.
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "cli_config.h"
+#include "newsgrep/indexer.h"
+#include "newsgrep/searcher.h"
+#include "printer.h"
+
+namespace newsgrep::cli {
+namespace {
+
+constexpr int kExitMatch = 0;
+constexpr int kExitNoMatch = 1;
+constexpr int kExitError = 2;
+constexpr char kVersion[] = "newsgrep 0.1.0";
+
+void PrintError(absl::string_view message) {
+  std::fprintf(stderr, "newsgrep: %.*s\n", static_cast<int>(message.size()), message.data());
+}
+
+bool UseColor(const Config& config) {
+  if (config.output != OutputMode::kText) return false;
+  if (config.color == ColorChoice::kAlways) return true;
+  if (config.color == ColorChoice::kNever) return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  return isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0') &&
+         !(term != nullptr && absl::string_view(term) == "dumb");
+}
+
+// Flushes stdout. A closed pipe (`newsgrep x | head -1`) is not an error.
+bool FlushStdout() {
+  if (std::fflush(stdout) == 0) return true;
+  return errno == EPIPE;
+}
+
+int RunSearch(const Config& config) {
+  if (!std::filesystem::exists(config.db_path)) {
+    PrintError(absl::StrCat("no index at ", config.db_path,
+                            "; create one with: newsgrep index --db ", config.db_path,
+                            " ARTICLES..."));
+    return kExitError;
+  }
+  auto searcher = Searcher::Open({config.db_path});
+  if (!searcher.ok()) {
+    PrintError(searcher.status().message());
+    return kExitError;
+  }
+  auto results = (*searcher)->Search(config.query, config.search);
+  if (!results.ok()) {
+    PrintError(results.status().message());
+    return kExitError;
+  }
+  std::unique_ptr<ResultPrinter> printer = MakePrinter(config.output, UseColor(config), stdout);
+  for (const Hit& hit : results->hits) {
+    printer->PrintHit(hit);
+    if (std::ferror(stdout)) break;  // closed pipe: stop quietly
+  }
+  printer->PrintSummary(config.query, *results, config.search);
+  if (!FlushStdout()) {
+    PrintError(absl::StrCat("writing output: ", std::strerror(errno)));
+    return kExitError;
+  }
+  return results->total > 0 ? kExitMatch : kExitNoMatch;
+}
+
+int RunIndex(const Config& config) {
+  const bool progress = !config.quiet && isatty(STDERR_FILENO);
+  auto indexer = Indexer::Open({.db_path = config.db_path, .commit_every = config.commit_every});
+  if (!indexer.ok()) {
+    PrintError(indexer.status().message());
+    return kExitError;
+  }
+  const auto start = std::chrono::steady_clock::now();
+  auto elapsed = [&start] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  IndexObserver observer;
+  bool progress_shown = false;
+  observer.on_problem = [&progress_shown](const InputProblem& problem) {
+    if (progress_shown) std::fputs("\r\x1b[K", stderr);
+    std::fprintf(stderr, "newsgrep: %s: %s (%s)\n", problem.location.c_str(),
+                 problem.message.c_str(),
+                 problem.outcome == InputProblem::Outcome::kSkipped ? "skipped" : "repaired");
+  };
+  auto last_progress = start;
+  observer.on_progress = [&](const IndexReport& report) {
+    if (!progress) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_progress < std::chrono::milliseconds(200)) return;
+    last_progress = now;
+    progress_shown = true;
+    std::fprintf(stderr, "\r\x1b[Kindexing: %zu files, %zu articles, %.0f articles/s",
+                 report.files, report.articles, report.articles / std::max(elapsed(), 1e-9));
+  };
+  IndexReport report;
+  absl::Status status;
+  for (const std::string& input : config.inputs) {
+    status = (*indexer)->IndexPath(input, &observer, &report);
+    if (!status.ok()) break;
+  }
+  if (status.ok()) status = (*indexer)->Commit();
+  if (progress_shown) std::fputs("\r\x1b[K", stderr);
+  if (!status.ok()) {
+    PrintError(status.message());
+    return kExitError;
+  }
+  const double seconds = elapsed();
+  std::string summary = absl::StrFormat(
+      "indexed %zu articles from %zu files in %.2f s (%.0f articles/s) into %s; %zu in index",
+      report.articles, report.files, seconds, report.articles / std::max(seconds, 1e-9),
+      config.db_path, (*indexer)->article_count());
+  if (report.skipped > 0 || report.repaired > 0) {
+    absl::StrAppend(&summary, "; ", report.skipped, " skipped, ", report.repaired, " repaired");
+  }
+  if (!config.quiet || report.skipped > 0) std::fprintf(stderr, "newsgrep: %s\n", summary.c_str());
+  return report.skipped > 0 ? kExitNoMatch : kExitMatch;
+}
+
+int Main(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_IGN);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  absl::StatusOr<Config> config = ParseCommandLine(args, [](const char* name) {
+    return static_cast<const char*>(std::getenv(name));
+  });
+  if (!config.ok()) {
+    PrintError(config.status().message());
+    return kExitError;
+  }
+  switch (config->command) {
+    case Command::kHelp:
+      std::fputs(HelpText(config->help_for).c_str(), stdout);
+      return FlushStdout() ? kExitMatch : kExitError;
+    case Command::kVersion:
+      std::puts(kVersion);
+      return FlushStdout() ? kExitMatch : kExitError;
+    case Command::kIndex:
+      return RunIndex(*config);
+    case Command::kSearch:
+      return RunSearch(*config);
+  }
+  return kExitError;
+}
+
+}  // namespace
+}  // namespace newsgrep::cli
+
+int main(int argc, char** argv) { return newsgrep::cli::Main(argc, argv); }

@@ -1,0 +1,146 @@
+/// @file printer.cc
+/// @brief Text, JSON Lines, ids-only and count-only printers.
+#include "printer.h"
+
+#include <nlohmann/json.hpp>
+
+#include "absl/strings/str_cat.h"
+
+namespace newsgrep::cli {
+namespace {
+
+constexpr char kBold[] = "\x1b[1m";
+constexpr char kDim[] = "\x1b[2m";
+constexpr char kMatch[] = "\x1b[1;31m";
+constexpr char kReset[] = "\x1b[0m";
+
+void Write(FILE* out, absl::string_view text) { std::fwrite(text.data(), 1, text.size(), out); }
+
+// "2025-08-20T14:05:00Z" → "2025-08-20 14:05 UTC"
+std::string DisplayDate(absl::string_view iso) {
+  if (iso.size() < 16) return std::string(iso);
+  return absl::StrCat(iso.substr(0, 10), " ", iso.substr(11, 5), " UTC");
+}
+
+class TextPrinter : public ResultPrinter {
+ public:
+  TextPrinter(bool color, FILE* out) : color_(color), out_(out) {}
+
+  void PrintHit(const Hit& hit) override {
+    const StoredArticle& a = hit.article;
+    std::string text;
+    if (hit.rank > 1) text += "\n";
+    absl::StrAppend(&text, Style(kBold), hit.rank, ". ", a.title.empty() ? "(untitled)" : a.title,
+                    Style(kReset), "\n");
+    std::string meta;
+    for (const std::string& part : {a.date.empty() ? std::string() : DisplayDate(a.date),
+                                    a.source, a.id}) {
+      if (part.empty()) continue;
+      if (!meta.empty()) meta += " · ";
+      meta += part;
+    }
+    absl::StrAppend(&text, "   ", Style(kDim), meta, Style(kReset), "\n");
+    if (!hit.snippet.empty()) {
+      std::string snippet;
+      size_t at = 0;
+      for (const Highlight& h : hit.highlights) {
+        absl::StrAppend(&snippet, hit.snippet.substr(at, h.begin - at), Style(kMatch),
+                        hit.snippet.substr(h.begin, h.end - h.begin), Style(kReset));
+        at = h.end;
+      }
+      snippet += hit.snippet.substr(at);
+      absl::StrAppend(&text, "   ", snippet, "\n");
+    }
+    Write(out_, text);
+  }
+
+  void PrintSummary(absl::string_view, const SearchResults&, const SearchOptions&) override {}
+
+ private:
+  absl::string_view Style(const char* code) const { return color_ ? code : ""; }
+  bool color_;
+  FILE* out_;
+};
+
+class JsonPrinter : public ResultPrinter {
+ public:
+  explicit JsonPrinter(FILE* out) : out_(out) {}
+
+  void PrintHit(const Hit& hit) override {
+    const StoredArticle& a = hit.article;
+    nlohmann::json highlights = nlohmann::json::array();
+    for (const Highlight& h : hit.highlights) highlights.push_back({h.begin, h.end});
+    nlohmann::json line = {{"type", "hit"},
+                           {"format_version", kJsonFormatVersion},
+                           {"rank", hit.rank},
+                           {"score", hit.score},
+                           {"id", a.id},
+                           {"title", a.title},
+                           {"date", a.date.empty() ? nlohmann::json() : nlohmann::json(a.date)},
+                           {"source", a.source},
+                           {"url", a.url},
+                           {"dateline", a.dateline},
+                           {"snippet", hit.snippet},
+                           {"highlights", highlights}};
+    Write(out_, Dump(line));
+  }
+
+  void PrintSummary(absl::string_view query, const SearchResults& results,
+                    const SearchOptions& options) override {
+    nlohmann::json line = {{"type", "summary"},
+                           {"format_version", kJsonFormatVersion},
+                           {"query", query},
+                           {"total", results.total},
+                           {"total_is_exact", results.total_is_exact},
+                           {"offset", options.offset},
+                           {"returned", results.hits.size()}};
+    Write(out_, Dump(line));
+  }
+
+ private:
+  static std::string Dump(const nlohmann::json& json) {
+    return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  }
+  FILE* out_;
+};
+
+class IdPrinter : public ResultPrinter {
+ public:
+  explicit IdPrinter(FILE* out) : out_(out) {}
+  void PrintHit(const Hit& hit) override { Write(out_, absl::StrCat(hit.article.id, "\n")); }
+  void PrintSummary(absl::string_view, const SearchResults&, const SearchOptions&) override {}
+
+ private:
+  FILE* out_;
+};
+
+class CountPrinter : public ResultPrinter {
+ public:
+  explicit CountPrinter(FILE* out) : out_(out) {}
+  void PrintHit(const Hit&) override {}
+  void PrintSummary(absl::string_view, const SearchResults& results,
+                    const SearchOptions&) override {
+    Write(out_, absl::StrCat(results.total, "\n"));
+  }
+
+ private:
+  FILE* out_;
+};
+
+}  // namespace
+
+std::unique_ptr<ResultPrinter> MakePrinter(OutputMode mode, bool color, FILE* out) {
+  switch (mode) {
+    case OutputMode::kJson:
+      return std::make_unique<JsonPrinter>(out);
+    case OutputMode::kIdsOnly:
+      return std::make_unique<IdPrinter>(out);
+    case OutputMode::kCountOnly:
+      return std::make_unique<CountPrinter>(out);
+    case OutputMode::kText:
+      break;
+  }
+  return std::make_unique<TextPrinter>(color, out);
+}
+
+}  // namespace newsgrep::cli
