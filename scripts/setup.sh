@@ -12,6 +12,7 @@ packages=(
   libabsl-dev
   nlohmann-json3-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libsqlite3-dev sqlite3
 )
 missing=()
 for package in "${packages[@]}"; do
