@@ -19,6 +19,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "internal/sentences.h"
 
 namespace newsgrep {
 namespace {
@@ -96,6 +97,13 @@ class FileReader {
     out.resize(old + max);
     const int n = gzread(file_, out.data() + old, static_cast<unsigned>(max));
     out.resize(old + std::max(n, 0));
+    if (n == 0) {
+      // zlib reports a truncated gzip stream as a normal end of file (gzread returns 0)
+      // and only records Z_BUF_ERROR; treat it as the error it is.
+      int code = Z_OK;
+      gzerror(file_, &code);
+      if (code == Z_BUF_ERROR) return -1;
+    }
     return n;
   }
   std::string ErrorMessage() {
@@ -140,9 +148,8 @@ std::string CollapseSpaces(absl::string_view text) {
 std::string FirstSentence(absl::string_view text) {
   constexpr size_t kMax = 150;
   size_t end = absl::string_view::npos;
-  for (size_t i = 0; i + 1 < text.size() && i < kMax; ++i) {
-    if ((text[i] == '.' || text[i] == '!' || text[i] == '?') && text[i + 1] == ' ' &&
-        i > 20) {
+  for (size_t i = 20; i < text.size() && i < kMax; ++i) {
+    if (internal::IsSentenceEnd(text, i)) {
       end = i + 1;
       break;
     }
@@ -335,6 +342,7 @@ void Walk(const fs::path& path, const ReadCallbacks& callbacks, absl::Status* st
   if (error) {
     callbacks.on_problem(
         {InputProblem::Outcome::kSkipped, name, absl::StrCat("cannot read: ", error.message())});
+    if (callbacks.on_file_done) callbacks.on_file_done(name);
     return;
   }
   if (fs::is_directory(stat)) {
@@ -362,6 +370,7 @@ void Walk(const fs::path& path, const ReadCallbacks& callbacks, absl::Status* st
   }
   if (!fs::is_regular_file(stat)) {
     callbacks.on_problem({InputProblem::Outcome::kSkipped, name, "not a regular file"});
+    if (callbacks.on_file_done) callbacks.on_file_done(name);
     return;
   }
   ReadFile(name, callbacks, status);

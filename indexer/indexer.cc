@@ -8,7 +8,10 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "internal/cluster_assigner.h"
 #include "internal/document_builder.h"
+#include "newsgrep/cleaner.h"
+#include "newsgrep/near_duplicates.h"
 #include "newsgrep/internal/status_macros.h"
 #include "newsgrep/internal/xapian_status.h"
 #include "newsgrep/schema.h"
@@ -58,9 +61,25 @@ absl::Status Indexer::Add(const Article& article) {
   if (article.id.empty()) {
     return absl::InvalidArgumentError(absl::StrCat(article.origin, ": article has no id"));
   }
+  const std::string id_term = schema::IdTerm(article.id);
+  Article cleaned = article;
+  internal::DocumentBuilder::Extras extras;
+  if (state_->options.clean_bodies) {
+    cleaned.body = CleanBody(article.body);
+    if (cleaned.body != article.body) extras.original_body = article.body;
+  }
+  const TextFingerprint fingerprint = FingerprintArticle(cleaned.title, cleaned.body);
+  if (state_->options.detect_duplicates) {
+    absl::StatusOr<std::string> cluster =
+        internal::AssignCluster(state_->db, id_term, fingerprint);
+    if (!cluster.ok()) return cluster.status();
+    extras.cluster = *std::move(cluster);
+    extras.band_terms = fingerprint.band_terms;
+  }
+  if (extras.cluster.empty()) extras.cluster = internal::NewClusterKey(article.id, fingerprint);
   try {
-    Xapian::Document document = state_->builder.Build(article);
-    state_->db.replace_document(schema::IdTerm(article.id), document);
+    Xapian::Document document = state_->builder.Build(cleaned, extras);
+    state_->db.replace_document(id_term, document);
   } catch (const Xapian::Error& e) {
     return internal::XapianErrorToStatus(e, absl::StrCat("indexing ", article.origin));
   }

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "absl/strings/ascii.h"
 #include "newsgrep/schema.h"
 
 namespace newsgrep::analysis {
@@ -20,6 +21,14 @@ constexpr const char* kStopwords[] = {
 }  // namespace
 
 Xapian::Stem Stemmer() { return Xapian::Stem("english"); }
+
+bool IsQueryStopword(const std::string& word) {
+  const std::string lower = absl::AsciiStrToLower(word);
+  for (const char* stopword : kStopwords) {
+    if (lower == stopword) return true;
+  }
+  return false;
+}
 
 void ConfigureTermGenerator(Xapian::TermGenerator& generator) {
   generator.set_stemmer(Stemmer());

@@ -3,12 +3,11 @@
 #include "newsgrep/schema.h"
 
 #include <algorithm>
-#include <functional>
-#include <string_view>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "newsgrep/internal/hash.h"
 #include "newsgrep/internal/xapian_status.h"
 
 namespace newsgrep::schema {
@@ -33,8 +32,8 @@ std::string IdTerm(absl::string_view article_id) {
   // while staying unique in practice.
   std::string term = absl::StrCat(kIdPrefix, article_id);
   if (term.size() <= 240) return term;
-  const size_t hash = std::hash<std::string_view>{}(std::string_view(article_id.data(), article_id.size()));
-  return absl::StrCat(term.substr(0, 200), "#", absl::Hex(hash, absl::kZeroPad16));
+  return absl::StrCat(term.substr(0, 200), "#",
+                      absl::Hex(internal::Fnv1a64(article_id), absl::kZeroPad16));
 }
 
 absl::Status CheckSchemaVersion(const Xapian::Database& db, absl::string_view path) {

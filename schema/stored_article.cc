@@ -17,6 +17,7 @@ std::string EncodeStoredArticle(const StoredArticle& article) {
   if (!article.url.empty()) json["u"] = article.url;
   if (!article.dateline.empty()) json["l"] = article.dateline;
   json["b"] = article.body;
+  if (!article.original_body.empty()) json["o"] = article.original_body;
   // The indexer repairs text to valid UTF-8 before it gets here; replace defensively.
   return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -39,6 +40,7 @@ absl::StatusOr<StoredArticle> DecodeStoredArticle(absl::string_view data) {
   article.url = get("u");
   article.dateline = get("l");
   article.body = get("b");
+  article.original_body = get("o");
   return article;
 }
 

@@ -25,6 +25,8 @@ std::optional<Command> SubcommandNamed(absl::string_view name) {
   if (name == "search") return Command::kSearch;
   if (name == "index") return Command::kIndex;
   if (name == "help") return Command::kHelp;
+  if (name == "similar") return Command::kSimilar;
+  if (name == "eval") return Command::kEval;
   return std::nullopt;
 }
 
@@ -34,7 +36,7 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
                                         const GetEnv& getenv) {
   Config config;
   std::vector<std::string> operands;
-  std::vector<std::string> search_only, index_only;  // options seen, for validation
+  std::vector<std::string> search_only, index_only, eval_only;  // options seen, for validation
   bool explicit_command = false, options_ended = false, help = false;
   std::string db_flag;
 
@@ -48,6 +50,13 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
           continue;
         }
       }
+      operands.push_back(arg);
+      continue;
+    }
+    // After the first query word, `-word` is the query's exclusion syntax, not an option:
+    // `newsgrep nato -russia`. (Known options are still options anywhere.)
+    const bool known_option_shape = arg.size() > 1 && (arg[1] == '-' || arg.size() == 2);
+    if (!operands.empty() && config.command == Command::kSearch && !known_option_shape) {
       operands.push_back(arg);
       continue;
     }
@@ -98,6 +107,22 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     } else if (name == "--offset") {
       status = take_count(&config.search.offset);
       search_only.push_back(name);
+    } else if (name == "--all") {
+      config.search.collapse = false;
+      search_only.push_back(name);
+    } else if (name == "--corpus-dir") {
+      absl::StatusOr<std::string> dir = take_value();
+      if (!dir.ok()) return dir.status();
+      config.corpus_dir = *dir;
+      eval_only.push_back(name);
+    } else if (name == "--sample-dir") {
+      absl::StatusOr<std::string> dir = take_value();
+      if (!dir.ok()) return dir.status();
+      config.sample_dir = *dir;
+      eval_only.push_back(name);
+    } else if (name == "--stories") {
+      status = take_count(&config.perturb_stories);
+      eval_only.push_back(name);
     } else if (name == "-l" || name == "--ids-only") {
       config.output = OutputMode::kIdsOnly;
       search_only.push_back(name);
@@ -157,7 +182,8 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
       auto command = SubcommandNamed(operands[0]);
       if (!command) {
         return absl::InvalidArgumentError(
-            absl::StrCat("no help for '", operands[0], "': commands are index, search"));
+            absl::StrCat("no help for '", operands[0],
+                         "': commands are index, search, similar, eval"));
       }
       config.help_for = *command;
     }
@@ -166,6 +192,33 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
   if (help) {
     config.help_for = explicit_command ? config.command : Command::kHelp;
     config.command = Command::kHelp;
+    return config;
+  }
+  if (config.command != Command::kEval && !eval_only.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(eval_only.front(), " is an eval option (newsgrep eval dedup)"));
+  }
+  if (config.command == Command::kEval) {
+    if (!search_only.empty() || !index_only.empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          search_only.empty() ? index_only.front() : search_only.front(),
+          " is not an eval option"));
+    }
+    if (operands.size() != 1 || operands[0] != "dedup") {
+      return absl::InvalidArgumentError("newsgrep eval takes one evaluation name: dedup");
+    }
+    config.evaluation = operands[0];
+    return config;
+  }
+  if (config.command == Command::kSimilar) {
+    if (!index_only.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(index_only.front(), " is an index option, not a similar option"));
+    }
+    if (operands.size() != 1) {
+      return absl::InvalidArgumentError("newsgrep similar takes one article id");
+    }
+    config.article_id = operands[0];
     return config;
   }
   if (config.command == Command::kIndex) {
@@ -192,8 +245,42 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
 }
 
 std::string HelpText(Command command) {
+  if (command == Command::kSimilar) {
+    return R"help(Usage: newsgrep similar [OPTIONS] ID
+
+List the other versions of the story that article ID belongs to (near-duplicate
+republications found at index time), earliest first, with how each differs from ID:
+source, date, length in words and the share of text they have in common.
+
+Options:
+  --db PATH            index directory (see newsgrep index --help)
+  --json               JSON Lines, one object per version (docs/JSON.md)
+  -h, --help           this help
+
+Exit status: 0 versions found, 1 none (the story has one version), 2 error (no such id).
+)help";
+  }
+  if (command == Command::kEval) {
+    return R"help(Usage: newsgrep eval dedup [OPTIONS]
+
+Measure near-duplicate clustering through the real indexer: precision and recall of
+duplicate pairs on (a) the seed articles and the bundled sample corpus, (b) a perturbation
+set generated from real articles (boilerplate, repetition, 1/5/10/20 % word edits, sentence
+added/removed, title changed), (c) exact-duplicate bodies in Reuters-21578, plus the
+indexing time duplicate detection adds. Missing corpora are skipped with a message.
+
+Options:
+  --corpus-dir DIR     the evaluation corpora (default ../shared/corpus): seeds/,
+                       bbc_news.jsonl.gz (perturbation source), reuters21578.jsonl.gz
+  --sample-dir DIR     the bundled sample corpus (default data/sample)
+  --stories N          originals drawn for the perturbation set (default 200)
+  -h, --help           this help
+
+Exit status: 0 every target met, 1 a target missed, 2 error.
+)help";
+  }
   if (command == Command::kIndex) {
-    return R"(Usage: newsgrep index [OPTIONS] PATH...
+    return R"help(Usage: newsgrep index [OPTIONS] PATH...
 
 Index news articles. PATH may be a file or a directory (walked recursively; names
 starting with '.' are skipped). Files named *.jsonl / *.ndjson (optionally .gz) hold one
@@ -210,22 +297,24 @@ Options:
 
 Exit status: 0 all input indexed, 1 some files or records were skipped (each is named on
 stderr; the rest was indexed), 2 error (nothing more could be indexed).
-)";
+)help";
   }
   if (command == Command::kSearch) {
-    return R"(Usage: newsgrep [search] [OPTIONS] QUERY...
+    return R"help(Usage: newsgrep [search] [OPTIONS] QUERY...
 
 Search the index. Words must all match (stemmed: "guarantee" finds "guarantees").
   "security guarantees"        phrase            nato OR alliance   either word
   nato -russia, NOT            exclude           grynk*             wildcard
   title:summit, source:wire    field             date:2025-08-18..2025-08-20  date range
+Versions of one story (near-duplicates) are collapsed into one hit: "(+3 similar)".
 
 Options:
   --db PATH            index directory (see newsgrep index --help)
   -n, --limit N        show at most N hits (default 10)
   --offset N           skip the first N hits
   -l, --ids-only       print only the id of each hit, one per line
-  -c, --count          print only the number of matching articles
+  -c, --count          print only the number of matching articles (stories, unless --all)
+  --all                every version of a story, not one hit per story
   --json               JSON Lines, one object per hit and a summary (docs/JSON.md)
   --color WHEN         auto (default: only on a terminal, not with NO_COLOR), always, never
   --sort ORDER         relevance (default) or newest
@@ -233,19 +322,21 @@ Options:
 
 Exit status: 0 matches found, 1 no match, 2 error.
 To search for a word that is also a command name: newsgrep search index, or newsgrep -- index.
-)";
+)help";
   }
-  return R"(newsgrep: full-text search for news articles
+  return R"help(newsgrep: full-text search for news articles
 
 Usage:
   newsgrep index [OPTIONS] PATH...      index articles (files, directories, .jsonl, .jsonl.gz)
   newsgrep [search] [OPTIONS] QUERY...  search them: newsgrep "security guarantees"
+  newsgrep similar ID                   the other versions of a story
+  newsgrep eval dedup                   measure near-duplicate detection
   newsgrep help COMMAND                 help for a command (or COMMAND --help)
   newsgrep --version
 
 The index lives in --db PATH, else $NEWSGREP_DB, else $XDG_DATA_HOME/newsgrep/index.
 Exit status: 0 match (or success), 1 no match, 2 error.
-)";
+)help";
 }
 
 }  // namespace newsgrep::cli

@@ -14,7 +14,7 @@
 
 namespace newsgrep::cli {
 
-enum class Command { kSearch, kIndex, kHelp, kVersion };
+enum class Command { kSearch, kIndex, kSimilar, kEval, kHelp, kVersion };
 enum class ColorChoice { kAuto, kAlways, kNever };
 enum class OutputMode { kText, kJson, kIdsOnly, kCountOnly };
 
@@ -27,6 +27,13 @@ struct Config {
   OutputMode output = OutputMode::kText;
   ColorChoice color = ColorChoice::kAuto;
   SearchOptions search;
+  // similar
+  std::string article_id;
+  // eval
+  std::string evaluation;        // "dedup"
+  std::string corpus_dir = "../shared/corpus";  // the shared evaluation corpora
+  std::string sample_dir = "data/sample";       // the bundled sample corpus
+  size_t perturb_stories = 200;
   // index
   std::vector<std::string> inputs;
   size_t commit_every = 10000;

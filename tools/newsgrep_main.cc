@@ -16,7 +16,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "cli_config.h"
+#include <nlohmann/json.hpp>
+
+#include "eval_dedup.h"
 #include "newsgrep/indexer.h"
+#include "newsgrep/near_duplicates.h"
 #include "newsgrep/searcher.h"
 #include "printer.h"
 
@@ -48,19 +52,29 @@ bool FlushStdout() {
   return errno == EPIPE;
 }
 
-int RunSearch(const Config& config) {
+// Opens the index for reading, or prints why not (with how to create one) and returns null.
+std::unique_ptr<Searcher> OpenForReading(const Config& config) {
+  const std::string create_hint =
+      absl::StrCat("; create one with: newsgrep index --db ", config.db_path, " ARTICLES...");
   if (!std::filesystem::exists(config.db_path)) {
-    PrintError(absl::StrCat("no index at ", config.db_path,
-                            "; create one with: newsgrep index --db ", config.db_path,
-                            " ARTICLES..."));
-    return kExitError;
+    PrintError(absl::StrCat("no index at ", config.db_path, create_hint));
+    return nullptr;
   }
   auto searcher = Searcher::Open({config.db_path});
   if (!searcher.ok()) {
-    PrintError(searcher.status().message());
-    return kExitError;
+    // NotFound: the path exists but holds no index (e.g. an empty directory).
+    PrintError(searcher.status().code() == absl::StatusCode::kNotFound
+                   ? absl::StrCat(searcher.status().message(), create_hint)
+                   : std::string(searcher.status().message()));
+    return nullptr;
   }
-  auto results = (*searcher)->Search(config.query, config.search);
+  return *std::move(searcher);
+}
+
+int RunSearch(const Config& config) {
+  std::unique_ptr<Searcher> searcher = OpenForReading(config);
+  if (searcher == nullptr) return kExitError;
+  auto results = searcher->Search(config.query, config.search);
   if (!results.ok()) {
     PrintError(results.status().message());
     return kExitError;
@@ -76,6 +90,86 @@ int RunSearch(const Config& config) {
     return kExitError;
   }
   return results->total > 0 ? kExitMatch : kExitNoMatch;
+}
+
+size_t CountWords(absl::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+int RunSimilar(const Config& config) {
+  std::unique_ptr<Searcher> searcher = OpenForReading(config);
+  if (searcher == nullptr) return kExitError;
+  auto self = searcher->Get(config.article_id);
+  if (!self.ok()) {
+    PrintError(self.status().message());
+    return kExitError;
+  }
+  auto versions = searcher->Similar(config.article_id);
+  if (!versions.ok()) {
+    PrintError(versions.status().message());
+    return kExitError;
+  }
+  const TextFingerprint reference = FingerprintArticle(self->article.title, self->article.body);
+  const bool json = config.output == OutputMode::kJson;
+  const bool color = UseColor(config);
+  if (!json) {
+    std::printf("%s%s%s\n   %s · %zu words · %zu other version(s)\n", color ? "\x1b[1m" : "",
+                self->article.title.c_str(), color ? "\x1b[0m" : "",
+                self->article.id.c_str(), CountWords(self->article.body), versions->size());
+  }
+  for (const ArticleRecord& version : *versions) {
+    const StoredArticle& a = version.article;
+    const Similarity similarity =
+        CompareFingerprints(reference, FingerprintArticle(a.title, a.body));
+    const size_t words = CountWords(a.body);
+    if (json) {
+      nlohmann::json line = {{"type", "version"},
+                             {"format_version", kJsonFormatVersion},
+                             {"id", a.id},
+                             {"title", a.title},
+                             {"date", a.date.empty() ? nlohmann::json() : nlohmann::json(a.date)},
+                             {"source", a.source},
+                             {"url", a.url},
+                             {"words", words},
+                             {"shared_text", similarity.jaccard},
+                             {"containment", similarity.containment},
+                             {"cluster_id", version.cluster_id}};
+      std::fputs((line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n")
+                     .c_str(),
+                 stdout);
+      continue;
+    }
+    std::string how = similarity.jaccard >= 0.999
+                          ? "same text"
+                          : absl::StrFormat("%.0f%% of text shared", 100 * similarity.jaccard);
+    if (a.title != self->article.title) how += ", other title";
+    std::printf("\n%s\n   %s · %s · %s · %zu words (%+ld) · %s\n", a.title.c_str(),
+                a.date.empty() ? "(no date)" : a.date.c_str(),
+                a.source.empty() ? "(no source)" : a.source.c_str(), a.id.c_str(), words,
+                static_cast<long>(words) - static_cast<long>(CountWords(self->article.body)),
+                how.c_str());
+  }
+  if (!FlushStdout()) return kExitError;
+  return versions->empty() ? kExitNoMatch : kExitMatch;
+}
+
+int RunEval(const Config& config) {
+  DedupEvalConfig eval;
+  eval.seeds_dir = config.corpus_dir + "/seeds";
+  eval.sample_dir = config.sample_dir;
+  eval.perturb_source = config.corpus_dir + "/bbc_news.jsonl.gz";
+  eval.reuters = config.corpus_dir + "/reuters21578.jsonl.gz";
+  eval.perturb_stories = config.perturb_stories;
+  const int status = RunDedupEval(eval, stdout);
+  FlushStdout();
+  return status;
 }
 
 int RunIndex(const Config& config) {
@@ -152,6 +246,10 @@ int Main(int argc, char** argv) {
       return RunIndex(*config);
     case Command::kSearch:
       return RunSearch(*config);
+    case Command::kSimilar:
+      return RunSimilar(*config);
+    case Command::kEval:
+      return RunEval(*config);
   }
   return kExitError;
 }

@@ -29,9 +29,15 @@ class TextPrinter : public ResultPrinter {
   void PrintHit(const Hit& hit) override {
     const StoredArticle& a = hit.article;
     std::string text;
-    if (hit.rank > 1) text += "\n";
+    // A blank line between hits; none before the first, whatever its rank (--offset).
+    if (printed_any_) text += "\n";
+    printed_any_ = true;
     absl::StrAppend(&text, Style(kBold), hit.rank, ". ", a.title.empty() ? "(untitled)" : a.title,
-                    Style(kReset), "\n");
+                    Style(kReset));
+    if (hit.similar_count > 0) {
+      absl::StrAppend(&text, " ", Style(kDim), "(+", hit.similar_count, " similar)", Style(kReset));
+    }
+    text += "\n";
     std::string meta;
     for (const std::string& part : {a.date.empty() ? std::string() : DisplayDate(a.date),
                                     a.source, a.id}) {
@@ -60,6 +66,7 @@ class TextPrinter : public ResultPrinter {
   absl::string_view Style(const char* code) const { return color_ ? code : ""; }
   bool color_;
   FILE* out_;
+  bool printed_any_ = false;
 };
 
 class JsonPrinter : public ResultPrinter {
@@ -81,7 +88,9 @@ class JsonPrinter : public ResultPrinter {
                            {"url", a.url},
                            {"dateline", a.dateline},
                            {"snippet", hit.snippet},
-                           {"highlights", highlights}};
+                           {"highlights", highlights},
+                           {"cluster_id", hit.cluster_id},
+                           {"similar_count", hit.similar_count}};
     Write(out_, Dump(line));
   }
 

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "newsgrep/analysis.h"
 #include "newsgrep/schema.h"
 #include "newsgrep/stored_article.h"
@@ -18,7 +19,7 @@ constexpr Xapian::termpos kFieldGap = 100;
 
 DocumentBuilder::DocumentBuilder() { analysis::ConfigureTermGenerator(generator_); }
 
-Xapian::Document DocumentBuilder::Build(const Article& article) {
+Xapian::Document DocumentBuilder::Build(const Article& article, const Extras& extras) {
   Xapian::Document document;
   generator_.set_document(document);
 
@@ -38,13 +39,17 @@ Xapian::Document DocumentBuilder::Build(const Article& article) {
   }
 
   document.add_boolean_term(schema::IdTerm(article.id));
+  document.add_boolean_term(absl::StrCat(schema::kClusterPrefix, extras.cluster));
+  document.add_value(schema::kClusterSlot, extras.cluster);
+  for (const std::string& term : extras.band_terms) document.add_boolean_term(term);
   StoredArticle stored{.id = article.id,
                        .title = article.title,
                        .date = "",
                        .source = article.source,
                        .url = article.url,
                        .dateline = article.dateline,
-                       .body = article.body};
+                       .body = article.body,
+                       .original_body = extras.original_body};
   if (article.date) {
     stored.date = article.date->Iso8601();
     document.add_value(schema::kDateSlot, article.date->DateValue());

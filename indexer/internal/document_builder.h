@@ -5,6 +5,9 @@
 
 #include <xapian.h>
 
+#include <string>
+#include <vector>
+
 #include "newsgrep/article.h"
 
 namespace newsgrep::internal {
@@ -15,10 +18,18 @@ class DocumentBuilder {
  public:
   DocumentBuilder();
 
-  /// The document for `article`: unprefixed positional text of title and body (a phrase
-  /// cannot span them), the title again under its field prefix, source and dateline
-  /// fields, the unique id term, date values, and the StoredArticle as document data.
-  Xapian::Document Build(const Article& article);
+  /// What the indexer adds beyond the article itself.
+  struct Extras {
+    std::string original_body;            // stored when cleaning changed the body
+    std::string cluster;                  // story cluster key (REQUIRES: non-empty)
+    std::vector<std::string> band_terms;  // near-duplicate lookup keys
+  };
+
+  /// The document for `article` (its body already cleaned): unprefixed positional text of
+  /// title and body (a phrase cannot span them), the title again under its field prefix,
+  /// source and dateline fields, the unique id term, the cluster (value slot and term),
+  /// band terms, date values, and the StoredArticle as document data.
+  Xapian::Document Build(const Article& article, const Extras& extras);
 
  private:
   Xapian::TermGenerator generator_;

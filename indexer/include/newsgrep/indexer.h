@@ -9,7 +9,9 @@
 ///   if (s.ok()) s = (*indexer)->Commit();
 ///
 /// Each article is stored under a unique id term, so adding an article whose id is already
-/// indexed replaces it: re-indexing the same input never duplicates. Articles are committed
+/// indexed replaces it: re-indexing the same input never duplicates. Each article joins
+/// the story cluster of its most similar near-duplicate already indexed (or starts one);
+/// removing or replacing an article leaves the other members' clusters as they are. Articles are committed
 /// in batches; every commit is atomic, so the index on disk is always a consistent set of
 /// whole articles, even if the process is killed mid-run (re-run to finish: it is
 /// idempotent).
@@ -37,6 +39,13 @@ struct IndexerOptions {
   std::string db_path;
   /// Articles per commit. Default: 10000. Larger batches index faster and use more memory.
   size_t commit_every = 10000;
+  /// Strip boilerplate, captions, bylines and repeated text from bodies before indexing
+  /// (cleaner.h); the original body is stored too. Default: true.
+  bool clean_bodies = true;
+  /// Put each article in a story cluster with its near-duplicates (near_duplicates.h), so
+  /// searches can collapse them. With false every article is its own cluster.
+  /// Default: true.
+  bool detect_duplicates = true;
 };
 
 /// What one IndexPath run did.

@@ -9,6 +9,8 @@
 
 #include <xapian.h>
 
+#include <string>
+
 namespace newsgrep::analysis {
 
 /// English Snowball stemmer (Xapian's own Snowball implementation).
@@ -23,6 +25,9 @@ inline constexpr Xapian::QueryParser::stem_strategy kQueryStemStrategy =
 
 /// Sets the stemmer and strategy on `generator`. Stopwords are indexed (phrases need them).
 void ConfigureTermGenerator(Xapian::TermGenerator& generator);
+
+/// True when `word` (as typed, any case) is on the query stopword list.
+bool IsQueryStopword(const std::string& word);
 
 /// Sets the stemmer, strategy, English stopword list (dropped outside phrases) and every
 /// field prefix from the schema on `parser`.

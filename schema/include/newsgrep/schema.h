@@ -22,7 +22,7 @@ namespace newsgrep::schema {
 
 /// Bumped whenever a change to this file makes older indexes unreadable or wrong.
 /// Stored in the database metadata under kSchemaVersionKey and checked on open.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 inline constexpr absl::string_view kSchemaVersionKey = "newsgrep.schema_version";
 
 /// How a field's terms are generated and queried.
@@ -47,20 +47,27 @@ inline constexpr absl::string_view kIdPrefix = "Q";
 inline constexpr absl::string_view kTitlePrefix = "S";
 inline constexpr absl::string_view kSourcePrefix = "XSOURCE";
 inline constexpr absl::string_view kDatelinePrefix = "XDATELINE";
+/// The story cluster an article belongs to (near-duplicate versions share it).
+inline constexpr absl::string_view kClusterPrefix = "XCLUSTER";
+/// Near-duplicate candidate keys (LSH bands; see indexer's near_duplicates.h). Not queryable.
+inline constexpr absl::string_view kBandPrefix = "XLSH";
 
 /// The field table. Unprefixed text (title + body) is what a bare word searches.
-inline constexpr std::array<Field, 4> kFields = {{
+inline constexpr std::array<Field, 5> kFields = {{
     {"title", kTitlePrefix, FieldKind::kFreeText, 3.0, "words in the headline"},
     {"source", kSourcePrefix, FieldKind::kFreeText, 1.0, "the outlet that published it"},
     {"dateline", kDatelinePrefix, FieldKind::kFreeText, 1.0,
      "the place line at the top of a wire story"},
     {"id", kIdPrefix, FieldKind::kBoolean, 1.0, "the article's unique id (exact)"},
+    {"cluster", kClusterPrefix, FieldKind::kBoolean, 1.0,
+     "the story cluster: all versions of one story (exact)"},
 }};
 
 /// Value slots. Dates are stored so that string order is time order.
 enum ValueSlot : Xapian::valueno {
   kDateSlot = 0,       // "YYYYMMDD" (what Xapian::DateRangeProcessor compares)
   kTimestampSlot = 1,  // "YYYYMMDDhhmmss" in UTC, for newest-first sorting
+  kClusterSlot = 2,    // story cluster key (16 hex digits): the collapse key
 };
 
 /// Returns the field named `name`, or nullptr when there is none.

@@ -22,7 +22,8 @@ struct StoredArticle {
   std::string source;
   std::string url;
   std::string dateline;
-  std::string body;      // the text as indexed: what snippets are cut from
+  std::string body;      // the cleaned text, as indexed: what snippets are cut from
+  std::string original_body;  // the body as read, when cleaning changed it; else ""
 };
 
 /// Encodes `article` as the document-data string (JSON object, versioned by the schema).

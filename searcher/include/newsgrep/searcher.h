@@ -11,9 +11,15 @@
 /// Query language (Xapian QueryParser with the schema's fields): words (all must match,
 /// stemmed: "guarantee" finds "guarantees"), "quoted phrases", AND / OR / NOT (upper case),
 /// +word / -word, word* wildcards, field:value for every field in schema.h (title:,
-/// source:, dateline:, id:), and date:2025-08-18..2025-08-20 ranges (either end may be
-/// left open). Matches in boosted fields (the title) rank higher; the factor comes from the
-/// schema at query time.
+/// source:, dateline:, id:, cluster:), date:2025-08-18..2025-08-20 ranges (either end may
+/// be left open) and single days (date:2025-08-20). Matches in boosted fields (the title)
+/// rank higher; the factor comes from the schema at query time.
+///
+/// Story collapsing: the indexer puts near-duplicate versions of a story in one cluster.
+/// By default a search returns one hit per cluster: the best-ranked version, and among
+/// equally ranked versions (copies of the same text) the earliest dated, i.e. the original
+/// wire story rather than a later republication. Hit::similar_count is the exact number of
+/// other versions of that story in the index; Similar() lists them.
 ///
 /// Thread safety: a Searcher is not thread-safe (Xapian databases are not): use one per
 /// thread. Different Searchers on the same index may be used concurrently, also while one
@@ -47,11 +53,13 @@ struct SearchOptions {
   bool snippets = true;
   /// Snippet length in bytes (approximate, cut at word boundaries). Default: 240.
   size_t snippet_length = 240;
-  /// Count every match exactly instead of estimating (slower on large indexes).
-  /// Default: false.
+  /// Count every match exactly instead of estimating (slower on large indexes: every
+  /// match is visited; with `collapse`, stories are counted). Default: false.
   bool exact_count = false;
   /// Default: kRelevance.
   SortOrder sort = SortOrder::kRelevance;
+  /// One hit per story cluster. Default: true.
+  bool collapse = true;
 };
 
 /// A highlighted span of a snippet: bytes [begin, end) of Hit::snippet.
@@ -66,11 +74,20 @@ struct Hit {
   StoredArticle article;  // everything stored except the body (left empty)
   std::string snippet;    // plain UTF-8, white space collapsed; "" when not requested
   std::vector<Highlight> highlights;  // matched words in `snippet`, in order
+  std::string cluster_id;    // the story cluster (use with Similar() or `cluster:` queries)
+  size_t similar_count = 0;  // other versions of this story in the index (exact)
+};
+
+/// One stored article with its story cluster.
+struct ArticleRecord {
+  StoredArticle article;     // everything stored, body included
+  std::string cluster_id;
+  size_t cluster_size = 0;   // versions of the story in the index, this one included
 };
 
 struct SearchResults {
-  /// Matching articles: exact when SearchOptions::exact_count or when it is small,
-  /// otherwise Xapian's estimate.
+  /// Matching stories (articles, when not collapsing): exact with
+  /// SearchOptions::exact_count, otherwise Xapian's estimate (exact when total_is_exact).
   size_t total = 0;
   bool total_is_exact = false;
   std::vector<Hit> hits;
@@ -92,6 +109,14 @@ class Searcher {
   /// wrong) for a malformed query, an unknown field, or a query with no searchable words;
   /// Aborted when the index kept changing underneath (retry); DataLoss when corrupt.
   absl::StatusOr<SearchResults> Search(absl::string_view query, const SearchOptions& options);
+
+  /// The article whose id is `id`. Returns NotFound when there is none.
+  absl::StatusOr<ArticleRecord> Get(absl::string_view id);
+
+  /// The other versions of the story that article `id` belongs to, earliest first (undated
+  /// last). Returns NotFound when there is no article `id`; an empty list when it has no
+  /// near-duplicates.
+  absl::StatusOr<std::vector<ArticleRecord>> Similar(absl::string_view id);
 
   /// Re-reads the indexes to see the latest commit.
   absl::Status Reopen();

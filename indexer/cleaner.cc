@@ -1,0 +1,243 @@
+/// @file cleaner.cc
+/// @brief Boilerplate, caption, byline, promo and repetition removal.
+#include "newsgrep/cleaner.h"
+
+#include <array>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "internal/sentences.h"
+
+namespace newsgrep {
+namespace {
+
+// Lines longer than this with no line breaks are a whole article on one line (a scraped
+// page): they are cut into sentences so repetition and chrome can be found inside.
+constexpr size_t kLongLine = 600;
+
+// Phrases that mark a short line (at most kMaxChromeWords words) as site chrome.
+constexpr std::array<absl::string_view, 24> kChromePhrases = {
+    "share this article",          "subscribe now",
+    "subscribe to our",            "already a subscriber",
+    "sign up for our",             "sign up to our",
+    "click here",                  "all rights reserved",
+    "listen to this article",      "you can now listen to",
+    "download the app",            "get the app",
+    "follow us on",                "log in or create an account",
+    "you have reached your maximum", "please enter a valid email",
+    "by entering your email",      "terms of use and privacy",
+    "for access to this content",  "copyright ©",
+    "(reporting by",               "this story has been corrected",
+    "read the full story",         "contributed to this report",
+};
+
+// Whole lines (compared lower-cased) that are chrome by themselves.
+constexpr std::array<absl::string_view, 8> kChromeLines = {
+    "advertisement", "skip to main content", "share", "share and follow",
+    "continue reading", "reuter", "reuters", "close"};
+
+constexpr std::array<absl::string_view, 7> kPromoPrefixes = {
+    "READ MORE:", "RELATED:", "WATCH:", "SEE ALSO:", "ALSO READ:", "MORE:", "LISTEN:"};
+
+size_t CountWords(absl::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = absl::ascii_isspace(static_cast<unsigned char>(c));
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// Lower-case letters and digits only, single spaces: the key for "same sentence".
+std::string NormalizedKey(absl::string_view text) {
+  std::string key;
+  key.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (absl::ascii_isalnum(u) || u >= 0x80) {
+      if (space && !key.empty()) key += ' ';
+      key += static_cast<char>(absl::ascii_tolower(u));
+      space = false;
+    } else {
+      space = true;
+    }
+  }
+  return key;
+}
+
+bool HasLowercase(absl::string_view text) {
+  for (char c : text) {
+    if (absl::ascii_islower(static_cast<unsigned char>(c))) return true;
+  }
+  return false;
+}
+
+bool HasDigit(absl::string_view text) {
+  for (char c : text) {
+    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) return true;
+  }
+  return false;
+}
+
+bool IsAllCapitals(absl::string_view text) {
+  size_t letters = 0;
+  for (char c : text) {
+    if (absl::ascii_isalpha(static_cast<unsigned char>(c))) ++letters;
+  }
+  return letters >= 8 && !HasLowercase(text);
+}
+
+bool IsChrome(absl::string_view unit) {
+  if (CountWords(unit) > kMaxChromeWords) return false;
+  const std::string lower = absl::AsciiStrToLower(unit);
+  for (absl::string_view phrase : kChromePhrases) {
+    if (absl::StrContains(lower, phrase)) return true;
+  }
+  for (absl::string_view line : kChromeLines) {
+    if (lower == line) return true;
+  }
+  return absl::StartsWith(lower, "©");
+}
+
+bool IsCapitalisedName(absl::string_view word) {
+  return !word.empty() && absl::ascii_isupper(static_cast<unsigned char>(word[0]));
+}
+
+// "By Jane Doe", "By Idrees Ali and Sabine Siebold", "By J.R. Whitcombe, Continental Wire"
+bool IsByline(absl::string_view unit) {
+  if (!absl::StartsWith(unit, "By ")) return false;
+  std::vector<absl::string_view> words =
+      absl::StrSplit(unit.substr(3), absl::ByAnyChar(" ,"), absl::SkipEmpty());
+  if (words.empty() || words.size() > 8) return false;
+  for (absl::string_view word : words) {
+    if (word != "and" && word != "in" && !IsCapitalisedName(word)) return false;
+  }
+  return true;
+}
+
+bool IsCaption(absl::string_view unit) {
+  if (absl::StartsWith(unit, "FILE PHOTO:") || absl::StartsWith(unit, "Photo:") ||
+      absl::StrContains(unit, "REUTERS/") || absl::StrContains(unit, "(AP Photo")) {
+    return true;
+  }
+  // "Leaders meet on Wednesday. (NATO)" — a short line ending in a bare credit.
+  if (CountWords(unit) > kMaxChromeWords || unit.empty() || unit.back() != ')') return false;
+  const size_t open = unit.rfind('(');
+  if (open == absl::string_view::npos || open < 2) return false;
+  const absl::string_view credit = unit.substr(open + 1, unit.size() - open - 2);
+  const absl::string_view before = absl::StripTrailingAsciiWhitespace(unit.substr(0, open));
+  return CountWords(credit) <= 4 && !before.empty() &&
+         (before.back() == '.' || absl::StartsWith(credit, "Photo"));
+}
+
+bool IsPromoPrefix(absl::string_view unit) {
+  for (absl::string_view prefix : kPromoPrefixes) {
+    if (absl::StartsWith(unit, prefix)) return IsAllCapitals(unit);
+  }
+  return false;
+}
+
+bool IsProse(absl::string_view unit) { return CountWords(unit) >= 12 && HasLowercase(unit); }
+
+// Splits a long one-line text into sentences (ends: ". ", "? ", "! " before a capital or
+// an opening quote). Keeps the separators with the preceding sentence.
+std::vector<std::string> SplitSentences(absl::string_view line) {
+  std::vector<std::string> sentences;
+  size_t start = 0;
+  for (size_t i = 1; i + 2 < line.size(); ++i) {
+    if (internal::IsSentenceEnd(line, i)) {
+      sentences.emplace_back(line.substr(start, i + 1 - start));
+      start = i + 2;
+    }
+  }
+  if (start < line.size()) sentences.emplace_back(line.substr(start));
+  return sentences;
+}
+
+struct Unit {
+  std::string text;
+  bool paragraph_break_before = false;  // a blank line preceded it
+  bool own_line = true;                 // false for sentences cut out of a long line
+  bool keep = true;
+};
+
+}  // namespace
+
+std::string CleanBody(absl::string_view body, CleaningReport* report) {
+  CleaningReport local;
+  CleaningReport& counts = report != nullptr ? *report : local;
+  counts = CleaningReport();
+
+  std::vector<Unit> units;
+  bool blank_before = false;
+  for (absl::string_view raw : absl::StrSplit(body, '\n')) {
+    const absl::string_view line = absl::StripAsciiWhitespace(raw);
+    if (line.empty()) {
+      blank_before = true;
+      continue;
+    }
+    if (line.size() > kLongLine) {
+      bool first = true;
+      for (std::string& sentence : SplitSentences(line)) {
+        units.push_back({std::move(sentence), blank_before && first, false, true});
+        first = false;
+      }
+    } else {
+      // Keep the original line (with its leading indentation) for tables and wraps.
+      units.push_back({std::string(absl::StripTrailingAsciiWhitespace(raw)), blank_before,
+                       true, true});
+    }
+    blank_before = false;
+  }
+
+  std::unordered_set<std::string> seen;
+  for (size_t i = 0; i < units.size(); ++i) {
+    Unit& unit = units[i];
+    const absl::string_view text = absl::StripAsciiWhitespace(unit.text);
+    if (CountWords(text) >= kMinRepeatedWords && !seen.insert(NormalizedKey(text)).second) {
+      unit.keep = false;
+      ++counts.repeated;
+    } else if (IsChrome(text)) {
+      unit.keep = false;
+      ++counts.boilerplate;
+    } else if (unit.own_line && IsByline(text)) {
+      unit.keep = false;
+      ++counts.bylines;
+    } else if (IsCaption(text)) {
+      unit.keep = false;
+      ++counts.captions;
+    } else if (unit.own_line && IsPromoPrefix(text)) {
+      unit.keep = false;
+      ++counts.promos;
+    } else if (unit.own_line && IsAllCapitals(text) && CountWords(text) >= 4 &&
+               !HasDigit(text) && !absl::StrContains(text, "  ") && i > 0 &&
+               i + 1 < units.size() && IsProse(units[i - 1].text) &&
+               IsProse(units[i + 1].text)) {
+      unit.keep = false;
+      ++counts.promos;
+    }
+  }
+  if (counts.total() == 0) return std::string(absl::StripAsciiWhitespace(body));
+
+  std::string out;
+  out.reserve(body.size());
+  bool pending_break = false;
+  for (const Unit& unit : units) {
+    pending_break |= unit.paragraph_break_before;
+    if (!unit.keep) continue;
+    if (!out.empty()) out += pending_break ? "\n\n" : (unit.own_line ? "\n" : " ");
+    out += unit.text;
+    pending_break = false;
+  }
+  return out;
+}
+
+}  // namespace newsgrep

@@ -1,0 +1,52 @@
+/// @file cleaner.h
+/// @brief Removes what is not the story from an article body: site boilerplate, promo and
+/// cross-link headlines, photo captions, bylines, and a body pasted several times.
+///
+/// The cleaned text is what gets indexed, shown in snippets and compared for
+/// near-duplicates; the indexer keeps the original too. Rules are deliberately
+/// conservative (a kept chrome line costs a little similarity; a dropped sentence of
+/// news loses content):
+///   - repeated units: a line (or, in a text that is one long line, a sentence) of at
+///     least kMinRepeatedWords words that already occurred earlier in the same body;
+///   - boilerplate: lines of at most kMaxChromeWords words containing a known site-chrome
+///     phrase ("share this article", "subscribe now", "click here", "all rights reserved",
+///     "listen to this article", …);
+///   - bylines: "By First Last" (and "By A and B"), at most 8 words, on a line of their own;
+///   - captions: lines starting "FILE PHOTO:" / "Photo:" or containing "REUTERS/" or
+///     "(AP Photo", and short lines that end in a parenthesised credit such as
+///     "… on Wednesday. (Photo: NATO)" or "… (NATO)";
+///   - promo headlines: an all-capitals line starting "READ MORE:", "RELATED:", "WATCH:",
+///     "SEE ALSO:", "ALSO READ:", or an all-capitals line of 4+ words without digits
+///     standing between two prose paragraphs (tables in capitals are kept).
+///
+/// Thread safety: pure functions, safe from any thread.
+#ifndef NEWSGREP_INDEXER_CLEANER_H_
+#define NEWSGREP_INDEXER_CLEANER_H_
+
+#include <cstddef>
+#include <string>
+
+#include "absl/strings/string_view.h"
+
+namespace newsgrep {
+
+inline constexpr size_t kMinRepeatedWords = 6;
+inline constexpr size_t kMaxChromeWords = 30;
+
+/// What the cleaner removed, by kind (counts of lines or sentences).
+struct CleaningReport {
+  size_t repeated = 0;
+  size_t boilerplate = 0;
+  size_t bylines = 0;
+  size_t captions = 0;
+  size_t promos = 0;
+  size_t total() const { return repeated + boilerplate + bylines + captions + promos; }
+};
+
+/// Returns `body` without the units described above. Paragraphs (blank-line separated)
+/// are kept as paragraphs; white space inside a line is kept. `report` may be null.
+std::string CleanBody(absl::string_view body, CleaningReport* report = nullptr);
+
+}  // namespace newsgrep
+
+#endif  // NEWSGREP_INDEXER_CLEANER_H_

@@ -1,0 +1,62 @@
+/// @file near_duplicates.h
+/// @brief Fingerprints of cleaned article text for finding republications of one story.
+///
+/// Method: the text is cut into word 3-shingles (lower-cased letters and digits; quotes,
+/// dashes and other punctuation separate words). 40 MinHash values are grouped into
+/// kBands bands of kRowsPerBand; each band becomes one Xapian boolean term, so the index
+/// itself finds candidates (articles sharing a band key) with one OR query. Candidates are
+/// then verified exactly on their shingle sets: a near-duplicate has Jaccard resemblance
+/// >= kMinJaccard, or containment (shared shingles / shingles of the shorter text)
+/// >= kMinContainment when the shorter text has at least kMinShinglesForContainment
+/// shingles — "one is the other plus extra" (a trimmed copy, a copy with an added
+/// paragraph or with leftover site chrome). Thresholds: see docs/DEDUP.md for how they
+/// were chosen.
+///
+/// Short texts (fewer than kShortTextWords words of body) have the title shingled in too,
+/// so that two short notices differing only by the company in the headline are not merged.
+///
+/// Thread safety: pure functions, safe from any thread.
+#ifndef NEWSGREP_INDEXER_NEAR_DUPLICATES_H_
+#define NEWSGREP_INDEXER_NEAR_DUPLICATES_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+
+namespace newsgrep {
+
+inline constexpr size_t kShingleWords = 3;
+inline constexpr size_t kBands = 20;
+inline constexpr size_t kRowsPerBand = 2;
+inline constexpr size_t kMinShingles = 5;       // fewer: no band terms, never clustered
+inline constexpr size_t kShortTextWords = 40;
+inline constexpr double kMinJaccard = 0.45;
+inline constexpr double kMinContainment = 0.80;
+inline constexpr size_t kMinShinglesForContainment = 20;
+
+struct TextFingerprint {
+  std::vector<uint64_t> shingles;       // sorted, unique shingle hashes
+  std::vector<std::string> band_terms;  // LSH keys as Xapian terms; empty for short texts
+  size_t words = 0;                     // words in the shingled text
+};
+
+/// Fingerprints an article from its title and cleaned body.
+TextFingerprint FingerprintArticle(absl::string_view title, absl::string_view clean_body);
+
+struct Similarity {
+  double jaccard = 0;      // |A∩B| / |A∪B|
+  double containment = 0;  // |A∩B| / min(|A|, |B|)
+  size_t smaller = 0;      // min(|A|, |B|)
+};
+
+Similarity CompareFingerprints(const TextFingerprint& a, const TextFingerprint& b);
+
+/// The decision rule described above.
+bool IsNearDuplicate(const Similarity& similarity);
+
+}  // namespace newsgrep
+
+#endif  // NEWSGREP_INDEXER_NEAR_DUPLICATES_H_

@@ -1,0 +1,126 @@
+/// @file near_duplicates.cc
+/// @brief Shingling, MinHash/LSH band terms, similarity.
+#include "newsgrep/near_duplicates.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_format.h"
+#include "newsgrep/internal/hash.h"
+#include "newsgrep/schema.h"
+
+namespace newsgrep {
+namespace {
+
+constexpr size_t kHashes = kBands * kRowsPerBand;
+
+// Appends the hashes of the words of `text`: ASCII letters/digits lower-cased and non-ASCII
+// letters are word characters; ASCII punctuation and U+2000–U+206F (typographic quotes,
+// dashes, ellipsis) separate words, so "NATO’s" and "NATO's" give the same words.
+void HashWords(absl::string_view text, std::vector<uint64_t>& words) {
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) words.push_back(internal::Fnv1a64(word));
+    word.clear();
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (absl::ascii_isalnum(c)) {
+        word += static_cast<char>(absl::ascii_tolower(c));
+      } else {
+        flush();
+      }
+      continue;
+    }
+    if (c == 0xE2 && i + 2 < text.size() &&
+        (static_cast<unsigned char>(text[i + 1]) == 0x80 ||
+         static_cast<unsigned char>(text[i + 1]) == 0x81)) {
+      flush();  // U+2000..U+207F: general punctuation
+      i += 2;
+      continue;
+    }
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xC0) {
+      flush();  // U+0080..U+00BF: no-break space, «», ©, …
+      i += 1;
+      continue;
+    }
+    word += static_cast<char>(c);
+  }
+  flush();
+}
+
+}  // namespace
+
+TextFingerprint FingerprintArticle(absl::string_view title, absl::string_view clean_body) {
+  TextFingerprint fingerprint;
+  std::vector<uint64_t> words;
+  HashWords(clean_body, words);
+  if (words.size() < kShortTextWords) {
+    std::vector<uint64_t> title_words;
+    HashWords(title, title_words);
+    words.insert(words.begin(), title_words.begin(), title_words.end());
+  }
+  fingerprint.words = words.size();
+  if (words.size() < kShingleWords) return fingerprint;
+  fingerprint.shingles.reserve(words.size());
+  for (size_t i = 0; i + kShingleWords <= words.size(); ++i) {
+    uint64_t h = 0;
+    for (size_t k = 0; k < kShingleWords; ++k) h = internal::Mix64(h ^ words[i + k]);
+    fingerprint.shingles.push_back(h);
+  }
+  std::sort(fingerprint.shingles.begin(), fingerprint.shingles.end());
+  fingerprint.shingles.erase(
+      std::unique(fingerprint.shingles.begin(), fingerprint.shingles.end()),
+      fingerprint.shingles.end());
+  if (fingerprint.shingles.size() < kMinShingles) return fingerprint;
+
+  uint64_t minima[kHashes];
+  std::fill(std::begin(minima), std::end(minima), std::numeric_limits<uint64_t>::max());
+  for (uint64_t shingle : fingerprint.shingles) {
+    for (size_t k = 0; k < kHashes; ++k) {
+      minima[k] = std::min(minima[k], internal::Mix64(shingle ^ (0xA24BAED4963EE407ULL * (k + 1))));
+    }
+  }
+  fingerprint.band_terms.reserve(kBands);
+  for (size_t band = 0; band < kBands; ++band) {
+    uint64_t key = band;
+    for (size_t row = 0; row < kRowsPerBand; ++row) {
+      key = internal::Mix64(key ^ minima[band * kRowsPerBand + row]);
+    }
+    fingerprint.band_terms.push_back(absl::StrFormat(
+        "%s%c%08x", schema::kBandPrefix, static_cast<char>('a' + band),
+        static_cast<uint32_t>(key)));
+  }
+  return fingerprint;
+}
+
+Similarity CompareFingerprints(const TextFingerprint& a, const TextFingerprint& b) {
+  Similarity similarity;
+  if (a.shingles.empty() || b.shingles.empty()) return similarity;
+  size_t shared = 0;
+  auto i = a.shingles.begin(), j = b.shingles.begin();
+  while (i != a.shingles.end() && j != b.shingles.end()) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++shared, ++i, ++j;
+    }
+  }
+  const size_t union_size = a.shingles.size() + b.shingles.size() - shared;
+  similarity.smaller = std::min(a.shingles.size(), b.shingles.size());
+  similarity.jaccard = static_cast<double>(shared) / static_cast<double>(union_size);
+  similarity.containment = static_cast<double>(shared) / static_cast<double>(similarity.smaller);
+  return similarity;
+}
+
+bool IsNearDuplicate(const Similarity& similarity) {
+  if (similarity.jaccard >= kMinJaccard) return true;
+  return similarity.smaller >= kMinShinglesForContainment &&
+         similarity.containment >= kMinContainment;
+}
+
+}  // namespace newsgrep

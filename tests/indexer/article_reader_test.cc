@@ -1,0 +1,1015 @@
+// Unit tests for the article reader: UTF-8 repair, text and JSON Lines parsing, and the
+// directory walk over plain and gzip-compressed files.
+#include "newsgrep/article_reader.h"
+
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "newsgrep/article.h"
+
+namespace newsgrep {
+namespace {
+
+namespace fs = std::filesystem;
+
+using ::testing::ContainsRegex;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Not;
+using ::testing::SizeIs;
+using ::testing::StartsWith;
+
+using Outcome = InputProblem::Outcome;
+
+std::string Message(const absl::Status& status) { return std::string(status.message()); }
+
+// A fresh directory under the GoogleTest temp dir, removed with everything in it.
+class TempDir {
+ public:
+  TempDir() {
+    std::string templ = ::testing::TempDir() + "newsgrep_reader_test_XXXXXX";
+    char* made = mkdtemp(templ.data());
+    EXPECT_NE(made, nullptr) << "mkdtemp failed for " << templ;
+    path_ = templ;
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string operator/(absl::string_view relative) const {
+    return absl::StrCat(path_, "/", relative);
+  }
+
+ private:
+  std::string path_;
+};
+
+void WriteFile(const std::string& path, absl::string_view contents) {
+  fs::create_directories(fs::path(path).parent_path());
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  ASSERT_TRUE(out) << "cannot write " << path;
+  out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
+  ASSERT_TRUE(out.good()) << "cannot write " << path;
+}
+
+void WriteGzip(const std::string& path, absl::string_view contents) {
+  fs::create_directories(fs::path(path).parent_path());
+  gzFile file = gzopen(path.c_str(), "wb");
+  ASSERT_NE(file, nullptr) << "cannot create " << path;
+  if (!contents.empty()) {
+    ASSERT_EQ(gzwrite(file, contents.data(), static_cast<unsigned>(contents.size())),
+              static_cast<int>(contents.size()));
+  }
+  ASSERT_EQ(gzclose(file), Z_OK);
+}
+
+// Everything one ReadArticles call reported.
+struct Collected {
+  std::vector<Article> articles;
+  std::vector<InputProblem> problems;
+  std::vector<std::string> files_done;
+
+  ReadCallbacks Callbacks() {
+    ReadCallbacks callbacks;
+    callbacks.on_article = [this](Article&& article) {
+      articles.push_back(std::move(article));
+      return absl::OkStatus();
+    };
+    callbacks.on_problem = [this](const InputProblem& problem) { problems.push_back(problem); };
+    callbacks.on_file_done = [this](const std::string& path) { files_done.push_back(path); };
+    return callbacks;
+  }
+  std::vector<std::string> Ids() const {
+    std::vector<std::string> ids;
+    for (const Article& article : articles) ids.push_back(article.id);
+    return ids;
+  }
+  std::vector<std::string> Titles() const {
+    std::vector<std::string> titles;
+    for (const Article& article : articles) titles.push_back(article.title);
+    return titles;
+  }
+};
+
+std::string JsonLine(absl::string_view id, absl::string_view title) {
+  return absl::StrCat(R"({"id":")", id, R"(","title":")", title, R"(","body":"text of )",
+                      id, "\"}\n");
+}
+
+// ---------------------------------------------------------------------------------------
+// RepairUtf8
+
+TEST(ArticleReaderTest, RepairUtf8LeavesCleanTextUntouched) {
+  const std::string clean =
+      "Plain ASCII, tab\there, CR\r\nLF\n, é ü ß, “quotes” — 東京, emoji 😀, DEL\x7F";
+  std::string text = clean;
+  size_t first_bad = 12345;
+  EXPECT_EQ(RepairUtf8(text, &first_bad), 0u);
+  EXPECT_EQ(text, clean);
+  std::string empty;
+  EXPECT_EQ(RepairUtf8(empty), 0u);
+  EXPECT_EQ(empty, "");
+}
+
+TEST(ArticleReaderTest, RepairUtf8ReadsALoneWindows1252ByteAsItsCharacter) {
+  std::string text = "It\x92s here";
+  size_t first_bad = 0;
+  EXPECT_EQ(RepairUtf8(text, &first_bad), 1u);
+  EXPECT_EQ(text, "It\u2019s here");  // ’
+  EXPECT_EQ(first_bad, 2u);
+
+  std::string euro = "\x80" "5 \x93quoted\x94 \x96 dash";
+  EXPECT_EQ(RepairUtf8(euro), 4u);
+  EXPECT_EQ(euro, "\u20AC" "5 \u201Cquoted\u201D \u2013 dash");
+}
+
+TEST(ArticleReaderTest, RepairUtf8ReadsLatin1Bytes) {
+  std::string text = "caf\xE9 cr\xE8me";
+  size_t first_bad = 0;
+  EXPECT_EQ(RepairUtf8(text, &first_bad), 2u);
+  EXPECT_EQ(text, "café crème");
+  EXPECT_EQ(first_bad, 3u);
+}
+
+TEST(ArticleReaderTest, RepairUtf8MapsBytesUndefinedInWindows1252ToLatin1) {
+  std::string text = "a\x81" "b";
+  EXPECT_EQ(RepairUtf8(text), 1u);
+  EXPECT_EQ(text, "a\xC2\x81" "b");  // U+0081
+}
+
+TEST(ArticleReaderTest, RepairUtf8RepairsATruncatedSequenceAtTheEnd) {
+  std::string text = "abc\xE2\x80";  // first two bytes of a three-byte sequence
+  size_t first_bad = 0;
+  EXPECT_EQ(RepairUtf8(text, &first_bad), 2u);
+  EXPECT_EQ(text, "abc\u00E2\u20AC");  // â €
+  EXPECT_EQ(first_bad, 3u);
+
+  std::string four = "x\xF0\x9F\x98";  // three bytes of a four-byte emoji
+  EXPECT_EQ(RepairUtf8(four), 3u);
+  EXPECT_EQ(four, "x\u00F0\u0178\u02DC");  // ð Ÿ ˜
+}
+
+TEST(ArticleReaderTest, RepairUtf8RejectsOverlongEncodings) {
+  std::string two = "\xC0\xAF";  // overlong '/'
+  EXPECT_EQ(RepairUtf8(two), 2u);
+  EXPECT_EQ(two, "\u00C0\u00AF");
+  std::string three = "\xE0\x80\xAF";
+  EXPECT_EQ(RepairUtf8(three), 3u);
+  EXPECT_EQ(three, "\u00E0\u20AC\u00AF");
+  std::string four = "\xF0\x80\x80\xAF";
+  EXPECT_EQ(RepairUtf8(four), 4u);
+  EXPECT_EQ(four, "\u00F0\u20AC\u20AC\u00AF");
+}
+
+TEST(ArticleReaderTest, RepairUtf8RejectsSurrogatesAndCodePointsBeyondUnicode) {
+  std::string surrogate = "a\xED\xA0\x80z";  // U+D800
+  size_t first_bad = 0;
+  EXPECT_EQ(RepairUtf8(surrogate, &first_bad), 3u);
+  EXPECT_EQ(surrogate, "a\u00ED\u00A0\u20ACz");
+  EXPECT_EQ(first_bad, 1u);
+
+  std::string beyond = "\xF4\x90\x80\x80";  // U+110000
+  EXPECT_EQ(RepairUtf8(beyond), 4u);
+  EXPECT_EQ(beyond, "\u00F4\u0090\u20AC\u20AC");
+
+  std::string highest = "\xF4\x8F\xBF\xBF";  // U+10FFFF is valid
+  EXPECT_EQ(RepairUtf8(highest), 0u);
+}
+
+TEST(ArticleReaderTest, RepairUtf8DropsNulAndC0ControlsButKeepsTabNewlineReturn) {
+  std::string text("a\0b\x01" "c\x1B" "d\te\nf\rg\x1F", 14);
+  size_t first_bad = 0;
+  EXPECT_EQ(RepairUtf8(text, &first_bad), 4u);
+  EXPECT_EQ(text, "abcd\te\nf\rg");
+  EXPECT_EQ(first_bad, 1u);
+}
+
+TEST(ArticleReaderTest, RepairUtf8FirstBadOffsetCountsBytesAfterValidMultibyteText) {
+  std::string text = "h\xC3\xA9llo \xE2\x80\x94 \x92 and \x92";
+  size_t first_bad = 0;
+  EXPECT_EQ(RepairUtf8(text, &first_bad), 2u);
+  EXPECT_EQ(first_bad, 11u);  // h(1) é(2) llo(3) space(1) —(3) space(1)
+  EXPECT_EQ(text, "héllo — ’ and ’");
+}
+
+TEST(ArticleReaderTest, RepairUtf8OutputIsCleanAndStable) {
+  constexpr char kMess[] = "\xFF\xFE mixed \xE9\x00 \xC3 end\xE2\xF5\xC0\x80\x01";
+  std::string text(kMess, sizeof(kMess) - 1);
+  EXPECT_EQ(RepairUtf8(text), 10u);
+  std::string again = text;
+  EXPECT_EQ(RepairUtf8(again), 0u);
+  EXPECT_EQ(again, text);
+}
+
+// ---------------------------------------------------------------------------------------
+// ParseTextArticle
+
+TEST(ArticleReaderTest, ParseTextArticleReadsTheHeaderBlock) {
+  std::vector<InputProblem> problems;
+  absl::StatusOr<Article> article = ParseTextArticle(
+      "Title: Bahia cocoa review\n"
+      "Date: 1987-02-26T15:01:01Z\n"
+      "Source: Reuters\n"
+      "URL: https://example.com/cocoa\n"
+      "Dateline: SALVADOR, Feb 26\n"
+      "\n"
+      "Showers continued throughout the week.   \n"
+      "\n"
+      "Second paragraph.\n",
+      "corpus/cocoa.txt", [&](const InputProblem& p) { problems.push_back(p); });
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->id, "corpus/cocoa.txt");
+  EXPECT_EQ(article->origin, "corpus/cocoa.txt");
+  EXPECT_EQ(article->title, "Bahia cocoa review");
+  ASSERT_TRUE(article->date.has_value());
+  EXPECT_EQ(article->date->Iso8601(), "1987-02-26T15:01:01Z");
+  EXPECT_EQ(article->source, "Reuters");
+  EXPECT_EQ(article->url, "https://example.com/cocoa");
+  EXPECT_EQ(article->dateline, "SALVADOR, Feb 26");
+  EXPECT_EQ(article->body, "Showers continued throughout the week.\n\nSecond paragraph.");
+  EXPECT_THAT(problems, IsEmpty());
+}
+
+TEST(ArticleReaderTest, ParseTextArticleHeaderKeysAreCaseInsensitive) {
+  absl::StatusOr<Article> article = ParseTextArticle(
+      "TITLE: Upper\nsource:lower\nDaTe:   2025-08-20  \nurl: http://x/y\nDATELINE: PARIS\n\n"
+      "Body.",
+      "x.txt");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->title, "Upper");
+  EXPECT_EQ(article->source, "lower");
+  ASSERT_TRUE(article->date.has_value());
+  EXPECT_EQ(article->date->Iso8601(), "2025-08-20");
+  EXPECT_EQ(article->url, "http://x/y");
+  EXPECT_EQ(article->dateline, "PARIS");
+  EXPECT_EQ(article->body, "Body.");
+}
+
+TEST(ArticleReaderTest, ParseTextArticleWithoutHeaderUsesTheFirstLineAsTitle) {
+  absl::StatusOr<Article> article = ParseTextArticle(
+      "\n\n   Markets   rally after   rate cut  \nStocks rose on Tuesday.\nBonds fell.\n\n",
+      "a.txt");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->title, "Markets rally after rate cut");
+  EXPECT_EQ(article->body, "Stocks rose on Tuesday.\nBonds fell.");
+  EXPECT_FALSE(article->date.has_value());
+  EXPECT_EQ(article->source, "");
+}
+
+TEST(ArticleReaderTest, ParseTextArticleSingleLineIsTitleWithEmptyBody) {
+  absl::StatusOr<Article> article = ParseTextArticle("Just a headline", "a.txt");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->title, "Just a headline");
+  EXPECT_EQ(article->body, "");
+}
+
+TEST(ArticleReaderTest, ParseTextArticleLongFirstLineGivesFirstSentenceAndKeepsWholeBody) {
+  const std::string first_sentence = "The central bank raised interest rates on Tuesday";
+  std::string line = first_sentence + ".";
+  while (line.size() <= kMaxTitleLineLength) {
+    line += " Analysts had expected the move after months of rising prices.";
+  }
+  const std::string text = line + "\nSecond paragraph here.\n";
+  absl::StatusOr<Article> article = ParseTextArticle(text, "scraped.txt");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->title, first_sentence);
+  EXPECT_EQ(article->body, line + "\nSecond paragraph here.");
+}
+
+TEST(ArticleReaderTest, ParseTextArticleLongFirstLineWithoutSentenceEndIsCutAtAWord) {
+  std::string line;
+  while (line.size() <= 2 * kMaxTitleLineLength) line += "word ";
+  absl::StatusOr<Article> article = ParseTextArticle(line, "long.txt");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_LE(article->title.size(), 150u + std::string("…").size());
+  EXPECT_THAT(article->title, StartsWith("word word"));
+  EXPECT_THAT(article->title, ::testing::EndsWith("word…"));
+  EXPECT_EQ(article->body, std::string(absl::StripTrailingAsciiWhitespace(line)));
+}
+
+TEST(ArticleReaderTest, ParseTextArticleLineOfExactlyMaxLengthIsStillTheTitle) {
+  const std::string line(kMaxTitleLineLength, 'x');
+  absl::StatusOr<Article> article = ParseTextArticle(line + "\nbody", "a.txt");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->title, line);
+  EXPECT_EQ(article->body, "body");
+}
+
+TEST(ArticleReaderTest, ParseTextArticleHandlesCrlfAndLoneCr) {
+  absl::StatusOr<Article> article = ParseTextArticle(
+      "Title: Windows\r\nSource: Notepad\r\n\r\nLine one\r\nLine two\r\n\r\nLine three\rLast\r\n",
+      "win.txt");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->title, "Windows");
+  EXPECT_EQ(article->source, "Notepad");
+  EXPECT_EQ(article->body, "Line one\nLine two\n\nLine three\nLast");
+}
+
+TEST(ArticleReaderTest, ParseTextArticleSkipsAByteOrderMark) {
+  absl::StatusOr<Article> with_header =
+      ParseTextArticle("\xEF\xBB\xBFTitle: With BOM\n\nBody text", "bom.txt");
+  ASSERT_TRUE(with_header.ok()) << with_header.status();
+  EXPECT_EQ(with_header->title, "With BOM");
+  EXPECT_EQ(with_header->body, "Body text");
+
+  absl::StatusOr<Article> without_header =
+      ParseTextArticle("\xEF\xBB\xBFHeadline\nBody text", "bom2.txt");
+  ASSERT_TRUE(without_header.ok()) << without_header.status();
+  EXPECT_EQ(without_header->title, "Headline");
+}
+
+TEST(ArticleReaderTest, ParseTextArticleKeepsArticleWithUnparseableDateAndReportsRepair) {
+  std::vector<InputProblem> problems;
+  absl::StatusOr<Article> article = ParseTextArticle(
+      "Title: Old wire\nDate: 31-MAR-1987 605:12:19.12\n\nBody.", "reuters/0001.txt",
+      [&](const InputProblem& p) { problems.push_back(p); });
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->title, "Old wire");
+  EXPECT_EQ(article->body, "Body.");
+  EXPECT_FALSE(article->date.has_value());
+  ASSERT_THAT(problems, SizeIs(1));
+  EXPECT_EQ(problems[0].outcome, Outcome::kRepaired);
+  EXPECT_EQ(problems[0].location, "reuters/0001.txt");
+  EXPECT_THAT(problems[0].message, HasSubstr("31-MAR-1987 605:12:19.12"));
+}
+
+TEST(ArticleReaderTest, ParseTextArticleBadDateWithoutCallbackIsStillKept) {
+  absl::StatusOr<Article> article =
+      ParseTextArticle("Title: T\nDate: someday\n\nBody.", "a.txt", nullptr);
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->title, "T");
+  EXPECT_FALSE(article->date.has_value());
+}
+
+TEST(ArticleReaderTest, ParseTextArticleWhitespaceOnlyIsAnError) {
+  for (absl::string_view text : {absl::string_view(""), absl::string_view("   \n\t\n \r\n"),
+                                 absl::string_view("\xEF\xBB\xBF\n\n")}) {
+    absl::StatusOr<Article> article = ParseTextArticle(text, "blank.txt");
+    EXPECT_EQ(article.status().code(), absl::StatusCode::kInvalidArgument)
+        << "for " << std::string(text);
+  }
+}
+
+TEST(ArticleReaderTest, ParseTextArticleHeaderLookalikeInTheBodyIsNotAHeader) {
+  absl::StatusOr<Article> article =
+      ParseTextArticle("Headline\nNote: x\nSource: said to be a rumour\n\nMore.", "a.txt");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->title, "Headline");
+  EXPECT_EQ(article->source, "");
+  EXPECT_EQ(article->body, "Note: x\nSource: said to be a rumour\n\nMore.");
+}
+
+TEST(ArticleReaderTest, ParseTextArticleHeaderLinesAfterTheBlockStayInTheBody) {
+  absl::StatusOr<Article> article =
+      ParseTextArticle("Title: Real\n\nFirst line.\nSource: fake\nDate: 2020-01-01\n", "a.txt");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->title, "Real");
+  EXPECT_EQ(article->source, "");
+  EXPECT_FALSE(article->date.has_value());
+  EXPECT_EQ(article->body, "First line.\nSource: fake\nDate: 2020-01-01");
+}
+
+TEST(ArticleReaderTest, ParseTextArticleHeaderWithoutTitleTakesTheFirstBodyLine) {
+  absl::StatusOr<Article> article = ParseTextArticle(
+      "Date: Wed, 20 Aug 2025 14:05:00 +0200\nSource: AP\n\n\nHeadline from body\nBody text.",
+      "a.txt");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->title, "Headline from body");
+  EXPECT_EQ(article->body, "Body text.");
+  EXPECT_EQ(article->source, "AP");
+  ASSERT_TRUE(article->date.has_value());
+  EXPECT_EQ(article->date->Iso8601(), "2025-08-20T12:05:00Z");
+}
+
+TEST(ArticleReaderTest, ParseTextArticleHeaderOnlyArticleHasEmptyBody) {
+  absl::StatusOr<Article> article = ParseTextArticle("Title: Only a title\n\n\n", "a.txt");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->title, "Only a title");
+  EXPECT_EQ(article->body, "");
+}
+
+// ---------------------------------------------------------------------------------------
+// ParseJsonArticle
+
+class ProblemSink {
+ public:
+  ProblemCallback Callback() {
+    return [this](const InputProblem& problem) { problems.push_back(problem); };
+  }
+  std::vector<InputProblem> problems;
+};
+
+TEST(ArticleReaderTest, ParseJsonArticleReadsAllFields) {
+  ProblemSink sink;
+  absl::StatusOr<Article> article = ParseJsonArticle(
+      R"({"id":"r-1","title":"Cocoa","body":"Showers.\nMore.","date":"2025-08-20T14:05:00+02:00",)"
+      R"("source":"Reuters","url":"https://e.com/1","dateline":"SALVADOR"})",
+      "feed.jsonl:3", sink.Callback());
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->id, "r-1");
+  EXPECT_EQ(article->title, "Cocoa");
+  EXPECT_EQ(article->body, "Showers.\nMore.");
+  ASSERT_TRUE(article->date.has_value());
+  EXPECT_EQ(article->date->Iso8601(), "2025-08-20T12:05:00Z");
+  EXPECT_EQ(article->source, "Reuters");
+  EXPECT_EQ(article->url, "https://e.com/1");
+  EXPECT_EQ(article->dateline, "SALVADOR");
+  EXPECT_EQ(article->origin, "feed.jsonl:3");
+  EXPECT_THAT(sink.problems, IsEmpty());
+}
+
+TEST(ArticleReaderTest, ParseJsonArticleIgnoresUnknownKeys) {
+  ProblemSink sink;
+  absl::StatusOr<Article> article = ParseJsonArticle(
+      R"({"id":"x","tags":["a","b"],"meta":{"n":1},"score":3.5,"ok":true,"title":"T"})",
+      "f.jsonl:1", sink.Callback());
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->id, "x");
+  EXPECT_EQ(article->title, "T");
+  EXPECT_THAT(sink.problems, IsEmpty());
+}
+
+TEST(ArticleReaderTest, ParseJsonArticleAcceptsANumericId) {
+  ProblemSink sink;
+  absl::StatusOr<Article> article =
+      ParseJsonArticle(R"({"id":12345,"title":"T"})", "f.jsonl:1", sink.Callback());
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->id, "12345");
+}
+
+TEST(ArticleReaderTest, ParseJsonArticleFallsBackToTheUrlAsId) {
+  ProblemSink sink;
+  for (absl::string_view line :
+       {absl::string_view(R"({"url":"https://e.com/a","title":"T"})"),
+        absl::string_view(R"({"id":null,"url":"https://e.com/a","title":"T"})"),
+        absl::string_view(R"({"id":"","url":"https://e.com/a","title":"T"})")}) {
+    absl::StatusOr<Article> article = ParseJsonArticle(line, "f.jsonl:1", sink.Callback());
+    ASSERT_TRUE(article.ok()) << article.status();
+    EXPECT_EQ(article->id, "https://e.com/a");
+    EXPECT_EQ(article->url, "https://e.com/a");
+  }
+}
+
+TEST(ArticleReaderTest, ParseJsonArticleWithoutIdOrUrlIsAnErrorStartingWithTheLocation) {
+  ProblemSink sink;
+  absl::StatusOr<Article> article =
+      ParseJsonArticle(R"({"title":"T","body":"B"})", "feed.jsonl:12", sink.Callback());
+  EXPECT_EQ(article.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(Message(article.status()), StartsWith("feed.jsonl:12: "));
+  EXPECT_THAT(Message(article.status()), HasSubstr("\"id\""));
+}
+
+TEST(ArticleReaderTest, ParseJsonArticleWithoutTitleOrBodyIsAnError) {
+  ProblemSink sink;
+  absl::StatusOr<Article> article =
+      ParseJsonArticle(R"({"id":"x","title":"  ","body":"\n"})", "feed.jsonl:4", sink.Callback());
+  EXPECT_EQ(article.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(Message(article.status()), StartsWith("feed.jsonl:4: "));
+  EXPECT_THAT(Message(article.status()), HasSubstr("neither \"title\" nor \"body\""));
+
+  absl::StatusOr<Article> body_only =
+      ParseJsonArticle(R"({"id":"x","body":"only body"})", "feed.jsonl:5", sink.Callback());
+  ASSERT_TRUE(body_only.ok()) << body_only.status();
+  EXPECT_EQ(body_only->title, "");
+  EXPECT_EQ(body_only->body, "only body");
+}
+
+TEST(ArticleReaderTest, ParseJsonArticleMalformedJsonGivesLineAndColumn) {
+  ProblemSink sink;
+  absl::StatusOr<Article> article =
+      ParseJsonArticle(R"({"id": "x", "title": oops})", "feed.jsonl:7", sink.Callback());
+  EXPECT_EQ(article.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(Message(article.status()), StartsWith("feed.jsonl:7:22: malformed JSON: "));
+  EXPECT_THAT(Message(article.status()), Not(HasSubstr("json.exception")));
+
+  absl::StatusOr<Article> truncated =
+      ParseJsonArticle(R"({"id":"x","title":"unterminated)", "feed.jsonl:8", sink.Callback());
+  EXPECT_EQ(truncated.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(Message(truncated.status()),
+              ContainsRegex("^feed\\.jsonl:8:[0-9]+: malformed JSON: "));
+}
+
+TEST(ArticleReaderTest, ParseJsonArticleRejectsNonObjects) {
+  ProblemSink sink;
+  for (absl::string_view line : {absl::string_view(R"(["id","x"])"),
+                                 absl::string_view(R"("a string")"), absl::string_view("42"),
+                                 absl::string_view("null")}) {
+    absl::StatusOr<Article> article = ParseJsonArticle(line, "f.jsonl:2", sink.Callback());
+    EXPECT_EQ(article.status().code(), absl::StatusCode::kInvalidArgument) << line;
+    EXPECT_EQ(Message(article.status()), "f.jsonl:2: record is not a JSON object") << line;
+  }
+}
+
+TEST(ArticleReaderTest, ParseJsonArticleFieldOfWrongTypeIsAnErrorNamingTheField) {
+  ProblemSink sink;
+  absl::StatusOr<Article> array_title =
+      ParseJsonArticle(R"({"id":"x","title":["a","b"]})", "f.jsonl:3", sink.Callback());
+  EXPECT_EQ(array_title.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(Message(array_title.status()), "f.jsonl:3: \"title\" must be a string");
+
+  absl::StatusOr<Article> object_body =
+      ParseJsonArticle(R"({"id":"x","title":"t","body":{"p":1}})", "f.jsonl:4", sink.Callback());
+  EXPECT_EQ(object_body.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(Message(object_body.status()), HasSubstr("\"body\""));
+
+  absl::StatusOr<Article> bool_id =
+      ParseJsonArticle(R"({"id":true,"title":"t"})", "f.jsonl:5", sink.Callback());
+  EXPECT_EQ(bool_id.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(Message(bool_id.status()), HasSubstr("\"id\""));
+}
+
+TEST(ArticleReaderTest, ParseJsonArticleRepairsInvalidUtf8AndReportsWhere) {
+  ProblemSink sink;
+  absl::StatusOr<Article> article =
+      ParseJsonArticle("{\"id\":\"x\",\"title\":\"caf\xE9 \x92s\"}", "feed.jsonl:3",
+                       sink.Callback());
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->title, "café ’s");
+  ASSERT_THAT(sink.problems, SizeIs(1));
+  EXPECT_EQ(sink.problems[0].outcome, Outcome::kRepaired);
+  EXPECT_EQ(sink.problems[0].location, "feed.jsonl:3:23");  // the column of \xE9
+  EXPECT_THAT(sink.problems[0].message, HasSubstr("2 byte(s)"));
+}
+
+TEST(ArticleReaderTest, ParseJsonArticleBadDateKeepsArticleWithoutDate) {
+  ProblemSink sink;
+  absl::StatusOr<Article> article = ParseJsonArticle(
+      R"({"id":"x","title":"t","date":"yesterday"})", "feed.jsonl:9", sink.Callback());
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_FALSE(article->date.has_value());
+  ASSERT_THAT(sink.problems, SizeIs(1));
+  EXPECT_EQ(sink.problems[0].outcome, Outcome::kRepaired);
+  EXPECT_EQ(sink.problems[0].location, "feed.jsonl:9");
+  EXPECT_THAT(sink.problems[0].message, HasSubstr("\"yesterday\""));
+}
+
+// ---------------------------------------------------------------------------------------
+// ReadArticles
+
+TEST(ArticleReaderTest, ReadArticlesWalksNestedDirectoriesInNameOrder) {
+  TempDir dir;
+  const std::string root = dir / "corpus";
+  WriteFile(root + "/b.txt", "B title\nbody b");
+  WriteFile(root + "/a/2.txt", "A2 title\nbody");
+  WriteFile(root + "/a/10.txt", "A10 title\nbody");
+  WriteFile(root + "/a/1.jsonl", JsonLine("j1", "J1 title") + JsonLine("j2", "J2 title"));
+  WriteFile(root + "/c/deeper/z.txt", "Z title\nbody");
+  WriteFile(root + "/C.txt", "Upper C\nbody");
+
+  Collected got;
+  ASSERT_EQ(ReadArticles(root, got.Callbacks()), absl::OkStatus());
+  EXPECT_THAT(got.Titles(), ElementsAre("Upper C", "J1 title", "J2 title", "A10 title",
+                                        "A2 title", "B title", "Z title"));
+  EXPECT_THAT(got.files_done,
+              ElementsAre(root + "/C.txt", root + "/a/1.jsonl", root + "/a/10.txt",
+                          root + "/a/2.txt", root + "/b.txt", root + "/c/deeper/z.txt"));
+  EXPECT_THAT(got.problems, IsEmpty());
+}
+
+TEST(ArticleReaderTest, ReadArticlesSkipsHiddenFilesAndDirectories) {
+  TempDir dir;
+  const std::string root = dir / "corpus";
+  WriteFile(root + "/visible.txt", "Visible\nbody");
+  WriteFile(root + "/.hidden.txt", "Hidden\nbody");
+  WriteFile(root + "/.git/objects.txt", "Git\nbody");
+  WriteFile(root + "/sub/.secret.jsonl", JsonLine("s", "Secret"));
+  WriteFile(root + "/sub/.cache/x.txt", "Cached\nbody");
+
+  Collected got;
+  ASSERT_EQ(ReadArticles(root, got.Callbacks()), absl::OkStatus());
+  EXPECT_THAT(got.Titles(), ElementsAre("Visible"));
+  EXPECT_THAT(got.files_done, ElementsAre(root + "/visible.txt"));
+  EXPECT_THAT(got.problems, IsEmpty());
+}
+
+TEST(ArticleReaderTest, ReadArticlesFileIdsArePathAsGivenJoinedWithInnerPath) {
+  TempDir dir;
+  WriteFile(dir / "corpus/sub/one.txt", "One\nbody");
+  WriteFile(dir / "corpus/feed.jsonl", JsonLine("feed-id", "Feed"));
+
+  Collected absolute;
+  ASSERT_EQ(ReadArticles(dir / "corpus", absolute.Callbacks()), absl::OkStatus());
+  ASSERT_THAT(absolute.articles, SizeIs(2));
+  EXPECT_EQ(absolute.articles[0].id, "feed-id");  // JSON records keep their own id
+  EXPECT_EQ(absolute.articles[0].origin, dir / "corpus/feed.jsonl:1");
+  EXPECT_EQ(absolute.articles[1].id, dir / "corpus/sub/one.txt");
+  EXPECT_EQ(absolute.articles[1].origin, dir / "corpus/sub/one.txt");
+
+  Collected trailing_slash;
+  ASSERT_EQ(ReadArticles(dir / "corpus/", trailing_slash.Callbacks()), absl::OkStatus());
+  EXPECT_THAT(trailing_slash.Ids(), ElementsAre("feed-id", dir / "corpus/sub/one.txt"));
+
+  // A relative path stays relative.
+  const fs::path old_cwd = fs::current_path();
+  fs::current_path(dir.path());
+  Collected relative;
+  const absl::Status status = ReadArticles("corpus", relative.Callbacks());
+  fs::current_path(old_cwd);
+  ASSERT_EQ(status, absl::OkStatus());
+  EXPECT_THAT(relative.Ids(), ElementsAre("feed-id", "corpus/sub/one.txt"));
+  EXPECT_THAT(relative.files_done, ElementsAre("corpus/feed.jsonl", "corpus/sub/one.txt"));
+
+  // A single file is its own id.
+  Collected single;
+  ASSERT_EQ(ReadArticles(dir / "corpus/sub/one.txt", single.Callbacks()), absl::OkStatus());
+  EXPECT_THAT(single.Ids(), ElementsAre(dir / "corpus/sub/one.txt"));
+  EXPECT_THAT(single.files_done, ElementsAre(dir / "corpus/sub/one.txt"));
+}
+
+TEST(ArticleReaderTest, ReadArticlesReadsJsonLinesPlainAndGzipped) {
+  TempDir dir;
+  WriteFile(dir / "a.jsonl", JsonLine("a1", "A one") + JsonLine("a2", "A two"));
+  WriteGzip(dir / "b.jsonl.gz", JsonLine("b1", "B one") + JsonLine("b2", "B two"));
+  WriteFile(dir / "c.ndjson", JsonLine("c1", "C one"));
+  WriteGzip(dir / "d.txt.gz", "Title: Gzipped text\nSource: Zlib\n\nCompressed body.\n");
+
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir.path(), got.Callbacks()), absl::OkStatus());
+  EXPECT_THAT(got.Ids(), ElementsAre("a1", "a2", "b1", "b2", "c1", dir / "d.txt.gz"));
+  EXPECT_THAT(got.Titles(),
+              ElementsAre("A one", "A two", "B one", "B two", "C one", "Gzipped text"));
+  EXPECT_EQ(got.articles[2].body, "text of b1");
+  EXPECT_EQ(got.articles[3].origin, dir / "b.jsonl.gz:2");
+  EXPECT_EQ(got.articles[5].source, "Zlib");
+  EXPECT_EQ(got.articles[5].body, "Compressed body.");
+  EXPECT_THAT(got.problems, IsEmpty());
+  EXPECT_THAT(got.files_done, SizeIs(4));
+}
+
+TEST(ArticleReaderTest, ReadArticlesJsonLinesHandlesCrlfBlankLinesAndNoFinalNewline) {
+  TempDir dir;
+  WriteFile(dir / "f.jsonl",
+            "{\"id\":\"1\",\"title\":\"one\"}\r\n\r\n   \n{\"id\":\"4\",\"title\":\"four\"}");
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir / "f.jsonl", got.Callbacks()), absl::OkStatus());
+  EXPECT_THAT(got.Ids(), ElementsAre("1", "4"));
+  ASSERT_THAT(got.articles, SizeIs(2));
+  EXPECT_EQ(got.articles[1].origin, dir / "f.jsonl:4");
+  EXPECT_THAT(got.problems, IsEmpty());
+}
+
+TEST(ArticleReaderTest, ReadArticlesReadsJsonLinesLongerThanOneReadBuffer) {
+  TempDir dir;
+  std::string contents;
+  const std::string long_body(300 * 1024, 'x');  // longer than one 256 KiB read
+  contents += absl::StrCat(R"({"id":"big","title":"Big","body":")", long_body, "\"}\n");
+  for (int i = 0; i < 3000; ++i) contents += JsonLine(absl::StrCat("n", i), "Small");
+  WriteGzip(dir / "big.jsonl.gz", contents);
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir / "big.jsonl.gz", got.Callbacks()), absl::OkStatus());
+  ASSERT_THAT(got.articles, SizeIs(3001));
+  EXPECT_EQ(got.articles[0].body, long_body);
+  EXPECT_EQ(got.articles[3000].id, "n2999");
+  EXPECT_EQ(got.articles[3000].origin, dir / "big.jsonl.gz:3001");
+  EXPECT_THAT(got.problems, IsEmpty());
+}
+
+TEST(ArticleReaderTest, ReadArticlesSkipsEmptyFiles) {
+  TempDir dir;
+  WriteFile(dir / "empty.txt", "");
+  WriteFile(dir / "spaces.txt", "  \n\n\t ");
+  WriteGzip(dir / "empty.jsonl.gz", "");
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir.path(), got.Callbacks()), absl::OkStatus());
+  EXPECT_THAT(got.articles, IsEmpty());
+  ASSERT_THAT(got.problems, SizeIs(3));
+  const std::vector<std::string> names = {dir / "empty.jsonl.gz", dir / "empty.txt",
+                                          dir / "spaces.txt"};
+  for (size_t i = 0; i < names.size(); ++i) {
+    EXPECT_EQ(got.problems[i].outcome, Outcome::kSkipped);
+    EXPECT_EQ(got.problems[i].location, names[i]);
+    EXPECT_EQ(got.problems[i].message, "empty file");
+  }
+  EXPECT_THAT(got.files_done, ElementsAre(names[0], names[1], names[2]));
+}
+
+TEST(ArticleReaderTest, ReadArticlesSkipsBinaryFiles) {
+  TempDir dir;
+  WriteFile(dir / "image.txt", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16));
+  WriteFile(dir / "good.txt", "Good\nbody");
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir.path(), got.Callbacks()), absl::OkStatus());
+  EXPECT_THAT(got.Titles(), ElementsAre("Good"));
+  ASSERT_THAT(got.problems, SizeIs(1));
+  EXPECT_EQ(got.problems[0].outcome, Outcome::kSkipped);
+  EXPECT_EQ(got.problems[0].location, dir / "image.txt");
+  EXPECT_THAT(got.problems[0].message, HasSubstr("binary"));
+  EXPECT_THAT(got.files_done, ElementsAre(dir / "good.txt", dir / "image.txt"));
+}
+
+TEST(ArticleReaderTest, MalformedJsonLineIsSkippedAndTheRestRead) {
+  TempDir dir;
+  const std::string path = dir / "feed.jsonl";
+  WriteFile(path,
+            JsonLine("1", "First") +                       // line 1
+                "{\"id\":\"2\",\"title\":\"Second\",}\n" +  // line 2: trailing comma
+                "\n" +                                      // line 3: blank
+                "{\"title\":\"no id\"}\n" +                 // line 4: no id
+                "[1,2]\n" +                                 // line 5: not an object
+                JsonLine("6", "Sixth"));                    // line 6
+  Collected got;
+  ASSERT_EQ(ReadArticles(path, got.Callbacks()), absl::OkStatus());
+  EXPECT_THAT(got.Ids(), ElementsAre("1", "6"));
+  ASSERT_THAT(got.articles, SizeIs(2));
+  EXPECT_EQ(got.articles[1].origin, path + ":6");
+  ASSERT_THAT(got.problems, SizeIs(3));
+  EXPECT_EQ(got.problems[0].outcome, Outcome::kSkipped);
+  EXPECT_EQ(got.problems[0].location, path + ":2:28");
+  EXPECT_THAT(got.problems[0].message, StartsWith("malformed JSON: "));
+  EXPECT_EQ(got.problems[1].outcome, Outcome::kSkipped);
+  EXPECT_EQ(got.problems[1].location, path + ":4");
+  EXPECT_THAT(got.problems[1].message, HasSubstr("\"id\""));
+  EXPECT_EQ(got.problems[2].outcome, Outcome::kSkipped);
+  EXPECT_EQ(got.problems[2].location, path + ":5");
+  EXPECT_THAT(got.files_done, ElementsAre(path));
+}
+
+TEST(ArticleReaderTest, ReadArticlesRepairsInvalidUtf8InTextFiles) {
+  TempDir dir;
+  WriteFile(dir / "cp1252.txt", "It\x92s a caf\xE9\nBody \x93quoted\x94.");
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir / "cp1252.txt", got.Callbacks()), absl::OkStatus());
+  ASSERT_THAT(got.articles, SizeIs(1));
+  EXPECT_EQ(got.articles[0].title, "It’s a café");
+  EXPECT_EQ(got.articles[0].body, "Body “quoted”.");
+  ASSERT_THAT(got.problems, SizeIs(1));
+  EXPECT_EQ(got.problems[0].outcome, Outcome::kRepaired);
+  EXPECT_EQ(got.problems[0].location, dir / "cp1252.txt");
+  EXPECT_THAT(got.problems[0].message, HasSubstr("4 byte(s)"));
+  EXPECT_THAT(got.problems[0].message, HasSubstr("first at byte 2"));
+}
+
+TEST(ArticleReaderTest, ReadArticlesReportsBadDatesInFilesAsRepaired) {
+  TempDir dir;
+  WriteFile(dir / "a.txt", "Title: T\nDate: not a date\n\nBody");
+  WriteFile(dir / "b.jsonl", R"({"id":"x","title":"t","date":"2025-99-99"})");
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir.path(), got.Callbacks()), absl::OkStatus());
+  ASSERT_THAT(got.articles, SizeIs(2));
+  EXPECT_FALSE(got.articles[0].date.has_value());
+  EXPECT_FALSE(got.articles[1].date.has_value());
+  ASSERT_THAT(got.problems, SizeIs(2));
+  EXPECT_EQ(got.problems[0].outcome, Outcome::kRepaired);
+  EXPECT_EQ(got.problems[0].location, dir / "a.txt");
+  EXPECT_EQ(got.problems[1].outcome, Outcome::kRepaired);
+  EXPECT_EQ(got.problems[1].location, dir / "b.jsonl:1");
+}
+
+// A gzip file of `lines` JSON Lines records, returned with its size.
+std::string LinesForGzip(int lines) {
+  std::string contents;
+  for (int i = 1; i <= lines; ++i) {
+    // Varied text so that the compressed stream is long enough to cut in the middle.
+    contents += JsonLine(absl::StrCat(i), absl::StrCat("Title ", i * 7919 % 10007, " ",
+                                                       i * 104729 % 1299709));
+  }
+  return contents;
+}
+
+// Regression: zlib reports a truncated gzip stream as a normal end of file, so damaged
+// .gz input used to be read without any problem being reported.
+TEST(ArticleReaderTest, TruncatedGzipReadsLinesBeforeTheDamageAndReportsIt) {
+  TempDir dir;
+  const std::string path = dir / "cut.jsonl.gz";
+  constexpr int kLines = 5000;
+  WriteGzip(path, LinesForGzip(kLines));
+  const auto size = fs::file_size(path);
+  ASSERT_GT(size, 20000u);
+  fs::resize_file(path, size / 2);
+
+  Collected got;
+  ASSERT_EQ(ReadArticles(path, got.Callbacks()), absl::OkStatus());
+  ASSERT_THAT(got.articles, Not(IsEmpty()));
+  EXPECT_LT(got.articles.size(), static_cast<size_t>(kLines));
+  // Everything before the damage, in order, with nothing lost in between.
+  for (size_t i = 0; i < got.articles.size(); ++i) {
+    ASSERT_EQ(got.articles[i].id, absl::StrCat(i + 1));
+  }
+  ASSERT_THAT(got.problems, SizeIs(1));
+  EXPECT_EQ(got.problems[0].outcome, Outcome::kSkipped);
+  EXPECT_THAT(got.problems[0].location, StartsWith(path + ":"));
+  EXPECT_THAT(got.problems[0].message, HasSubstr("truncated"));
+  EXPECT_THAT(got.files_done, ElementsAre(path));
+}
+
+TEST(ArticleReaderTest, GzipTruncatedAtALineBoundaryIsStillReported) {
+  // Only the gzip trailer (CRC and length) is missing: every line decompresses, but the
+  // file is damaged and must not pass silently.
+  TempDir dir;
+  const std::string path = dir / "trailer.jsonl.gz";
+  constexpr int kLines = 50;
+  WriteGzip(path, LinesForGzip(kLines));
+  fs::resize_file(path, fs::file_size(path) - 8);
+
+  Collected got;
+  ASSERT_EQ(ReadArticles(path, got.Callbacks()), absl::OkStatus());
+  EXPECT_THAT(got.articles, SizeIs(kLines));
+  ASSERT_THAT(got.problems, SizeIs(1));
+  EXPECT_EQ(got.problems[0].outcome, Outcome::kSkipped);
+  EXPECT_EQ(got.problems[0].location, absl::StrCat(path, ":", kLines + 1));
+  EXPECT_THAT(got.problems[0].message, HasSubstr("truncated"));
+}
+
+TEST(ArticleReaderTest, TruncatedGzippedTextFileIsSkipped) {
+  TempDir dir;
+  const std::string path = dir / "cut.txt.gz";
+  WriteGzip(path, "Headline\n" + LinesForGzip(2000));
+  fs::resize_file(path, fs::file_size(path) / 2);
+  WriteFile(dir / "ok.txt", "Fine\nbody");
+
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir.path(), got.Callbacks()), absl::OkStatus());
+  EXPECT_THAT(got.Titles(), ElementsAre("Fine"));
+  ASSERT_THAT(got.problems, SizeIs(1));
+  EXPECT_EQ(got.problems[0].outcome, Outcome::kSkipped);
+  EXPECT_EQ(got.problems[0].location, path);
+  EXPECT_THAT(got.problems[0].message, HasSubstr("truncated"));
+}
+
+TEST(ArticleReaderTest, CorruptGzipIsReported) {
+  TempDir dir;
+  const std::string path = dir / "corrupt.jsonl.gz";
+  WriteGzip(path, LinesForGzip(3000));
+  {
+    // Overwrite a stretch in the middle of the deflate stream.
+    std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+    file.seekp(static_cast<std::streamoff>(fs::file_size(path) / 2));
+    const std::string junk(64, '\xFF');
+    file.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+  }
+  Collected got;
+  ASSERT_EQ(ReadArticles(path, got.Callbacks()), absl::OkStatus());
+  EXPECT_LT(got.articles.size(), 3000u);
+  EXPECT_THAT(got.problems, Not(IsEmpty()));
+  bool saw_skipped_at_path = false;
+  for (const InputProblem& problem : got.problems) {
+    if (problem.outcome == Outcome::kSkipped && absl::StartsWith(problem.location, path)) {
+      saw_skipped_at_path = true;
+    }
+  }
+  EXPECT_TRUE(saw_skipped_at_path);
+}
+
+TEST(ArticleReaderTest, DanglingSymlinkIsSkipped) {
+  TempDir dir;
+  WriteFile(dir / "real.txt", "Real\nbody");
+  fs::create_symlink(dir / "missing-target.txt", dir / "dangling.txt");
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir.path(), got.Callbacks()), absl::OkStatus());
+  EXPECT_THAT(got.Titles(), ElementsAre("Real"));
+  ASSERT_THAT(got.problems, SizeIs(1));
+  EXPECT_EQ(got.problems[0].outcome, Outcome::kSkipped);
+  EXPECT_EQ(got.problems[0].location, dir / "dangling.txt");
+  EXPECT_THAT(got.problems[0].message, HasSubstr("cannot read"));
+}
+
+TEST(ArticleReaderTest, SymlinksToFilesAreFollowedButNotToDirectories) {
+  TempDir dir;
+  WriteFile(dir / "corpus/sub/a.txt", "A\nbody");
+  WriteFile(dir / "elsewhere/b.txt", "B\nbody");
+  fs::create_symlink(dir / "elsewhere/b.txt", dir / "corpus/link-b.txt");
+  fs::create_directory_symlink(dir / "corpus", dir / "corpus/sub/loop");
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir / "corpus", got.Callbacks()), absl::OkStatus());
+  EXPECT_THAT(got.Ids(), ElementsAre(dir / "corpus/link-b.txt", dir / "corpus/sub/a.txt"));
+  EXPECT_THAT(got.problems, IsEmpty());
+}
+
+TEST(ArticleReaderTest, FifoIsSkippedWithoutBlocking) {
+  TempDir dir;
+  WriteFile(dir / "a.txt", "A\nbody");
+  ASSERT_EQ(mkfifo((dir / "pipe.txt").c_str(), 0600), 0);
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir.path(), got.Callbacks()), absl::OkStatus());
+  EXPECT_THAT(got.Titles(), ElementsAre("A"));
+  ASSERT_THAT(got.problems, SizeIs(1));
+  EXPECT_EQ(got.problems[0].outcome, Outcome::kSkipped);
+  EXPECT_EQ(got.problems[0].location, dir / "pipe.txt");
+  EXPECT_THAT(got.problems[0].message, HasSubstr("not a regular file"));
+}
+
+TEST(ArticleReaderTest, TextFilesLargerThanOneReadAreReadWhole) {
+  TempDir dir;
+  std::string body;
+  for (int i = 0; i < 20000; ++i) absl::StrAppend(&body, "Line ", i, " of a long report.\n");
+  ASSERT_GT(body.size(), 300u * 1024);
+  WriteFile(dir / "long.txt", "Long report\n" + body);
+  WriteGzip(dir / "long.txt.gz", "Long gzipped report\n" + body);
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir.path(), got.Callbacks()), absl::OkStatus());
+  ASSERT_THAT(got.articles, SizeIs(2));
+  EXPECT_EQ(got.articles[0].title, "Long report");
+  EXPECT_EQ(got.articles[0].body, std::string(absl::StripTrailingAsciiWhitespace(body)));
+  EXPECT_EQ(got.articles[1].title, "Long gzipped report");
+  EXPECT_EQ(got.articles[1].body, got.articles[0].body);
+  EXPECT_THAT(got.problems, IsEmpty());
+}
+
+TEST(ArticleReaderTest, JsonLinesFileWithByteOrderMarkIsRead) {
+  TempDir dir;
+  WriteFile(dir / "bom.jsonl", "\xEF\xBB\xBF" + JsonLine("1", "One") + JsonLine("2", "Two"));
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir / "bom.jsonl", got.Callbacks()), absl::OkStatus());
+  EXPECT_THAT(got.Ids(), ElementsAre("1", "2"));
+  EXPECT_THAT(got.problems, IsEmpty());
+}
+
+TEST(ArticleReaderTest, DeeplyNestedJsonIsHandledWithoutCrashing) {
+  const std::string nested = std::string(100000, '[') + std::string(100000, ']');
+  ProblemSink sink;
+  absl::StatusOr<Article> article = ParseJsonArticle(
+      absl::StrCat(R"({"id":"deep","title":"T","extra":)", nested, "}"), "f.jsonl:1",
+      sink.Callback());
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->id, "deep");
+  absl::StatusOr<Article> unbalanced =
+      ParseJsonArticle(std::string(100000, '['), "f.jsonl:2", sink.Callback());
+  EXPECT_EQ(unbalanced.status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST(ArticleReaderTest, MissingPathIsReportedNotFatal) {
+  TempDir dir;
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir / "nope", got.Callbacks()), absl::OkStatus());
+  EXPECT_THAT(got.articles, IsEmpty());
+  ASSERT_THAT(got.problems, SizeIs(1));
+  EXPECT_EQ(got.problems[0].outcome, Outcome::kSkipped);
+  EXPECT_EQ(got.problems[0].location, dir / "nope");
+}
+
+TEST(ArticleReaderTest, OnFileDoneIsCalledOncePerFile) {
+  TempDir dir;
+  WriteFile(dir / "a.txt", "A\nbody");
+  WriteFile(dir / "b.jsonl", JsonLine("1", "x") + "garbage\n" + JsonLine("2", "y"));
+  WriteFile(dir / "c/empty.txt", "");
+  WriteFile(dir / "c/bin.txt", std::string("\0\0\0", 3));
+  WriteGzip(dir / "d.jsonl.gz", JsonLine("3", "z"));
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir.path(), got.Callbacks()), absl::OkStatus());
+  std::map<std::string, int> calls;
+  for (const std::string& path : got.files_done) ++calls[path];
+  EXPECT_EQ(calls, (std::map<std::string, int>{{dir / "a.txt", 1},
+                                               {dir / "b.jsonl", 1},
+                                               {dir / "c/bin.txt", 1},
+                                               {dir / "c/empty.txt", 1},
+                                               {dir / "d.jsonl.gz", 1}}));
+  EXPECT_THAT(got.articles, SizeIs(4));
+}
+
+TEST(ArticleReaderTest, ArticleCallbackErrorStopsTheReadAndIsReturned) {
+  TempDir dir;
+  WriteFile(dir / "a.txt", "A\nbody");
+  WriteFile(dir / "b.jsonl", JsonLine("b1", "B1") + JsonLine("b2", "B2") + JsonLine("b3", "B3"));
+  WriteFile(dir / "c.txt", "C\nbody");
+  std::vector<std::string> seen;
+  std::vector<std::string> files_done;
+  ReadCallbacks callbacks;
+  callbacks.on_article = [&](Article&& article) {
+    seen.push_back(article.id);
+    if (article.id == "b2") return absl::ResourceExhaustedError("disk full");
+    return absl::OkStatus();
+  };
+  callbacks.on_problem = [](const InputProblem&) {};
+  callbacks.on_file_done = [&](const std::string& path) { files_done.push_back(path); };
+  const absl::Status status = ReadArticles(dir.path(), callbacks);
+  EXPECT_EQ(status, absl::ResourceExhaustedError("disk full"));
+  EXPECT_THAT(seen, ElementsAre(dir / "a.txt", "b1", "b2"));
+  EXPECT_THAT(files_done, Not(::testing::Contains(dir / "c.txt")));
+}
+
+TEST(ArticleReaderTest, ArticleCallbackErrorOnATextFileStopsTheWalk) {
+  TempDir dir;
+  WriteFile(dir / "a.txt", "A\nbody");
+  WriteFile(dir / "b.txt", "B\nbody");
+  int calls = 0;
+  ReadCallbacks callbacks;
+  callbacks.on_article = [&](Article&&) {
+    ++calls;
+    return absl::InternalError("index broken");
+  };
+  callbacks.on_problem = [](const InputProblem&) {};
+  EXPECT_EQ(ReadArticles(dir.path(), callbacks), absl::InternalError("index broken"));
+  EXPECT_EQ(calls, 1);
+}
+
+}  // namespace
+}  // namespace newsgrep

@@ -1,0 +1,525 @@
+// Unit tests for the schema library: field table, id terms, stored-article encoding,
+// schema-version checks, Xapian error mapping and the shared analysis setup.
+#include "newsgrep/schema.h"
+
+#include <stdlib.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/string_view.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "newsgrep/analysis.h"
+#include "newsgrep/internal/xapian_status.h"
+#include "newsgrep/stored_article.h"
+
+namespace newsgrep {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+using ::testing::StartsWith;
+
+// A fresh directory under the GoogleTest temp dir, removed with everything in it.
+class TempDir {
+ public:
+  TempDir() {
+    std::string templ = ::testing::TempDir() + "newsgrep_schema_test_XXXXXX";
+    char* made = mkdtemp(templ.data());
+    EXPECT_NE(made, nullptr) << "mkdtemp failed for " << templ;
+    path_ = templ;
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+std::string Message(const absl::Status& status) { return std::string(status.message()); }
+
+// ---------------------------------------------------------------------------------------
+// Field table
+
+TEST(SchemaTest, FindFieldReturnsEachFieldOfTheTable) {
+  const schema::Field* title = schema::FindField("title");
+  ASSERT_NE(title, nullptr);
+  EXPECT_EQ(title->name, "title");
+  EXPECT_EQ(title->prefix, "S");
+  EXPECT_EQ(title->kind, schema::FieldKind::kFreeText);
+  EXPECT_DOUBLE_EQ(title->boost, 3.0);
+
+  const schema::Field* id = schema::FindField("id");
+  ASSERT_NE(id, nullptr);
+  EXPECT_EQ(id->prefix, "Q");
+  EXPECT_EQ(id->kind, schema::FieldKind::kBoolean);
+
+  const schema::Field* source = schema::FindField("source");
+  ASSERT_NE(source, nullptr);
+  EXPECT_EQ(source->prefix, "XSOURCE");
+
+  const schema::Field* dateline = schema::FindField("dateline");
+  ASSERT_NE(dateline, nullptr);
+  EXPECT_EQ(dateline->prefix, "XDATELINE");
+}
+
+TEST(SchemaTest, FindFieldReturnsTheEntryInTheTable) {
+  for (const schema::Field& field : schema::kFields) {
+    EXPECT_EQ(schema::FindField(field.name), &field) << field.name;
+  }
+}
+
+TEST(SchemaTest, FindFieldReturnsNullForUnknownNames) {
+  EXPECT_EQ(schema::FindField("author"), nullptr);
+  EXPECT_EQ(schema::FindField(""), nullptr);
+  EXPECT_EQ(schema::FindField("Title"), nullptr);  // names are case-sensitive
+  EXPECT_EQ(schema::FindField("titl"), nullptr);
+  EXPECT_EQ(schema::FindField("title "), nullptr);
+  // "date" is a value range handled by the searcher, not a term field.
+  EXPECT_EQ(schema::FindField("date"), nullptr);
+}
+
+TEST(SchemaTest, FieldPrefixesAreDistinctAndMultiLetterOnesStartWithX) {
+  std::set<absl::string_view> prefixes;
+  for (const schema::Field& field : schema::kFields) {
+    EXPECT_TRUE(prefixes.insert(field.prefix).second) << "duplicate prefix " << field.prefix;
+    if (field.prefix.size() > 1) {
+      EXPECT_EQ(field.prefix[0], 'X') << field.name;
+    }
+  }
+}
+
+TEST(SchemaTest, KnownFieldNamesListsEveryFieldAndDateSorted) {
+  std::vector<std::string> names = {"date"};
+  for (const schema::Field& field : schema::kFields) names.emplace_back(field.name);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(schema::KnownFieldNames(), absl::StrJoin(names, ", "));
+  EXPECT_THAT(schema::KnownFieldNames(), HasSubstr("date, dateline, "));
+  EXPECT_THAT(schema::KnownFieldNames(), HasSubstr("id, "));
+  EXPECT_THAT(schema::KnownFieldNames(), HasSubstr("source, title"));
+}
+
+// ---------------------------------------------------------------------------------------
+// Id terms
+
+TEST(SchemaTest, IdTermIsTheIdBehindPrefixQ) {
+  EXPECT_EQ(schema::IdTerm("reuters-0001"), "Qreuters-0001");
+  EXPECT_EQ(schema::IdTerm("https://example.com/a?b=c"), "Qhttps://example.com/a?b=c");
+  EXPECT_EQ(schema::IdTerm("a/b.txt"), "Qa/b.txt");
+}
+
+TEST(SchemaTest, IdTermKeepsIdsThatFitUnchanged) {
+  const std::string id(239, 'a');  // "Q" + 239 bytes = 240, the longest kept as is
+  EXPECT_EQ(schema::IdTerm(id), "Q" + id);
+}
+
+TEST(SchemaTest, IdTermOfLongIdsFitsXapianAndStaysDistinct) {
+  const std::string common(300, 'x');
+  const std::vector<std::string> ids = {
+      common + "1", common + "2", common + "10", std::string(240, 'a'),
+      std::string(241, 'a'), std::string(1000, 'a'), std::string(240, 'a') + "b"};
+  std::set<std::string> terms;
+  for (const std::string& id : ids) {
+    const std::string term = schema::IdTerm(id);
+    EXPECT_LE(term.size(), 245u) << id.size();
+    EXPECT_THAT(term, StartsWith("Q"));
+    // Deterministic: the same id always gives the same term.
+    EXPECT_EQ(term, schema::IdTerm(id));
+    terms.insert(term);
+  }
+  EXPECT_EQ(terms.size(), ids.size());
+}
+
+TEST(SchemaTest, LongIdTermIsAcceptedByXapianAsUniqueTerm) {
+  TempDir dir;
+  Xapian::WritableDatabase db(dir.path() + "/db", Xapian::DB_CREATE_OR_OPEN);
+  const std::string id_a = std::string(400, 'p') + "/a.txt";
+  const std::string id_b = std::string(400, 'p') + "/b.txt";
+  Xapian::Document doc_a;
+  doc_a.add_boolean_term(schema::IdTerm(id_a));
+  doc_a.set_data("a");
+  Xapian::Document doc_b;
+  doc_b.add_boolean_term(schema::IdTerm(id_b));
+  doc_b.set_data("b");
+  db.replace_document(schema::IdTerm(id_a), doc_a);
+  db.replace_document(schema::IdTerm(id_b), doc_b);
+  db.replace_document(schema::IdTerm(id_a), doc_a);
+  db.commit();
+  EXPECT_EQ(db.get_doccount(), 2u);
+  EXPECT_EQ(db.get_termfreq(schema::IdTerm(id_a)), 1u);
+  EXPECT_EQ(db.get_termfreq(schema::IdTerm(id_b)), 1u);
+}
+
+// ---------------------------------------------------------------------------------------
+// Stored articles
+
+TEST(SchemaTest, StoredArticleRoundTripKeepsEveryField) {
+  StoredArticle article{.id = "reuters/0001",
+                        .title = "Bahia cocoa review",
+                        .date = "1987-02-26T15:01:01Z",
+                        .source = "Reuters",
+                        .url = "https://example.com/cocoa",
+                        .dateline = "SALVADOR",
+                        .body = "Showers continued throughout the week\nin the Bahia cocoa zone.",
+                        .original_body = "By Staff\nShowers continued throughout the week\nin the "
+                                         "Bahia cocoa zone."};
+  const std::string data = EncodeStoredArticle(article);
+  absl::StatusOr<StoredArticle> decoded = DecodeStoredArticle(data);
+  ASSERT_TRUE(decoded.ok()) << decoded.status();
+  EXPECT_EQ(decoded->id, "reuters/0001");
+  EXPECT_EQ(decoded->title, "Bahia cocoa review");
+  EXPECT_EQ(decoded->date, "1987-02-26T15:01:01Z");
+  EXPECT_EQ(decoded->source, "Reuters");
+  EXPECT_EQ(decoded->url, "https://example.com/cocoa");
+  EXPECT_EQ(decoded->dateline, "SALVADOR");
+  EXPECT_EQ(decoded->body, "Showers continued throughout the week\nin the Bahia cocoa zone.");
+  EXPECT_EQ(decoded->original_body,
+            "By Staff\nShowers continued throughout the week\nin the Bahia cocoa zone.");
+}
+
+TEST(SchemaTest, StoredArticleRoundTripKeepsUtf8AndSpecialCharacters) {
+  StoredArticle article{.id = "ид-1",
+                        .title = "Café “quotes” — 東京 🚀",
+                        .date = "",
+                        .source = "Le Monde",
+                        .url = "",
+                        .dateline = "ZÜRICH",
+                        .body = "Tab\there, quote \" backslash \\ and newline\n, emoji 😀",
+                        .original_body = ""};
+  absl::StatusOr<StoredArticle> decoded = DecodeStoredArticle(EncodeStoredArticle(article));
+  ASSERT_TRUE(decoded.ok()) << decoded.status();
+  EXPECT_EQ(decoded->id, article.id);
+  EXPECT_EQ(decoded->title, article.title);
+  EXPECT_EQ(decoded->dateline, article.dateline);
+  EXPECT_EQ(decoded->body, article.body);
+  EXPECT_EQ(decoded->date, "");
+  EXPECT_EQ(decoded->url, "");
+}
+
+TEST(SchemaTest, StoredArticleRoundTripOfEmptyFieldsGivesEmptyStrings) {
+  StoredArticle article;
+  article.id = "only-id";
+  absl::StatusOr<StoredArticle> decoded = DecodeStoredArticle(EncodeStoredArticle(article));
+  ASSERT_TRUE(decoded.ok()) << decoded.status();
+  EXPECT_EQ(decoded->id, "only-id");
+  EXPECT_EQ(decoded->title, "");
+  EXPECT_EQ(decoded->date, "");
+  EXPECT_EQ(decoded->source, "");
+  EXPECT_EQ(decoded->url, "");
+  EXPECT_EQ(decoded->dateline, "");
+  EXPECT_EQ(decoded->body, "");
+}
+
+TEST(SchemaTest, StoredArticleEncodingIsAJsonObjectWithoutEmptyOptionalFields) {
+  StoredArticle article;
+  article.id = "x";
+  article.title = "t";
+  const std::string data = EncodeStoredArticle(article);
+  EXPECT_THAT(data, StartsWith("{"));
+  EXPECT_THAT(data, HasSubstr("\"i\":\"x\""));
+  EXPECT_THAT(data, Not(HasSubstr("\"d\"")));
+  EXPECT_THAT(data, Not(HasSubstr("\"u\"")));
+}
+
+TEST(SchemaTest, StoredArticleEncodingReplacesInvalidUtf8InsteadOfThrowing) {
+  StoredArticle article;
+  article.id = "bad";
+  article.body = "a\xFF" "b";
+  absl::StatusOr<StoredArticle> decoded = DecodeStoredArticle(EncodeStoredArticle(article));
+  ASSERT_TRUE(decoded.ok()) << decoded.status();
+  EXPECT_EQ(decoded->body, "a\xEF\xBF\xBD" "b");  // U+FFFD
+}
+
+TEST(SchemaTest, StoredArticleDecodeOfGarbageIsDataLoss) {
+  for (absl::string_view garbage :
+       {absl::string_view(""), absl::string_view("not json at all"),
+        absl::string_view("{\"i\":\"x\""), absl::string_view("[1,2,3]"),
+        absl::string_view("\"just a string\""), absl::string_view("42"),
+        absl::string_view("\xFF\xFE\x00\x01", 4)}) {
+    absl::StatusOr<StoredArticle> decoded = DecodeStoredArticle(garbage);
+    EXPECT_EQ(decoded.status().code(), absl::StatusCode::kDataLoss)
+        << "input: " << std::string(garbage);
+    EXPECT_THAT(Message(decoded.status()), HasSubstr("not a newsgrep record"));
+  }
+}
+
+TEST(SchemaTest, StoredArticleDecodeIgnoresFieldsOfTheWrongType) {
+  absl::StatusOr<StoredArticle> decoded =
+      DecodeStoredArticle(R"({"i":"id-1","t":42,"b":["x"],"s":"Reuters","zz":"extra"})");
+  ASSERT_TRUE(decoded.ok()) << decoded.status();
+  EXPECT_EQ(decoded->id, "id-1");
+  EXPECT_EQ(decoded->title, "");
+  EXPECT_EQ(decoded->body, "");
+  EXPECT_EQ(decoded->source, "Reuters");
+}
+
+// ---------------------------------------------------------------------------------------
+// Schema version
+
+TEST(SchemaTest, CheckSchemaVersionAcceptsTheCurrentVersion) {
+  TempDir dir;
+  const std::string path = dir.path() + "/db";
+  {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+    db.set_metadata(std::string(schema::kSchemaVersionKey),
+                    std::to_string(schema::kSchemaVersion));
+    Xapian::Document doc;
+    doc.add_term("hello");
+    db.add_document(doc);
+    db.commit();
+  }
+  Xapian::Database db(path);
+  ASSERT_EQ(db.get_doccount(), 1u);
+  EXPECT_EQ(schema::CheckSchemaVersion(db, path), absl::OkStatus());
+}
+
+TEST(SchemaTest, CheckSchemaVersionRejectsAnotherVersionAndSaysToReindex) {
+  TempDir dir;
+  const std::string path = dir.path() + "/db";
+  const std::string other = std::to_string(schema::kSchemaVersion + 41);
+  {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+    db.set_metadata(std::string(schema::kSchemaVersionKey), other);
+    db.commit();
+  }
+  Xapian::Database db(path);
+  const absl::Status status = schema::CheckSchemaVersion(db, path);
+  EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(Message(status), HasSubstr(path));
+  EXPECT_THAT(Message(status), HasSubstr("schema version " + other));
+  EXPECT_THAT(Message(status), HasSubstr("version " + std::to_string(schema::kSchemaVersion)));
+  EXPECT_THAT(Message(status), HasSubstr("re-index"));
+}
+
+TEST(SchemaTest, CheckSchemaVersionRejectsANonEmptyIndexWithoutAVersion) {
+  TempDir dir;
+  const std::string path = dir.path() + "/db";
+  {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+    Xapian::Document doc;
+    doc.add_term("hello");
+    db.add_document(doc);
+    db.commit();
+  }
+  Xapian::Database db(path);
+  const absl::Status status = schema::CheckSchemaVersion(db, path);
+  EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(Message(status), HasSubstr("(none)"));
+  EXPECT_THAT(Message(status), HasSubstr("re-index"));
+}
+
+TEST(SchemaTest, CheckSchemaVersionAcceptsAnEmptyIndex) {
+  TempDir dir;
+  const std::string path = dir.path() + "/db";
+  { Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN); }
+  Xapian::Database db(path);
+  EXPECT_EQ(schema::CheckSchemaVersion(db, path), absl::OkStatus());
+}
+
+TEST(SchemaTest, CheckSchemaVersionWorksOnAnInMemoryDatabase) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  EXPECT_EQ(schema::CheckSchemaVersion(db, "mem"), absl::OkStatus());
+  Xapian::Document doc;
+  doc.add_term("x");
+  db.add_document(doc);
+  EXPECT_EQ(schema::CheckSchemaVersion(db, "mem").code(),
+            absl::StatusCode::kFailedPrecondition);
+  db.set_metadata(std::string(schema::kSchemaVersionKey), std::to_string(schema::kSchemaVersion));
+  EXPECT_EQ(schema::CheckSchemaVersion(db, "mem"), absl::OkStatus());
+}
+
+// ---------------------------------------------------------------------------------------
+// Xapian error mapping
+
+TEST(SchemaTest, QueryParserErrorMapsToInvalidArgumentWithContextFirst) {
+  const absl::Status status = internal::XapianErrorToStatus(
+      Xapian::QueryParserError("Syntax: <expression> AND <expression>"), "parsing query \"a AND\"");
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(Message(status), "parsing query \"a AND\": Syntax: <expression> AND <expression>");
+}
+
+TEST(SchemaTest, DatabaseLockErrorMapsToUnavailableAndSaysLocked) {
+  const absl::Status status =
+      internal::XapianErrorToStatus(Xapian::DatabaseLockError("x"), "opening index /tmp/i");
+  EXPECT_EQ(status.code(), absl::StatusCode::kUnavailable);
+  EXPECT_THAT(Message(status), StartsWith("opening index /tmp/i: "));
+  EXPECT_THAT(Message(status), HasSubstr("locked"));
+}
+
+TEST(SchemaTest, DatabaseCorruptErrorMapsToDataLoss) {
+  const absl::Status status =
+      internal::XapianErrorToStatus(Xapian::DatabaseCorruptError("bad block"), "reading");
+  EXPECT_EQ(status.code(), absl::StatusCode::kDataLoss);
+  EXPECT_EQ(Message(status), "reading: bad block");
+}
+
+TEST(SchemaTest, DatabaseNotFoundAndOpeningErrorsMapToNotFound) {
+  const absl::Status not_found =
+      internal::XapianErrorToStatus(Xapian::DatabaseNotFoundError("no such db"), "opening /x");
+  EXPECT_EQ(not_found.code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(Message(not_found), "opening /x: no such db");
+  const absl::Status opening =
+      internal::XapianErrorToStatus(Xapian::DatabaseOpeningError("cannot open"), "opening /y");
+  EXPECT_EQ(opening.code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(Message(opening), "opening /y: cannot open");
+}
+
+TEST(SchemaTest, DatabaseModifiedErrorMapsToAbortedAndSaysReopen) {
+  const absl::Status status =
+      internal::XapianErrorToStatus(Xapian::DatabaseModifiedError("revision gone"), "searching");
+  EXPECT_EQ(status.code(), absl::StatusCode::kAborted);
+  EXPECT_THAT(Message(status), StartsWith("searching: revision gone"));
+  EXPECT_THAT(Message(status), HasSubstr("reopen"));
+}
+
+TEST(SchemaTest, OtherXapianErrorsMapToInternalAndNameTheType) {
+  const absl::Status status =
+      internal::XapianErrorToStatus(Xapian::InvalidArgumentError("term too long"), "indexing a");
+  EXPECT_EQ(status.code(), absl::StatusCode::kInternal);
+  EXPECT_THAT(Message(status), StartsWith("indexing a: term too long"));
+  EXPECT_THAT(Message(status), HasSubstr("InvalidArgumentError"));
+}
+
+TEST(SchemaTest, RealLockErrorFromASecondWriterMapsToUnavailable) {
+  TempDir dir;
+  const std::string path = dir.path() + "/db";
+  Xapian::WritableDatabase first(path, Xapian::DB_CREATE_OR_OPEN);
+  absl::Status status;
+  try {
+    Xapian::WritableDatabase second(path, Xapian::DB_OPEN);
+    status = absl::OkStatus();
+  } catch (const Xapian::Error& e) {
+    status = internal::XapianErrorToStatus(e, "opening " + path);
+  }
+  EXPECT_EQ(status.code(), absl::StatusCode::kUnavailable);
+  EXPECT_THAT(Message(status), HasSubstr("locked"));
+}
+
+TEST(SchemaTest, RealMissingDatabaseMapsToNotFound) {
+  TempDir dir;
+  absl::Status status;
+  try {
+    Xapian::Database db(dir.path() + "/does-not-exist");
+    status = absl::OkStatus();
+  } catch (const Xapian::Error& e) {
+    status = internal::XapianErrorToStatus(e, "opening");
+  }
+  EXPECT_EQ(status.code(), absl::StatusCode::kNotFound);
+}
+
+// ---------------------------------------------------------------------------------------
+// Analysis
+
+// The terms of `doc` with their positions.
+std::vector<std::pair<std::string, std::vector<Xapian::termpos>>> TermsWithPositions(
+    const Xapian::Document& doc) {
+  std::vector<std::pair<std::string, std::vector<Xapian::termpos>>> out;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    std::vector<Xapian::termpos> positions(t.positionlist_begin(), t.positionlist_end());
+    out.emplace_back(*t, positions);
+  }
+  return out;
+}
+
+TEST(SchemaTest, AnalysisTermGeneratorIndexesStemmedTermsWithPositions) {
+  Xapian::TermGenerator generator;
+  analysis::ConfigureTermGenerator(generator);
+  Xapian::Document doc;
+  generator.set_document(doc);
+  generator.index_text("Security guarantees for the region");
+  using Entry = std::pair<std::string, std::vector<Xapian::termpos>>;
+  EXPECT_THAT(TermsWithPositions(doc),
+              ::testing::IsSupersetOf({Entry{"Zguarante", {2}}, Entry{"guarantees", {2}},
+                                       Entry{"Zsecur", {1}}, Entry{"security", {1}},
+                                       Entry{"the", {4}}, Entry{"Zthe", {4}},
+                                       Entry{"Zregion", {5}}}));
+}
+
+TEST(SchemaTest, AnalysisTermGeneratorIndexesStopwords) {
+  Xapian::TermGenerator generator;
+  analysis::ConfigureTermGenerator(generator);
+  Xapian::Document doc;
+  generator.set_document(doc);
+  generator.index_text("to be or not to be");
+  std::set<std::string> terms(doc.termlist_begin(), doc.termlist_end());
+  EXPECT_TRUE(terms.count("to"));
+  EXPECT_TRUE(terms.count("be"));
+  EXPECT_TRUE(terms.count("or"));
+}
+
+TEST(SchemaTest, AnalysisStemmerIsEnglish) {
+  Xapian::Stem stem = analysis::Stemmer();
+  EXPECT_EQ(stem("guarantees"), "guarante");
+  EXPECT_EQ(stem("running"), "run");
+}
+
+TEST(SchemaTest, AnalysisQueryParserKnowsTheFieldPrefixes) {
+  Xapian::QueryParser parser;
+  analysis::ConfigureQueryParser(parser);
+  EXPECT_THAT(parser.parse_query("title:guarantees").get_description(),
+              HasSubstr("ZSguarante"));
+  EXPECT_THAT(parser.parse_query("source:reuters").get_description(),
+              HasSubstr("ZXSOURCEreuter"));
+  EXPECT_THAT(parser.parse_query("dateline:london").get_description(),
+              HasSubstr("ZXDATELINElondon"));
+  // id: is a boolean filter: the exact term, unstemmed.
+  const std::string id_query = parser.parse_query("cocoa id:abc-12").get_description();
+  EXPECT_THAT(id_query, HasSubstr("Qabc-12"));
+  EXPECT_THAT(id_query, HasSubstr("FILTER"));
+}
+
+TEST(SchemaTest, AnalysisQueryParserStemsLikeTheIndexAndMatchesItsTerms) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::TermGenerator generator;
+  analysis::ConfigureTermGenerator(generator);
+  Xapian::Document doc;
+  generator.set_document(doc);
+  generator.index_text("Security guarantees for the region");
+  generator.increase_termpos(100);
+  generator.index_text("Security guarantees for the region", 1, "S");
+  db.add_document(doc);
+
+  Xapian::QueryParser parser;
+  analysis::ConfigureQueryParser(parser);
+  parser.set_database(db);
+  auto count = [&](const std::string& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(parser.parse_query(
+        query, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PHRASE));
+    return enquire.get_mset(0, 10).get_matches_estimated();
+  };
+  EXPECT_EQ(count("guarantee"), 1u);
+  // A phrase matches stemmed forms. (Xapian's STEM_SOME leaves a word directly followed by
+  // '"' unstemmed, so the stemmed word is not the last one here.)
+  EXPECT_EQ(count("\"securities guarantee for\""), 1u);
+  EXPECT_EQ(count("title:guaranteed"), 1u);
+  EXPECT_EQ(count("\"guarantee security\""), 0u);
+  EXPECT_EQ(count("title:nothing"), 0u);
+}
+
+TEST(SchemaTest, AnalysisQueryParserDropsStopwordsOutsidePhrases) {
+  Xapian::QueryParser parser;
+  analysis::ConfigureQueryParser(parser);
+  const std::string plain = parser.parse_query("the guarantees").get_description();
+  EXPECT_THAT(plain, Not(HasSubstr("the")));
+  EXPECT_THAT(plain, HasSubstr("Zguarante"));
+  const std::string phrase =
+      parser.parse_query("\"the guarantees\"", Xapian::QueryParser::FLAG_PHRASE)
+          .get_description();
+  EXPECT_THAT(phrase, HasSubstr("the@1"));
+}
+
+}  // namespace
+}  // namespace newsgrep

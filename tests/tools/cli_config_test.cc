@@ -1,0 +1,420 @@
+/// @file cli_config_test.cc
+/// @brief Tests for the newsgrep command-line parser: subcommands, options, the database
+/// path resolution order, validation errors and help texts.
+#include "cli_config.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace newsgrep::cli {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+// A getenv over a fixed environment, so tests never see the real one.
+GetEnv FakeEnv(std::map<std::string, std::string> env) {
+  return [env = std::move(env)](const char* name) -> const char* {
+    auto it = env.find(name);
+    return it == env.end() ? nullptr : it->second.c_str();
+  };
+}
+
+absl::StatusOr<Config> Parse(const std::vector<std::string>& args) {
+  return ParseCommandLine(args, FakeEnv({{"HOME", "/home/ann"}}));
+}
+
+std::string ErrorOf(const std::vector<std::string>& args) {
+  absl::StatusOr<Config> config = Parse(args);
+  if (config.ok()) return "<parsed OK>";
+  EXPECT_EQ(config.status().code(), absl::StatusCode::kInvalidArgument);
+  return std::string(config.status().message());
+}
+
+// --- search and subcommands ---------------------------------------------------------
+
+TEST(CliConfigTest, BareWordsAreASearchJoinedBySpaces) {
+  absl::StatusOr<Config> config = Parse({"security", "guarantees", "nato"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->command, Command::kSearch);
+  EXPECT_EQ(config->query, "security guarantees nato");
+  EXPECT_THAT(config->inputs, IsEmpty());
+}
+
+TEST(CliConfigTest, DefaultsForAPlainSearch) {
+  absl::StatusOr<Config> config = Parse({"nato"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->output, OutputMode::kText);
+  EXPECT_EQ(config->color, ColorChoice::kAuto);
+  EXPECT_EQ(config->search.limit, 10u);
+  EXPECT_EQ(config->search.offset, 0u);
+  EXPECT_FALSE(config->search.exact_count);
+  EXPECT_EQ(config->search.sort, SortOrder::kRelevance);
+}
+
+TEST(CliConfigTest, QuotedQueryArgumentIsKeptWhole) {
+  absl::StatusOr<Config> config = Parse({"\"security guarantees\" nato -russia"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->query, "\"security guarantees\" nato -russia");
+}
+
+TEST(CliConfigTest, SearchSubcommandSearchesForACommandName) {
+  absl::StatusOr<Config> config = Parse({"search", "index"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->command, Command::kSearch);
+  EXPECT_EQ(config->query, "index");
+}
+
+TEST(CliConfigTest, DoubleDashSearchesForACommandName) {
+  absl::StatusOr<Config> config = Parse({"--", "index"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->command, Command::kSearch);
+  EXPECT_EQ(config->query, "index");
+  EXPECT_THAT(config->inputs, IsEmpty());
+}
+
+TEST(CliConfigTest, DoubleDashEndsOptions) {
+  absl::StatusOr<Config> config = Parse({"nato", "--", "-russia", "--json"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->query, "nato -russia --json");
+  EXPECT_EQ(config->output, OutputMode::kText);
+}
+
+TEST(CliConfigTest, CommandNameAfterTheFirstWordIsASearchWord) {
+  absl::StatusOr<Config> config = Parse({"nato", "index", "help"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->command, Command::kSearch);
+  EXPECT_EQ(config->query, "nato index help");
+}
+
+TEST(CliConfigTest, IndexSubcommandTakesInputs) {
+  absl::StatusOr<Config> config = Parse({"index", "a.jsonl", "dir/b"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->command, Command::kIndex);
+  EXPECT_THAT(config->inputs, ElementsAre("a.jsonl", "dir/b"));
+  EXPECT_EQ(config->query, "");
+  EXPECT_EQ(config->commit_every, 10000u);
+  EXPECT_FALSE(config->quiet);
+}
+
+TEST(CliConfigTest, OptionsBeforeTheSubcommand) {
+  absl::StatusOr<Config> config = Parse({"--db", "/x", "index", "f"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->command, Command::kIndex);
+  EXPECT_EQ(config->db_path, "/x");
+  EXPECT_THAT(config->inputs, ElementsAre("f"));
+}
+
+TEST(CliConfigTest, IndexOptions) {
+  absl::StatusOr<Config> config = Parse({"index", "-q", "--commit-every", "50", "in.jsonl"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_TRUE(config->quiet);
+  EXPECT_EQ(config->commit_every, 50u);
+  EXPECT_THAT(config->inputs, ElementsAre("in.jsonl"));
+
+  config = Parse({"index", "--quiet", "--commit-every=7", "in.jsonl"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_TRUE(config->quiet);
+  EXPECT_EQ(config->commit_every, 7u);
+}
+
+TEST(CliConfigTest, CommitEveryZeroIsAnError) {
+  EXPECT_THAT(ErrorOf({"index", "--commit-every", "0", "f"}), HasSubstr("--commit-every"));
+}
+
+// --- the database path ---------------------------------------------------------------
+
+TEST(CliConfigTest, DbFlagBeatsEnvironment) {
+  absl::StatusOr<Config> config = ParseCommandLine(
+      {"--db", "/flag/db", "nato"},
+      FakeEnv({{"NEWSGREP_DB", "/env/db"}, {"XDG_DATA_HOME", "/xdg"}, {"HOME", "/home/ann"}}));
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->db_path, "/flag/db");
+}
+
+TEST(CliConfigTest, DbFlagInlineForm) {
+  absl::StatusOr<Config> config =
+      ParseCommandLine({"--db=/flag/db", "nato"}, FakeEnv({{"NEWSGREP_DB", "/env/db"}}));
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->db_path, "/flag/db");
+}
+
+TEST(CliConfigTest, NewsgrepDbBeatsXdgDataHome) {
+  absl::StatusOr<Config> config = ParseCommandLine(
+      {"nato"},
+      FakeEnv({{"NEWSGREP_DB", "/env/db"}, {"XDG_DATA_HOME", "/xdg"}, {"HOME", "/home/ann"}}));
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->db_path, "/env/db");
+}
+
+TEST(CliConfigTest, XdgDataHomeBeatsHome) {
+  absl::StatusOr<Config> config =
+      ParseCommandLine({"nato"}, FakeEnv({{"XDG_DATA_HOME", "/xdg"}, {"HOME", "/home/ann"}}));
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->db_path, "/xdg/newsgrep/index");
+}
+
+TEST(CliConfigTest, HomeDefault) {
+  absl::StatusOr<Config> config = ParseCommandLine({"nato"}, FakeEnv({{"HOME", "/home/ann"}}));
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->db_path, "/home/ann/.local/share/newsgrep/index");
+}
+
+TEST(CliConfigTest, EmptyEnvironmentVariablesAreIgnored) {
+  absl::StatusOr<Config> config = ParseCommandLine(
+      {"nato"}, FakeEnv({{"NEWSGREP_DB", ""}, {"XDG_DATA_HOME", ""}, {"HOME", "/home/ann"}}));
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->db_path, "/home/ann/.local/share/newsgrep/index");
+}
+
+TEST(CliConfigTest, DbPathIsResolvedForIndexToo) {
+  absl::StatusOr<Config> config =
+      ParseCommandLine({"index", "f"}, FakeEnv({{"NEWSGREP_DB", "/env/db"}}));
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->db_path, "/env/db");
+}
+
+TEST(CliConfigTest, DbWithoutValueIsAnError) {
+  EXPECT_THAT(ErrorOf({"nato", "--db"}), HasSubstr("--db"));
+}
+
+// --- search options ------------------------------------------------------------------
+
+TEST(CliConfigTest, LimitShortAndLongForms) {
+  absl::StatusOr<Config> config = Parse({"-n", "3", "nato"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->search.limit, 3u);
+  EXPECT_EQ(config->query, "nato");
+
+  config = Parse({"nato", "--limit", "25"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->search.limit, 25u);
+  EXPECT_EQ(config->query, "nato");
+}
+
+TEST(CliConfigTest, LimitAndOffsetInlineForm) {
+  absl::StatusOr<Config> config = Parse({"--limit=5", "--offset=20", "nato"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->search.limit, 5u);
+  EXPECT_EQ(config->search.offset, 20u);
+}
+
+TEST(CliConfigTest, Offset) {
+  absl::StatusOr<Config> config = Parse({"--offset", "30", "nato"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->search.offset, 30u);
+  EXPECT_EQ(config->search.limit, 10u);
+}
+
+TEST(CliConfigTest, NonNumberCountNamesTheOption) {
+  std::string error = ErrorOf({"-n", "ten", "nato"});
+  EXPECT_THAT(error, HasSubstr("-n"));
+  EXPECT_THAT(error, HasSubstr("ten"));
+  EXPECT_THAT(ErrorOf({"--limit=x", "nato"}), HasSubstr("--limit"));
+  EXPECT_THAT(ErrorOf({"--offset", "-3", "nato"}), HasSubstr("--offset"));
+  EXPECT_THAT(ErrorOf({"--offset", "", "nato"}), HasSubstr("--offset"));
+}
+
+TEST(CliConfigTest, CountOptionWithoutValueNamesTheOption) {
+  EXPECT_THAT(ErrorOf({"nato", "--limit"}), HasSubstr("--limit"));
+}
+
+TEST(CliConfigTest, IdsOnly) {
+  absl::StatusOr<Config> config = Parse({"-l", "nato"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->output, OutputMode::kIdsOnly);
+  EXPECT_FALSE(config->search.exact_count);
+  config = Parse({"--ids-only", "nato"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->output, OutputMode::kIdsOnly);
+}
+
+TEST(CliConfigTest, CountSetsExactCount) {
+  absl::StatusOr<Config> config = Parse({"-c", "nato"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->output, OutputMode::kCountOnly);
+  EXPECT_TRUE(config->search.exact_count);
+  config = Parse({"nato", "--count"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->output, OutputMode::kCountOnly);
+  EXPECT_TRUE(config->search.exact_count);
+}
+
+TEST(CliConfigTest, Json) {
+  absl::StatusOr<Config> config = Parse({"--json", "nato"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->output, OutputMode::kJson);
+  EXPECT_EQ(config->query, "nato");
+}
+
+TEST(CliConfigTest, Color) {
+  const std::vector<std::pair<std::string, ColorChoice>> cases = {{"always", ColorChoice::kAlways},
+                                                                  {"never", ColorChoice::kNever},
+                                                                  {"auto", ColorChoice::kAuto}};
+  for (const auto& [when, expected] : cases) {
+    // Start from a different choice so that `auto` is really parsed, not the default.
+    absl::StatusOr<Config> config = Parse({"--color", "never", "--color", when, "nato"});
+    ASSERT_TRUE(config.ok()) << when << ": " << config.status();
+    EXPECT_EQ(config->color, expected) << when;
+    EXPECT_EQ(config->query, "nato");
+  }
+  absl::StatusOr<Config> config = Parse({"--colour=always", "nato"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->color, ColorChoice::kAlways);
+}
+
+TEST(CliConfigTest, InvalidColorIsAnError) {
+  std::string error = ErrorOf({"--color", "sometimes", "nato"});
+  EXPECT_THAT(error, HasSubstr("--color"));
+  EXPECT_THAT(error, HasSubstr("sometimes"));
+}
+
+TEST(CliConfigTest, Sort) {
+  absl::StatusOr<Config> config = Parse({"--sort", "newest", "nato"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->search.sort, SortOrder::kNewest);
+  config = Parse({"--sort", "newest", "--sort=relevance", "nato"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->search.sort, SortOrder::kRelevance);
+}
+
+TEST(CliConfigTest, InvalidSortIsAnError) {
+  std::string error = ErrorOf({"--sort", "oldest", "nato"});
+  EXPECT_THAT(error, HasSubstr("--sort"));
+  EXPECT_THAT(error, HasSubstr("oldest"));
+}
+
+// --- usage errors --------------------------------------------------------------------
+
+TEST(CliConfigTest, UnknownOptionIsNamed) {
+  EXPECT_THAT(ErrorOf({"--frobnicate", "nato"}), HasSubstr("'--frobnicate'"));
+  EXPECT_THAT(ErrorOf({"nato", "-x"}), HasSubstr("'-x'"));
+  EXPECT_THAT(ErrorOf({"--frob=1", "nato"}), HasSubstr("--frob"));
+}
+
+TEST(CliConfigTest, SearchOptionWithIndexIsAnError) {
+  std::string error = ErrorOf({"index", "-l", "x"});
+  EXPECT_THAT(error, HasSubstr("-l"));
+  EXPECT_THAT(error, HasSubstr("search option"));
+  EXPECT_THAT(ErrorOf({"index", "--json", "x"}), HasSubstr("--json"));
+  EXPECT_THAT(ErrorOf({"--sort", "newest", "index", "x"}), HasSubstr("--sort"));
+}
+
+TEST(CliConfigTest, IndexOptionWithSearchIsAnError) {
+  std::string error = ErrorOf({"-q", "foo"});
+  EXPECT_THAT(error, HasSubstr("-q"));
+  EXPECT_THAT(error, HasSubstr("index option"));
+  EXPECT_THAT(ErrorOf({"search", "--commit-every", "5", "foo"}), HasSubstr("--commit-every"));
+}
+
+TEST(CliConfigTest, IndexWithoutInputsIsAnError) {
+  EXPECT_THAT(ErrorOf({"index"}), HasSubstr("at least one file or directory"));
+  EXPECT_THAT(ErrorOf({"index", "-q"}), HasSubstr("at least one file or directory"));
+}
+
+TEST(CliConfigTest, NoQueryIsAnError) {
+  EXPECT_THAT(ErrorOf({}), HasSubstr("no query"));
+  EXPECT_THAT(ErrorOf({"search"}), HasSubstr("no query"));
+  EXPECT_THAT(ErrorOf({"--json", "-n", "3"}), HasSubstr("no query"));
+}
+
+// --- help and version ----------------------------------------------------------------
+
+TEST(CliConfigTest, HelpAloneIsTheOverview) {
+  for (const char* flag : {"--help", "-h"}) {
+    absl::StatusOr<Config> config = Parse({flag});
+    ASSERT_TRUE(config.ok()) << flag << ": " << config.status();
+    EXPECT_EQ(config->command, Command::kHelp) << flag;
+    EXPECT_EQ(config->help_for, Command::kHelp) << flag;
+  }
+  absl::StatusOr<Config> config = Parse({"help"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->command, Command::kHelp);
+  EXPECT_EQ(config->help_for, Command::kHelp);
+}
+
+TEST(CliConfigTest, SubcommandHelpFlag) {
+  absl::StatusOr<Config> config = Parse({"index", "--help"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->command, Command::kHelp);
+  EXPECT_EQ(config->help_for, Command::kIndex);
+
+  config = Parse({"search", "-h"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->command, Command::kHelp);
+  EXPECT_EQ(config->help_for, Command::kSearch);
+}
+
+TEST(CliConfigTest, HelpWinsOverMissingOperands) {
+  // `newsgrep nato --help` and `newsgrep index -q --help` show help instead of running.
+  absl::StatusOr<Config> config = Parse({"nato", "--help"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->command, Command::kHelp);
+  EXPECT_EQ(config->help_for, Command::kHelp);
+
+  config = Parse({"index", "-q", "--help"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->command, Command::kHelp);
+  EXPECT_EQ(config->help_for, Command::kIndex);
+}
+
+TEST(CliConfigTest, HelpSubcommandNamesACommand) {
+  absl::StatusOr<Config> config = Parse({"help", "search"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->command, Command::kHelp);
+  EXPECT_EQ(config->help_for, Command::kSearch);
+
+  config = Parse({"help", "index"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->command, Command::kHelp);
+  EXPECT_EQ(config->help_for, Command::kIndex);
+}
+
+TEST(CliConfigTest, HelpForUnknownCommandIsAnError) {
+  std::string error = ErrorOf({"help", "bogus"});
+  EXPECT_THAT(error, HasSubstr("'bogus'"));
+  EXPECT_THAT(error, HasSubstr("index, search"));
+}
+
+TEST(CliConfigTest, Version) {
+  for (const char* flag : {"--version", "-V"}) {
+    absl::StatusOr<Config> config = Parse({flag});
+    ASSERT_TRUE(config.ok()) << flag << ": " << config.status();
+    EXPECT_EQ(config->command, Command::kVersion) << flag;
+  }
+}
+
+TEST(CliConfigTest, HelpTextForIndex) {
+  const std::string text = HelpText(Command::kIndex);
+  EXPECT_THAT(text, HasSubstr("Usage: newsgrep index [OPTIONS] PATH..."));
+  EXPECT_THAT(text, HasSubstr("Exit status:"));
+  EXPECT_THAT(text, HasSubstr("--commit-every"));
+  EXPECT_THAT(text, ::testing::Not(HasSubstr("Usage: newsgrep [search]")));
+}
+
+TEST(CliConfigTest, HelpTextForSearch) {
+  const std::string text = HelpText(Command::kSearch);
+  EXPECT_THAT(text, HasSubstr("Usage: newsgrep [search] [OPTIONS] QUERY..."));
+  EXPECT_THAT(text, HasSubstr("Exit status:"));
+  EXPECT_THAT(text, HasSubstr("--sort"));
+  EXPECT_THAT(text, ::testing::Not(HasSubstr("Usage: newsgrep index")));
+}
+
+TEST(CliConfigTest, HelpTextOverview) {
+  const std::string text = HelpText(Command::kHelp);
+  EXPECT_THAT(text, HasSubstr("newsgrep help COMMAND"));
+  EXPECT_THAT(text, HasSubstr("newsgrep index [OPTIONS] PATH..."));
+  EXPECT_THAT(text, HasSubstr("newsgrep [search] [OPTIONS] QUERY..."));
+  EXPECT_THAT(text, HasSubstr("Exit status:"));
+  EXPECT_NE(text, HelpText(Command::kSearch));
+  EXPECT_NE(text, HelpText(Command::kIndex));
+}
+
+}  // namespace
+}  // namespace newsgrep::cli

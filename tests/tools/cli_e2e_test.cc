@@ -1,0 +1,1292 @@
+/// @file cli_e2e_test.cc
+/// @brief End-to-end tests of the real `newsgrep` binary: each test runs it as a subprocess
+/// (stdout on a pipe or a pseudo-terminal, stderr on a pipe) and checks stdout, stderr and
+/// the exit status. The bundled sample corpus (data/sample/articles, 40 articles) is indexed
+/// once per test process into a temporary directory.
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::AllOf;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Not;
+using ::testing::StartsWith;
+
+constexpr char kBinary[] = NEWSGREP_BINARY;
+constexpr char kSourceDir[] = NEWSGREP_SOURCE_DIR;
+constexpr char kSampleArticles[] = "data/sample/articles";  // relative to kSourceDir
+constexpr size_t kSampleArticleCount = 40;
+constexpr auto kRunTimeout = std::chrono::seconds(120);
+
+// ---------------------------------------------------------------------------------------
+// Running the binary.
+
+enum class StdoutKind {
+  kPipe,  // a pipe (what `newsgrep … | less` sees)
+  kPty,   // a pseudo-terminal in raw mode (no \n → \r\n translation)
+};
+
+struct RunOptions {
+  std::vector<std::string> env;  // "NAME=value", added to the base environment
+  std::string cwd = kSourceDir;
+  StdoutKind stdout_kind = StdoutKind::kPipe;
+  // Close the read end of the stdout pipe as soon as one full line has been read, like
+  // `newsgrep … | head -1`. The pipe is shrunk to one page so the child cannot finish
+  // writing before it is closed.
+  bool close_stdout_after_first_line = false;
+};
+
+struct RunResult {
+  int exit_code = -1;  // 128 + signal number when killed by a signal
+  std::string out;
+  std::string err;
+  std::string command;  // for failure messages
+};
+
+std::ostream& operator<<(std::ostream& os, const RunResult& r) {
+  return os << "\n$ " << r.command << "\nexit " << r.exit_code << "\n--- stdout ---\n"
+            << r.out << "\n--- stderr ---\n"
+            << r.err;
+}
+
+// The environment every run starts from: nothing from the developer's shell that could
+// change the behaviour (NEWSGREP_DB, XDG_DATA_HOME, NO_COLOR, TERM), a HOME of our own so
+// the default index location is never the real one, and the sanitizer settings.
+std::vector<std::string> BaseEnvironment(const std::string& home) {
+  std::vector<std::string> env = {"PATH=/usr/local/bin:/usr/bin:/bin",
+                                  absl::StrCat("HOME=", home), "LANG=C.UTF-8"};
+  for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
+    if (const char* value = std::getenv(name); value != nullptr) {
+      env.push_back(absl::StrCat(name, "=", value));
+    }
+  }
+  return env;
+}
+
+void SetNonBlocking(int fd) { fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK); }
+
+RunResult RunNewsgrep(const std::vector<std::string>& args, const std::string& home,
+                      const RunOptions& options = {}) {
+  RunResult result;
+  result.command = absl::StrCat(absl::StrJoin(options.env, " "), options.env.empty() ? "" : " ",
+                                "newsgrep ", absl::StrJoin(args, " "), "   (in ", options.cwd,
+                                options.stdout_kind == StdoutKind::kPty ? ", stdout a pty" : "",
+                                ")");
+
+  // Everything the child needs is prepared before fork.
+  std::vector<std::string> env = BaseEnvironment(home);
+  env.insert(env.end(), options.env.begin(), options.env.end());
+  std::vector<char*> envp;
+  for (std::string& e : env) envp.push_back(e.data());
+  envp.push_back(nullptr);
+  std::vector<std::string> argv_storage = {kBinary};
+  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& a : argv_storage) argv.push_back(a.data());
+  argv.push_back(nullptr);
+
+  int out_read = -1, out_write = -1, err_pipe[2];
+  if (options.stdout_kind == StdoutKind::kPty) {
+    if (openpty(&out_read, &out_write, nullptr, nullptr, nullptr) != 0) {
+      ADD_FAILURE() << "openpty: " << std::strerror(errno);
+      return result;
+    }
+    termios mode;
+    tcgetattr(out_write, &mode);
+    cfmakeraw(&mode);
+    tcsetattr(out_write, TCSANOW, &mode);
+    fcntl(out_read, F_SETFD, FD_CLOEXEC);
+    fcntl(out_write, F_SETFD, FD_CLOEXEC);
+  } else {
+    int out_pipe[2];
+    if (pipe2(out_pipe, O_CLOEXEC) != 0) {
+      ADD_FAILURE() << "pipe: " << std::strerror(errno);
+      return result;
+    }
+    out_read = out_pipe[0];
+    out_write = out_pipe[1];
+    if (options.close_stdout_after_first_line) fcntl(out_write, F_SETPIPE_SZ, 4096);
+  }
+  if (pipe2(err_pipe, O_CLOEXEC) != 0) {
+    ADD_FAILURE() << "pipe: " << std::strerror(errno);
+    return result;
+  }
+
+  const pid_t pid = fork();
+  if (pid < 0) {
+    ADD_FAILURE() << "fork: " << std::strerror(errno);
+    return result;
+  }
+  if (pid == 0) {
+    if (options.stdout_kind == StdoutKind::kPty) setsid();
+    const int null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    dup2(null_fd, STDIN_FILENO);
+    dup2(out_write, STDOUT_FILENO);
+    dup2(err_pipe[1], STDERR_FILENO);
+    if (chdir(options.cwd.c_str()) != 0) _exit(126);
+    // The test process's SIGPIPE disposition would be inherited; start from the default.
+    signal(SIGPIPE, SIG_DFL);
+    execve(kBinary, argv.data(), envp.data());
+    _exit(127);
+  }
+  close(out_write);
+  close(err_pipe[1]);
+  SetNonBlocking(out_read);
+  SetNonBlocking(err_pipe[0]);
+
+  int out_fd = out_read, err_fd = err_pipe[0];
+  const auto deadline = std::chrono::steady_clock::now() + kRunTimeout;
+  bool timed_out = false;
+  char buffer[8192];
+  while (out_fd >= 0 || err_fd >= 0) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+      timed_out = true;
+      break;
+    }
+    pollfd fds[2];
+    int n = 0;
+    if (out_fd >= 0) fds[n++] = {out_fd, POLLIN, 0};
+    if (err_fd >= 0) fds[n++] = {err_fd, POLLIN, 0};
+    if (poll(fds, n, static_cast<int>(left.count())) < 0) {
+      if (errno == EINTR) continue;
+      ADD_FAILURE() << "poll: " << std::strerror(errno);
+      break;
+    }
+    for (int k = 0; k < n; ++k) {
+      if (fds[k].revents == 0) continue;
+      const bool is_out = fds[k].fd == out_fd;
+      const ssize_t got = read(fds[k].fd, buffer, sizeof buffer);
+      if (got < 0 && (errno == EAGAIN || errno == EINTR)) continue;
+      if (got <= 0) {  // EOF; a pty master reports EIO once the slave side is closed
+        close(fds[k].fd);
+        (is_out ? out_fd : err_fd) = -1;
+        continue;
+      }
+      (is_out ? result.out : result.err).append(buffer, static_cast<size_t>(got));
+      if (is_out && options.close_stdout_after_first_line &&
+          result.out.find('\n') != std::string::npos) {
+        result.out.resize(result.out.find('\n') + 1);
+        close(out_fd);
+        out_fd = -1;
+      }
+    }
+  }
+  if (timed_out) kill(pid, SIGKILL);
+  if (out_fd >= 0) close(out_fd);
+  if (err_fd >= 0) close(err_fd);
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) result.exit_code = 128 + WTERMSIG(status);
+  if (timed_out) ADD_FAILURE() << "timed out after " << kRunTimeout.count() << " s" << result;
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------
+// Small helpers.
+
+std::vector<std::string> Lines(absl::string_view text) {
+  std::vector<std::string> lines = absl::StrSplit(text, '\n');
+  if (!lines.empty() && lines.back().empty()) lines.pop_back();
+  return lines;
+}
+
+// Removes SGR escape sequences ("\x1b[1;31m").
+std::string StripAnsi(absl::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\x1b' && i + 1 < text.size() && text[i + 1] == '[') {
+      size_t end = i + 2;
+      while (end < text.size() && (absl::ascii_isdigit(static_cast<unsigned char>(text[end])) ||
+                                   text[end] == ';')) {
+        ++end;
+      }
+      if (end < text.size() && text[end] == 'm') {
+        i = end;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+void WriteFile(const fs::path& path, absl::string_view content) {
+  fs::create_directories(path.parent_path());
+  std::ofstream file(path, std::ios::binary);
+  file.write(content.data(), static_cast<std::streamsize>(content.size()));
+  ASSERT_TRUE(file.good()) << path;
+}
+
+void WriteGzipFile(const fs::path& path, absl::string_view content) {
+  fs::create_directories(path.parent_path());
+  gzFile file = gzopen(path.c_str(), "wb");
+  ASSERT_NE(file, nullptr) << path;
+  ASSERT_EQ(gzwrite(file, content.data(), static_cast<unsigned>(content.size())),
+            static_cast<int>(content.size()));
+  ASSERT_EQ(gzclose(file), Z_OK);
+}
+
+// The ids the sample corpus must produce when indexed as `data/sample/articles` from the
+// source directory: the path of each plain-text file, and the "id" of each JSON record.
+std::set<std::string> ExpectedSampleIds() {
+  std::set<std::string> ids;
+  const fs::path root = fs::path(kSourceDir) / kSampleArticles;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (!entry.is_regular_file()) continue;
+    const std::string relative = fs::relative(entry.path(), kSourceDir).generic_string();
+    if (entry.path().extension() == ".jsonl") {
+      std::ifstream file(entry.path());
+      for (std::string line; std::getline(file, line);) {
+        if (!line.empty()) ids.insert(nlohmann::json::parse(line).at("id").get<std::string>());
+      }
+    } else {
+      ids.insert(relative);
+    }
+  }
+  return ids;
+}
+
+// ---------------------------------------------------------------------------------------
+// The fixture: one temporary directory per test process, the sample indexed into it once.
+
+class CliEndToEndTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string pattern = (fs::temp_directory_path() / "newsgrep-e2e-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr) << std::strerror(errno);
+    root_ = new fs::path(pattern);
+    fs::create_directories(*root_ / "home");
+    sample_db_ = new std::string((*root_ / "sample-db").string());
+    sample_index_ = new RunResult(
+        RunNewsgrep({"index", "--db", *sample_db_, kSampleArticles}, Home()));
+    sample_ids_ = new std::set<std::string>(ExpectedSampleIds());
+  }
+
+  static void TearDownTestSuite() {
+    std::error_code ignored;
+    if (root_ != nullptr) fs::remove_all(*root_, ignored);
+    delete root_;
+    delete sample_db_;
+    delete sample_index_;
+    delete sample_ids_;
+    root_ = nullptr;
+    sample_db_ = nullptr;
+    sample_index_ = nullptr;
+    sample_ids_ = nullptr;
+  }
+
+  void SetUp() override {
+    ASSERT_NE(sample_index_, nullptr);
+    ASSERT_EQ(sample_index_->exit_code, 0) << *sample_index_;
+    ASSERT_EQ(sample_ids_->size(), kSampleArticleCount);
+  }
+
+  static std::string Home() { return (*root_ / "home").string(); }
+  static const std::string& SampleDb() { return *sample_db_; }
+  static const std::set<std::string>& SampleIds() { return *sample_ids_; }
+
+  // A fresh directory under the suite's temporary root.
+  static fs::path NewDir(const std::string& name) {
+    const fs::path dir = *root_ / name;
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+  }
+
+  static RunResult Run(const std::vector<std::string>& args, const RunOptions& options = {}) {
+    return RunNewsgrep(args, Home(), options);
+  }
+
+  // `newsgrep --db DB --all -c QUERY` (articles, not stories) as a number; fails the test
+  // when it is not one.
+  static size_t Count(const std::string& db, const std::string& query) {
+    const RunResult r = Run({"--db", db, "--all", "-c", query});
+    size_t n = 0;
+    EXPECT_TRUE(absl::SimpleAtoi(absl::StripSuffix(r.out, "\n"), &n)) << r;
+    EXPECT_THAT(r.err, IsEmpty()) << r;
+    EXPECT_EQ(r.exit_code, n > 0 ? 0 : 1) << r;
+    return n;
+  }
+
+  static std::vector<std::string> Ids(const std::string& db, const std::string& query,
+                                      std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"--db", db, "--all", "-l", query};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const RunResult r = Run(args);
+    EXPECT_THAT(r.err, IsEmpty()) << r;
+    return Lines(r.out);
+  }
+
+  static fs::path* root_;
+  static std::string* sample_db_;
+  static RunResult* sample_index_;
+  static std::set<std::string>* sample_ids_;
+};
+
+fs::path* CliEndToEndTest::root_ = nullptr;
+std::string* CliEndToEndTest::sample_db_ = nullptr;
+RunResult* CliEndToEndTest::sample_index_ = nullptr;
+std::set<std::string>* CliEndToEndTest::sample_ids_ = nullptr;
+
+// ---------------------------------------------------------------------------------------
+// 1. Indexing the sample corpus.
+
+TEST_F(CliEndToEndTest, IndexSampleCorpusReportsFortyArticles) {
+  const RunResult& r = *sample_index_;
+  EXPECT_EQ(r.exit_code, 0) << r;
+  EXPECT_THAT(r.out, IsEmpty()) << r;
+  const std::vector<std::string> err = Lines(r.err);
+  ASSERT_EQ(err.size(), 1u) << r;  // only the summary: no problem in the sample
+  EXPECT_THAT(err[0], StartsWith("newsgrep: indexed 40 articles from 33 files in ")) << r;
+  EXPECT_THAT(err[0], HasSubstr(absl::StrCat(" into ", SampleDb(), "; 40 in index"))) << r;
+  EXPECT_THAT(err[0], Not(HasSubstr("skipped"))) << r;
+  // Every article contains "said": the index holds exactly the 40 articles.
+  EXPECT_EQ(Count(SampleDb(), "said"), kSampleArticleCount);
+}
+
+TEST_F(CliEndToEndTest, ReindexingTheSameCorpusIsIdempotent) {
+  const std::string db = (NewDir("reindex") / "db").string();
+  const RunResult first = Run({"index", "--db", db, kSampleArticles});
+  ASSERT_EQ(first.exit_code, 0) << first;
+  const size_t nato = Count(db, "nato");
+  const size_t guarantees = Count(db, "guarantees");
+  const std::vector<std::string> ids = Ids(db, "said", {"-n", "100"});
+
+  const RunResult second = Run({"index", "--db", db, kSampleArticles});
+  EXPECT_EQ(second.exit_code, 0) << second;
+  EXPECT_THAT(second.err, AllOf(HasSubstr("newsgrep: indexed 40 articles from 33 files"),
+                                HasSubstr("; 40 in index\n")))
+      << second;
+
+  EXPECT_GT(nato, 0u);
+  EXPECT_EQ(Count(db, "nato"), nato);
+  EXPECT_EQ(Count(db, "guarantees"), guarantees);
+  EXPECT_EQ(Count(db, "said"), kSampleArticleCount);
+  EXPECT_EQ(Ids(db, "said", {"-n", "100"}), ids);
+}
+
+// ---------------------------------------------------------------------------------------
+// 2. Text output and colour.
+
+TEST_F(CliEndToEndTest, TextOutputShowsRankTitleDateSourceIdAndSnippet) {
+  const RunResult text = Run({"--db", SampleDb(), "security guarantees"});
+  ASSERT_EQ(text.exit_code, 0) << text;
+  EXPECT_THAT(text.err, IsEmpty()) << text;
+  EXPECT_EQ(text.out.find('\x1b'), std::string::npos) << "colour on a pipe" << text;
+
+  // The same search as JSON tells what each text block must show.
+  const RunResult json = Run({"--db", SampleDb(), "--json", "security guarantees"});
+  ASSERT_EQ(json.exit_code, 0) << json;
+  std::vector<nlohmann::json> hits;
+  for (const std::string& line : Lines(json.out)) {
+    nlohmann::json object = nlohmann::json::parse(line);
+    if (object["type"] == "hit") hits.push_back(std::move(object));
+  }
+  ASSERT_EQ(hits.size(), 10u) << json;  // the default limit; 11 stories (16 articles) match
+
+  // Blocks are separated by one blank line: "N. title", "   date · source · id", "   snippet".
+  const std::vector<std::string> blocks = absl::StrSplit(text.out, "\n\n");
+  ASSERT_EQ(blocks.size(), hits.size()) << text;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    SCOPED_TRACE(absl::StrCat("hit ", i + 1));
+    const nlohmann::json& hit = hits[i];
+    const std::vector<std::string> lines = Lines(blocks[i]);
+    ASSERT_EQ(lines.size(), 3u) << blocks[i];
+    const size_t similar = hit.at("similar_count").get<size_t>();
+    EXPECT_EQ(lines[0], absl::StrCat(i + 1, ". ", hit.at("title").get<std::string>(),
+                                     similar > 0 ? absl::StrCat(" (+", similar, " similar)")
+                                                 : std::string()));
+    // "   2025-08-20 14:05 UTC · Continental Wire · rss-0001"; empty parts are left out.
+    std::vector<std::string> meta;
+    if (!hit.at("date").is_null()) {
+      const std::string date = hit.at("date").get<std::string>();
+      ASSERT_EQ(date.size(), 20u) << date;  // 2025-08-20T14:05:00Z
+      meta.push_back(absl::StrCat(date.substr(0, 10), " ", date.substr(11, 5), " UTC"));
+    }
+    if (!hit.at("source").get<std::string>().empty()) {
+      meta.push_back(hit.at("source").get<std::string>());
+    }
+    meta.push_back(hit.at("id").get<std::string>());
+    EXPECT_EQ(lines[1], absl::StrCat("   ", absl::StrJoin(meta, " · ")));
+    EXPECT_EQ(SampleIds().count(hit.at("id").get<std::string>()), 1u) << hit.at("id");
+    EXPECT_EQ(lines[2], absl::StrCat("   ", hit.at("snippet").get<std::string>()));
+    EXPECT_THAT(Lower(lines[2]), AllOf(HasSubstr("secur"), HasSubstr("guarantee")));
+  }
+  // The best hits are the anchor story and its word-for-word copy in the JSON feed.
+  // The anchor story collapses its five republications into one hit, represented by the
+  // earliest (wire) version.
+  EXPECT_THAT(text.out, StartsWith("1. NATO defence chiefs weigh security guarantees for "
+                                   "Ukraine (+5 similar)\n"
+                                   "   2025-08-20 14:05 UTC · Continental Wire · "));
+}
+
+TEST_F(CliEndToEndTest, ColorAlwaysHighlightsMatchedWords) {
+  const RunResult plain = Run({"--db", SampleDb(), "security guarantees"});
+  const RunResult colored = Run({"--db", SampleDb(), "--color=always", "security guarantees"});
+  ASSERT_EQ(colored.exit_code, 0) << colored;
+  EXPECT_THAT(colored.out, HasSubstr("\x1b[1;31msecurity\x1b[0m \x1b[1;31mguarantees\x1b[0m"))
+      << colored;
+  EXPECT_THAT(colored.out, StartsWith("\x1b[1m1. ")) << colored;
+  // Colour adds escape codes and nothing else.
+  EXPECT_EQ(StripAnsi(colored.out), plain.out);
+  // --color never and --json never colour, even when asked.
+  EXPECT_EQ(Run({"--db", SampleDb(), "--color", "never", "security guarantees"}).out, plain.out);
+  const RunResult json = Run({"--db", SampleDb(), "--json", "--color=always", "security"});
+  EXPECT_EQ(json.exit_code, 0) << json;
+  EXPECT_EQ(json.out.find('\x1b'), std::string::npos) << json;
+}
+
+TEST_F(CliEndToEndTest, ColorAutoFollowsTerminalNoColorAndTerm) {
+  const RunResult plain = Run({"--db", SampleDb(), "security guarantees"});
+  ASSERT_EQ(plain.exit_code, 0) << plain;
+  ASSERT_EQ(plain.out.find('\x1b'), std::string::npos) << plain;
+
+  RunOptions tty;
+  tty.stdout_kind = StdoutKind::kPty;
+  tty.env = {"TERM=xterm-256color"};
+  const RunResult on_tty = Run({"--db", SampleDb(), "security guarantees"}, tty);
+  EXPECT_EQ(on_tty.exit_code, 0) << on_tty;
+  EXPECT_THAT(on_tty.out, HasSubstr("\x1b[1;31msecurity\x1b[0m")) << on_tty;
+  EXPECT_EQ(StripAnsi(on_tty.out), plain.out);
+
+  // NO_COLOR (any non-empty value, https://no-color.org) turns it off on a terminal…
+  RunOptions no_color = tty;
+  no_color.env.push_back("NO_COLOR=1");
+  const RunResult r1 = Run({"--db", SampleDb(), "security guarantees"}, no_color);
+  EXPECT_EQ(r1.exit_code, 0) << r1;
+  EXPECT_EQ(r1.out, plain.out) << r1;
+  // …but --color=always still wins over it.
+  const RunResult r2 =
+      Run({"--db", SampleDb(), "--color=always", "security guarantees"}, no_color);
+  EXPECT_THAT(r2.out, HasSubstr("\x1b[1;31m")) << r2;
+
+  // An empty NO_COLOR does not count.
+  RunOptions empty_no_color = tty;
+  empty_no_color.env.push_back("NO_COLOR=");
+  const RunResult r3 = Run({"--db", SampleDb(), "security guarantees"}, empty_no_color);
+  EXPECT_THAT(r3.out, HasSubstr("\x1b[1;31m")) << r3;
+
+  // TERM=dumb turns it off.
+  RunOptions dumb = tty;
+  dumb.env = {"TERM=dumb"};
+  const RunResult r4 = Run({"--db", SampleDb(), "security guarantees"}, dumb);
+  EXPECT_EQ(r4.exit_code, 0) << r4;
+  EXPECT_EQ(r4.out, plain.out) << r4;
+
+  // --json on a terminal is plain JSON.
+  const RunResult r5 = Run({"--db", SampleDb(), "--json", "security"}, tty);
+  EXPECT_EQ(r5.exit_code, 0) << r5;
+  EXPECT_EQ(r5.out.find('\x1b'), std::string::npos) << r5;
+}
+
+// ---------------------------------------------------------------------------------------
+// 3. JSON Lines.
+
+TEST_F(CliEndToEndTest, JsonLinesHitsAndSummary) {
+  for (const std::vector<std::string>& extra :
+       std::vector<std::vector<std::string>>{{}, {"-n", "100"}, {"--offset", "3", "-n", "4"}}) {
+    std::vector<std::string> args = {"--db", SampleDb(), "--json", "security guarantees"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const RunResult r = Run(args);
+    SCOPED_TRACE(r.command);
+    ASSERT_EQ(r.exit_code, 0) << r;
+    EXPECT_THAT(r.err, IsEmpty()) << r;
+    const std::vector<std::string> lines = Lines(r.out);
+    ASSERT_FALSE(lines.empty()) << r;
+    const size_t offset = extra.size() == 4 ? 3 : 0;
+    size_t hits = 0;
+    std::set<std::string> ids;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      nlohmann::json object;
+      ASSERT_NO_THROW(object = nlohmann::json::parse(lines[i])) << lines[i];
+      ASSERT_TRUE(object.is_object()) << lines[i];
+      EXPECT_EQ(object["format_version"], 1) << lines[i];
+      if (i + 1 == lines.size()) {
+        EXPECT_EQ(object["type"], "summary") << lines[i];
+        EXPECT_EQ(object["query"], "security guarantees") << lines[i];
+        EXPECT_EQ(object["returned"], hits) << lines[i];
+        EXPECT_EQ(object["offset"], offset) << lines[i];
+        ASSERT_TRUE(object["total"].is_number_unsigned()) << lines[i];
+        EXPECT_GE(object["total"].get<size_t>(), offset + hits) << lines[i];
+        if (extra.size() == 2) {  // -n 100: everything was returned, so the total is known
+          EXPECT_EQ(object["total"], 11) << lines[i];  // stories: 16 articles
+          EXPECT_EQ(object["total_is_exact"], true) << lines[i];
+        }
+        break;
+      }
+      ++hits;
+      EXPECT_EQ(object["type"], "hit") << lines[i];
+      EXPECT_EQ(object["rank"], offset + hits) << lines[i];
+      ASSERT_TRUE(object["id"].is_string()) << lines[i];
+      EXPECT_EQ(SampleIds().count(object["id"].get<std::string>()), 1u) << lines[i];
+      EXPECT_TRUE(ids.insert(object["id"].get<std::string>()).second) << "duplicate " << lines[i];
+      ASSERT_TRUE(object["title"].is_string()) << lines[i];
+      EXPECT_FALSE(object["title"].get<std::string>().empty()) << lines[i];
+      EXPECT_TRUE(object["score"].is_number()) << lines[i];
+      ASSERT_TRUE(object["snippet"].is_string()) << lines[i];
+      const std::string snippet = object["snippet"].get<std::string>();
+      ASSERT_TRUE(object["highlights"].is_array()) << lines[i];
+      EXPECT_FALSE(object["highlights"].empty()) << lines[i];
+      size_t previous_end = 0;
+      for (const nlohmann::json& span : object["highlights"]) {
+        ASSERT_TRUE(span.is_array() && span.size() == 2) << lines[i];
+        const size_t begin = span[0].get<size_t>(), end = span[1].get<size_t>();
+        ASSERT_LE(previous_end, begin) << lines[i];
+        ASSERT_LT(begin, end) << lines[i];
+        ASSERT_LE(end, snippet.size()) << lines[i];
+        previous_end = end;
+        // A matched word: "security"/"secure" (stem secur), "guarantee(s)".
+        const std::string word = Lower(snippet.substr(begin, end - begin));
+        EXPECT_TRUE(absl::StartsWith(word, "secur") || absl::StartsWith(word, "guarantee"))
+            << "highlighted '" << word << "' in " << lines[i];
+      }
+    }
+    EXPECT_EQ(hits, extra.empty() ? 10u : extra.size() == 2 ? 11u : 4u) << r;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// 4. -l, -c, -n, --offset.
+
+TEST_F(CliEndToEndTest, IdsOnlyCountLimitAndOffsetAgree) {
+  for (const char* query : {"nato", "security guarantees", "guarantees", "reading", "said"}) {
+   for (const char* mode : {"--all", "--sort=relevance"}) {  // every article; one per story
+    SCOPED_TRACE(absl::StrCat(query, " ", mode));
+    const RunResult listed = Run({"--db", SampleDb(), mode, "-l", "-n", "100", query});
+    ASSERT_EQ(listed.exit_code, 0) << listed;
+    EXPECT_THAT(listed.err, IsEmpty()) << listed;
+    const std::vector<std::string> ids = Lines(listed.out);
+    const std::set<std::string> unique(ids.begin(), ids.end());
+    EXPECT_EQ(unique.size(), ids.size()) << listed;
+    for (const std::string& id : ids) EXPECT_EQ(SampleIds().count(id), 1u) << "'" << id << "'";
+
+    const RunResult counted = Run({"--db", SampleDb(), mode, "-c", query});
+    EXPECT_EQ(counted.exit_code, 0) << counted;
+    EXPECT_THAT(counted.err, IsEmpty()) << counted;
+    EXPECT_EQ(counted.out, absl::StrCat(ids.size(), "\n")) << counted;
+
+    // Limits, and the default limit of 10.
+    EXPECT_EQ(Lines(Run({"--db", SampleDb(), mode, "-l", "-n", "2", query}).out).size(), 2u);
+    EXPECT_EQ(Lines(Run({"--db", SampleDb(), mode, "-l", query}).out).size(),
+              std::min<size_t>(ids.size(), 10));
+   }
+  }
+  EXPECT_EQ(Count(SampleDb(), "said"), kSampleArticleCount);
+  EXPECT_EQ(Count(SampleDb(), "security guarantees"), 16u);
+  EXPECT_EQ(Count(SampleDb(), "nato"), 18u);
+}
+
+// Pages are slices of the one ranking: `-n N` is its first N, `--offset K -n N` the N after
+// the first K. (Multi-page queries whose ranking Xapian gets right; see the next test.)
+TEST_F(CliEndToEndTest, PagesAreSlicesOfTheFullRanking) {
+  for (const char* query : {"nato", "reading", "said", "kyiv", "nato kyiv"}) {
+    SCOPED_TRACE(query);
+    const std::vector<std::string> ids = Ids(SampleDb(), query, {"-n", "100"});
+    ASSERT_GE(ids.size(), 8u);
+    EXPECT_THAT(Ids(SampleDb(), query, {"-n", "2"}), ElementsAre(ids[0], ids[1]));
+    EXPECT_THAT(Ids(SampleDb(), query, {"--offset", "3", "-n", "4"}),
+                ElementsAre(ids[3], ids[4], ids[5], ids[6]));
+    EXPECT_EQ(Ids(SampleDb(), query, {"--offset", "2", "-n", "100"}),
+              std::vector<std::string>(ids.begin() + 2, ids.end()));
+    for (size_t n = 1; n <= ids.size(); ++n) {
+      EXPECT_EQ(Ids(SampleDb(), query, {"-n", std::to_string(n)}),
+                std::vector<std::string>(ids.begin(), ids.begin() + n))
+          << "-n " << n;
+    }
+  }
+}
+
+TEST_F(CliEndToEndTest, PagesOfATitleBoostedSearchAreSlicesOfTheFullRanking) {
+  // Regression: with the title boost written as Q AND_MAYBE (title terms), Xapian 1.4.22
+  // left the best hit out of `-n 7 guarantees` and skipped rank 7 of
+  // `--offset 3 -n 4 "security guarantees"`.
+  for (const char* query : {"guarantees", "security guarantees"}) {
+    SCOPED_TRACE(query);
+    const std::vector<std::string> ids = Ids(SampleDb(), query, {"-n", "100"});
+    ASSERT_GE(ids.size(), 16u);
+    EXPECT_THAT(Ids(SampleDb(), query, {"--offset", "3", "-n", "4"}),
+                ElementsAre(ids[3], ids[4], ids[5], ids[6]));
+    for (size_t n = 1; n <= ids.size(); ++n) {
+      EXPECT_EQ(Ids(SampleDb(), query, {"-n", std::to_string(n)}),
+                std::vector<std::string>(ids.begin(), ids.begin() + n))
+          << "-n " << n;
+    }
+  }
+}
+
+TEST_F(CliEndToEndTest, LimitAndOffsetInTextOutput) {
+  const RunResult two = Run({"--db", SampleDb(), "-n", "2", "nato"});
+  ASSERT_EQ(two.exit_code, 0) << two;
+  std::vector<std::string> rank_lines;
+  for (const std::string& line : Lines(two.out)) {
+    if (!line.empty() && line[0] != ' ') rank_lines.push_back(line.substr(0, line.find(' ')));
+  }
+  EXPECT_THAT(rank_lines, ElementsAre("1.", "2.")) << two;
+
+  const RunResult paged = Run({"--db", SampleDb(), "--offset", "5", "-n", "3", "nato"});
+  ASSERT_EQ(paged.exit_code, 0) << paged;
+  rank_lines.clear();
+  for (const std::string& line : Lines(paged.out)) {
+    if (!line.empty() && line[0] != ' ') rank_lines.push_back(line.substr(0, line.find(' ')));
+  }
+  EXPECT_THAT(rank_lines, ElementsAre("6.", "7.", "8.")) << paged;
+  EXPECT_THAT(paged.out, StartsWith("6. ")) << paged;
+}
+
+// ---------------------------------------------------------------------------------------
+// 5. Exit codes and error messages.
+
+TEST_F(CliEndToEndTest, NoMatchExitsOneWithEmptyOutput) {
+  for (const std::vector<std::string>& mode :
+       std::vector<std::vector<std::string>>{{}, {"-l"}, {"--json"}}) {
+    std::vector<std::string> args = {"--db", SampleDb(), "zzyzxqoph"};
+    args.insert(args.end(), mode.begin(), mode.end());
+    const RunResult r = Run(args);
+    EXPECT_EQ(r.exit_code, 1) << r;
+    EXPECT_THAT(r.err, IsEmpty()) << r;
+    if (mode.empty() || mode[0] == "-l") {
+      EXPECT_THAT(r.out, IsEmpty()) << r;
+    } else {  // --json: only the summary line
+      const std::vector<std::string> lines = Lines(r.out);
+      ASSERT_EQ(lines.size(), 1u) << r;
+      const nlohmann::json summary = nlohmann::json::parse(lines[0]);
+      EXPECT_EQ(summary.at("type"), "summary");
+      EXPECT_EQ(summary.at("total"), 0);
+      EXPECT_EQ(summary.at("returned"), 0);
+    }
+  }
+  const RunResult counted = Run({"--db", SampleDb(), "-c", "zzyzxqoph"});
+  EXPECT_EQ(counted.exit_code, 1) << counted;
+  EXPECT_EQ(counted.out, "0\n") << counted;
+  EXPECT_THAT(counted.err, IsEmpty()) << counted;
+}
+
+TEST_F(CliEndToEndTest, MalformedQueryExitsTwoNamingProblemAndColumn) {
+  const RunResult quote = Run({"--db", SampleDb(), "nato \"security guar"});
+  EXPECT_EQ(quote.exit_code, 2) << quote;
+  EXPECT_THAT(quote.out, IsEmpty()) << quote;
+  EXPECT_EQ(quote.err,
+            "newsgrep: unclosed quote at column 6\n"
+            "  nato \"security guar\n"
+            "       ^\n")
+      << quote;
+
+  const RunResult field = Run({"--db", SampleDb(), "nato foo:bar"});
+  EXPECT_EQ(field.exit_code, 2) << field;
+  EXPECT_THAT(field.out, IsEmpty()) << field;
+  const std::vector<std::string> err = Lines(field.err);
+  ASSERT_FALSE(err.empty()) << field;
+  EXPECT_THAT(err[0], StartsWith("newsgrep: unknown field 'foo:'")) << field;
+  EXPECT_THAT(err[0], HasSubstr("title")) << "lists the known fields" << field;
+  EXPECT_THAT(err[0], HasSubstr("at column 6")) << field;
+
+  // Unclosed parenthesis, same shape.
+  const RunResult paren = Run({"--db", SampleDb(), "(nato OR kyiv"});
+  EXPECT_EQ(paren.exit_code, 2) << paren;
+  EXPECT_THAT(paren.err, StartsWith("newsgrep: unclosed '(' at column 1\n")) << paren;
+}
+
+TEST_F(CliEndToEndTest, MissingIndexExitsTwoWithOneLineSayingHowToCreateIt) {
+  for (const std::string& db :
+       {std::string("/nonexistent/x"), (*root_ / "no-such-index").string()}) {
+    const RunResult r = Run({"--db", db, "nato"});
+    EXPECT_EQ(r.exit_code, 2) << r;
+    EXPECT_THAT(r.out, IsEmpty()) << r;
+    EXPECT_EQ(Lines(r.err).size(), 1u) << r;
+    EXPECT_THAT(r.err, StartsWith("newsgrep: ")) << r;
+    EXPECT_THAT(r.err, HasSubstr(absl::StrCat("newsgrep index --db ", db))) << r;
+    EXPECT_FALSE(fs::exists(db)) << "a search must not create the index directory";
+  }
+  // An existing directory that holds no index (e.g. made by hand) gets the same advice.
+  const fs::path empty = NewDir("empty-index-dir");
+  const RunResult r = Run({"--db", empty.string(), "nato"});
+  EXPECT_EQ(r.exit_code, 2) << r;
+  EXPECT_THAT(r.out, IsEmpty()) << r;
+  EXPECT_EQ(Lines(r.err).size(), 1u) << r;
+  EXPECT_THAT(r.err, HasSubstr(absl::StrCat("newsgrep index --db ", empty.string()))) << r;
+}
+
+TEST_F(CliEndToEndTest, UsageErrorsExitTwo) {
+  struct Case {
+    std::vector<std::string> args;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {{"--db", SampleDb(), "--bogus", "nato"}, "newsgrep: unknown option '--bogus'"},
+      {{"--db", SampleDb(), "-n", "many", "nato"}, "newsgrep: option -n needs a whole number"},
+      {{"--db", SampleDb(), "--color=sometimes", "nato"}, "newsgrep: --color takes auto"},
+      {{"--db", SampleDb()}, "newsgrep: no query given"},
+      {{"index", "--db", SampleDb()}, "newsgrep: newsgrep index needs at least one file"},
+      {{"index", "--db", SampleDb(), "-l", kSampleArticles}, "newsgrep: -l is a search option"},
+      {{"help", "bogus"}, "newsgrep: no help for 'bogus'"},
+  };
+  for (const Case& c : cases) {
+    const RunResult r = Run(c.args);
+    EXPECT_EQ(r.exit_code, 2) << r;
+    EXPECT_THAT(r.out, IsEmpty()) << r;
+    EXPECT_THAT(r.err, StartsWith(c.message)) << r;
+    EXPECT_EQ(Lines(r.err).size(), 1u) << r;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// 6. A closed pipe is not an error.
+
+TEST_F(CliEndToEndTest, ClosedPipeIsNotAnError) {
+  for (const std::string mode : {"", "--json", "-l"}) {
+    std::vector<std::string> args = {"--db", SampleDb(), "--all", "-n", "40", "said"};
+    if (!mode.empty()) args.push_back(mode);
+    // The premise: the output is far larger than the (one-page) pipe, so the reader really
+    // goes away while newsgrep is still writing.
+    const RunResult whole = Run(args);
+    ASSERT_EQ(whole.exit_code, 0) << whole;
+    if (mode.empty()) {
+      ASSERT_THAT(whole.out, HasSubstr("\n\n40. ")) << whole;
+    } else {
+      ASSERT_EQ(Lines(whole.out).size(), mode == "-l" ? 40u : 41u) << whole;
+    }
+    if (mode != "-l") {
+      ASSERT_GT(whole.out.size(), 3u * 4096) << whole;
+    }
+
+    RunOptions head;
+    head.close_stdout_after_first_line = true;
+    const RunResult r = Run(args, head);
+    SCOPED_TRACE(r.command);
+    EXPECT_EQ(r.exit_code, 0) << r;
+    EXPECT_THAT(r.err, IsEmpty()) << r;
+    EXPECT_EQ(r.out, whole.out.substr(0, whole.out.find('\n') + 1)) << r;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// 7. Subcommands and help.
+
+TEST_F(CliEndToEndTest, SearchAndDoubleDashSearchForTheWordIndex) {
+  // Only the markets story has the word (as "indexes", the same stem); a query that is not
+  // a command name finds it without any help from the command-line parser.
+  const RunResult expected = Run({"--db", SampleDb(), "-l", "-n", "100", "indexes"});
+  ASSERT_EQ(expected.out,
+            "data/sample/articles/meridian/wall-street-ends-mixed-as-chip-stocks-slide.txt\n")
+      << expected;
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"search", "index", "--db", SampleDb(), "-l", "-n", "100"},
+           {"--db", SampleDb(), "-l", "-n", "100", "--", "index"},
+           {"search", "--db", SampleDb(), "-l", "-n", "100", "--", "index"}}) {
+    const RunResult r = Run(args);
+    EXPECT_EQ(r.exit_code, 0) << r;
+    EXPECT_THAT(r.err, Not(HasSubstr("indexed"))) << r;
+    EXPECT_THAT(r.err, IsEmpty()) << r;
+    EXPECT_EQ(r.out, expected.out) << r;
+    for (const std::string& id : Lines(r.out)) EXPECT_EQ(SampleIds().count(id), 1u) << id;
+  }
+  // The text search, without -l, too.
+  const RunResult text = Run({"search", "index", "--db", SampleDb()});
+  EXPECT_THAT(text.err, IsEmpty()) << text;
+  EXPECT_EQ(text.exit_code, 0) << text;
+  EXPECT_THAT(text.out, StartsWith("1. Wall Street")) << text;
+  // Nothing was added to the index.
+  EXPECT_EQ(Count(SampleDb(), "said"), kSampleArticleCount);
+  const RunResult counted = Run({"--db", SampleDb(), "-c", "--", "index"});
+  EXPECT_EQ(counted.exit_code, 0) << counted;
+  EXPECT_EQ(counted.out, "1\n") << counted;
+  // Without `search` or `--`, a leading "index" is the index command (here: a usage error,
+  // since -l belongs to search).
+  const RunResult command = Run({"--db", SampleDb(), "-l", "index"});
+  EXPECT_EQ(command.exit_code, 2) << command;
+  EXPECT_THAT(command.err, HasSubstr("-l is a search option, not an index option")) << command;
+}
+
+TEST_F(CliEndToEndTest, HelpPrintsUsageAndExitsZero) {
+  const RunResult general = Run({"--help"});
+  EXPECT_EQ(general.exit_code, 0) << general;
+  EXPECT_THAT(general.err, IsEmpty()) << general;
+  EXPECT_THAT(general.out, StartsWith("newsgrep: full-text search for news articles\n"));
+  EXPECT_THAT(general.out, HasSubstr("Usage:\n  newsgrep index [OPTIONS] PATH..."));
+  EXPECT_EQ(Run({"-h"}).out, general.out);
+  EXPECT_EQ(Run({"help"}).out, general.out);
+
+  const RunResult index = Run({"index", "--help"});
+  EXPECT_EQ(index.exit_code, 0) << index;
+  EXPECT_THAT(index.err, IsEmpty()) << index;
+  EXPECT_THAT(index.out, StartsWith("Usage: newsgrep index [OPTIONS] PATH...\n")) << index;
+  EXPECT_THAT(index.out, HasSubstr("--commit-every N")) << index;
+  const RunResult help_index = Run({"help", "index"});
+  EXPECT_EQ(help_index.exit_code, 0) << help_index;
+  EXPECT_EQ(help_index.out, index.out);
+
+  const RunResult search = Run({"search", "--help"});
+  EXPECT_EQ(search.exit_code, 0) << search;
+  EXPECT_THAT(search.err, IsEmpty()) << search;
+  EXPECT_THAT(search.out, StartsWith("Usage: newsgrep [search] [OPTIONS] QUERY...\n")) << search;
+  EXPECT_THAT(search.out, HasSubstr("-l, --ids-only")) << search;
+  EXPECT_EQ(Run({"help", "search"}).out, search.out);
+  EXPECT_NE(search.out, index.out);
+  EXPECT_NE(search.out, general.out);
+
+  // --help wins over everything else on the line and needs no index.
+  const RunResult with_query = Run({"--db", "/nonexistent/x", "nato", "--help"});
+  EXPECT_EQ(with_query.exit_code, 0) << with_query;
+  EXPECT_EQ(with_query.out, general.out);
+
+  const RunResult version = Run({"--version"});
+  EXPECT_EQ(version.exit_code, 0) << version;
+  EXPECT_EQ(version.out, "newsgrep 0.1.0\n") << version;
+}
+
+// ---------------------------------------------------------------------------------------
+// 8. Bad input for `newsgrep index`.
+
+// Runs `newsgrep index --db <dir>/db <inputs>` in `dir`.
+RunResult IndexIn(const fs::path& dir, std::vector<std::string> inputs, const std::string& home,
+                  std::vector<std::string> extra = {}) {
+  std::vector<std::string> args = {"index", "--db", (dir / "db").string()};
+  args.insert(args.end(), extra.begin(), extra.end());
+  args.insert(args.end(), inputs.begin(), inputs.end());
+  RunOptions options;
+  options.cwd = dir.string();
+  return RunNewsgrep(args, home, options);
+}
+
+constexpr char kGoodText[] = "Title: Okapi sighted\nDate: 2025-08-20\n\nAn okapi was seen.\n";
+
+TEST_F(CliEndToEndTest, IndexSkipsEmptyFile) {
+  const fs::path dir = NewDir("empty-file");
+  WriteFile(dir / "in/empty.txt", "");
+  WriteFile(dir / "in/blank.txt", " \n\n\t\n");
+  WriteFile(dir / "in/good.txt", kGoodText);
+  const RunResult r = IndexIn(dir, {"in"}, Home());
+  EXPECT_EQ(r.exit_code, 1) << r;
+  EXPECT_THAT(r.out, IsEmpty()) << r;
+  EXPECT_THAT(r.err, HasSubstr("newsgrep: in/empty.txt: empty file (skipped)\n")) << r;
+  EXPECT_THAT(r.err, HasSubstr("newsgrep: in/blank.txt: empty file (skipped)\n")) << r;
+  EXPECT_THAT(r.err, HasSubstr("newsgrep: indexed 1 articles from 3 files")) << r;
+  EXPECT_THAT(r.err, HasSubstr("; 1 in index; 2 skipped, 0 repaired\n")) << r;
+  EXPECT_THAT(Ids((dir / "db").string(), "okapi"), ElementsAre("in/good.txt"));
+}
+
+TEST_F(CliEndToEndTest, IndexSkipsBinaryFile) {
+  const fs::path dir = NewDir("binary-file");
+  constexpr char kContent[] = "Title: pangolin\n\npangolin\0\x01\x02\xff";
+  WriteFile(dir / "in/image.dat", absl::string_view(kContent, sizeof kContent - 1));
+  WriteFile(dir / "in/good.txt", kGoodText);
+  const RunResult r = IndexIn(dir, {"in"}, Home());
+  EXPECT_EQ(r.exit_code, 1) << r;
+  EXPECT_THAT(r.err, HasSubstr("newsgrep: in/image.dat: binary file (contains NUL bytes), not "
+                               "read (skipped)\n"))
+      << r;
+  EXPECT_THAT(r.err, HasSubstr("; 1 in index; 1 skipped, 0 repaired\n")) << r;
+  EXPECT_EQ(Count((dir / "db").string(), "pangolin"), 0u);
+  EXPECT_EQ(Count((dir / "db").string(), "okapi"), 1u);
+}
+
+TEST_F(CliEndToEndTest, IndexSkipsMalformedJsonLineAndKeepsTheOthers) {
+  const fs::path dir = NewDir("malformed-jsonl");
+  WriteFile(dir / "feed.jsonl",
+            "{\"id\": \"good-1\", \"title\": \"First wombat\", \"body\": \"Alpha.\"}\n"
+            "{\"id\": \"bad-2\", \"title\": \"Broken wombat\", \"body\": }\n"
+            "{\"id\": \"good-3\", \"title\": \"Third wombat\", \"body\": \"Gamma.\"}\n");
+  const RunResult r = IndexIn(dir, {"feed.jsonl"}, Home());
+  EXPECT_EQ(r.exit_code, 1) << r;
+  const std::vector<std::string> err = Lines(r.err);
+  ASSERT_EQ(err.size(), 2u) << r;
+  EXPECT_THAT(err[0], StartsWith("newsgrep: feed.jsonl:2:")) << r;
+  EXPECT_THAT(err[0], HasSubstr("malformed JSON")) << r;
+  EXPECT_THAT(err[0], testing::EndsWith("(skipped)")) << r;
+  EXPECT_THAT(err[1], StartsWith("newsgrep: indexed 2 articles from 1 files")) << r;
+  EXPECT_THAT(err[1], testing::EndsWith("; 2 in index; 1 skipped, 0 repaired")) << r;
+
+  const std::string db = (dir / "db").string();
+  std::vector<std::string> ids = Ids(db, "wombat");
+  std::sort(ids.begin(), ids.end());
+  EXPECT_THAT(ids, ElementsAre("good-1", "good-3"));
+  EXPECT_EQ(Count(db, "id:good-1"), 1u);
+  EXPECT_EQ(Count(db, "id:good-3"), 1u);
+  EXPECT_EQ(Count(db, "id:bad-2"), 0u);
+  EXPECT_EQ(Count(db, "broken"), 0u);
+}
+
+TEST_F(CliEndToEndTest, IndexRepairsInvalidUtf8AndExitsZero) {
+  const fs::path dir = NewDir("latin1");
+  WriteFile(dir / "latin1.txt", "Title: Corner caf\xe9 reopens\n\nThe caf\xe9 on the square "
+                                "reopened on Monday.\n");
+  const RunResult r = IndexIn(dir, {"latin1.txt"}, Home());
+  EXPECT_EQ(r.exit_code, 0) << "a repair is not a skip" << r;
+  const std::vector<std::string> err = Lines(r.err);
+  ASSERT_EQ(err.size(), 2u) << r;
+  EXPECT_THAT(err[0], StartsWith("newsgrep: latin1.txt: invalid UTF-8 (2 byte(s)")) << r;
+  EXPECT_THAT(err[0], testing::EndsWith("(repaired)")) << r;
+  EXPECT_THAT(err[1], testing::EndsWith("; 1 in index; 0 skipped, 1 repaired")) << r;
+
+  const std::string db = (dir / "db").string();
+  const RunResult json = Run({"--db", db, "--json", "café"});
+  ASSERT_EQ(json.exit_code, 0) << json;
+  const std::vector<std::string> lines = Lines(json.out);
+  ASSERT_EQ(lines.size(), 2u) << json;
+  const nlohmann::json hit = nlohmann::json::parse(lines[0]);
+  EXPECT_EQ(hit.at("id"), "latin1.txt");
+  EXPECT_EQ(hit.at("title"), "Corner café reopens");
+  EXPECT_EQ(hit.at("snippet"), "The café on the square reopened on Monday.");
+  EXPECT_EQ(hit.at("highlights"), nlohmann::json::parse("[[4,9]]"));  // "café" is 5 bytes
+  EXPECT_EQ(Count(db, "title:café"), 1u);
+}
+
+TEST_F(CliEndToEndTest, IndexReadsGzippedJsonLines) {
+  const fs::path dir = NewDir("gzip");
+  WriteGzipFile(dir / "feed.jsonl.gz",
+                "{\"id\": \"gz-1\", \"title\": \"Quokka census\", \"body\": \"Counted.\", "
+                "\"date\": \"2025-08-19T08:00:00Z\", \"source\": \"Island Post\"}\n"
+                "{\"id\": \"gz-2\", \"title\": \"Second quokka story\", \"body\": \"More.\"}\n");
+  const RunResult r = IndexIn(dir, {"feed.jsonl.gz"}, Home());
+  EXPECT_EQ(r.exit_code, 0) << r;
+  const std::vector<std::string> err = Lines(r.err);
+  ASSERT_EQ(err.size(), 1u) << r;
+  EXPECT_THAT(err[0], StartsWith("newsgrep: indexed 2 articles from 1 files")) << r;
+  EXPECT_THAT(err[0], testing::EndsWith("; 2 in index")) << r;
+  const std::string db = (dir / "db").string();
+  std::vector<std::string> ids = Ids(db, "quokka");
+  std::sort(ids.begin(), ids.end());
+  EXPECT_THAT(ids, ElementsAre("gz-1", "gz-2"));
+  EXPECT_EQ(Count(db, "source:island"), 1u);
+}
+
+TEST_F(CliEndToEndTest, IndexReportsDanglingSymlink) {
+  const fs::path dir = NewDir("dangling");
+  WriteFile(dir / "in/good.txt", kGoodText);
+  fs::create_symlink(dir / "does-not-exist.txt", dir / "in/link.txt");
+  const RunResult r = IndexIn(dir, {"in"}, Home());
+  EXPECT_EQ(r.exit_code, 1) << r;
+  const std::vector<std::string> err = Lines(r.err);
+  ASSERT_EQ(err.size(), 2u) << r;
+  EXPECT_THAT(err[0], StartsWith("newsgrep: in/link.txt: cannot ")) << r;
+  EXPECT_THAT(err[0], HasSubstr("No such file or directory")) << r;
+  EXPECT_THAT(err[0], testing::EndsWith("(skipped)")) << r;
+  EXPECT_THAT(err[1], testing::EndsWith("; 1 in index; 1 skipped, 0 repaired")) << r;
+  EXPECT_EQ(Count((dir / "db").string(), "okapi"), 1u);
+
+  // Named directly on the command line, a missing input is reported the same way.
+  const RunResult direct = IndexIn(dir, {"in/link.txt", "in/nothing-here.txt"}, Home());
+  EXPECT_EQ(direct.exit_code, 1) << direct;
+  EXPECT_THAT(direct.err, HasSubstr("newsgrep: in/link.txt: cannot ")) << direct;
+  EXPECT_THAT(direct.err, HasSubstr("newsgrep: in/nothing-here.txt: cannot ")) << direct;
+  EXPECT_THAT(direct.err, HasSubstr("; 2 skipped, 0 repaired\n")) << direct;
+}
+
+TEST_F(CliEndToEndTest, IndexMixedDirectoryReportsEveryProblemAndIndexesTheRest) {
+  const fs::path dir = NewDir("mixed");
+  WriteFile(dir / "in/a-empty.txt", "");
+  constexpr char kPng[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+  WriteFile(dir / "in/b-binary.bin", absl::string_view(kPng, sizeof kPng - 1));
+  WriteFile(dir / "in/c-feed.jsonl",
+            "{\"id\": \"m1\", \"title\": \"Narwhal one\", \"body\": \"x\"}\n"
+            "not json at all\n"
+            "{\"id\": \"m3\", \"title\": \"Narwhal three\", \"body\": \"y\"}\n");
+  WriteFile(dir / "in/d-latin1.txt", "Title: Cr\xe8me narwhal\n\nbody\n");
+  WriteGzipFile(dir / "in/e-feed.jsonl.gz",
+                "{\"id\": \"m5\", \"title\": \"Narwhal five\", \"body\": \"z\"}\n");
+  fs::create_symlink(dir / "missing", dir / "in/f-link.txt");
+  WriteFile(dir / "in/.hidden.txt", "Title: Hidden narwhal\n\nnot indexed\n");
+
+  const RunResult r = IndexIn(dir, {"in"}, Home(), {"-q"});
+  EXPECT_EQ(r.exit_code, 1) << r;
+  EXPECT_THAT(r.out, IsEmpty()) << r;
+  const std::vector<std::string> err = Lines(r.err);
+  ASSERT_EQ(err.size(), 6u) << r;  // five problems, in name order, and the summary
+  EXPECT_THAT(err[0], AllOf(StartsWith("newsgrep: in/a-empty.txt: "), HasSubstr("(skipped)")));
+  EXPECT_THAT(err[1], AllOf(StartsWith("newsgrep: in/b-binary.bin: binary"),
+                            HasSubstr("(skipped)")));
+  EXPECT_THAT(err[2], AllOf(StartsWith("newsgrep: in/c-feed.jsonl:2:"), HasSubstr("(skipped)")));
+  EXPECT_THAT(err[3], AllOf(StartsWith("newsgrep: in/d-latin1.txt: invalid UTF-8"),
+                            HasSubstr("(repaired)")));
+  EXPECT_THAT(err[4], AllOf(StartsWith("newsgrep: in/f-link.txt: cannot"), HasSubstr("(skipped)")));
+  EXPECT_THAT(err[5], StartsWith("newsgrep: indexed 4 articles from 6 files")) << r;
+  EXPECT_THAT(err[5], testing::EndsWith("; 4 in index; 4 skipped, 1 repaired")) << r;
+
+  std::vector<std::string> ids = Ids((dir / "db").string(), "narwhal");
+  std::sort(ids.begin(), ids.end());
+  EXPECT_THAT(ids, ElementsAre("in/d-latin1.txt", "m1", "m3", "m5"));
+  EXPECT_EQ(Count((dir / "db").string(), "crème"), 1u);
+}
+
+TEST_F(CliEndToEndTest, IndexCleanInputExitsZeroAndQuietIsSilent) {
+  const fs::path dir = NewDir("clean");
+  WriteFile(dir / "in/one.txt", kGoodText);
+  WriteFile(dir / "in/two.jsonl", "{\"id\": \"t2\", \"title\": \"Okapi two\"}\n");
+  const RunResult r = IndexIn(dir, {"in"}, Home());
+  EXPECT_EQ(r.exit_code, 0) << r;
+  EXPECT_THAT(r.out, IsEmpty()) << r;
+  const std::vector<std::string> err = Lines(r.err);
+  ASSERT_EQ(err.size(), 1u) << r;
+  EXPECT_THAT(err[0], StartsWith("newsgrep: indexed 2 articles from 2 files")) << r;
+  EXPECT_THAT(err[0], Not(HasSubstr("skipped"))) << r;
+
+  const RunResult quiet = IndexIn(dir, {"in"}, Home(), {"-q"});
+  EXPECT_EQ(quiet.exit_code, 0) << quiet;
+  EXPECT_THAT(quiet.err, IsEmpty()) << quiet;
+  EXPECT_EQ(Count((dir / "db").string(), "okapi"), 2u);
+}
+
+// ---------------------------------------------------------------------------------------
+// 9. Re-indexing an id replaces the article.
+
+TEST_F(CliEndToEndTest, ReindexingAnIdReplacesTheArticle) {
+  const fs::path dir = NewDir("replace");
+  const std::string db = (dir / "db").string();
+  WriteFile(dir / "x.jsonl", "{\"id\": \"x1\", \"title\": \"Aardvark festival opens\"}\n");
+  RunResult r = IndexIn(dir, {"x.jsonl"}, Home());
+  ASSERT_EQ(r.exit_code, 0) << r;
+  EXPECT_EQ(Count(db, "aardvark"), 1u);
+  EXPECT_EQ(Count(db, "bonobo"), 0u);
+
+  WriteFile(dir / "x.jsonl", "{\"id\": \"x1\", \"title\": \"Bonobo festival opens\"}\n");
+  r = IndexIn(dir, {"x.jsonl"}, Home());
+  ASSERT_EQ(r.exit_code, 0) << r;
+  EXPECT_THAT(r.err, HasSubstr("; 1 in index\n")) << r;
+  EXPECT_EQ(Count(db, "aardvark"), 0u);
+  EXPECT_EQ(Count(db, "bonobo"), 1u);
+  EXPECT_EQ(Count(db, "festival"), 1u);
+  EXPECT_EQ(Count(db, "id:x1"), 1u);
+  const RunResult json = Run({"--db", db, "--json", "festival"});
+  ASSERT_EQ(Lines(json.out).size(), 2u) << json;
+  EXPECT_EQ(nlohmann::json::parse(Lines(json.out)[0])["title"], "Bonobo festival opens");
+}
+
+// ---------------------------------------------------------------------------------------
+// 10. The index location from the environment.
+
+TEST_F(CliEndToEndTest, NewsgrepDbEnvironmentIsTheDefaultIndex) {
+  const fs::path dir = NewDir("env");
+  WriteFile(dir / "in/one.txt", kGoodText);
+  const std::string env_db = (dir / "env-db").string();
+  RunOptions options;
+  options.cwd = dir.string();
+  options.env = {absl::StrCat("NEWSGREP_DB=", env_db)};
+
+  const RunResult indexed = Run({"index", "in"}, options);
+  EXPECT_EQ(indexed.exit_code, 0) << indexed;
+  EXPECT_THAT(indexed.err, HasSubstr(absl::StrCat(" into ", env_db, "; 1 in index"))) << indexed;
+  EXPECT_TRUE(fs::is_directory(env_db));
+
+  const RunResult found = Run({"-l", "okapi"}, options);
+  EXPECT_EQ(found.exit_code, 0) << found;
+  EXPECT_EQ(found.out, "in/one.txt\n") << found;
+  EXPECT_THAT(found.err, IsEmpty()) << found;
+
+  // --db wins over NEWSGREP_DB.
+  const RunResult flag = Run({"--db", SampleDb(), "-c", "okapi"}, options);
+  EXPECT_EQ(flag.exit_code, 1) << flag;
+  EXPECT_EQ(flag.out, "0\n") << flag;
+
+  // Without NEWSGREP_DB: $XDG_DATA_HOME/newsgrep/index, then ~/.local/share/newsgrep/index.
+  const std::string xdg = (dir / "xdg").string();
+  RunOptions with_xdg;
+  with_xdg.cwd = dir.string();
+  with_xdg.env = {absl::StrCat("XDG_DATA_HOME=", xdg)};
+  const RunResult xdg_index = Run({"index", "in"}, with_xdg);
+  EXPECT_EQ(xdg_index.exit_code, 0) << xdg_index;
+  EXPECT_TRUE(fs::is_directory(fs::path(xdg) / "newsgrep/index"));
+  EXPECT_EQ(Run({"-l", "okapi"}, with_xdg).out, "in/one.txt\n");
+
+  const RunResult no_home_index = Run({"okapi"});
+  EXPECT_EQ(no_home_index.exit_code, 2) << no_home_index;
+  EXPECT_THAT(no_home_index.err,
+              HasSubstr(absl::StrCat("newsgrep index --db ", Home(), "/.local/share/newsgrep/index")))
+      << no_home_index;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+// 11. One hit per story: near-duplicate clusters collapse at search time.
+
+// Every version of the anchor wire story (data/sample/clusters.tsv, nato-chods-brussels-wire).
+const std::set<std::string>& AnchorStoryIds() {
+  static const std::set<std::string> ids = {
+      "data/sample/articles/wire/nato-chiefs-weigh-security-guarantees.txt",
+      "data/sample/articles/wire/nato-chiefs-weigh-security-guarantees-update1.txt",
+      "data/sample/articles/dailyherald/nato-defence-chiefs-weigh-security-guarantees.txt",
+      "data/sample/articles/metroview/defence-chiefs-weigh-guarantees-for-ukraine.txt",
+      "data/sample/articles/eurobrief/allied-military-chiefs-discuss-kyiv-guarantees.txt",
+      "rss-0001"};
+  return ids;
+}
+
+TEST_F(CliEndToEndTest, RepublishedStoryIsOneHitWithItsVersionCount) {
+  const RunResult r = Run({"--db", SampleDb(), "--json", "-n", "100", "security guarantees"});
+  ASSERT_EQ(r.exit_code, 0) << r;
+  size_t anchor_hits = 0;
+  std::set<std::string> clusters;
+  for (const std::string& line : Lines(r.out)) {
+    const nlohmann::json object = nlohmann::json::parse(line);
+    if (object["type"] != "hit") continue;
+    EXPECT_TRUE(clusters.insert(object["cluster_id"].get<std::string>()).second)
+        << "two hits of one cluster: " << line;
+    if (AnchorStoryIds().count(object["id"].get<std::string>()) == 0) continue;
+    ++anchor_hits;
+    EXPECT_EQ(object["similar_count"], 5) << line;
+    // The representative of copies with equal scores is the earliest version.
+    EXPECT_EQ(object["date"], "2025-08-20T14:05:00Z") << line;
+  }
+  EXPECT_EQ(anchor_hits, 1u) << r;
+}
+
+TEST_F(CliEndToEndTest, AllShowsEveryVersionInOneCluster) {
+  const RunResult r =
+      Run({"--db", SampleDb(), "--all", "--json", "-n", "100", "security guarantees"});
+  ASSERT_EQ(r.exit_code, 0) << r;
+  std::set<std::string> anchor_clusters;
+  size_t anchor_hits = 0;
+  for (const std::string& line : Lines(r.out)) {
+    const nlohmann::json object = nlohmann::json::parse(line);
+    if (object["type"] != "hit" || AnchorStoryIds().count(object["id"].get<std::string>()) == 0) {
+      continue;
+    }
+    ++anchor_hits;
+    anchor_clusters.insert(object["cluster_id"].get<std::string>());
+  }
+  EXPECT_EQ(anchor_hits, 6u) << r;
+  EXPECT_EQ(anchor_clusters.size(), 1u) << r;
+}
+
+TEST_F(CliEndToEndTest, DistinctArticlesAboutTheSameEventStaySeparate) {
+  // The preview, the Kyiv and Moscow reactions and the analysis share people, places and
+  // phrases with the anchor story but are separately written: each is its own hit.
+  for (const char* id :
+       {"data/sample/articles/meridian/allied-chiefs-to-meet-as-guarantees-take-shape.txt",
+        "data/sample/articles/eurobrief/kyiv-welcomes-nato-talks-wants-guarantees-with-teeth.txt",
+        "data/sample/articles/northerncourier/moscow-warns-west-against-troops-in-ukraine.txt",
+        "data/sample/articles/eurobrief/analysis-security-guarantees-who-goes-first.txt"}) {
+    const RunResult r = Run({"--db", SampleDb(), "similar", id});
+    EXPECT_EQ(r.exit_code, 1) << r;  // no other versions
+    EXPECT_THAT(r.out, HasSubstr("0 other version(s)")) << r;
+  }
+}
+
+TEST_F(CliEndToEndTest, SimilarListsTheOtherVersionsAndHowTheyDiffer) {
+  const RunResult text = Run({"--db", SampleDb(), "similar", "rss-0001"});
+  ASSERT_EQ(text.exit_code, 0) << text;
+  EXPECT_THAT(text.out, HasSubstr("5 other version(s)")) << text;
+  EXPECT_THAT(text.out, HasSubstr("Daily Herald")) << text;
+  EXPECT_THAT(text.out, HasSubstr("same text")) << text;
+  EXPECT_THAT(text.out, HasSubstr("other title")) << text;
+
+  const RunResult json = Run({"--db", SampleDb(), "similar", "--json", "rss-0001"});
+  ASSERT_EQ(json.exit_code, 0) << json;
+  std::set<std::string> ids;
+  std::string previous_date;
+  for (const std::string& line : Lines(json.out)) {
+    const nlohmann::json object = nlohmann::json::parse(line);
+    EXPECT_EQ(object["type"], "version") << line;
+    EXPECT_EQ(object["format_version"], 1) << line;
+    ids.insert(object["id"].get<std::string>());
+    EXPECT_GT(object["words"].get<size_t>(), 300u) << line;
+    EXPECT_GE(object["shared_text"].get<double>(), 0.8) << line;
+    const std::string date = object["date"].get<std::string>();
+    EXPECT_LE(previous_date, date) << "not earliest first: " << line;
+    previous_date = date;
+  }
+  std::set<std::string> expected = AnchorStoryIds();
+  expected.erase("rss-0001");
+  EXPECT_EQ(ids, expected);
+
+  const RunResult missing = Run({"--db", SampleDb(), "similar", "no-such-id"});
+  EXPECT_EQ(missing.exit_code, 2) << missing;
+  EXPECT_THAT(missing.err, HasSubstr("no article with id no-such-id")) << missing;
+}
+
+TEST_F(CliEndToEndTest, ArticleIndexedLaterJoinsTheEarlierCluster) {
+  const fs::path dir = NewDir("incremental");
+  const fs::path wire = fs::path(kSourceDir) / "data/sample/articles/wire";
+  // First run: the original only. Second run: its re-filed update.
+  ASSERT_EQ(IndexIn(dir, {(wire / "nato-chiefs-weigh-security-guarantees.txt").string()}, Home())
+                .exit_code,
+            0);
+  const std::string db = (dir / "db").string();
+  const std::string original = (wire / "nato-chiefs-weigh-security-guarantees.txt").string();
+  EXPECT_EQ(Run({"--db", db, "similar", original}).exit_code, 1);
+  ASSERT_EQ(
+      IndexIn(dir, {(wire / "nato-chiefs-weigh-security-guarantees-update1.txt").string()}, Home())
+          .exit_code,
+      0);
+  const RunResult after = Run({"--db", db, "similar", original});
+  EXPECT_EQ(after.exit_code, 0) << after;
+  EXPECT_THAT(after.out, HasSubstr("1 other version(s)")) << after;
+  // Re-indexing both is idempotent: still one story of two versions.
+  ASSERT_EQ(IndexIn(dir, {wire.string()}, Home(), {"-q"}).exit_code, 0);
+  EXPECT_THAT(Run({"--db", db, "similar", original}).out, HasSubstr("1 other version(s)"));
+  EXPECT_EQ(Run({"--db", db, "-c", "security guarantees"}).out, "1\n");
+  EXPECT_EQ(Run({"--db", db, "--all", "-c", "security guarantees"}).out, "2\n");
+}
+
+TEST_F(CliEndToEndTest, SeedArticlesCollapseOnlyTheRepublishedStory) {
+  const fs::path seeds = (fs::path(NEWSGREP_SHARED_CORPUS) / "seeds").lexically_normal();
+  if (!fs::exists(seeds)) GTEST_SKIP() << seeds << " not found (the shared corpus is absent)";
+  const fs::path dir = NewDir("seeds");
+  ASSERT_EQ(IndexIn(dir, {seeds.string()}, Home(), {"-q"}).exit_code, 0);
+  const std::string db = (dir / "db").string();
+  // 001 (site chrome, body three times) and 002 are one story; 000, 003, 004 are distinct.
+  EXPECT_EQ(Run({"--db", db, "--all", "-c", "nato"}).out, "5\n");
+  EXPECT_EQ(Run({"--db", db, "-c", "nato"}).out, "4\n");
+  const std::string seed001 = (seeds / "001_f586897292351244.txt").string();
+  const RunResult similar = Run({"--db", db, "--json", "similar", seed001});
+  ASSERT_EQ(similar.exit_code, 0) << similar;
+  ASSERT_EQ(Lines(similar.out).size(), 1u) << similar;
+  EXPECT_THAT(similar.out, HasSubstr("002_064953a1111998bd.txt")) << similar;
+  for (const char* distinct : {"000_287cef8020d8dae4.txt", "003_bd204845a8356881.txt",
+                               "004_13345a7135ccf119.txt"}) {
+    EXPECT_EQ(Run({"--db", db, "similar", (seeds / distinct).string()}).exit_code, 1) << distinct;
+  }
+}
+
+TEST_F(CliEndToEndTest, MinusWordAfterTheQueryExcludesIt) {
+  const RunResult plain = Run({"--db", SampleDb(), "--all", "-c", "nato"});
+  const RunResult excluded = Run({"--db", SampleDb(), "--all", "-c", "nato", "-kyiv"});
+  ASSERT_EQ(excluded.exit_code, 0) << excluded;
+  size_t all = 0, without = 0;
+  ASSERT_TRUE(absl::SimpleAtoi(absl::StripSuffix(plain.out, "\n"), &all)) << plain;
+  ASSERT_TRUE(absl::SimpleAtoi(absl::StripSuffix(excluded.out, "\n"), &without)) << excluded;
+  EXPECT_LT(without, all);
+  EXPECT_EQ(without + Count(SampleDb(), "nato kyiv"), all);
+}

@@ -1,0 +1,466 @@
+/// @file eval_dedup.cc
+/// @brief Near-duplicate evaluation through the real indexer and searcher.
+#include "eval_dedup.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "newsgrep/article_reader.h"
+#include "newsgrep/indexer.h"
+#include "newsgrep/searcher.h"
+
+namespace newsgrep::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr double kTargetPrecision = 0.99;
+constexpr double kTargetRecall = 0.97;
+
+// A small deterministic generator (the same perturbation set on every machine).
+class Random {
+ public:
+  explicit Random(uint64_t seed) : state_(seed) {}
+  uint64_t Next() {
+    uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  }
+  size_t Below(size_t n) { return n == 0 ? 0 : static_cast<size_t>(Next() % n); }
+
+ private:
+  uint64_t state_;
+};
+
+struct Labeled {
+  Article article;
+  std::string story;  // ground-truth cluster label
+  std::string kind;   // "original", or how it was perturbed
+};
+
+struct PairScore {
+  double true_pairs = 0, predicted_pairs = 0, correct_pairs = 0;
+  double precision() const { return predicted_pairs == 0 ? 1.0 : correct_pairs / predicted_pairs; }
+  double recall() const { return true_pairs == 0 ? 1.0 : correct_pairs / true_pairs; }
+};
+
+double Pairs(double n) { return n * (n - 1) / 2; }
+
+// Pair counts from the contingency table of truth × prediction.
+PairScore ScorePairs(const std::vector<std::string>& truth,
+                     const std::vector<std::string>& predicted) {
+  std::map<std::string, double> by_truth, by_predicted;
+  std::map<std::pair<std::string, std::string>, double> both;
+  for (size_t i = 0; i < truth.size(); ++i) {
+    ++by_truth[truth[i]];
+    ++by_predicted[predicted[i]];
+    ++both[{truth[i], predicted[i]}];
+  }
+  PairScore score;
+  for (const auto& [label, n] : by_truth) score.true_pairs += Pairs(n);
+  for (const auto& [label, n] : by_predicted) score.predicted_pairs += Pairs(n);
+  for (const auto& [labels, n] : both) score.correct_pairs += Pairs(n);
+  return score;
+}
+
+absl::Status ReadAll(const std::string& path, std::vector<Article>& articles) {
+  ReadCallbacks callbacks;
+  callbacks.on_article = [&articles](Article&& article) {
+    articles.push_back(std::move(article));
+    return absl::OkStatus();
+  };
+  callbacks.on_problem = [](const InputProblem&) {};
+  return ReadArticles(path, callbacks);
+}
+
+// Indexes `articles` into a new index at `db_path` and returns each one's cluster id.
+absl::StatusOr<std::vector<std::string>> Cluster(const std::vector<Labeled>& articles,
+                                                 const std::string& db_path,
+                                                 bool detect_duplicates, double* seconds) {
+  fs::remove_all(db_path);
+  {
+    IndexerOptions options;
+    options.db_path = db_path;
+    options.detect_duplicates = detect_duplicates;
+    auto indexer = Indexer::Open(options);
+    if (!indexer.ok()) return indexer.status();
+    const auto start = std::chrono::steady_clock::now();
+    for (const Labeled& labeled : articles) {
+      absl::Status status = (*indexer)->Add(labeled.article);
+      if (!status.ok()) return status;
+    }
+    absl::Status status = (*indexer)->Commit();
+    if (!status.ok()) return status;
+    if (seconds != nullptr) {
+      *seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
+  }
+  auto searcher = Searcher::Open({db_path});
+  if (!searcher.ok()) return searcher.status();
+  std::vector<std::string> clusters;
+  clusters.reserve(articles.size());
+  for (const Labeled& labeled : articles) {
+    auto record = (*searcher)->Get(labeled.article.id);
+    if (!record.ok()) return record.status();
+    clusters.push_back(record->cluster_id);
+  }
+  return clusters;
+}
+
+void PrintScore(FILE* out, absl::string_view name, const PairScore& score) {
+  std::fprintf(out, "  %-34s pairs: true %.0f, predicted %.0f, correct %.0f   P=%.4f R=%.4f\n",
+               std::string(name).c_str(), score.true_pairs, score.predicted_pairs,
+               score.correct_pairs, score.precision(), score.recall());
+}
+
+// ---- (a) seeds and the bundled sample corpus -------------------------------------------
+
+absl::StatusOr<bool> EvalLabeledSet(const std::string& name, std::vector<Labeled> articles,
+                                    const std::string& work, FILE* out) {
+  double seconds = 0;
+  auto clusters = Cluster(articles, absl::StrCat(work, "/", name), true, &seconds);
+  if (!clusters.ok()) return clusters.status();
+  std::vector<std::string> truth;
+  for (const Labeled& labeled : articles) truth.push_back(labeled.story);
+  const PairScore score = ScorePairs(truth, *clusters);
+  std::fprintf(out, "%s: %zu articles\n", name.c_str(), articles.size());
+  PrintScore(out, "all pairs", score);
+  // Name every wrong decision: a corpus this small should be explained, not summarised.
+  for (size_t i = 0; i < articles.size(); ++i) {
+    for (size_t j = i + 1; j < articles.size(); ++j) {
+      const bool same_truth = truth[i] == truth[j];
+      const bool same_predicted = (*clusters)[i] == (*clusters)[j];
+      if (same_truth != same_predicted) {
+        std::fprintf(out, "  %s: %s ~ %s\n", same_truth ? "missed" : "FALSE MERGE",
+                     articles[i].article.id.c_str(), articles[j].article.id.c_str());
+      }
+    }
+  }
+  return score.correct_pairs == score.predicted_pairs &&
+         score.recall() >= kTargetRecall;
+}
+
+absl::StatusOr<std::vector<Labeled>> LoadSeeds(const std::string& dir) {
+  std::vector<Article> articles;
+  absl::Status status = ReadAll(dir, articles);
+  if (!status.ok()) return status;
+  std::vector<Labeled> labeled;
+  for (Article& article : articles) {
+    // Ground truth (corpus README): 001 and 002 are one story; 000, 003, 004 distinct.
+    const std::string name = fs::path(article.id).filename().string();
+    std::string story = name.substr(0, 3);
+    if (story == "002") story = "001";
+    labeled.push_back({std::move(article), story, "seed"});
+  }
+  return labeled;
+}
+
+absl::StatusOr<std::vector<Labeled>> LoadSample(const std::string& dir) {
+  std::ifstream tsv(dir + "/clusters.tsv");
+  if (!tsv) return absl::NotFoundError(absl::StrCat("cannot read ", dir, "/clusters.tsv"));
+  std::unordered_map<std::string, std::string> story_of;
+  std::string line;
+  std::getline(tsv, line);  // header
+  while (std::getline(tsv, line)) {
+    std::vector<std::string> fields = absl::StrSplit(line, '\t');
+    if (fields.size() < 2) continue;
+    const size_t hash = fields[0].find('#');
+    const std::string id =
+        hash != std::string::npos
+            ? fields[0].substr(hash + 1)
+            : (fs::path(dir) / "articles" / fields[0]).lexically_normal().generic_string();
+    story_of[id] = fields[1];
+  }
+  std::vector<Article> articles;
+  absl::Status status = ReadAll((fs::path(dir) / "articles").string(), articles);
+  if (!status.ok()) return status;
+  std::vector<Labeled> labeled;
+  for (Article& article : articles) {
+    auto it = story_of.find(article.id);
+    if (it == story_of.end()) {
+      return absl::DataLossError(absl::StrCat(article.id, " is not in clusters.tsv"));
+    }
+    labeled.push_back({std::move(article), it->second, "sample"});
+  }
+  return labeled;
+}
+
+// ---- (b) perturbations of real articles ------------------------------------------------
+
+std::vector<std::string> Words(absl::string_view text) {
+  return absl::StrSplit(text, absl::ByAnyChar(" \n"), absl::SkipEmpty());
+}
+
+std::string EditWords(absl::string_view body, double share, const std::vector<std::string>& vocab,
+                      Random& random) {
+  std::vector<std::string> paragraphs = absl::StrSplit(body, "\n\n");
+  std::vector<std::pair<size_t, size_t>> positions;  // (paragraph, word)
+  std::vector<std::vector<std::string>> words;
+  for (size_t p = 0; p < paragraphs.size(); ++p) {
+    words.push_back(Words(paragraphs[p]));
+    for (size_t w = 0; w < words.back().size(); ++w) positions.push_back({p, w});
+  }
+  const size_t edits = static_cast<size_t>(share * static_cast<double>(positions.size()) + 0.5);
+  for (size_t e = 0; e < edits && !positions.empty(); ++e) {
+    const size_t pick = random.Below(positions.size());
+    const auto [p, w] = positions[pick];
+    words[p][w] = vocab[random.Below(vocab.size())];
+    positions[pick] = positions.back();
+    positions.pop_back();
+  }
+  std::vector<std::string> out;
+  for (const auto& paragraph : words) out.push_back(absl::StrJoin(paragraph, " "));
+  return absl::StrJoin(out, "\n\n");
+}
+
+std::vector<std::string> Sentences(absl::string_view body) {
+  std::vector<std::string> sentences;
+  size_t start = 0;
+  for (size_t i = 0; i + 1 < body.size(); ++i) {
+    if (body[i] == '.' && (body[i + 1] == ' ' || body[i + 1] == '\n')) {
+      sentences.emplace_back(absl::StripAsciiWhitespace(body.substr(start, i + 1 - start)));
+      start = i + 1;
+    }
+  }
+  if (start < body.size()) {
+    sentences.emplace_back(absl::StripAsciiWhitespace(body.substr(start)));
+  }
+  sentences.erase(std::remove(sentences.begin(), sentences.end(), ""), sentences.end());
+  return sentences;
+}
+
+std::string WithChrome(absl::string_view body, Random& random) {
+  static constexpr const char* kCaptions[] = {
+      "Officials at the scene on Monday. (Photo: Staff)",
+      "Crowds gathered outside the building. (Reuters)"};
+  std::vector<std::string> paragraphs = absl::StrSplit(body, "\n\n");
+  const size_t at = std::min<size_t>(2, paragraphs.size());
+  paragraphs.insert(paragraphs.begin() + static_cast<long>(at), kCaptions[random.Below(2)]);
+  const size_t promo = std::min<size_t>(4, paragraphs.size() - 1);
+  paragraphs.insert(paragraphs.begin() + static_cast<long>(promo),
+                    "READ MORE: MARKETS RALLY AS RATES FALL");
+  return absl::StrCat(
+      "Share this article\n\nListen to this article 3 min\n\nBy Staff Reporter\n\n",
+      absl::StrJoin(paragraphs, "\n\n"),
+      "\n\nClick here to get the Example News app\n\n"
+      "© 2025 Example News. All rights reserved.");
+}
+
+std::string Repeat(absl::string_view body, int times) {
+  std::vector<std::string> copies(static_cast<size_t>(times), std::string(body));
+  return absl::StrJoin(copies, "\n\n");
+}
+
+absl::StatusOr<std::vector<Labeled>> MakePerturbations(const std::string& source,
+                                                       size_t stories) {
+  std::vector<Article> pool;
+  absl::Status status = ReadAll(source, pool);
+  if (!status.ok()) return status;
+  // Originals: long enough to be stories, and not exact copies of one another (the source
+  // collections themselves contain a few republished articles).
+  std::set<std::string> openings;
+  std::vector<Article> originals;
+  Random random(20251122);
+  std::vector<size_t> order(pool.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[random.Below(i)]);
+  for (size_t index : order) {
+    Article& article = pool[index];
+    if (Words(article.body).size() < 150) continue;
+    if (!openings.insert(article.body.substr(0, 200)).second) continue;
+    originals.push_back(article);
+    if (originals.size() == stories) break;
+  }
+  std::vector<std::string> vocab;
+  for (const Article& article : originals) {
+    for (std::string& word : Words(article.body)) {
+      if (vocab.size() < 50000) vocab.push_back(std::move(word));
+    }
+  }
+  std::vector<Labeled> out;
+  for (size_t s = 0; s < originals.size(); ++s) {
+    const Article& original = originals[s];
+    const std::string story = absl::StrCat("story-", s);
+    auto variant = [&](const std::string& kind, std::string title, std::string body) {
+      Article article = original;
+      article.id = absl::StrCat("perturb-", s, "-", kind);
+      article.title = std::move(title);
+      article.body = std::move(body);
+      out.push_back({std::move(article), story, kind});
+    };
+    variant("original", original.title, original.body);
+    variant("chrome", original.title, WithChrome(original.body, random));
+    variant("repeat2", original.title, WithChrome(Repeat(original.body, 2), random));
+    variant("repeat3", original.title, Repeat(original.body, 3));
+    for (int percent : {1, 5, 10, 20}) {
+      std::string edited = EditWords(original.body, percent / 100.0, vocab, random);
+      variant(absl::StrCat("edit", percent), original.title,
+              WithChrome(Repeat(edited, 2), random));
+    }
+    std::vector<std::string> sentences = Sentences(original.body);
+    const Article& other = originals[(s + 1) % originals.size()];
+    std::vector<std::string> other_sentences = Sentences(other.body);
+    if (sentences.size() >= 4 && !other_sentences.empty()) {
+      std::vector<std::string> added = sentences;
+      added.insert(added.begin() + static_cast<long>(random.Below(added.size())),
+                   other_sentences[random.Below(other_sentences.size())]);
+      variant("sentence_added", original.title, absl::StrJoin(added, " "));
+      std::vector<std::string> removed = sentences;
+      removed.erase(removed.begin() + static_cast<long>(random.Below(removed.size())));
+      variant("sentence_removed", original.title, absl::StrJoin(removed, " "));
+    }
+    variant("title_changed", other.title, original.body);
+  }
+  // Index in a shuffled order: a variant often arrives before its original.
+  for (size_t i = out.size(); i > 1; --i) std::swap(out[i - 1], out[random.Below(i)]);
+  return out;
+}
+
+absl::StatusOr<bool> EvalPerturbations(const DedupEvalConfig& config, FILE* out) {
+  auto articles = MakePerturbations(config.perturb_source, config.perturb_stories);
+  if (!articles.ok()) return articles.status();
+  auto clusters = Cluster(*articles, config.work_dir + "/perturb", true, nullptr);
+  if (!clusters.ok()) return clusters.status();
+  std::fprintf(out, "perturbations of %s: %zu stories, %zu articles\n",
+               config.perturb_source.c_str(), config.perturb_stories, articles->size());
+  // Scored twice: every variant, and without the 20 % edits (outside the target).
+  std::vector<std::string> truth, predicted, truth_in_target, predicted_in_target;
+  std::map<std::string, std::string> original_cluster;
+  for (size_t i = 0; i < articles->size(); ++i) {
+    const Labeled& labeled = (*articles)[i];
+    truth.push_back(labeled.story);
+    predicted.push_back((*clusters)[i]);
+    if (labeled.kind != "edit20") {
+      truth_in_target.push_back(labeled.story);
+      predicted_in_target.push_back((*clusters)[i]);
+    }
+    if (labeled.kind == "original") original_cluster[labeled.story] = (*clusters)[i];
+  }
+  const PairScore all = ScorePairs(truth, predicted);
+  const PairScore in_target = ScorePairs(truth_in_target, predicted_in_target);
+  PrintScore(out, "all variants", all);
+  PrintScore(out, "up to 10% edits (target)", in_target);
+  std::map<std::string, std::pair<size_t, size_t>> by_kind;  // kind → (joined, total)
+  for (size_t i = 0; i < articles->size(); ++i) {
+    const Labeled& labeled = (*articles)[i];
+    if (labeled.kind == "original") continue;
+    auto& [joined, total] = by_kind[labeled.kind];
+    ++total;
+    if ((*clusters)[i] == original_cluster[labeled.story]) ++joined;
+  }
+  std::fprintf(out, "  recall against the original, by perturbation:\n");
+  for (const auto& [kind, counts] : by_kind) {
+    std::fprintf(out, "    %-18s %4zu/%-4zu = %.3f\n", kind.c_str(), counts.first,
+                 counts.second, static_cast<double>(counts.first) / counts.second);
+  }
+  return in_target.precision() >= kTargetPrecision && in_target.recall() >= kTargetRecall;
+}
+
+// ---- (c) Reuters-21578: exact-duplicate bodies, and the cost of detection -------------
+
+absl::StatusOr<bool> EvalReuters(const DedupEvalConfig& config, FILE* out) {
+  std::vector<Article> articles;
+  absl::Status status = ReadAll(config.reuters, articles);
+  if (!status.ok()) return status;
+  std::vector<Labeled> labeled;
+  for (Article& article : articles) labeled.push_back({std::move(article), "", "reuters"});
+  double seconds_without = 0, seconds_with = 0;
+  auto plain = Cluster(labeled, config.work_dir + "/reuters-plain", false, &seconds_without);
+  if (!plain.ok()) return plain.status();
+  auto clusters = Cluster(labeled, config.work_dir + "/reuters", true, &seconds_with);
+  if (!clusters.ok()) return clusters.status();
+
+  // Truth: identical bodies (white space folded) of at least 50 words.
+  std::unordered_map<std::string, std::string> group_of_body;
+  std::vector<std::string> truth;
+  for (const Labeled& l : labeled) {
+    std::vector<std::string> words = Words(l.article.body);
+    std::string key = absl::StrJoin(words, " ");
+    if (words.size() < 50) {
+      truth.push_back(l.article.id);  // a singleton: not part of the exact-body truth
+      continue;
+    }
+    auto [it, inserted] = group_of_body.emplace(key, l.article.id);
+    truth.push_back(absl::StrCat("body:", it->second));
+  }
+  const PairScore score = ScorePairs(truth, *clusters);
+  std::fprintf(out, "reuters-21578: %zu articles\n", labeled.size());
+  std::fprintf(out,
+               "  exact-duplicate bodies (>= 50 words): %.0f pairs, %.0f in one cluster: "
+               "R=%.4f\n",
+               score.true_pairs, score.correct_pairs, score.recall());
+  std::fprintf(out,
+               "  all clustered pairs: %.0f (the rest are near-duplicates without a label; "
+               "not scored)\n",
+               score.predicted_pairs);
+  const double overhead = seconds_with / seconds_without - 1.0;
+  std::fprintf(out,
+               "  indexing time: %.2f s without duplicate detection, %.2f s with: +%.1f %% "
+               "(target <= 15 %%)\n",
+               seconds_without, seconds_with, 100.0 * overhead);
+  return score.recall() >= kTargetRecall && overhead <= 0.15;
+}
+
+}  // namespace
+
+int RunDedupEval(const DedupEvalConfig& input, FILE* out) {
+  DedupEvalConfig config = input;
+  if (config.work_dir.empty()) {
+    std::string pattern = (fs::temp_directory_path() / "newsgrep-eval-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) {
+      std::fprintf(stderr, "newsgrep: cannot create a temporary directory\n");
+      return 2;
+    }
+    config.work_dir = pattern;
+  }
+  bool all_met = true;
+  bool any_error = false;
+  auto report = [&](const char* name, const absl::StatusOr<bool>& met) {
+    if (!met.ok()) {
+      std::fprintf(stderr, "newsgrep: eval dedup %s: %s\n", name,
+                   std::string(met.status().message()).c_str());
+      any_error = true;
+      return;
+    }
+    std::fprintf(out, "  => %s\n\n", *met ? "target met" : "TARGET MISSED");
+    all_met &= *met;
+  };
+  auto present = [out](const std::string& path, const char* what) {
+    if (!path.empty() && fs::exists(path)) return true;
+    std::fprintf(out, "%s: skipped (%s not found)\n\n", what,
+                 path.empty() ? "no path given" : path.c_str());
+    return false;
+  };
+  if (present(config.seeds_dir, "seeds")) {
+    auto seeds = LoadSeeds(config.seeds_dir);
+    report("seeds", seeds.ok() ? EvalLabeledSet("seeds", *std::move(seeds), config.work_dir, out)
+                               : absl::StatusOr<bool>(seeds.status()));
+  }
+  if (present(config.sample_dir, "sample corpus")) {
+    auto sample = LoadSample(config.sample_dir);
+    report("sample", sample.ok()
+                         ? EvalLabeledSet("sample", *std::move(sample), config.work_dir, out)
+                         : absl::StatusOr<bool>(sample.status()));
+  }
+  if (present(config.perturb_source, "perturbations")) {
+    report("perturbations", EvalPerturbations(config, out));
+  }
+  if (present(config.reuters, "reuters-21578")) report("reuters", EvalReuters(config, out));
+  if (input.work_dir.empty()) fs::remove_all(config.work_dir);
+  if (any_error) return 2;
+  return all_met ? 0 : 1;
+}
+
+}  // namespace newsgrep::cli
