@@ -57,7 +57,8 @@ TextFingerprint FingerprintArticle(absl::string_view title, absl::string_view cl
   TextFingerprint fingerprint;
   std::vector<uint64_t> words;
   HashWords(clean_body, words);
-  if (words.size() < kShortTextWords) {
+  fingerprint.short_text = words.size() < kShortTextWords;
+  if (fingerprint.short_text) {
     std::vector<uint64_t> title_words;
     HashWords(title, title_words);
     words.insert(words.begin(), title_words.begin(), title_words.end());
@@ -98,6 +99,7 @@ TextFingerprint FingerprintArticle(absl::string_view title, absl::string_view cl
 
 Similarity CompareFingerprints(const TextFingerprint& a, const TextFingerprint& b) {
   Similarity similarity;
+  similarity.short_text = a.short_text || b.short_text;
   if (a.shingles.empty() || b.shingles.empty()) return similarity;
   size_t shared = 0;
   auto i = a.shingles.begin(), j = b.shingles.begin();
@@ -118,6 +120,8 @@ Similarity CompareFingerprints(const TextFingerprint& a, const TextFingerprint& 
 }
 
 bool IsNearDuplicate(const Similarity& similarity) {
+  if (similarity.smaller < kMinShingles) return false;
+  if (similarity.short_text) return similarity.jaccard >= kMinJaccardShort;
   if (similarity.jaccard >= kMinJaccard) return true;
   return similarity.smaller >= kMinShinglesForContainment &&
          similarity.containment >= kMinContainment;

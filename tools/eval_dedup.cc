@@ -376,11 +376,19 @@ absl::StatusOr<bool> EvalReuters(const DedupEvalConfig& config, FILE* out) {
   if (!status.ok()) return status;
   std::vector<Labeled> labeled;
   for (Article& article : articles) labeled.push_back({std::move(article), "", "reuters"});
-  double seconds_without = 0, seconds_with = 0;
-  auto plain = Cluster(labeled, config.work_dir + "/reuters-plain", false, &seconds_without);
-  if (!plain.ok()) return plain.status();
-  auto clusters = Cluster(labeled, config.work_dir + "/reuters", true, &seconds_with);
-  if (!clusters.ok()) return clusters.status();
+  // Timed side by side on a shared machine: without / with detection, alternating, twice
+  // each; the best run of each side is compared.
+  double seconds_without = 1e18, seconds_with = 1e18;
+  absl::StatusOr<std::vector<std::string>> clusters;
+  for (int round = 0; round < 2; ++round) {
+    double seconds = 0;
+    auto plain = Cluster(labeled, config.work_dir + "/reuters-plain", false, &seconds);
+    if (!plain.ok()) return plain.status();
+    seconds_without = std::min(seconds_without, seconds);
+    clusters = Cluster(labeled, config.work_dir + "/reuters", true, &seconds);
+    if (!clusters.ok()) return clusters.status();
+    seconds_with = std::min(seconds_with, seconds);
+  }
 
   // Truth: identical bodies (white space folded) of at least 50 words.
   std::unordered_map<std::string, std::string> group_of_body;
@@ -407,8 +415,8 @@ absl::StatusOr<bool> EvalReuters(const DedupEvalConfig& config, FILE* out) {
                score.predicted_pairs);
   const double overhead = seconds_with / seconds_without - 1.0;
   std::fprintf(out,
-               "  indexing time: %.2f s without duplicate detection, %.2f s with: +%.1f %% "
-               "(target <= 15 %%)\n",
+               "  indexing time (best of 2 alternating runs): %.2f s without duplicate "
+               "detection, %.2f s with: %+.1f %% (target <= +15 %%)\n",
                seconds_without, seconds_with, 100.0 * overhead);
   return score.recall() >= kTargetRecall && overhead <= 0.15;
 }

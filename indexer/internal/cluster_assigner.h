@@ -14,7 +14,7 @@
 namespace newsgrep::internal {
 
 /// The maximum number of candidates verified per article (best band overlap first).
-inline constexpr Xapian::doccount kMaxCandidates = 10;
+inline constexpr size_t kMaxCandidates = 10;
 
 /// Finds the cluster for an article about to be written to `db`: the cluster of the most
 /// similar near-duplicate already in the index (committed or not: a WritableDatabase sees

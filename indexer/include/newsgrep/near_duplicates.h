@@ -12,8 +12,11 @@
 /// paragraph or with leftover site chrome). Thresholds: see docs/DEDUP.md for how they
 /// were chosen.
 ///
-/// Short texts (fewer than kShortTextWords words of body) have the title shingled in too,
-/// so that two short notices differing only by the company in the headline are not merged.
+/// Short texts (fewer than kShortTextWords words of body) have the title shingled in too
+/// and must be near-identical (Jaccard >= kMinJaccardShort), so that two short notices
+/// differing only by the company in the headline ("ALPHA CORP SETS QUARTERLY DIVIDEND" over
+/// the same one-line body) are not merged. Texts with fewer than kMinShingles shingles are
+/// never duplicates (too little text to judge).
 ///
 /// Thread safety: pure functions, safe from any thread.
 #ifndef NEWSGREP_INDEXER_NEAR_DUPLICATES_H_
@@ -34,6 +37,7 @@ inline constexpr size_t kRowsPerBand = 2;
 inline constexpr size_t kMinShingles = 5;       // fewer: no band terms, never clustered
 inline constexpr size_t kShortTextWords = 40;
 inline constexpr double kMinJaccard = 0.45;
+inline constexpr double kMinJaccardShort = 0.9;
 inline constexpr double kMinContainment = 0.80;
 inline constexpr size_t kMinShinglesForContainment = 20;
 
@@ -41,6 +45,7 @@ struct TextFingerprint {
   std::vector<uint64_t> shingles;       // sorted, unique shingle hashes
   std::vector<std::string> band_terms;  // LSH keys as Xapian terms; empty for short texts
   size_t words = 0;                     // words in the shingled text
+  bool short_text = false;              // body under kShortTextWords: title included
 };
 
 /// Fingerprints an article from its title and cleaned body.
@@ -50,6 +55,7 @@ struct Similarity {
   double jaccard = 0;      // |A∩B| / |A∪B|
   double containment = 0;  // |A∩B| / min(|A|, |B|)
   size_t smaller = 0;      // min(|A|, |B|)
+  bool short_text = false; // either text is short (see above)
 };
 
 Similarity CompareFingerprints(const TextFingerprint& a, const TextFingerprint& b);
