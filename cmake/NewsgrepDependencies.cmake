@@ -10,3 +10,14 @@ endif()
 find_package(absl REQUIRED CONFIG)
 find_package(nlohmann_json 3.10 REQUIRED CONFIG)
 find_package(ZLIB REQUIRED)
+# Entity extraction: ICU (name folding, transliteration) and libgeonames (the city
+# gazetteer compiled into the library; its data comes from geonames.org). The other
+# gazetteer data are plain files read at run time: iso-codes JSON, tzdata zone.tab.
+find_package(ICU REQUIRED COMPONENTS uc i18n)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(GEONAMES REQUIRED IMPORTED_TARGET geonames)
+if(NOT TARGET newsgrep_deps::geonames)
+  add_library(newsgrep_deps::geonames INTERFACE IMPORTED)
+  set_target_properties(newsgrep_deps::geonames PROPERTIES
+    INTERFACE_LINK_LIBRARIES PkgConfig::GEONAMES)
+endif()

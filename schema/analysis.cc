@@ -41,6 +41,7 @@ void ConfigureQueryParser(Xapian::QueryParser& parser) {
   auto* stopper = new Xapian::SimpleStopper(std::begin(kStopwords), std::end(kStopwords));
   parser.set_stopper(stopper->release());  // the parser owns it from here
   for (const schema::Field& field : schema::kFields) {
+    if (field.folds_names) continue;  // needs a FieldProcessor (the searcher adds it)
     if (field.kind == schema::FieldKind::kFreeText) {
       parser.add_prefix(std::string(field.name), std::string(field.prefix));
     } else {

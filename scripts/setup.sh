@@ -13,6 +13,7 @@ packages=(
   nlohmann-json3-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libsqlite3-dev sqlite3
+  libicu-dev pkgconf libgeonames-dev iso-codes tzdata wamerican libtext-names-perl
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -5,11 +5,22 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <utility>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "internal/highlight.h"
+#include "internal/parsed_query.h"
+#include "internal/proximity.h"
+#include "internal/person_field.h"
 #include "internal/query_check.h"
+#include "internal/recency.h"
+#include "internal/spelling.h"
+#include "internal/text_words.h"
 #include "newsgrep/analysis.h"
 #include "newsgrep/internal/status_macros.h"
 #include "newsgrep/internal/xapian_status.h"
@@ -17,10 +28,6 @@
 
 namespace newsgrep {
 namespace {
-
-// Marks Xapian puts around highlighted words; control characters cannot occur in text.
-constexpr char kHighlightStart[] = "\x01";
-constexpr char kHighlightEnd[] = "\x02";
 
 constexpr unsigned kParserFlags =
     Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
@@ -126,47 +133,6 @@ Xapian::Query WithFieldBoosts(const Xapian::Query& query) {
   return boosted;
 }
 
-// Turns Xapian's HTML-escaped, marked snippet into plain text plus highlight spans.
-void ParseSnippet(absl::string_view marked, std::string& text, std::vector<Highlight>& spans) {
-  text.clear();
-  spans.clear();
-  bool space = false;
-  for (size_t i = 0; i < marked.size(); ++i) {
-    const char c = marked[i];
-    if (c == kHighlightStart[0]) {
-      if (space && !text.empty()) text += ' ';
-      space = false;
-      spans.push_back({text.size(), text.size()});
-      continue;
-    }
-    if (c == kHighlightEnd[0]) {
-      if (!spans.empty()) spans.back().end = text.size();
-      continue;
-    }
-    if (absl::ascii_isspace(static_cast<unsigned char>(c))) {
-      space = true;
-      continue;
-    }
-    if (space && !text.empty()) text += ' ';
-    space = false;
-    if (c == '&') {
-      static constexpr std::pair<absl::string_view, char> kEntities[] = {
-          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
-      bool replaced = false;
-      for (const auto& [entity, ch] : kEntities) {
-        if (marked.substr(i, entity.size()) == entity) {
-          text += ch;
-          i += entity.size() - 1;
-          replaced = true;
-          break;
-        }
-      }
-      if (replaced) continue;
-    }
-    text += c;
-  }
-}
-
 // `date:2025-08-20` (one day) → `date:2025-08-20..2025-08-20`: Xapian's range processor
 // only understands ranges and would otherwise match nothing.
 std::string ExpandSingleDays(absl::string_view query) {
@@ -206,13 +172,103 @@ absl::StatusOr<ArticleRecord> ToRecord(const Xapian::Database& db,
   return record;
 }
 
+// Turns the placeholders RewriteProximity leaves in the query text
+// (`newsgrepproximity:<id>`) into the proximity queries built for them.
+class ProximityPlaceholders : public Xapian::FieldProcessor {
+ public:
+  explicit ProximityPlaceholders(const std::vector<Xapian::Query>* queries) : queries_(queries) {}
+  Xapian::Query operator()(const std::string& value) override {
+    size_t id = 0;
+    if (!absl::SimpleAtoi(value, &id) || id >= queries_->size()) {
+      return Xapian::Query::MatchNothing;
+    }
+    return (*queries_)[id];
+  }
+
+ private:
+  const std::vector<Xapian::Query>* queries_;  // Searcher::State::placeholders
+};
+
+// Remembers, for each term of `query`, the word typed for it (for spelling suggestions).
+void CollectTypedWords(const Xapian::Query& query, const Xapian::QueryParser& parser,
+                       std::map<std::string, std::string>& typed) {
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+    auto word = parser.unstem_begin(*it);
+    if (word != parser.unstem_end(*it)) typed.emplace(*it, *word);
+  }
+}
+
+// The field term prefix and the word of a free-text term ("ZSsecur" → {"S", "secur"});
+// false for boolean terms and unknown prefixes.
+bool SplitTerm(absl::string_view term, std::string* prefix, std::string* word) {
+  absl::string_view rest = term;
+  if (!rest.empty() && rest[0] == 'Z') rest.remove_prefix(1);
+  if (rest.empty()) return false;
+  if (!absl::ascii_isupper(static_cast<unsigned char>(rest[0]))) {
+    prefix->clear();
+    *word = std::string(rest);
+    return true;
+  }
+  const schema::Field* field = nullptr;
+  for (const schema::Field& candidate : schema::kFields) {
+    if (candidate.prefix.empty() || !absl::StartsWith(rest, candidate.prefix)) continue;
+    const absl::string_view after = rest.substr(candidate.prefix.size());
+    if (!after.empty() && absl::ascii_isupper(static_cast<unsigned char>(after[0]))) continue;
+    if (field == nullptr || candidate.prefix.size() > field->prefix.size()) field = &candidate;
+  }
+  if (field == nullptr || field->kind != schema::FieldKind::kFreeText) return false;
+  *prefix = std::string(field->prefix);
+  *word = std::string(rest.substr(field->prefix.size()));
+  return !word->empty();
+}
+
+bool IsWordByte(char c) {
+  const unsigned char u = static_cast<unsigned char>(c);
+  return absl::ascii_isalnum(u) || u >= 0x80 || c == '\'';
+}
+
+// `text` with every whole-word occurrence (ASCII case-insensitive) of each key of
+// `replacements` replaced by its value.
+std::string ReplaceWords(absl::string_view text,
+                         const std::map<std::string, std::string>& replacements) {
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!IsWordByte(text[i])) {
+      out += text[i++];
+      continue;
+    }
+    size_t end = i;
+    while (end < text.size() && IsWordByte(text[end])) ++end;
+    const std::string word = absl::AsciiStrToLower(text.substr(i, end - i));
+    auto found = replacements.find(word);
+    out += found != replacements.end() ? found->second : std::string(text.substr(i, end - i));
+    i = end;
+  }
+  return out;
+}
+
 }  // namespace
+
+const std::string& ParsedQuery::text() const {
+  static const std::string* const kEmpty = new std::string();
+  return rep_ == nullptr ? *kEmpty : rep_->text;
+}
+
+std::string ParsedQuery::DebugString() const {
+  return rep_ == nullptr ? "Query()" : rep_->query.get_description();
+}
+
+bool ParsedQuery::has_proximity() const { return rep_ != nullptr && !rep_->proximity.empty(); }
 
 struct Searcher::State {
   std::vector<std::string> paths;
   Xapian::Database db;
   Xapian::QueryParser parser;
   Xapian::Stem stemmer = analysis::Stemmer();
+  // The proximity queries of the query being parsed, by placeholder id.
+  std::vector<Xapian::Query> placeholders;
+  internal::SpellingCorrector speller;
 };
 
 Searcher::Searcher(std::unique_ptr<State> state) : state_(std::move(state)) {}
@@ -237,12 +293,18 @@ absl::StatusOr<std::unique_ptr<Searcher>> Searcher::Open(
   state->parser.set_default_op(Xapian::Query::OP_AND);
   state->parser.add_rangeprocessor(
       (new Xapian::DateRangeProcessor(schema::kDateSlot, "date:"))->release());
+  // NEAR/ADJ chains (internal/proximity.h).
+  state->parser.add_prefix(std::string(internal::kProximityField),
+                           (new ProximityPlaceholders(&state->placeholders))->release());
+  // person: and said: fold names like the indexer (internal/person_field.h).
+  internal::AddNameFields(state->parser);
   return std::unique_ptr<Searcher>(new Searcher(std::move(state)));
 }
 
 absl::Status Searcher::Reopen() {
   try {
     state_->db.reopen();
+    state_->speller.Clear();
   } catch (const Xapian::Error& e) {
     return internal::XapianErrorToStatus(e, "reopening index");
   }
@@ -251,32 +313,100 @@ absl::Status Searcher::Reopen() {
 
 size_t Searcher::article_count() const { return state_->db.get_doccount(); }
 
-absl::StatusOr<SearchResults> Searcher::Search(absl::string_view query_text,
-                                               const SearchOptions& options) {
+absl::StatusOr<ParsedQuery> Searcher::Parse(absl::string_view query_text) {
   NEWSGREP_RETURN_IF_ERROR(internal::CheckQuerySyntax(query_text));
-  Xapian::Query query;
+  auto rep = std::make_shared<internal::ParsedQueryRep>();
+  rep->text = std::string(query_text);
+  std::vector<Xapian::Query> proximity_queries;  // by placeholder id
   bool searchable = false;
   try {
-    query = state_->parser.parse_query(SpaceBeforeClosingQuotes(ExpandSingleDays(query_text)),
-                                       kParserFlags);
-    searchable = HasSearchableWords(query, state_->parser);
+    // NEAR/ADJ chains first: their sides are parsed on their own, each chain becomes a
+    // placeholder that the main parse turns into its query.
+    const internal::SideParser parse_side =
+        [&](absl::string_view side) -> absl::StatusOr<Xapian::Query> {
+      try {
+        Xapian::Query parsed = state_->parser.parse_query(
+            SpaceBeforeClosingQuotes(ExpandSingleDays(internal::JoinNameFieldPhrases(side))),
+            kParserFlags);
+        CollectTypedWords(parsed, state_->parser, rep->typed);
+        return parsed;
+      } catch (const Xapian::QueryParserError& e) {
+        return absl::InvalidArgumentError(e.get_msg());
+      }
+    };
+    NEWSGREP_ASSIGN_OR_RETURN(
+        const std::string rewritten,
+        internal::RewriteProximity(query_text, parse_side, &rep->proximity));
+    for (size_t id = 0; id < rep->proximity.size(); ++id) {
+      proximity_queries.push_back(internal::ProximityQuery(rep->proximity[id], id));
+    }
+    state_->placeholders = proximity_queries;
+    rep->query = state_->parser.parse_query(
+        SpaceBeforeClosingQuotes(ExpandSingleDays(internal::JoinNameFieldPhrases(rewritten))),
+        kParserFlags);
+    state_->placeholders.clear();
+    CollectTypedWords(rep->query, state_->parser, rep->typed);
+    searchable = HasSearchableWords(rep->query, state_->parser);
   } catch (const Xapian::QueryParserError& e) {
     return absl::InvalidArgumentError(
         absl::StrCat("cannot parse query \"", query_text, "\": ", e.get_msg()));
   } catch (const Xapian::Error& e) {
     return internal::XapianErrorToStatus(e, absl::StrCat("parsing query \"", query_text, "\""));
   }
-  if (query.empty() || !searchable) {
+  if (rep->query.empty() || !searchable) {
     return absl::InvalidArgumentError(absl::StrCat(
         "query \"", query_text, "\" has no searchable words (only stopwords or punctuation)"));
+  }
+  rep->highlight = internal::HighlightPlan(rep->query, rep->proximity, proximity_queries);
+  ParsedQuery parsed;
+  parsed.rep_ = std::move(rep);
+  return parsed;
+}
+
+absl::StatusOr<SearchResults> Searcher::Search(absl::string_view query_text,
+                                               const SearchOptions& options) {
+  NEWSGREP_ASSIGN_OR_RETURN(const ParsedQuery parsed, Parse(query_text));
+  return Search(parsed, options);
+}
+
+absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
+                                               const SearchOptions& options) {
+  if (parsed.rep_ == nullptr) return absl::InvalidArgumentError("empty query");
+  const internal::ParsedQueryRep& rep = *parsed.rep_;
+  const std::string& query_text = rep.text;
+  if (options.sort == SortOrder::kRecencyBoosted &&
+      !(options.recency_weight >= 0 && options.recency_half_life_days > 0)) {
+    return absl::InvalidArgumentError(
+        "recency_weight must be >= 0 and recency_half_life_days > 0");
+  }
+  Xapian::Query query = rep.query;
+  if (options.since) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kTimestampSlot,
+                                        options.since->TimestampValue()));
   }
   query = WithFieldBoosts(query);
 
   // A DatabaseModifiedError means a writer committed twice while we read: reopen, retry.
   for (int attempt = 0;; ++attempt) {
     try {
+      Xapian::Query ranked = query;
+      if (options.sort == SortOrder::kRecencyBoosted && options.recency_weight > 0) {
+        const std::string reference =
+            options.recency_reference
+                ? options.recency_reference->TimestampValue()
+                : state_->db.get_value_upper_bound(schema::kTimestampSlot);
+        if (!reference.empty()) {
+          // The bonus for every match (FILTER: only documents the query matches).
+          Xapian::Query bonus =
+              internal::RecencyBonus(schema::kTimestampSlot, reference, options.recency_weight,
+                                     options.recency_half_life_days);
+          ranked = Xapian::Query(Xapian::Query::OP_OR, query,
+                                 Xapian::Query(Xapian::Query::OP_FILTER, bonus, query));
+        }
+      }
       Xapian::Enquire enquire(state_->db);
-      enquire.set_query(query);
+      enquire.set_query(ranked);
       if (options.sort == SortOrder::kNewest) {
         enquire.set_sort_by_value_then_relevance(schema::kTimestampSlot, true);
       } else {
@@ -317,17 +447,25 @@ absl::StatusOr<SearchResults> Searcher::Search(absl::string_view query_text,
         hit.score = it.get_weight();
         if (options.snippets) {
           const std::string& text = stored.body.empty() ? stored.title : stored.body;
-          const std::string marked =
-              mset.snippet(text, options.snippet_length, state_->stemmer,
-                           Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
-                               Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                           kHighlightStart, kHighlightEnd, "…");
-          ParseSnippet(marked, hit.snippet, hit.highlights);
+          const std::vector<internal::TextWord> words = internal::SplitWords(text);
+          const internal::Snippet snippet = internal::MakeSnippet(
+              text, words, rep.highlight.Matched(words, state_->stemmer),
+              options.snippet_length);
+          hit.snippet = snippet.text;
+          for (const auto& [begin, end] : snippet.highlights) {
+            hit.highlights.push_back({begin, end});
+          }
+          const std::vector<internal::TextWord> title_words = internal::SplitWords(stored.title);
+          for (const auto& [begin, end] : internal::MatchedRanges(
+                   title_words, rep.highlight.Matched(title_words, state_->stemmer))) {
+            hit.title_highlights.push_back({begin, end});
+          }
         }
         stored.body.clear();
         hit.article = std::move(stored);
         results.hits.push_back(std::move(hit));
       }
+      if (options.spelling_suggestions) results.suggestion = Suggest(rep);
       return results;
     } catch (const Xapian::DatabaseModifiedError& e) {
       if (attempt >= 2) {
@@ -338,6 +476,25 @@ absl::StatusOr<SearchResults> Searcher::Search(absl::string_view query_text,
       return internal::XapianErrorToStatus(e, absl::StrCat("searching \"", query_text, "\""));
     }
   }
+}
+
+std::string Searcher::Suggest(const internal::ParsedQueryRep& rep) {
+  std::map<std::string, std::string> replacements;  // typed word (lower case) → correction
+  for (auto it = rep.query.get_unique_terms_begin(); it != rep.query.get_unique_terms_end();
+       ++it) {
+    const std::string& term = *it;
+    if (state_->db.get_termfreq(term) > 0) continue;
+    std::string prefix, word;
+    if (!SplitTerm(term, &prefix, &word)) continue;
+    auto typed = rep.typed.find(term);
+    if (typed == rep.typed.end()) continue;  // no word as typed to replace
+    const std::string typed_word = absl::AsciiStrToLower(typed->second);
+    if (analysis::IsQueryStopword(typed_word)) continue;
+    std::string correction = state_->speller.Suggest(state_->db, prefix, typed_word);
+    if (!correction.empty()) replacements.emplace(typed_word, std::move(correction));
+  }
+  if (replacements.empty()) return "";
+  return ReplaceWords(rep.text, replacements);
 }
 
 absl::StatusOr<ArticleRecord> Searcher::Get(absl::string_view id) {

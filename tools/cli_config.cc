@@ -2,12 +2,15 @@
 /// @brief Command-line parsing.
 #include "cli_config.h"
 
+#include <chrono>
+#include <cstdint>
 #include <optional>
 
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "newsgrep/dates.h"
 
 namespace newsgrep::cli {
 namespace {
@@ -21,12 +24,55 @@ std::string DefaultDbPath(const GetEnv& getenv) {
   return absl::StrCat(home != nullptr ? home : ".", "/.local/share/newsgrep/index");
 }
 
+// --since: a duration back from now (24h, 7d, 2w) or a date (2025-08-18, or any form
+// ParseNewsDate reads). "Now" is the clock, or $NEWSGREP_NOW when set (reproducible runs).
+absl::StatusOr<NewsDate> SinceDate(absl::string_view value, const GetEnv& getenv) {
+  if (std::optional<NewsDate> date = ParseNewsDate(value)) return *date;
+  using std::chrono::hours;
+  int64_t count = 0;
+  const char unit = value.empty() ? '\0' : value.back();
+  const int64_t unit_hours = unit == 'h' ? 1 : unit == 'd' ? 24 : unit == 'w' ? 24 * 7 : 0;
+  if (unit_hours == 0 || !absl::SimpleAtoi(value.substr(0, value.size() - 1), &count) ||
+      count < 0 || count > 1000000) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--since takes a duration (24h, 7d, 2w) or a date (2025-08-18), not '", value, "'"));
+  }
+  std::chrono::sys_seconds now =
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  if (const char* fixed = getenv("NEWSGREP_NOW"); fixed != nullptr && *fixed != '\0') {
+    const std::optional<NewsDate> date = ParseNewsDate(fixed);
+    if (!date) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("NEWSGREP_NOW is not a date: '", fixed, "'"));
+    }
+    now = std::chrono::sys_days(std::chrono::year_month_day(
+              std::chrono::year(date->year), std::chrono::month(date->month),
+              std::chrono::day(date->day))) +
+          std::chrono::hours(date->hour) + std::chrono::minutes(date->minute) +
+          std::chrono::seconds(date->second);
+  }
+  const std::chrono::sys_seconds since = now - hours(count * unit_hours);
+  const std::chrono::sys_days day = std::chrono::floor<std::chrono::days>(since);
+  const std::chrono::year_month_day ymd(day);
+  const std::chrono::hh_mm_ss<std::chrono::seconds> time(since - day);
+  NewsDate date;
+  date.year = static_cast<int>(ymd.year());
+  date.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+  date.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+  date.hour = static_cast<int>(time.hours().count());
+  date.minute = static_cast<int>(time.minutes().count());
+  date.second = static_cast<int>(time.seconds().count());
+  date.has_time = true;
+  return date;
+}
+
 std::optional<Command> SubcommandNamed(absl::string_view name) {
   if (name == "search") return Command::kSearch;
   if (name == "index") return Command::kIndex;
   if (name == "help") return Command::kHelp;
   if (name == "similar") return Command::kSimilar;
   if (name == "eval") return Command::kEval;
+  if (name == "stats") return Command::kStats;
   return std::nullopt;
 }
 
@@ -123,6 +169,17 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     } else if (name == "--stories") {
       status = take_count(&config.perturb_stories);
       eval_only.push_back(name);
+    } else if (name == "--conll") {
+      absl::StatusOr<std::string> path = take_value();
+      if (!path.ok()) return path.status();
+      config.conll_path = *path;
+      eval_only.push_back(name);
+    } else if (name == "--no-corpus-stats") {
+      config.corpus_stats = false;
+      eval_only.push_back(name);
+    } else if (name == "--errors") {
+      status = take_count(&config.show_errors);
+      eval_only.push_back(name);
     } else if (name == "-l" || name == "--ids-only") {
       config.output = OutputMode::kIdsOnly;
       search_only.push_back(name);
@@ -153,10 +210,19 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
         config.search.sort = SortOrder::kRelevance;
       } else if (*order == "newest") {
         config.search.sort = SortOrder::kNewest;
+      } else if (*order == "recent") {
+        config.search.sort = SortOrder::kRecencyBoosted;
       } else {
         return absl::InvalidArgumentError(
-            absl::StrCat("--sort takes relevance or newest, not '", *order, "'"));
+            absl::StrCat("--sort takes relevance, newest or recent, not '", *order, "'"));
       }
+      search_only.push_back(name);
+    } else if (name == "--since") {
+      absl::StatusOr<std::string> when = take_value();
+      if (!when.ok()) return when.status();
+      absl::StatusOr<NewsDate> since = SinceDate(*when, getenv);
+      if (!since.ok()) return since.status();
+      config.search.since = *since;
       search_only.push_back(name);
     } else if (name == "--commit-every") {
       status = take_count(&config.commit_every);
@@ -183,7 +249,7 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
       if (!command) {
         return absl::InvalidArgumentError(
             absl::StrCat("no help for '", operands[0],
-                         "': commands are index, search, similar, eval"));
+                         "': commands are index, search, similar, eval, stats"));
       }
       config.help_for = *command;
     }
@@ -196,7 +262,7 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
   }
   if (config.command != Command::kEval && !eval_only.empty()) {
     return absl::InvalidArgumentError(
-        absl::StrCat(eval_only.front(), " is an eval option (newsgrep eval dedup)"));
+        absl::StrCat(eval_only.front(), " is an eval option (newsgrep eval dedup|ner)"));
   }
   if (config.command == Command::kEval) {
     if (!search_only.empty() || !index_only.empty()) {
@@ -204,10 +270,32 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
           search_only.empty() ? index_only.front() : search_only.front(),
           " is not an eval option"));
     }
-    if (operands.size() != 1 || operands[0] != "dedup") {
-      return absl::InvalidArgumentError("newsgrep eval takes one evaluation name: dedup");
+    if (operands.size() != 1 || (operands[0] != "dedup" && operands[0] != "ner")) {
+      return absl::InvalidArgumentError(
+          "newsgrep eval takes one evaluation name: dedup or ner");
     }
     config.evaluation = operands[0];
+    const bool ner_option_given = !config.conll_path.empty() || !config.corpus_stats ||
+                                  config.show_errors > 0;
+    if (config.evaluation == "ner" && config.conll_path.empty()) {
+      return absl::InvalidArgumentError(
+          "newsgrep eval ner needs --conll FILE (CoNLL-2003 format, plain or .gz)");
+    }
+    if (config.evaluation == "dedup" && ner_option_given) {
+      return absl::InvalidArgumentError(
+          "--conll, --no-corpus-stats and --errors are options of newsgrep eval ner");
+    }
+    return config;
+  }
+  if (config.command == Command::kStats) {
+    if (!index_only.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(index_only.front(), " is an index option, not a stats option"));
+    }
+    if (operands.size() != 1 || (operands[0] != "people" && operands[0] != "places")) {
+      return absl::InvalidArgumentError("newsgrep stats takes one of: people, places");
+    }
+    config.stats_kind = operands[0];
     return config;
   }
   if (config.command == Command::kSimilar) {
@@ -260,8 +348,27 @@ Options:
 Exit status: 0 versions found, 1 none (the story has one version), 2 error (no such id).
 )help";
   }
+  if (command == Command::kStats) {
+    return R"help(Usage: newsgrep stats people|places [OPTIONS]
+
+The most-mentioned people (or places) in the index, with the number of articles that
+name them. People are counted by canonical name, so spellings are merged (Zelenskyy,
+Zelensky, Zelenskiy); an article that names only a surname counts for the full name when
+the index holds one full name with that surname. Places are counted by gazetteer entry
+(Kiev and Kyiv together). Copies of a story count once per copy.
+
+Options:
+  --db PATH            index directory (see newsgrep index --help)
+  -n, --limit N        show the first N (default 10)
+  --json               JSON Lines, one object per person or place
+  -h, --help           this help
+
+Exit status: 0 something listed, 1 nothing (no entities in the index), 2 error.
+)help";
+  }
   if (command == Command::kEval) {
     return R"help(Usage: newsgrep eval dedup [OPTIONS]
+       newsgrep eval ner --conll FILE [--no-corpus-stats] [--errors N]
 
 Measure near-duplicate clustering through the real indexer: precision and recall of
 duplicate pairs on (a) the seed articles and the bundled sample corpus, (b) a perturbation
@@ -275,6 +382,15 @@ Options:
   --sample-dir DIR     the bundled sample corpus (default data/sample)
   --stories N          originals drawn for the perturbation set (default 200)
   -h, --help           this help
+
+eval ner: precision, recall and F1 of the person (PER) and place (LOC) recognizers at
+mention level (exact token span) on a CoNLL-2003 file, one line per type:
+  PER  P=0.93 R=0.88 F1=0.90
+  --conll FILE         the CoNLL-2003 file (plain or .gz), e.g.
+                       ../shared/corpus/conll2003/eng.testa.gz
+  --no-corpus-stats    do not gather capitalisation statistics and strongly cued names
+                       over the file first (what a single article gets at index time)
+  --errors N           also print N false positives and N misses per type
 
 Exit status: 0 every target met, 1 a target missed, 2 error.
 )help";
@@ -306,6 +422,10 @@ Search the index. Words must all match (stemmed: "guarantee" finds "guarantees")
   "security guarantees"        phrase            nato OR alliance   either word
   nato -russia, NOT            exclude           grynk*             wildcard
   title:summit, source:wire    field             date:2025-08-18..2025-08-20  date range
+  person:zelensky              a person named (any spelling: Zelenskyy, Zelenskiy)
+  location:kyiv                a place named (also Kiev)   quote:"will not work"  quoted
+  said:lavrov                  articles quoting Lavrov
+  "air support" NEAR/10 pentagon, claire ADJ/1 washington   proximity (README.md)
 Versions of one story (near-duplicates) are collapsed into one hit: "(+3 similar)".
 
 Options:
@@ -317,7 +437,10 @@ Options:
   --all                every version of a story, not one hit per story
   --json               JSON Lines, one object per hit and a summary (docs/JSON.md)
   --color WHEN         auto (default: only on a terminal, not with NO_COLOR), always, never
-  --sort ORDER         relevance (default) or newest
+  --sort ORDER         relevance (default), newest, or recent (relevance plus a bonus
+                       that halves every 7 days back from the newest article)
+  --since WHEN         only articles from the last 24h, 7d, 2w… (or since a date,
+                       2025-08-18); "now" is the clock, or $NEWSGREP_NOW when set
   -h, --help           this help
 
 Exit status: 0 matches found, 1 no match, 2 error.
@@ -331,6 +454,8 @@ Usage:
   newsgrep [search] [OPTIONS] QUERY...  search them: newsgrep "security guarantees"
   newsgrep similar ID                   the other versions of a story
   newsgrep eval dedup                   measure near-duplicate detection
+  newsgrep eval ner --conll FILE        measure person and place recognition
+  newsgrep stats people|places          the most-mentioned people or places
   newsgrep help COMMAND                 help for a command (or COMMAND --help)
   newsgrep --version
 

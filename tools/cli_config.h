@@ -14,7 +14,7 @@
 
 namespace newsgrep::cli {
 
-enum class Command { kSearch, kIndex, kSimilar, kEval, kHelp, kVersion };
+enum class Command { kSearch, kIndex, kSimilar, kEval, kStats, kHelp, kVersion };
 enum class ColorChoice { kAuto, kAlways, kNever };
 enum class OutputMode { kText, kJson, kIdsOnly, kCountOnly };
 
@@ -30,10 +30,15 @@ struct Config {
   // similar
   std::string article_id;
   // eval
-  std::string evaluation;        // "dedup"
+  std::string evaluation;        // "dedup" or "ner"
+  std::string conll_path;        // eval ner: the CoNLL-2003 file (plain or .gz)
+  bool corpus_stats = true;      // eval ner: gather corpus statistics first
+  size_t show_errors = 0;        // eval ner: false positives and misses to print per type
   std::string corpus_dir = "../shared/corpus";  // the shared evaluation corpora
   std::string sample_dir = "data/sample";       // the bundled sample corpus
   size_t perturb_stories = 200;
+  // stats
+  std::string stats_kind;        // "people" or "places"
   // index
   std::vector<std::string> inputs;
   size_t commit_every = 10000;

@@ -19,10 +19,12 @@
 #include <nlohmann/json.hpp>
 
 #include "eval_dedup.h"
+#include "eval_ner.h"
 #include "newsgrep/indexer.h"
 #include "newsgrep/near_duplicates.h"
 #include "newsgrep/searcher.h"
 #include "printer.h"
+#include "stats.h"
 
 namespace newsgrep::cli {
 namespace {
@@ -88,6 +90,11 @@ int RunSearch(const Config& config) {
   if (!FlushStdout()) {
     PrintError(absl::StrCat("writing output: ", std::strerror(errno)));
     return kExitError;
+  }
+  // For people only: scripts read the JSON summary's "suggestion" (-l/-c stay silent).
+  if (results->total == 0 && !results->suggestion.empty() &&
+      config.output == OutputMode::kText) {
+    PrintError(absl::StrCat("no match; did you mean ", results->suggestion, "?"));
   }
   return results->total > 0 ? kExitMatch : kExitNoMatch;
 }
@@ -161,6 +168,15 @@ int RunSimilar(const Config& config) {
 }
 
 int RunEval(const Config& config) {
+  if (config.evaluation == "ner") {
+    NerEvalConfig ner;
+    ner.conll_path = config.conll_path;
+    ner.corpus_stats = config.corpus_stats;
+    ner.show_errors = config.show_errors;
+    const int status = RunNerEval(ner, stdout);
+    if (!FlushStdout()) return kExitError;
+    return status;
+  }
   DedupEvalConfig eval;
   eval.seeds_dir = config.corpus_dir + "/seeds";
   eval.sample_dir = config.sample_dir;
@@ -170,6 +186,20 @@ int RunEval(const Config& config) {
   const int status = RunDedupEval(eval, stdout);
   FlushStdout();
   return status;
+}
+
+int RunStats(const Config& config) {
+  // Opening through the searcher gives the same messages as a search (no index, schema).
+  if (OpenForReading(config) == nullptr) return kExitError;
+  auto counts = CountEntities(config.db_path, config.stats_kind, config.search.limit);
+  if (!counts.ok()) {
+    PrintError(counts.status().message());
+    return kExitError;
+  }
+  const int status =
+      PrintEntityCounts(*counts, config.stats_kind, config.output == OutputMode::kJson, stdout);
+  if (!FlushStdout()) return kExitError;
+  return status == 0 ? kExitMatch : kExitNoMatch;
 }
 
 int RunIndex(const Config& config) {
@@ -250,6 +280,8 @@ int Main(int argc, char** argv) {
       return RunSimilar(*config);
     case Command::kEval:
       return RunEval(*config);
+    case Command::kStats:
+      return RunStats(*config);
   }
   return kExitError;
 }

@@ -69,6 +69,35 @@ class TextPrinter : public ResultPrinter {
   bool printed_any_ = false;
 };
 
+nlohmann::json LocationJson(const StoredLocation& l) {
+  return {{"name", l.name},       {"canonical", l.canonical}, {"key", l.key},
+          {"kind", l.kind},       {"country", l.country},     {"mentions", l.mentions}};
+}
+
+// people, locations, dateline_place, quotes (with speaker): what the indexer found.
+void AddEntities(const StoredArticle& a, nlohmann::json& line) {
+  nlohmann::json people = nlohmann::json::array();
+  for (const StoredPerson& p : a.people) {
+    people.push_back({{"name", p.name}, {"key", p.key}, {"mentions", p.mentions}});
+  }
+  nlohmann::json locations = nlohmann::json::array();
+  for (const StoredLocation& l : a.locations) locations.push_back(LocationJson(l));
+  nlohmann::json quotes = nlohmann::json::array();
+  for (const StoredQuote& q : a.quotes) {
+    quotes.push_back({{"text", q.text},
+                      {"speaker", q.speaker.empty() ? nlohmann::json() : nlohmann::json(q.speaker)},
+                      {"speaker_key", q.speaker_key.empty() ? nlohmann::json()
+                                                            : nlohmann::json(q.speaker_key)},
+                      {"begin", q.begin},
+                      {"end", q.end}});
+  }
+  line["people"] = std::move(people);
+  line["locations"] = std::move(locations);
+  line["dateline_place"] =
+      a.dateline_place.name.empty() ? nlohmann::json() : LocationJson(a.dateline_place);
+  line["quotes"] = std::move(quotes);
+}
+
 class JsonPrinter : public ResultPrinter {
  public:
   explicit JsonPrinter(FILE* out) : out_(out) {}
@@ -91,6 +120,7 @@ class JsonPrinter : public ResultPrinter {
                            {"highlights", highlights},
                            {"cluster_id", hit.cluster_id},
                            {"similar_count", hit.similar_count}};
+    AddEntities(a, line);
     Write(out_, Dump(line));
   }
 
@@ -102,7 +132,10 @@ class JsonPrinter : public ResultPrinter {
                            {"total", results.total},
                            {"total_is_exact", results.total_is_exact},
                            {"offset", options.offset},
-                           {"returned", results.hits.size()}};
+                           {"returned", results.hits.size()},
+                           {"suggestion", results.suggestion.empty()
+                                              ? nlohmann::json()
+                                              : nlohmann::json(results.suggestion)}};
     Write(out_, Dump(line));
   }
 

@@ -2,10 +2,14 @@
 /// @brief Article → Xapian::Document.
 #include "internal/document_builder.h"
 
+#include <algorithm>
 #include <string>
+#include <utility>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "newsgrep/analysis.h"
+#include "newsgrep/name_folding.h"
 #include "newsgrep/schema.h"
 #include "newsgrep/stored_article.h"
 
@@ -14,10 +18,99 @@ namespace {
 
 // Gap between fields so that neither a phrase nor NEAR can span two of them.
 constexpr Xapian::termpos kFieldGap = 100;
+// Gap between two values of one field (two people, two quotes): no phrase across them.
+constexpr Xapian::termpos kValueGap = 10;
+// Repeated mentions raise an entity field's wdf up to this many.
+constexpr Xapian::termcount kMaxMentionWdf = 5;
+
+Xapian::termcount MentionWdf(size_t mentions) {
+  return static_cast<Xapian::termcount>(
+      std::clamp<size_t>(mentions, 1, static_cast<size_t>(kMaxMentionWdf)));
+}
+
+// A key term that fits Xapian's term length limit.
+std::string KeyTerm(absl::string_view prefix, absl::string_view key) {
+  return absl::StrCat(prefix, key.substr(0, 200));
+}
+
+StoredLocation ToStored(const Location& location) {
+  return StoredLocation{.name = location.name,
+                        .canonical = location.canonical,
+                        .key = location.key,
+                        .kind = std::string(LocationKindName(location.kind)),
+                        .country = location.country,
+                        .mentions = static_cast<uint32_t>(location.mentions.size())};
+}
 
 }  // namespace
 
-DocumentBuilder::DocumentBuilder() { analysis::ConfigureTermGenerator(generator_); }
+DocumentBuilder::DocumentBuilder() : DocumentBuilder(nullptr) {
+  shared_ = EntityResources::Shared();
+  resources_ = shared_.get();
+}
+
+DocumentBuilder::DocumentBuilder(const EntityResources* resources) : resources_(resources) {
+  analysis::ConfigureTermGenerator(generator_);
+}
+
+void DocumentBuilder::IndexEntities(const Article& article, const ArticleEntities& entities,
+                                    Xapian::Document& document) {
+  const std::string person_prefix(schema::kPersonPrefix);
+  for (const Person& person : entities.people) {
+    const Xapian::termcount wdf = MentionWdf(person.mentions.size());
+    // As written (so a bare query word in the person's own spelling is boosted) and
+    // folded (what person: queries look for, whatever the spelling).
+    generator_.increase_termpos(kFieldGap);
+    generator_.index_text(person.name, wdf, person_prefix);
+    generator_.increase_termpos(kValueGap);
+    generator_.index_text(person.key, wdf, person_prefix);
+    if (!person.key.empty()) document.add_boolean_term(KeyTerm(schema::kPersonKeyPrefix, person.key));
+  }
+  const std::string location_prefix(schema::kLocationPrefix);
+  auto index_place = [&](const Location& location) {
+    // Every name of the place (Kiev and Kyiv; U.S., USA and United States), once, plus
+    // ASCII forms (Zürich → zurich), so that location: finds it by any of them.
+    absl::flat_hash_set<std::string> seen;
+    std::vector<std::string> names = {location.name, location.canonical};
+    names.insert(names.end(), location.aliases.begin(), location.aliases.end());
+    const Xapian::termcount wdf = MentionWdf(location.mentions.size());
+    for (size_t i = 0; i < names.size(); ++i) {
+      for (const std::string& form : {names[i], FoldToAscii(names[i])}) {
+        if (form.empty() || !seen.insert(FoldToAscii(form) + "|" + form).second) continue;
+        generator_.increase_termpos(kValueGap);
+        generator_.index_text(form, i < 2 ? wdf : 1, location_prefix);
+      }
+    }
+    if (!location.key.empty()) {
+      document.add_boolean_term(KeyTerm(schema::kLocationKeyPrefix, location.key));
+    }
+  };
+  generator_.increase_termpos(kFieldGap);
+  for (const Location& location : entities.locations) index_place(location);
+  // A dateline found in the body counts as the dateline field when the article had none.
+  if (article.dateline.empty() && !entities.dateline.name.empty()) {
+    const std::string dateline_prefix(schema::kDatelinePrefix);
+    generator_.increase_termpos(kFieldGap);
+    generator_.index_text(entities.dateline.name, 1, dateline_prefix);
+    if (entities.dateline.canonical != entities.dateline.name) {
+      generator_.increase_termpos(kValueGap);
+      generator_.index_text(entities.dateline.canonical, 1, dateline_prefix);
+    }
+  }
+  const std::string quote_prefix(schema::kQuotePrefix);
+  const std::string said_prefix(schema::kSaidPrefix);
+  generator_.increase_termpos(kFieldGap);
+  for (const Quote& quote : entities.quotes) {
+    generator_.increase_termpos(kValueGap);
+    generator_.index_text(quote.text, 1, quote_prefix);
+  }
+  generator_.increase_termpos(kFieldGap);
+  for (const Quote& quote : entities.quotes) {
+    if (quote.speaker_key.empty()) continue;
+    generator_.increase_termpos(kValueGap);
+    generator_.index_text(quote.speaker_key, 1, said_prefix);
+  }
+}
 
 Xapian::Document DocumentBuilder::Build(const Article& article, const Extras& extras) {
   Xapian::Document document;
@@ -37,19 +130,47 @@ Xapian::Document DocumentBuilder::Build(const Article& article, const Extras& ex
     generator_.increase_termpos(kFieldGap);
     generator_.index_text(article.dateline, 1, std::string(schema::kDatelinePrefix));
   }
+  ArticleEntities extracted;
+  const ArticleEntities* entities = nullptr;
+  if (extras.entities) {
+    entities = &*extras.entities;
+  } else if (resources_ != nullptr) {
+    extracted = ExtractEntities(article, *resources_);
+    entities = &extracted;
+  }
+  if (entities != nullptr) IndexEntities(article, *entities, document);
 
   document.add_boolean_term(schema::IdTerm(article.id));
   document.add_boolean_term(absl::StrCat(schema::kClusterPrefix, extras.cluster));
   document.add_value(schema::kClusterSlot, extras.cluster);
   for (const std::string& term : extras.band_terms) document.add_boolean_term(term);
-  StoredArticle stored{.id = article.id,
-                       .title = article.title,
-                       .date = "",
-                       .source = article.source,
-                       .url = article.url,
-                       .dateline = article.dateline,
-                       .body = article.body,
-                       .original_body = extras.original_body};
+  StoredArticle stored;
+  stored.id = article.id;
+  stored.title = article.title;
+  stored.source = article.source;
+  stored.url = article.url;
+  stored.dateline = article.dateline;
+  stored.body = article.body;
+  stored.original_body = extras.original_body;
+  if (entities != nullptr) {
+    for (const Person& person : entities->people) {
+      stored.people.push_back(StoredPerson{
+          .name = person.name,
+          .key = person.key,
+          .mentions = static_cast<uint32_t>(person.mentions.size())});
+    }
+    for (const Location& location : entities->locations) {
+      stored.locations.push_back(ToStored(location));
+    }
+    if (!entities->dateline.name.empty()) stored.dateline_place = ToStored(entities->dateline);
+    for (const Quote& quote : entities->quotes) {
+      stored.quotes.push_back(StoredQuote{.text = quote.text,
+                                          .speaker = quote.speaker,
+                                          .speaker_key = quote.speaker_key,
+                                          .begin = quote.span.begin,
+                                          .end = quote.span.end});
+    }
+  }
   if (article.date) {
     stored.date = article.date->Iso8601();
     document.add_value(schema::kDateSlot, article.date->DateValue());

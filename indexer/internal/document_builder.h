@@ -5,10 +5,13 @@
 
 #include <xapian.h>
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "newsgrep/article.h"
+#include "newsgrep/entities.h"
 
 namespace newsgrep::internal {
 
@@ -16,23 +19,37 @@ namespace newsgrep::internal {
 /// articles. Not thread-safe: one per thread.
 class DocumentBuilder {
  public:
+  /// Extracts entities with the process-wide EntityResources::Shared() (loaded on first
+  /// use, about 0.2 s).
   DocumentBuilder();
+  /// Extracts entities with `resources` (not owned; must outlive the builder). Null: no
+  /// entity extraction (unless Extras::entities brings them).
+  explicit DocumentBuilder(const EntityResources* resources);
 
   /// What the indexer adds beyond the article itself.
   struct Extras {
     std::string original_body;            // stored when cleaning changed the body
     std::string cluster;                  // story cluster key (REQUIRES: non-empty)
     std::vector<std::string> band_terms;  // near-duplicate lookup keys
+    /// Entities of the (cleaned) article, when already extracted (e.g. on another thread
+    /// with ExtractEntities); when unset, Build extracts them itself.
+    std::optional<ArticleEntities> entities;
   };
 
   /// The document for `article` (its body already cleaned): unprefixed positional text of
   /// title and body (a phrase cannot span them), the title again under its field prefix,
   /// source and dateline fields, the unique id term, the cluster (value slot and term),
-  /// band terms, date values, and the StoredArticle as document data.
+  /// band terms, date values, the entity fields (people, places, quotes, speakers, and one
+  /// key term per person and place), and the StoredArticle as document data.
   Xapian::Document Build(const Article& article, const Extras& extras);
 
  private:
+  void IndexEntities(const Article& article, const ArticleEntities& entities,
+                     Xapian::Document& document);
+
   Xapian::TermGenerator generator_;
+  const EntityResources* resources_ = nullptr;
+  std::shared_ptr<const EntityResources> shared_;  // keeps Shared() alive
 };
 
 }  // namespace newsgrep::internal

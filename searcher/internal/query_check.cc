@@ -7,6 +7,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "newsgrep/dates.h"
 #include "newsgrep/schema.h"
 
 namespace newsgrep::internal {
@@ -22,6 +23,40 @@ size_t ColumnOf(absl::string_view query, size_t byte_offset) {
 }
 
 bool IsFieldChar(char c) { return absl::ascii_isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+
+// One end of a date range: YYYY-MM-DD naming a real day.
+bool IsDate(absl::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) return false;
+  }
+  return ParseNewsDate(text).has_value();
+}
+
+// `date:` values: A, A..B, A.., ..B with A <= B. `begin`/`end` delimit the value.
+absl::Status CheckDateValue(absl::string_view query, size_t begin, size_t end) {
+  const absl::string_view value = query.substr(begin, end - begin);
+  const size_t dots = value.find("..");
+  const absl::string_view from = value.substr(0, dots);
+  const absl::string_view to =
+      dots == absl::string_view::npos ? absl::string_view() : value.substr(dots + 2);
+  if (dots != absl::string_view::npos && from.empty() && to.empty()) {
+    return QueryErrorAt(query, begin, "date range needs a start or an end (date:2025-08-18..)");
+  }
+  if (!from.empty() && !IsDate(from)) {
+    return QueryErrorAt(query, begin,
+                        absl::StrCat("bad date '", from, "' (dates are YYYY-MM-DD)"));
+  }
+  if (!to.empty() && !IsDate(to)) {
+    return QueryErrorAt(query, begin + dots + 2,
+                        absl::StrCat("bad date '", to, "' (dates are YYYY-MM-DD)"));
+  }
+  if (!from.empty() && !to.empty() && to < from) {
+    return QueryErrorAt(query, begin,
+                        absl::StrCat("date range ends (", to, ") before it starts (", from, ")"));
+  }
+  return absl::OkStatus();
+}
 
 }  // namespace
 
@@ -61,7 +96,13 @@ absl::Status CheckQuerySyntax(absl::string_view query) {
         }
         // An unquoted value runs to the next space: `id:https://x/y` holds no field.
         if (query[end + 1] != '"' && query[end + 1] != '(') {
+          const size_t value_begin = end + 1;
           while (end < query.size() && query[end] != ' ' && query[end] != ')') ++end;
+          if (name == "date") {
+            if (absl::Status status = CheckDateValue(query, value_begin, end); !status.ok()) {
+              return status;
+            }
+          }
         }
       }
       i = end - 1;

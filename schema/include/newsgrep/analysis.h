@@ -30,7 +30,9 @@ void ConfigureTermGenerator(Xapian::TermGenerator& generator);
 bool IsQueryStopword(const std::string& word);
 
 /// Sets the stemmer, strategy, English stopword list (dropped outside phrases) and every
-/// field prefix from the schema on `parser`.
+/// field prefix from the schema on `parser`, except the name fields (Field::folds_names:
+/// person:, said:), whose values must be folded by a Xapian::FieldProcessor; the searcher
+/// registers those.
 void ConfigureQueryParser(Xapian::QueryParser& parser);
 
 }  // namespace newsgrep::analysis

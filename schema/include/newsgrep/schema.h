@@ -22,7 +22,7 @@ namespace newsgrep::schema {
 
 /// Bumped whenever a change to this file makes older indexes unreadable or wrong.
 /// Stored in the database metadata under kSchemaVersionKey and checked on open.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 inline constexpr absl::string_view kSchemaVersionKey = "newsgrep.schema_version";
 
 /// How a field's terms are generated and queried.
@@ -39,6 +39,10 @@ struct Field {
   double boost;                  // weight multiplier for free-text matches in this field
                                  // (applied at query time, so tunable without re-indexing)
   absl::string_view description;  // one line for help texts and errors
+  /// True for fields whose terms are folded name keys (name_folding.h): the query parser
+  /// must fold what the user types the same way, so such a field is registered with a
+  /// Xapian::FieldProcessor by the searcher, not by analysis::ConfigureQueryParser.
+  bool folds_names = false;
 };
 
 /// Term prefixes, following omega's conventions where one exists (Q unique id, S title);
@@ -51,10 +55,36 @@ inline constexpr absl::string_view kDatelinePrefix = "XDATELINE";
 inline constexpr absl::string_view kClusterPrefix = "XCLUSTER";
 /// Near-duplicate candidate keys (LSH bands; see indexer's near_duplicates.h). Not queryable.
 inline constexpr absl::string_view kBandPrefix = "XLSH";
+/// People named in the article: each person's name as written and its folded key words
+/// (name_folding.h), positional, so `person:zelenskiy` and `person:"volodymyr zelensky"`
+/// match every spelling.
+inline constexpr absl::string_view kPersonPrefix = "XPERSON";
+/// Places named in the article (and its dateline place): the name as written, the
+/// gazetteer's canonical name, its other spellings (Kiev/Kyiv) and ASCII forms.
+inline constexpr absl::string_view kLocationPrefix = "XLOC";
+/// The text inside quotation marks, positional (phrase search inside quotes).
+inline constexpr absl::string_view kQuotePrefix = "XQUOTE";
+/// The folded name words of each quote's speaker.
+inline constexpr absl::string_view kSaidPrefix = "XSAID";
+/// One exact term per person / place of the article: the canonical key (wdf = mentions).
+/// Not query fields; `newsgrep stats` counts them.
+inline constexpr absl::string_view kPersonKeyPrefix = "XPK";
+inline constexpr absl::string_view kLocationKeyPrefix = "XLK";
 
 /// The field table. Unprefixed text (title + body) is what a bare word searches.
-inline constexpr std::array<Field, 5> kFields = {{
+/// Boosts: a query word found in a boosted field adds (boost - 1) x its BM25 weight in that
+/// field, so an article whose headline, quotes, people or places contain the word ranks
+/// above one that only mentions it in the body. Tunable here without re-indexing.
+inline constexpr std::array<Field, 9> kFields = {{
     {"title", kTitlePrefix, FieldKind::kFreeText, 3.0, "words in the headline"},
+    {"quote", kQuotePrefix, FieldKind::kFreeText, 2.0,
+     "words inside quotation marks (what someone said)"},
+    {"person", kPersonPrefix, FieldKind::kFreeText, 2.0,
+     "a person named in the article, in any spelling", true},
+    {"location", kLocationPrefix, FieldKind::kFreeText, 1.5,
+     "a country, region or city named in the article (or its dateline)"},
+    {"said", kSaidPrefix, FieldKind::kFreeText, 1.0,
+     "the person quoted (the speaker of a quote), in any spelling", true},
     {"source", kSourcePrefix, FieldKind::kFreeText, 1.0, "the outlet that published it"},
     {"dateline", kDatelinePrefix, FieldKind::kFreeText, 1.0,
      "the place line at the top of a wire story"},

@@ -6,12 +6,48 @@
 #ifndef NEWSGREP_SCHEMA_STORED_ARTICLE_H_
 #define NEWSGREP_SCHEMA_STORED_ARTICLE_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
+#include <vector>
+
 #include "absl/strings/string_view.h"
 
 #include "absl/status/statusor.h"
 
 namespace newsgrep {
+
+/// A person named in an article (see the indexer's entities.h).
+struct StoredPerson {
+  std::string name;        // the fullest form written in the article ("Volodymyr Zelenskyy")
+  std::string key;         // canonical key (name_folding.h): "volodymyr zelensky"
+  uint32_t mentions = 0;   // times named, surname-only mentions included
+  bool operator==(const StoredPerson&) const = default;
+};
+
+/// A place named in an article.
+struct StoredLocation {
+  std::string name;        // as written ("Kiev")
+  std::string canonical;   // the gazetteer's name ("Kyiv"); the name itself when unknown
+  std::string key;         // canonical key: the canonical name folded to ASCII ("kyiv")
+  std::string kind;        // "country", "region", "city" or "area" (continent, sea, …)
+                           // from the gazetteers; "place" when only context says so
+  std::string country;     // ISO 3166-1 alpha-2 code where known ("UA"), else ""
+  uint32_t mentions = 0;
+  bool operator==(const StoredLocation&) const = default;
+};
+
+/// A quotation in the article body.
+struct StoredQuote {
+  std::string text;         // the words inside the marks; a quote continued over
+                            // paragraphs is joined with "\n\n"
+  std::string speaker;      // the speaker's full name as written; "" when the quote is
+                            // not attributed or its source is not named
+  std::string speaker_key;  // canonical key of the speaker, "" when none
+  size_t begin = 0;         // bytes [begin, end) of StoredArticle::body, from the first
+  size_t end = 0;           // to the last quoted character
+  bool operator==(const StoredQuote&) const = default;
+};
 
 /// The displayable part of an indexed article. Strings are UTF-8.
 struct StoredArticle {
@@ -24,6 +60,12 @@ struct StoredArticle {
   std::string dateline;
   std::string body;      // the cleaned text, as indexed: what snippets are cut from
   std::string original_body;  // the body as read, when cleaning changed it; else ""
+  // Entities found at index time (schema version 3), in order of first mention.
+  // (Default member initializers keep designated initializers of the fields above valid.)
+  std::vector<StoredPerson> people = {};
+  std::vector<StoredLocation> locations = {};
+  StoredLocation dateline_place = {};  // the place of the dateline; name "" when none
+  std::vector<StoredQuote> quotes = {};
 };
 
 /// Encodes `article` as the document-data string (JSON object, versioned by the schema).

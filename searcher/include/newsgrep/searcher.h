@@ -8,12 +8,16 @@
 ///   if (!results.ok()) return results.status();   // InvalidArgument: bad query syntax
 ///   for (const newsgrep::Hit& hit : results->hits) Use(hit.article.title, hit.snippet);
 ///
-/// Query language (Xapian QueryParser with the schema's fields): words (all must match,
-/// stemmed: "guarantee" finds "guarantees"), "quoted phrases", AND / OR / NOT (upper case),
-/// +word / -word, word* wildcards, field:value for every field in schema.h (title:,
-/// source:, dateline:, id:, cluster:), date:2025-08-18..2025-08-20 ranges (either end may
-/// be left open) and single days (date:2025-08-20). Matches in boosted fields (the title)
-/// rank higher; the factor comes from the schema at query time.
+/// Query language (README.md, "Query language"; query_builder.h builds it from code):
+/// words (all must match, stemmed: "guarantee" finds "guarantees"), "quoted phrases"
+/// (stemming-aware), AND / OR / NOT (upper case), +word / -word, word* wildcards,
+/// field:value and field:"phrase" for every field in schema.h (title:, source:,
+/// dateline:, id:, cluster:, and the entity fields when the schema has them), exact
+/// proximity `a NEAR/n b` (either order) and `a ADJ/n b` (a first) where a and b may be
+/// words, phrases, field terms, wildcards or (x OR y) — at most n words between them —,
+/// date:2025-08-18..2025-08-20 ranges (either end may be left open) and single days
+/// (date:2025-08-20). Matches in boosted fields (the title) rank higher; the factor comes
+/// from the schema at query time. Malformed queries are InvalidArgument with the column.
 ///
 /// Story collapsing: the indexer puts near-duplicate versions of a story in one cluster.
 /// By default a search returns one hit per cluster: the best-ranked version, and among
@@ -21,27 +25,47 @@
 /// wire story rather than a later republication. Hit::similar_count is the exact number of
 /// other versions of that story in the index; Similar() lists them.
 ///
+/// Limitation: NEAR/ADJ with a phrase, a field phrase, a wildcard or an OR group on a side
+/// (or a chain of three or more sides) is checked by a Xapian::PostingSource of newsgrep's,
+/// so it works on local (also sharded) databases but not through Xapian's remote backend;
+/// NEAR/ADJ between two single words is Xapian's own operator and works everywhere.
+///
 /// Thread safety: a Searcher is not thread-safe (Xapian databases are not): use one per
-/// thread. Different Searchers on the same index may be used concurrently, also while one
-/// writer indexes; call Reopen() to see commits made after Open.
+/// thread, or hand them out with a SearcherPool (searcher_pool.h). Different Searchers on
+/// the same index may be used concurrently, also while one writer indexes; call Reopen()
+/// to see commits made after Open. A ParsedQuery belongs to the thread that made it.
+///
+/// Lifetimes: results (SearchResults, Hit, ArticleRecord) are plain values that own their
+/// data and outlive the Searcher. A ParsedQuery may outlive its Searcher, but is meant to
+/// be run by the Searcher that parsed it.
 #ifndef NEWSGREP_SEARCHER_SEARCHER_H_
 #define NEWSGREP_SEARCHER_SEARCHER_H_
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "newsgrep/dates.h"
 #include "newsgrep/stored_article.h"
 
 namespace newsgrep {
 
+namespace internal {
+struct ParsedQueryRep;
+}  // namespace internal
+
 enum class SortOrder {
   kRelevance,  // BM25 score, best first
   kNewest,     // article date, newest first; relevance breaks ties
+  /// Relevance plus a bonus for recent articles: score = BM25 (with field boosts) +
+  /// recency_weight × 2^(−age / recency_half_life_days), age in days before
+  /// recency_reference (undated articles get no bonus). Which articles match is unchanged.
+  kRecencyBoosted,
 };
 
 struct SearchOptions {
@@ -60,6 +84,20 @@ struct SearchOptions {
   SortOrder sort = SortOrder::kRelevance;
   /// One hit per story cluster. Default: true.
   bool collapse = true;
+  /// Only articles dated at or after this time (UTC; a date without time means its
+  /// midnight). Undated articles never match. The CLI's `--since 7d` computes it from the
+  /// clock, so the library stays deterministic. Default: none.
+  std::optional<NewsDate> since = std::nullopt;
+  /// With kRecencyBoosted: the bonus of an article dated at the reference time. BM25
+  /// scores of a good match are typically 2–10. Default: 1.0. REQUIRES: >= 0.
+  double recency_weight = 1.0;
+  /// With kRecencyBoosted: days after which the bonus halves. Default: 7. REQUIRES: > 0.
+  double recency_half_life_days = 7.0;
+  /// With kRecencyBoosted: "now" for ages. Default: the newest article date in the index
+  /// (deterministic, and right for archives as well as live feeds).
+  std::optional<NewsDate> recency_reference = std::nullopt;
+  /// Fill SearchResults::suggestion when a query word is not in the index. Default: true.
+  bool spelling_suggestions = true;
 };
 
 /// A highlighted span of a snippet: bytes [begin, end) of Hit::snippet.
@@ -74,6 +112,8 @@ struct Hit {
   StoredArticle article;  // everything stored except the body (left empty)
   std::string snippet;    // plain UTF-8, white space collapsed; "" when not requested
   std::vector<Highlight> highlights;  // matched words in `snippet`, in order
+  /// Matched words in `article.title` (byte ranges), in order; filled with the snippet.
+  std::vector<Highlight> title_highlights;
   std::string cluster_id;    // the story cluster (use with Similar() or `cluster:` queries)
   size_t similar_count = 0;  // other versions of this story in the index (exact)
 };
@@ -91,6 +131,31 @@ struct SearchResults {
   size_t total = 0;
   bool total_is_exact = false;
   std::vector<Hit> hits;
+  /// The query with each word the index does not contain replaced by the closest word it
+  /// does contain ("did you mean …?"); "" when every word is known or nothing is close.
+  /// Computed whether or not there are hits (a caller may show it only when there are none).
+  std::string suggestion;
+};
+
+/// A query checked and parsed once (Searcher::Parse), to run many times or inspect.
+/// Copying is cheap (shared, immutable). A default-constructed ParsedQuery is empty:
+/// Search() rejects it with InvalidArgument.
+class ParsedQuery {
+ public:
+  ParsedQuery() = default;
+  /// The query text as given to Parse.
+  const std::string& text() const;
+  /// Xapian's description of the parsed query, for logs and debugging (not stable).
+  std::string DebugString() const;
+  /// Whether the query has NEAR/ADJ. (Those with more than a single word on a side, or
+  /// more than two sides, are checked by newsgrep's PostingSource; see the limitation
+  /// above.)
+  bool has_proximity() const;
+  bool empty() const { return rep_ == nullptr; }
+
+ private:
+  friend class Searcher;
+  std::shared_ptr<const internal::ParsedQueryRep> rep_;
 };
 
 class Searcher {
@@ -105,10 +170,20 @@ class Searcher {
   Searcher(const Searcher&) = delete;
   Searcher& operator=(const Searcher&) = delete;
 
-  /// Runs `query`. Returns InvalidArgument (the message quotes the query and says what is
-  /// wrong) for a malformed query, an unknown field, or a query with no searchable words;
-  /// Aborted when the index kept changing underneath (retry); DataLoss when corrupt.
+  /// Runs `query`. Returns InvalidArgument (the message says what is wrong and, for
+  /// syntax errors, ends with the query and a caret under the column) for a malformed
+  /// query, an unknown field, a bad date or range, a bad NEAR/ADJ, or a query with no
+  /// searchable words; Aborted when the index kept changing underneath (retry); DataLoss
+  /// when corrupt.
   absl::StatusOr<SearchResults> Search(absl::string_view query, const SearchOptions& options);
+
+  /// Runs a query made by Parse. Same results and errors as Search(query.text(), options),
+  /// without parsing again. InvalidArgument for an empty ParsedQuery.
+  absl::StatusOr<SearchResults> Search(const ParsedQuery& query, const SearchOptions& options);
+
+  /// Checks and parses `query` (the errors of Search for a malformed query) without
+  /// running it.
+  absl::StatusOr<ParsedQuery> Parse(absl::string_view query);
 
   /// The article whose id is `id`. Returns NotFound when there is none.
   absl::StatusOr<ArticleRecord> Get(absl::string_view id);
@@ -118,7 +193,7 @@ class Searcher {
   /// near-duplicates.
   absl::StatusOr<std::vector<ArticleRecord>> Similar(absl::string_view id);
 
-  /// Re-reads the indexes to see the latest commit.
+  /// Re-reads the indexes to see the latest commit. Cheap when nothing changed.
   absl::Status Reopen();
 
   /// Number of articles in the opened indexes.
@@ -127,6 +202,7 @@ class Searcher {
  private:
   struct State;
   explicit Searcher(std::unique_ptr<State> state);
+  std::string Suggest(const internal::ParsedQueryRep& query);
   std::unique_ptr<State> state_;
 };
 

@@ -1,0 +1,231 @@
+/// @file entities.h
+/// @brief Who is named, where things happen and who said what: quotes (with speakers),
+/// people and places found in an article by rules, gazetteers and corpus statistics.
+///
+/// Example:
+///   absl::StatusOr<std::shared_ptr<const newsgrep::EntityResources>> resources =
+///       newsgrep::EntityResources::Load();            // once per process (~0.2 s)
+///   if (!resources.ok()) return resources.status();
+///   newsgrep::ArticleEntities found = newsgrep::ExtractEntities(article, **resources);
+///   for (const newsgrep::Quote& q : found.quotes) Use(q.text, q.speaker);
+///
+/// What is found:
+///   - Quotes: text between typographic (“…”, „…“, «…») or straight ("…") double quotes,
+///     with nested single quotes kept inside, continued across paragraphs (a paragraph
+///     left open and the next one opening again), and top-level ‘…’ of three words or more.
+///     Apostrophes (won’t, O’Donnell, ’90s) are not quotes; scare quotes (one or two words,
+///     or a short phrase used as a noun: the “coalition of the willing”) are not quotes.
+///     Speakers come from the text: `”, X said`, `”, said X`, `X said: “`, `X told
+///     reporters … “`, `X wrote on X that “`, `according to X`, he/she → the person named
+///     just before; an unnamed source ("a US defence official told AFP") gives no speaker.
+///   - People: capitalised names with news cues (titles such as Gen./Adm./President/
+///     Minister/spokesperson, speech verbs, appositions, initials, given-name lists from the
+///     US census as packaged in Debian), then one sense per article: a bare surname later or
+///     earlier in the article is the full name. Each person has the name as written and a
+///     canonical key that folds spellings and transliterations (name_folding.h).
+///   - Places: countries, regions and cities from Debian-packaged gazetteers (iso-codes,
+///     libgeonames, tzdata, with tzdata's old spellings such as Kiev for Kyiv); a name that
+///     is also a common word (Nice, Reading, Split, Of) needs context ("in Nice", "Nice,
+///     France", a dateline). The dateline place (BRUSSELS:, WASHINGTON (Reuters) -) is
+///     recorded separately.
+///
+/// Thread safety: EntityResources is immutable after loading and may be shared by any
+/// number of threads; ExtractEntities and the recognizers are pure functions of their
+/// arguments, safe to call concurrently.
+#ifndef NEWSGREP_INDEXER_ENTITIES_H_
+#define NEWSGREP_INDEXER_ENTITIES_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "newsgrep/article.h"
+
+namespace newsgrep {
+
+/// Where a mention is: bytes [begin, end) of the article's title or body.
+struct TextSpan {
+  enum class Field : uint8_t { kTitle, kBody };
+  Field field = Field::kBody;
+  size_t begin = 0;
+  size_t end = 0;
+  bool operator==(const TextSpan&) const = default;
+};
+
+/// A person named in the article.
+struct Person {
+  std::string name;  // the fullest form written, without titles ("Giuseppe Cavo Dragone")
+  std::string key;   // canonical key (FoldName of `name`): "giuseppe cavo dragone"
+  std::vector<TextSpan> mentions;  // every mention, surname-only ones included, in order
+};
+
+enum class LocationKind : uint8_t {
+  kCountry,  // a sovereign country or dependency (ISO 3166-1, also former ones)
+  kRegion,   // a first-level subdivision: state, province, county (ISO 3166-2, geonames)
+  kCity,     // a populated place (geonames, tzdata)
+  kArea,     // a continent, sea or named area (Europe, Middle East, West Bank)
+  kPlace,    // not in the gazetteers; a place by context only ("in Arbil", "Grace Road")
+};
+/// "country", "region", "city", "area", "place".
+absl::string_view LocationKindName(LocationKind kind);
+
+/// A place named in the article.
+struct Location {
+  std::string name;       // as first written ("Kiev")
+  std::string canonical;  // the gazetteer's name ("Kyiv"); `name` when not in a gazetteer
+  std::string key;        // canonical folded to lower-case ASCII words ("kyiv")
+  LocationKind kind = LocationKind::kPlace;
+  std::string country;    // ISO 3166-1 alpha-2 ("UA") where known
+  std::vector<std::string> aliases;  // other names of the same place (Kiev, Kyiv; U.S., USA…)
+  std::vector<TextSpan> mentions;
+};
+
+/// A quotation in the body.
+struct Quote {
+  std::string text;          // inside the marks; parts of a quote continued over
+                             // paragraphs are joined with "\n\n"
+  TextSpan span;             // first to last quoted byte (marks excluded)
+  std::string speaker;       // full name as written; "" when unattributed or unnamed
+  std::string speaker_key;   // FoldName(speaker), "" when none
+};
+
+/// Everything found in one article. Lists are in order of first mention.
+struct ArticleEntities {
+  std::vector<Person> people;
+  std::vector<Location> locations;  // the dateline place included
+  Location dateline;                // the dateline's place; name "" when there is none
+  std::vector<Quote> quotes;
+};
+
+/// Where the data files are. Every path may be missing: extraction then works with less
+/// data (Load reports NotFound only when no gazetteer at all could be read).
+struct EntityResourcesOptions {
+  /// iso-codes JSON (countries, subdivisions, former countries).
+  /// Default: /usr/share/iso-codes/json
+  std::string iso_codes_dir = "/usr/share/iso-codes/json";
+  /// tzdata: iso3166.tab (short country names), zone.tab (cities), tzdata.zi (old names).
+  /// Default: /usr/share/zoneinfo
+  std::string zoneinfo_dir = "/usr/share/zoneinfo";
+  /// libgeonames' compiled-in cities (population over ~15,000). Default: true.
+  bool geonames = true;
+  /// A word list (wamerican): lower-case entries are common words, so a capitalised
+  /// sentence-initial "Reading" is the verb. Default: /usr/share/dict/american-english
+  std::string dictionary = "/usr/share/dict/american-english";
+  /// libtext-names-perl's module, whose data blocks are the US census given-name and
+  /// surname frequency lists. Default: /usr/share/perl5/Text/Names.pm
+  std::string census_names = "/usr/share/perl5/Text/Names.pm";
+};
+
+/// Gazetteers, name lists and word lists: loaded once, immutable, shared.
+class EntityResources {
+ public:
+  /// Loads everything `options` names. Returns NotFound when neither iso-codes, tzdata
+  /// nor geonames data could be read (then nothing would be recognised as a place).
+  static absl::StatusOr<std::shared_ptr<const EntityResources>> Load(
+      const EntityResourcesOptions& options = {});
+
+  /// The process-wide resources with default options, loaded on first use (thread-safe).
+  /// Never null: when loading fails the resources are empty and warnings() says why.
+  static std::shared_ptr<const EntityResources> Shared();
+
+  ~EntityResources();
+  EntityResources(const EntityResources&) = delete;
+  EntityResources& operator=(const EntityResources&) = delete;
+
+  /// Files that could not be read, one message each.
+  const std::vector<std::string>& warnings() const;
+  /// Sizes, for reports: distinct place names, given names, surnames, dictionary words.
+  size_t place_name_count() const;
+  size_t given_name_count() const;
+  size_t surname_count() const;
+  size_t dictionary_word_count() const;
+
+  struct Data;  // internal (indexer/entities/resources.h)
+  const Data& data() const { return *data_; }
+
+ private:
+  explicit EntityResources(std::unique_ptr<Data> data);
+  std::unique_ptr<Data> data_;
+};
+
+/// Statistics of the corpus being analysed (optional input to extraction): how often each
+/// word is written in lower case and capitalised mid-sentence, and the names the rules
+/// found with strong cues anywhere in the corpus, so that a surname alone in another
+/// article ("Lebed") is still a person. Built in one pass over the corpus; immutable.
+class CorpusStatistics {
+ public:
+  /// Analyses `texts` (each one document) with `resources`.
+  static std::shared_ptr<const CorpusStatistics> Build(const std::vector<std::string>& texts,
+                                                       const EntityResources& resources);
+  ~CorpusStatistics();
+  CorpusStatistics(const CorpusStatistics&) = delete;
+  CorpusStatistics& operator=(const CorpusStatistics&) = delete;
+
+  struct Data;  // internal
+  const Data& data() const { return *data_; }
+
+ private:
+  explicit CorpusStatistics(std::unique_ptr<Data> data);
+  std::unique_ptr<Data> data_;
+};
+
+/// Finds quotes, people and places in `article` (title and body; dateline from
+/// Article::dateline or the start of the body). `corpus` may be null.
+ArticleEntities ExtractEntities(const Article& article, const EntityResources& resources,
+                                const CorpusStatistics* corpus = nullptr);
+
+/// Quotation marks only, without speakers: the spans of `text` that are quotations
+/// (rules above). Used by ExtractEntities; exposed for tests and tools.
+class QuoteExtractor {
+ public:
+  struct Span {
+    size_t open = 0;        // byte offset of the opening mark
+    size_t begin = 0;       // first quoted byte
+    size_t end = 0;         // one past the last quoted byte
+    size_t close_end = 0;   // one past the closing mark
+    std::string text;       // the quoted words (continued paragraphs joined with "\n\n")
+  };
+  static std::vector<Span> Find(absl::string_view text);
+};
+
+/// A person or place mention found in a text, for the recognizers' direct use.
+struct EntityMention {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string text;  // as written
+  std::string key;   // canonical key of the entity it belongs to
+};
+
+/// People in a plain text (one article body), with one-sense-per-article resolution.
+class PersonRecognizer {
+ public:
+  explicit PersonRecognizer(const EntityResources& resources,
+                            const CorpusStatistics* corpus = nullptr)
+      : resources_(resources), corpus_(corpus) {}
+  std::vector<EntityMention> Find(absl::string_view text) const;
+
+ private:
+  const EntityResources& resources_;
+  const CorpusStatistics* corpus_;
+};
+
+/// Places in a plain text (one article body).
+class LocationRecognizer {
+ public:
+  explicit LocationRecognizer(const EntityResources& resources,
+                              const CorpusStatistics* corpus = nullptr)
+      : resources_(resources), corpus_(corpus) {}
+  std::vector<EntityMention> Find(absl::string_view text) const;
+
+ private:
+  const EntityResources& resources_;
+  const CorpusStatistics* corpus_;
+};
+
+}  // namespace newsgrep
+
+#endif  // NEWSGREP_INDEXER_ENTITIES_H_

@@ -1,0 +1,297 @@
+/// @file highlight.cc
+/// @brief Word-exact highlights and snippet windows.
+#include "internal/highlight.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "newsgrep/schema.h"
+
+namespace newsgrep::internal {
+namespace {
+
+bool Upper(char c) { return absl::ascii_isupper(static_cast<unsigned char>(c)); }
+
+// Fields whose words are metadata, not part of the title or body text.
+bool ShownInText(const schema::Field& field) {
+  return field.kind == schema::FieldKind::kFreeText && field.name != "source" &&
+         field.name != "dateline";
+}
+
+// Whether the indexer also adds a stemmed "Z" term for `term` (TermGenerator's
+// should_stem: the word starts with a letter).
+bool ShouldStem(const std::string& term) {
+  if (term.empty()) return false;
+  const unsigned ch = *Xapian::Utf8Iterator(term);
+  switch (Xapian::Unicode::get_category(ch)) {
+    case Xapian::Unicode::LOWERCASE_LETTER:
+    case Xapian::Unicode::TITLECASE_LETTER:
+    case Xapian::Unicode::MODIFIER_LETTER:
+    case Xapian::Unicode::OTHER_LETTER:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Term positions of one text, as the indexer would have given them with no prefix.
+class TextPositions : public PositionSource {
+ public:
+  TextPositions(const std::vector<TextWord>& words, const Xapian::Stem& stemmer) {
+    for (size_t i = 0; i < words.size(); ++i) {
+      const Xapian::termpos position = static_cast<Xapian::termpos>(i + 1);
+      positions_[words[i].term].push_back(position);
+      if (ShouldStem(words[i].term)) {
+        const std::string stem = stemmer(words[i].term);
+        if (!stem.empty()) positions_["Z" + stem].push_back(position);
+      }
+    }
+  }
+
+  std::vector<Xapian::termpos> Positions(const std::string& term) override {
+    const std::string text_term = TextTermFor(term);
+    if (text_term.empty()) return {};
+    auto it = positions_.find(text_term);
+    return it == positions_.end() ? std::vector<Xapian::termpos>() : it->second;
+  }
+
+  std::vector<std::string> TermsWithPrefix(const std::string& prefix) override {
+    const std::string text_prefix = TextTermFor(prefix);
+    std::vector<std::string> terms;
+    if (text_prefix.empty()) return terms;
+    for (auto it = positions_.lower_bound(text_prefix);
+         it != positions_.end() && absl::StartsWith(it->first, text_prefix); ++it) {
+      if (it->first[0] != 'Z' || text_prefix[0] == 'Z') terms.push_back(it->first);
+    }
+    return terms;
+  }
+
+ private:
+  std::map<std::string, std::vector<Xapian::termpos>> positions_;
+};
+
+size_t Bytes(const std::vector<TextWord>& words, size_t from, size_t to) {
+  return words[to].end - words[from].begin;
+}
+
+// Whether word `k` starts a sentence: the first word, or one after . ! ? and a space, or
+// after a line break.
+bool SentenceStart(absl::string_view text, const std::vector<TextWord>& words, size_t k) {
+  if (k == 0) return true;
+  const absl::string_view gap =
+      text.substr(words[k - 1].end, words[k].begin - words[k - 1].end);
+  if (gap.find('\n') != absl::string_view::npos) return true;
+  const size_t stop = gap.find_first_of(".!?");
+  if (stop == absl::string_view::npos) return false;
+  return gap.find_first_of(" \t\r\n", stop) != absl::string_view::npos;
+}
+
+bool IsSpace(char c) { return absl::ascii_isspace(static_cast<unsigned char>(c)); }
+
+// Appends `text` with each run of white space as one space (none at the very start).
+void AppendCollapsed(absl::string_view text, std::string& out, bool& pending_space) {
+  for (const char c : text) {
+    if (IsSpace(c)) {
+      pending_space = true;
+      continue;
+    }
+    if (pending_space && !out.empty()) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+}
+
+}  // namespace
+
+std::string TextTermFor(absl::string_view term) {
+  if (term.empty()) return "";
+  bool stemmed = false;
+  absl::string_view rest = term;
+  if (rest[0] == 'Z') {
+    if (rest.size() == 1 || !Upper(rest[1])) return std::string(term);  // Zword
+    stemmed = true;
+    rest.remove_prefix(1);
+  }
+  if (!Upper(rest[0])) return std::string(term);  // an unprefixed word
+  const schema::Field* field = nullptr;
+  for (const schema::Field& candidate : schema::kFields) {
+    if (candidate.prefix.empty() || !absl::StartsWith(rest, candidate.prefix)) continue;
+    const absl::string_view word = rest.substr(candidate.prefix.size());
+    if (!word.empty() && Upper(word[0])) continue;  // a longer prefix
+    if (field == nullptr || candidate.prefix.size() > field->prefix.size()) field = &candidate;
+  }
+  if (field == nullptr || !ShownInText(*field)) return "";
+  absl::string_view word = rest.substr(field->prefix.size());
+  absl::ConsumePrefix(&word, ":");
+  if (word.empty()) return "";
+  return stemmed ? "Z" + std::string(word) : std::string(word);
+}
+
+HighlightPlan::HighlightPlan(const Xapian::Query& query,
+                             std::vector<std::shared_ptr<const ProximityExpr>> proximity,
+                             const std::vector<Xapian::Query>& proximity_queries)
+    : table_(std::move(proximity)) {
+  for (const Xapian::Query& q : proximity_queries) descriptions_.push_back(q.get_description());
+  Collect(query);
+}
+
+void HighlightPlan::Collect(const Xapian::Query& query) {
+  const Xapian::Query::op type = query.get_type();
+  if (!descriptions_.empty() &&
+      (type == Xapian::Query::OP_FILTER || type == Xapian::Query::OP_NEAR ||
+       type == Xapian::Query::OP_PHRASE)) {
+    // A NEAR/ADJ chain: what it matched, not every occurrence of its sides. (A tight
+    // phrase the user typed can look the same as `a ADJ/0 b`, which matches the same.)
+    const std::string description = query.get_description();
+    for (size_t i = 0; i < descriptions_.size() && i < table_.size(); ++i) {
+      if (descriptions_[i] == description) {
+        chains_.push_back(table_[i]);
+        return;
+      }
+    }
+  }
+  switch (type) {
+    case Xapian::Query::LEAF_TERM:
+    case Xapian::Query::OP_PHRASE:
+    case Xapian::Query::OP_WILDCARD:
+      if (CheckSpanQuery(query).ok()) spans_.push_back(query);
+      return;
+    case Xapian::Query::OP_AND_NOT:
+      if (query.get_num_subqueries() > 0) Collect(query.get_subquery(0));
+      return;
+    case Xapian::Query::OP_NEAR:  // not made by our parser setup: its window is unknown
+    case Xapian::Query::LEAF_POSTING_SOURCE:
+    case Xapian::Query::OP_VALUE_RANGE:
+    case Xapian::Query::OP_VALUE_GE:
+    case Xapian::Query::OP_VALUE_LE:
+      return;
+    default:
+      break;
+  }
+  for (size_t i = 0; i < query.get_num_subqueries(); ++i) Collect(query.get_subquery(i));
+}
+
+std::vector<bool> HighlightPlan::Matched(const std::vector<TextWord>& words,
+                                         const Xapian::Stem& stemmer) const {
+  std::vector<bool> matched(words.size(), false);
+  if (words.empty() || (spans_.empty() && chains_.empty())) return matched;
+  TextPositions positions(words, stemmer);
+  auto mark = [&](const std::vector<SpanMatch>& spans) {
+    for (const SpanMatch& span : spans) {
+      for (Xapian::termpos p : span.words) {
+        if (p >= 1 && p <= words.size()) matched[p - 1] = true;
+      }
+    }
+  };
+  for (const Xapian::Query& query : spans_) mark(FindSpans(query, positions));
+  for (const auto& chain : chains_) mark(FindProximity(*chain, positions));
+  return matched;
+}
+
+Snippet MakeSnippet(absl::string_view text, const std::vector<TextWord>& words,
+                    const std::vector<bool>& matched, size_t length, absl::string_view omit) {
+  Snippet snippet;
+  if (words.empty()) {
+    bool pending = false;
+    AppendCollapsed(text.substr(0, std::min(text.size(), length)), snippet.text, pending);
+    return snippet;
+  }
+  const size_t n = words.size();
+  // The window of words within `length` bytes with the most distinct matched words, then
+  // the most matched words; the earliest among equals.
+  size_t best_from = 0, best_to = 0;  // inclusive word indexes
+  long best_score = -1;
+  std::map<std::string, int> in_window;  // matched word (lower case) → count
+  size_t total = 0;
+  size_t to = 0;  // exclusive end of the current window
+  for (size_t from = 0; from < n; ++from) {
+    if (to <= from) {
+      to = from;
+      in_window.clear();
+      total = 0;
+    }
+    while (to < n && (to == from || Bytes(words, from, to) <= length)) {
+      if (matched[to]) {
+        ++in_window[words[to].term];
+        ++total;
+      }
+      ++to;
+    }
+    const long score = static_cast<long>(in_window.size()) * 1000 + static_cast<long>(total);
+    if (score > best_score) {
+      best_score = score;
+      best_from = from;
+      best_to = to - 1;
+    }
+    if (matched[from] && --in_window[words[from].term] == 0) in_window.erase(words[from].term);
+    if (matched[from]) --total;
+  }
+  // The matched words of that window, then as much context as fits: back to the start of
+  // their sentence when possible, then forward, then back to earlier sentence starts.
+  size_t first_match = best_from, last_match = best_from;
+  bool any = false;
+  for (size_t k = best_from; k <= best_to; ++k) {
+    if (!matched[k]) continue;
+    if (!any) first_match = k;
+    last_match = k;
+    any = true;
+  }
+  if (!any) first_match = last_match = 0;
+  size_t start = first_match;
+  while (start > 0 && !SentenceStart(text, words, start)) --start;
+  if (Bytes(words, start, last_match) > length) {
+    start = first_match;
+    while (start > 0 && words[first_match].begin - words[start - 1].begin <= length / 4 &&
+           Bytes(words, start - 1, last_match) <= length) {
+      --start;
+    }
+  }
+  size_t end = last_match;
+  while (end + 1 < n && Bytes(words, start, end + 1) <= length) ++end;
+  for (size_t k = start; k-- > 0 && Bytes(words, k, end) <= length;) {
+    if (SentenceStart(text, words, k)) start = k;
+  }
+
+  // Text from the punctuation that opens the first word (“, () to what closes the last one
+  // (., ”), white space collapsed.
+  size_t begin_byte = words[start].begin;
+  const size_t floor = start > 0 ? words[start - 1].end : 0;
+  while (begin_byte > floor && !IsSpace(text[begin_byte - 1])) --begin_byte;
+  size_t end_byte = words[end].end;
+  const size_t ceiling = end + 1 < n ? words[end + 1].begin : text.size();
+  while (end_byte < ceiling && !IsSpace(text[end_byte])) ++end_byte;
+  const absl::string_view closing = text.substr(words[end].end, end_byte - words[end].end);
+
+  std::string& out = snippet.text;
+  bool pending_space = false;
+  if (start > 0 && !SentenceStart(text, words, start)) absl::StrAppend(&out, omit);
+  size_t at = begin_byte;
+  for (size_t k = start; k <= end; ++k) {
+    AppendCollapsed(text.substr(at, words[k].begin - at), out, pending_space);
+    if (pending_space && !out.empty()) out += ' ';
+    pending_space = false;
+    const size_t highlight_begin = out.size();
+    absl::StrAppend(&out, text.substr(words[k].begin, words[k].end - words[k].begin));
+    if (matched[k]) snippet.highlights.emplace_back(highlight_begin, out.size());
+    at = words[k].end;
+  }
+  AppendCollapsed(text.substr(at, end_byte - at), out, pending_space);
+  if (end + 1 < n && closing.find_first_of(".!?") == absl::string_view::npos) absl::StrAppend(&out, omit);
+  return snippet;
+}
+
+std::vector<std::pair<size_t, size_t>> MatchedRanges(const std::vector<TextWord>& words,
+                                                     const std::vector<bool>& matched) {
+  std::vector<std::pair<size_t, size_t>> ranges;
+  for (size_t k = 0; k < words.size() && k < matched.size(); ++k) {
+    if (matched[k]) ranges.emplace_back(words[k].begin, words[k].end);
+  }
+  return ranges;
+}
+
+}  // namespace newsgrep::internal

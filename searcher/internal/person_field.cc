@@ -1,0 +1,65 @@
+/// @file person_field.cc
+/// @brief Folding person: and said: values like the indexer.
+#include "internal/person_field.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "newsgrep/name_folding.h"
+#include "newsgrep/schema.h"
+
+namespace newsgrep::internal {
+
+Xapian::Query NameFieldQuery(absl::string_view prefix, absl::string_view text) {
+  std::vector<std::string> terms;
+  for (const std::string& word : FoldNameWords(text)) terms.push_back(absl::StrCat(prefix, word));
+  if (terms.empty()) return Xapian::Query::MatchNothing;
+  if (terms.size() == 1) return Xapian::Query(terms.front());
+  return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                       static_cast<Xapian::termcount>(terms.size()));
+}
+
+Xapian::Query NameFieldProcessor::operator()(const std::string& text) {
+  return NameFieldQuery(prefix_, text);
+}
+
+void AddNameFields(Xapian::QueryParser& parser) {
+  for (const schema::Field& field : schema::kFields) {
+    if (!field.folds_names) continue;
+    parser.add_prefix(std::string(field.name),
+                      (new NameFieldProcessor(std::string(field.prefix)))->release());
+  }
+}
+
+std::string JoinNameFieldPhrases(absl::string_view query) {
+  std::string out;
+  out.reserve(query.size());
+  size_t i = 0;
+  while (i < query.size()) {
+    bool rewritten = false;
+    const bool word_start = i == 0 || query[i - 1] == ' ' || query[i - 1] == '(' ||
+                            query[i - 1] == '+' || query[i - 1] == '-';
+    if (word_start) {
+      for (const schema::Field& field : schema::kFields) {
+        if (!field.folds_names) continue;
+        const std::string opener = absl::StrCat(field.name, ":\"");
+        if (query.substr(i, opener.size()) != opener) continue;
+        const size_t close = query.find('"', i + opener.size());
+        if (close == absl::string_view::npos) break;
+        absl::StrAppend(&out, field.name, ":");
+        for (const char c : query.substr(i + opener.size(), close - i - opener.size())) {
+          out += c == ' ' ? '_' : c;
+        }
+        i = close + 1;
+        rewritten = true;
+        break;
+      }
+    }
+    if (!rewritten) out += query[i++];
+  }
+  return out;
+}
+
+}  // namespace newsgrep::internal

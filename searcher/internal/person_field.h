@@ -1,0 +1,43 @@
+/// @file person_field.h
+/// @brief `person:` and `said:` in queries: what the user types is folded to the canonical
+/// name words the indexer stored (name_folding.h), so `person:zelenskiy` finds Zelenskyy,
+/// Zelensky and Zelenskiy alike.
+#ifndef NEWSGREP_SEARCHER_INTERNAL_PERSON_FIELD_H_
+#define NEWSGREP_SEARCHER_INTERNAL_PERSON_FIELD_H_
+
+#include <xapian.h>
+
+#include <string>
+#include <utility>
+
+#include "absl/strings/string_view.h"
+
+namespace newsgrep::internal {
+
+/// The query for a name field's value `text` under term `prefix`: one folded word is that
+/// term; several are a phrase of them (`person:"volodymyr zelensky"`). MatchNothing when
+/// `text` has no letters or digits.
+Xapian::Query NameFieldQuery(absl::string_view prefix, absl::string_view text);
+
+/// A FieldProcessor applying NameFieldQuery with a fixed prefix.
+class NameFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit NameFieldProcessor(std::string prefix) : prefix_(std::move(prefix)) {}
+  Xapian::Query operator()(const std::string& text) override;
+
+ private:
+  std::string prefix_;
+};
+
+/// Registers a NameFieldProcessor for every schema field with Field::folds_names.
+void AddNameFields(Xapian::QueryParser& parser);
+
+/// Xapian 1.4's parser never calls a FieldProcessor for a quoted value
+/// (`person:"dmitry sokolov"` parses to nothing), so quoted values of name fields are
+/// rewritten to one unquoted word joined by '_' (`person:dmitry_sokolov`), which the
+/// processor folds back into words. Other text is returned unchanged.
+std::string JoinNameFieldPhrases(absl::string_view query);
+
+}  // namespace newsgrep::internal
+
+#endif  // NEWSGREP_SEARCHER_INTERNAL_PERSON_FIELD_H_

@@ -1,0 +1,122 @@
+/// @file text_words.cc
+/// @brief Word splitting that follows Xapian 1.4's TermGenerator rules (parse_terms in
+/// xapian-core/queryparser/termgenerator_internal.cc), with byte offsets.
+#include "internal/text_words.h"
+
+#include <xapian.h>
+
+#include <limits>
+
+namespace newsgrep::internal {
+namespace {
+
+using Xapian::Utf8Iterator;
+namespace Unicode = Xapian::Unicode;
+
+constexpr size_t kMaxWordLength = 64;  // TermGenerator's default
+constexpr unsigned kIgnore = std::numeric_limits<unsigned>::max();
+
+bool AsciiUpper(unsigned ch) { return ch < 128 && ch >= 'A' && ch <= 'Z'; }
+
+unsigned WordChar(unsigned ch) { return Unicode::is_wordchar(ch) ? Unicode::tolower(ch) : 0; }
+
+// Characters kept inside a word between two word characters (AT&T, don't, l·l).
+unsigned Infix(unsigned ch) {
+  if (ch == '\'' || ch == '&' || ch == 0xb7 || ch == 0x5f4 || ch == 0x2027) return ch;
+  if (ch == 0x2019 || ch == 0x201b) return '\'';
+  if (ch >= 0x200b && (ch <= 0x200d || ch == 0x2060 || ch == 0xfeff)) return kIgnore;
+  return 0;
+}
+
+// Characters kept between two digits (1,000.5).
+unsigned InfixDigit(unsigned ch) {
+  switch (ch) {
+    case ',': case '.': case ';': case 0x037e: case 0x0589: case 0x060D: case 0x07F8:
+    case 0x2044: case 0xFE10: case 0xFE13: case 0xFE14:
+      return ch;
+  }
+  if (ch >= 0x200b && (ch <= 0x200d || ch == 0x2060 || ch == 0xfeff)) return kIgnore;
+  return 0;
+}
+
+bool IsDigit(unsigned ch) { return Unicode::get_category(ch) == Unicode::DECIMAL_DIGIT_NUMBER; }
+
+unsigned Suffix(unsigned ch) { return ch == '+' || ch == '#' ? ch : 0; }
+
+}  // namespace
+
+std::vector<TextWord> SplitWords(absl::string_view text) {
+  std::vector<TextWord> words;
+  const Utf8Iterator end;
+  Utf8Iterator it(text.data(), text.size());
+  auto offset = [&](const Utf8Iterator& at) {
+    return at == end ? text.size() : static_cast<size_t>(at.raw() - text.data());
+  };
+  while (true) {
+    unsigned ch = 0;
+    while (true) {
+      if (it == end) return words;
+      ch = WordChar(*it);
+      if (ch != 0) break;
+      ++it;
+    }
+    const size_t begin = offset(it);
+    std::string term;
+    bool done = false;
+    // Initials separated by '.' (U.S., P.T.O.) make one term.
+    if (AsciiUpper(*it)) {
+      Utf8Iterator p = it;
+      do {
+        Unicode::append_utf8(term, Unicode::tolower(*p++));
+      } while (p != end && *p == '.' && ++p != end && AsciiUpper(*p));
+      if (term.size() > 1 && (p == end || !Unicode::is_wordchar(*p))) {
+        it = p;
+        done = true;
+      } else {
+        term.clear();
+      }
+    }
+    while (!done) {
+      unsigned previous = 0;
+      do {
+        Unicode::append_utf8(term, ch);
+        previous = ch;
+        if (++it == end) {
+          done = true;
+          break;
+        }
+        ch = WordChar(*it);
+      } while (ch != 0);
+      if (done) break;
+      Utf8Iterator next(it);
+      ++next;
+      if (next == end) break;
+      const unsigned next_ch = WordChar(*next);
+      if (next_ch == 0) break;
+      unsigned infix = (IsDigit(previous) && IsDigit(*next)) ? InfixDigit(*it) : Infix(*it);
+      if (infix == 0) break;
+      if (infix != kIgnore) Unicode::append_utf8(term, infix);
+      ch = next_ch;
+      it = next;
+    }
+    size_t word_end = offset(it);
+    if (!done) {
+      // Up to three '+' or '#' (C++, C#), unless a word character follows (fish+chips).
+      const size_t length = term.size();
+      unsigned count = 0;
+      while (it != end && (ch = Suffix(*it)) != 0) {
+        if (++count > 3) {
+          term.resize(length);
+          break;
+        }
+        Unicode::append_utf8(term, ch);
+        ++it;
+      }
+      if (it != end && Unicode::is_wordchar(*it)) term.resize(length);
+      if (term.size() > length) word_end = offset(it);  // the suffix is part of the word
+    }
+    if (term.size() <= kMaxWordLength) words.push_back({begin, word_end, std::move(term)});
+  }
+}
+
+}  // namespace newsgrep::internal

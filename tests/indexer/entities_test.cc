@@ -1,0 +1,210 @@
+/// @file entities_test.cc
+/// @brief ExtractEntities on whole articles (title, body, dateline, quotes together),
+/// concurrent use of shared resources, the entity fields the indexer writes, and the
+/// stored-article encoding of entities.
+#include "newsgrep/entities.h"
+
+#include <stdlib.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "newsgrep/article.h"
+#include "newsgrep/indexer.h"
+#include "newsgrep/schema.h"
+#include "newsgrep/stored_article.h"
+
+namespace newsgrep {
+namespace {
+
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using ::testing::Not;
+
+const EntityResources& Resources() {
+  static const std::shared_ptr<const EntityResources> resources = [] {
+    auto loaded = EntityResources::Load();
+    EXPECT_TRUE(loaded.ok()) << loaded.status();
+    return loaded.ok() ? *loaded : EntityResources::Shared();
+  }();
+  return *resources;
+}
+
+// An invented wire story with every kind of entity.
+Article Story() {
+  Article article;
+  article.id = "story-1";
+  article.title = "Kyiv welcomes talks as Horodetsky asks for guarantees";
+  article.body =
+      "KYIV: Ukraine’s Defence Minister Mykola Horodetsky said on Wednesday that the video "
+      "conference was “a useful step” but warned that Kyiv would not accept weak guarantees.\n\n"
+      "“We have been promised a lot over thirty years,” Horodetsky said. “What our soldiers "
+      "want to know is simple.\n\n"
+      "“Until we have answers in writing, we will keep building our own army.”\n\n"
+      "In Moscow, Deputy Foreign Minister Dmitry Sokolov dismissed the talks as “a rehearsal "
+      "for escalation”. Officials in Brussels said the “coalition of the willing” would meet.";
+  return article;
+}
+
+TEST(ExtractEntitiesTest, WholeArticle) {
+  const Article article = Story();
+  const ArticleEntities found = ExtractEntities(article, Resources());
+
+  ASSERT_EQ(found.people.size(), 2u);
+  EXPECT_EQ(found.people[0].name, "Mykola Horodetsky");
+  EXPECT_EQ(found.people[0].key, "mykola horodetsky");
+  // Title mention first, then the body: full name, two surname-only mentions.
+  ASSERT_EQ(found.people[0].mentions.size(), 3u);
+  EXPECT_EQ(found.people[0].mentions[0].field, TextSpan::Field::kTitle);
+  for (const TextSpan& span : found.people[0].mentions) {
+    const std::string& text =
+        span.field == TextSpan::Field::kTitle ? article.title : article.body;
+    EXPECT_THAT(text.substr(span.begin, span.end - span.begin),
+                testing::AnyOf("Horodetsky", "Mykola Horodetsky"));
+  }
+  EXPECT_EQ(found.people[1].name, "Dmitry Sokolov");
+
+  std::vector<std::string> places;
+  for (const Location& l : found.locations) places.push_back(l.canonical);
+  EXPECT_THAT(places, ElementsAre("Kyiv", "Ukraine", "Moscow", "Brussels"));
+  EXPECT_EQ(found.dateline.name, "KYIV");
+  EXPECT_EQ(found.dateline.canonical, "Kyiv");
+
+  ASSERT_EQ(found.quotes.size(), 4u);
+  EXPECT_EQ(found.quotes[0].text, "a useful step");
+  EXPECT_EQ(found.quotes[0].speaker, "Mykola Horodetsky");
+  EXPECT_EQ(found.quotes[0].speaker_key, "mykola horodetsky");
+  EXPECT_EQ(found.quotes[1].text, "We have been promised a lot over thirty years,");
+  EXPECT_EQ(found.quotes[1].speaker, "Mykola Horodetsky");
+  // The next quote runs over two paragraphs and follows the attributed one.
+  EXPECT_THAT(found.quotes[2].text, testing::StartsWith("What our soldiers want"));
+  EXPECT_THAT(found.quotes[2].text, testing::HasSubstr("\n\nUntil we have answers"));
+  EXPECT_EQ(found.quotes[2].speaker, "Mykola Horodetsky");
+  // Dismissed … as “…”: his words; the “coalition of the willing” is a scare quote.
+  EXPECT_EQ(found.quotes[3].text, "a rehearsal for escalation");
+  EXPECT_EQ(found.quotes[3].speaker, "Dmitry Sokolov");
+  for (const Quote& q : found.quotes) {
+    EXPECT_EQ(q.span.field, TextSpan::Field::kBody);
+    EXPECT_LT(q.span.begin, q.span.end);
+    EXPECT_LE(q.span.end, article.body.size());
+  }
+}
+
+TEST(ExtractEntitiesTest, SameResultsFromManyThreads) {
+  const Article article = Story();
+  const ArticleEntities expected = ExtractEntities(article, Resources());
+  std::vector<std::thread> threads;
+  std::vector<int> ok(4, 0);
+  for (size_t t = 0; t < ok.size(); ++t) {
+    threads.emplace_back([&, t] {
+      bool same = true;
+      for (int i = 0; i < 20; ++i) {
+        const ArticleEntities found = ExtractEntities(article, Resources());
+        same = same && found.people.size() == expected.people.size() &&
+               found.locations.size() == expected.locations.size() &&
+               found.quotes.size() == expected.quotes.size() &&
+               found.people[0].key == expected.people[0].key;
+      }
+      ok[t] = same ? 1 : 0;
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_THAT(ok, testing::Each(1));
+}
+
+TEST(ExtractEntitiesTest, EmptyArticle) {
+  const ArticleEntities found = ExtractEntities(Article{}, Resources());
+  EXPECT_THAT(found.people, IsEmpty());
+  EXPECT_THAT(found.locations, IsEmpty());
+  EXPECT_THAT(found.quotes, IsEmpty());
+  EXPECT_EQ(found.dateline.name, "");
+}
+
+TEST(ExtractEntitiesTest, CorpusStatisticsResolveSurnamesAcrossArticles) {
+  // In one article the cue is strong; in the other the surname stands alone.
+  const std::vector<std::string> corpus = {
+      "Russian security chief Alexander Lebed met rebel leaders on Friday.",
+      "Talks went on. Lebed met them again on Saturday."};
+  const std::shared_ptr<const CorpusStatistics> stats =
+      CorpusStatistics::Build(corpus, Resources());
+  Article second;
+  second.body = corpus[1];
+  EXPECT_THAT(ExtractEntities(second, Resources()).people, IsEmpty());
+  const ArticleEntities with = ExtractEntities(second, Resources(), stats.get());
+  ASSERT_EQ(with.people.size(), 1u);
+  EXPECT_EQ(with.people[0].name, "Lebed");
+}
+
+TEST(StoredArticleTest, EntitiesRoundTrip) {
+  StoredArticle article;
+  article.id = "a";
+  article.body = "x";
+  article.people = {{"Volodymyr Zelenskyy", "volodymyr zelensky", 3}};
+  article.locations = {{"Kiev", "Kyiv", "kyiv", "city", "UA", 2}};
+  article.dateline_place = {"KYIV", "Kyiv", "kyiv", "city", "UA", 1};
+  article.quotes = {{"We need guarantees.", "Volodymyr Zelenskyy", "volodymyr zelensky", 5, 24},
+                    {"at the appropriate time", "", "", 30, 53}};
+  const absl::StatusOr<StoredArticle> decoded =
+      DecodeStoredArticle(EncodeStoredArticle(article));
+  ASSERT_TRUE(decoded.ok()) << decoded.status();
+  EXPECT_EQ(decoded->people, article.people);
+  EXPECT_EQ(decoded->locations, article.locations);
+  EXPECT_EQ(decoded->dateline_place, article.dateline_place);
+  EXPECT_EQ(decoded->quotes, article.quotes);
+  // Data written before entities existed decodes with none.
+  const absl::StatusOr<StoredArticle> old = DecodeStoredArticle(R"({"i":"a","t":"T","b":"x"})");
+  ASSERT_TRUE(old.ok());
+  EXPECT_THAT(old->people, IsEmpty());
+  EXPECT_EQ(old->dateline_place.name, "");
+}
+
+// The indexer writes the entity fields: prefixed positional terms for person:, location:,
+// quote:, said:, one key term per person and place, and the entities in the stored data.
+TEST(IndexEntitiesTest, EntityTermsAndStoredEntities) {
+  std::string dir = (std::filesystem::temp_directory_path() / "entities_test_XXXXXX").string();
+  ASSERT_NE(mkdtemp(dir.data()), nullptr);
+  {
+    auto indexer = Indexer::Open({.db_path = dir});
+    ASSERT_TRUE(indexer.ok()) << indexer.status();
+    ASSERT_TRUE((*indexer)->Add(Story()).ok());
+    ASSERT_TRUE((*indexer)->Commit().ok());
+  }
+  Xapian::Database db(dir);
+  auto has = [&db](const std::string& term) { return db.term_exists(term); };
+  EXPECT_TRUE(has(std::string(schema::kPersonPrefix) + "horodetsky"));
+  EXPECT_TRUE(has(std::string(schema::kPersonPrefix) + "mykola"));
+  EXPECT_TRUE(has(std::string(schema::kPersonKeyPrefix) + "mykola horodetsky"));
+  EXPECT_TRUE(has(std::string(schema::kPersonKeyPrefix) + "dmitry sokolov"));
+  EXPECT_TRUE(has(std::string(schema::kLocationPrefix) + "kyiv"));
+  EXPECT_TRUE(has(std::string(schema::kLocationPrefix) + "kiev"));  // the old spelling too
+  EXPECT_TRUE(has(std::string(schema::kLocationKeyPrefix) + "kyiv"));
+  EXPECT_TRUE(has(std::string(schema::kQuotePrefix) + "escalation"));
+  EXPECT_FALSE(has(std::string(schema::kQuotePrefix) + "coalition"));  // a scare quote
+  EXPECT_TRUE(has(std::string(schema::kSaidPrefix) + "horodetsky"));
+  EXPECT_TRUE(has(std::string(schema::kDatelinePrefix) + "kyiv"));  // dateline from the body
+  Xapian::PostingIterator posting = db.postlist_begin(schema::IdTerm("story-1"));
+  ASSERT_NE(posting, db.postlist_end(schema::IdTerm("story-1")));
+  const absl::StatusOr<StoredArticle> stored = DecodeStoredArticle(db.get_document(*posting).get_data());
+  ASSERT_TRUE(stored.ok());
+  ASSERT_EQ(stored->people.size(), 2u);
+  EXPECT_EQ(stored->people[0].name, "Mykola Horodetsky");
+  EXPECT_EQ(stored->people[0].mentions, 3u);
+  ASSERT_EQ(stored->quotes.size(), 4u);
+  EXPECT_EQ(stored->quotes[0].speaker, "Mykola Horodetsky");
+  EXPECT_EQ(stored->body.substr(stored->quotes[0].begin,
+                                stored->quotes[0].end - stored->quotes[0].begin),
+            "a useful step");
+  EXPECT_EQ(stored->dateline_place.canonical, "Kyiv");
+  std::error_code error;
+  std::filesystem::remove_all(dir, error);
+}
+
+}  // namespace
+}  // namespace newsgrep

@@ -1,0 +1,164 @@
+/// @file locations_test.cc
+/// @brief LocationRecognizer and the gazetteers loaded from Debian data: countries,
+/// regions, cities, old spellings, common words that are also towns, datelines, teams.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "newsgrep/article.h"
+#include "newsgrep/entities.h"
+
+namespace newsgrep {
+namespace {
+
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using ::testing::UnorderedElementsAre;
+
+const EntityResources& Resources() {
+  static const std::shared_ptr<const EntityResources> resources = [] {
+    auto loaded = EntityResources::Load();
+    EXPECT_TRUE(loaded.ok()) << loaded.status();
+    return loaded.ok() ? *loaded : EntityResources::Shared();
+  }();
+  return *resources;
+}
+
+std::vector<std::string> Mentions(const std::string& text) {
+  std::vector<std::string> out;
+  for (const EntityMention& m : LocationRecognizer(Resources()).Find(text)) out.push_back(m.text);
+  return out;
+}
+
+ArticleEntities Extract(const std::string& body, const std::string& dateline = "") {
+  Article article;
+  article.id = "t";
+  article.body = body;
+  article.dateline = dateline;
+  return ExtractEntities(article, Resources());
+}
+
+const Location* Find(const ArticleEntities& found, const std::string& canonical) {
+  for (const Location& l : found.locations) {
+    if (l.canonical == canonical) return &l;
+  }
+  return nullptr;
+}
+
+TEST(EntityResourcesTest, GazetteersComeFromTheDebianPackages) {
+  const EntityResources& r = Resources();
+  EXPECT_THAT(r.warnings(), IsEmpty());
+  EXPECT_GT(r.place_name_count(), 20000u);  // geonames cities, ISO 3166, tzdata
+  EXPECT_GT(r.given_name_count(), 4000u);   // US census lists (libtext-names-perl)
+  EXPECT_GT(r.surname_count(), 900u);
+  EXPECT_GT(r.dictionary_word_count(), 50000u);  // wamerican
+}
+
+TEST(EntityResourcesTest, NothingToLoadIsNotFound) {
+  EntityResourcesOptions options;
+  options.iso_codes_dir = "/nonexistent";
+  options.zoneinfo_dir = "/nonexistent";
+  options.geonames = false;
+  const auto loaded = EntityResources::Load(options);
+  EXPECT_EQ(loaded.status().code(), absl::StatusCode::kNotFound);
+}
+
+TEST(LocationRecognizerTest, CountriesRegionsAndCities) {
+  const ArticleEntities found = Extract(
+      "Defence chiefs from Germany, the U.K., France and Italy met in Brussels. Trump met "
+      "Putin in Alaska, and officials flew on to Kuala Lumpur.");
+  std::vector<std::string> canonical;
+  for (const Location& l : found.locations) canonical.push_back(l.canonical);
+  EXPECT_THAT(canonical, ElementsAre("Germany", "United Kingdom", "France", "Italy", "Brussels",
+                                     "Alaska", "Kuala Lumpur"));
+  EXPECT_EQ(Find(found, "Germany")->kind, LocationKind::kCountry);
+  EXPECT_EQ(Find(found, "Germany")->country, "DE");
+  EXPECT_EQ(Find(found, "United Kingdom")->name, "U.K.");
+  EXPECT_EQ(Find(found, "Alaska")->kind, LocationKind::kRegion);
+  EXPECT_EQ(Find(found, "Brussels")->kind, LocationKind::kCity);
+  EXPECT_EQ(Find(found, "Brussels")->country, "BE");
+}
+
+TEST(LocationRecognizerTest, OldAndNewSpellingsAreOnePlace) {
+  const ArticleEntities kiev = Extract("Troops returned to Kiev on Monday.");
+  ASSERT_EQ(kiev.locations.size(), 1u);
+  EXPECT_EQ(kiev.locations[0].name, "Kiev");
+  EXPECT_EQ(kiev.locations[0].canonical, "Kyiv");
+  EXPECT_THAT(kiev.locations[0].aliases, Contains("Kiev"));
+  const ArticleEntities kyiv = Extract("Troops returned to Kyiv on Monday.");
+  ASSERT_EQ(kyiv.locations.size(), 1u);
+  EXPECT_EQ(kyiv.locations[0].key, kiev.locations[0].key);
+  EXPECT_EQ(Extract("He flew to Bombay.").locations.at(0).canonical, "Mumbai");
+}
+
+TEST(LocationRecognizerTest, CommonWordsNeedContextToBePlaces) {
+  EXPECT_THAT(Mentions("Reading the statement, he said it was a nice result and a split "
+                       "decision. Best of all, the Man of the Match stayed."),
+              IsEmpty());
+  EXPECT_THAT(Mentions("Flooding hit parts of Reading. Floods swamped Nice, France, and "
+                       "ferries sailed to Split, Croatia."),
+              ElementsAre("Reading", "Nice", "France", "Split", "Croatia"));
+}
+
+TEST(LocationRecognizerTest, NationalityWordsAreNotPlaces) {
+  EXPECT_THAT(Mentions("Russian, Ukrainian and Swedish officials met European envoys."),
+              IsEmpty());
+}
+
+TEST(LocationRecognizerTest, PlacesThatAreAlsoTeamsInSportsCopy) {
+  EXPECT_THAT(Mentions("CRICKET - LEICESTERSHIRE TAKE OVER AT TOP\n\nLONDON 1996-08-30\n\n"
+                       "Leicestershire beat Somerset by an innings at Grace Road, and England "
+                       "play Pakistan next."),
+              ElementsAre("LONDON", "Grace Road", "England", "Pakistan"));
+}
+
+TEST(LocationRecognizerTest, DatelineFromTheBody) {
+  struct Case {
+    const char* body;
+    const char* name;
+    const char* canonical;
+  };
+  for (const Case& c : {Case{"BRUSSELS: NATO’s top military leaders met.", "BRUSSELS", "Brussels"},
+                        Case{"WASHINGTON (Reuters) - Officials said.", "WASHINGTON",
+                             "Washington, D.C."},
+                        Case{"NICE, France (Continental Wire) - Streets flooded.", "NICE", "Nice"},
+                        Case{"WASHINGTON, Aug 19 - Senior officers met.", "WASHINGTON",
+                             "Washington, D.C."},
+                        Case{"RIGA \u2013 Latvia said.", "RIGA", "Riga"},
+                        Case{"MOSCOW -- Russia warned.", "MOSCOW", "Moscow"}}) {
+    const ArticleEntities found = Extract(c.body);
+    EXPECT_EQ(found.dateline.name, c.name) << c.body;
+    EXPECT_EQ(found.dateline.canonical, c.canonical) << c.body;
+    ASSERT_EQ(found.dateline.mentions.size(), 1u) << c.body;
+    EXPECT_EQ(found.dateline.mentions[0].begin, 0u) << c.body;
+    EXPECT_NE(Find(found, c.canonical), nullptr) << c.body;
+  }
+  // A headline with a dash is no dateline.
+  EXPECT_EQ(Extract("CRICKET - LEICESTERSHIRE TAKE OVER AT TOP").dateline.name, "");
+  EXPECT_EQ(Extract("(Reuters) -NATO military leaders met.").dateline.name, "");
+}
+
+TEST(LocationRecognizerTest, DatelineFromTheArticleField) {
+  const ArticleEntities found = Extract("Cocoa showers continued.", "SALVADOR, Feb 26");
+  EXPECT_EQ(found.dateline.name, "SALVADOR");
+  EXPECT_EQ(found.dateline.kind, LocationKind::kCity);
+  EXPECT_TRUE(found.dateline.mentions.empty());  // not in the body
+}
+
+TEST(LocationRecognizerTest, UnknownPlacesByContext) {
+  EXPECT_THAT(Mentions("Fighting raged in Tavildara. Traffic stopped on Oxford Road and near "
+                       "Capitol Hill."),
+              ElementsAre("Tavildara", "Oxford Road", "Capitol Hill"));
+}
+
+TEST(LocationRecognizerTest, TheArticleIsNotPartOfTheName) {
+  EXPECT_THAT(Mentions("The United States and the Netherlands met in The Hague."),
+              ElementsAre("United States", "Netherlands", "The Hague"));
+}
+
+}  // namespace
+}  // namespace newsgrep

@@ -1,0 +1,183 @@
+/// @file people_test.cc
+/// @brief PersonRecognizer and the name folding behind person keys: titles, initials,
+/// hyphenated and multi-word names, surnames resolved to full names, "Washington" the
+/// person vs the city, and what is not a person.
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "newsgrep/article.h"
+#include "newsgrep/entities.h"
+#include "newsgrep/name_folding.h"
+
+namespace newsgrep {
+namespace {
+
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using ::testing::Not;
+using ::testing::UnorderedElementsAre;
+
+const EntityResources& Resources() {
+  static const std::shared_ptr<const EntityResources> resources = [] {
+    auto loaded = EntityResources::Load();
+    EXPECT_TRUE(loaded.ok()) << loaded.status();
+    return loaded.ok() ? *loaded : EntityResources::Shared();
+  }();
+  return *resources;
+}
+
+// Each person mention as written.
+std::vector<std::string> Mentions(const std::string& text) {
+  std::vector<std::string> out;
+  for (const EntityMention& m : PersonRecognizer(Resources()).Find(text)) out.push_back(m.text);
+  return out;
+}
+
+// The people of an article: name as written (fullest form).
+std::set<std::string> People(const std::string& body) {
+  Article article;
+  article.id = "t";
+  article.body = body;
+  std::set<std::string> out;
+  for (const Person& p : ExtractEntities(article, Resources()).people) out.insert(p.name);
+  return out;
+}
+
+TEST(NameFoldingTest, SpellingVariantsFoldToOneKey) {
+  for (const char* name : {"Zelenskyy", "Zelensky", "Zelenskiy", "Zelenskii", "ZELENSKYY"}) {
+    EXPECT_EQ(FoldName(name), "zelensky") << name;
+  }
+  EXPECT_EQ(FoldName("Зеленський"), FoldName("Zelenskyi"));
+  EXPECT_EQ(FoldName("Sergey Lavrov"), FoldName("Sergei Lavrov"));
+  EXPECT_EQ(FoldName("Dmitriy Sokolov"), FoldName("Dmitry Sokolov"));
+  EXPECT_EQ(FoldName("Dmitri Sokolov"), FoldName("Dmitry Sokolov"));
+  EXPECT_EQ(FoldName("Mykola Horodetskyy"), FoldName("Mykola Horodetskiy"));
+  EXPECT_EQ(FoldName("Gaddafi"), FoldName("Qadhafi"));
+  EXPECT_EQ(FoldName("Kadafi"), FoldName("Gaddafi"));
+  EXPECT_EQ(FoldName("Serhiy"), FoldName("Sergei"));
+}
+
+TEST(NameFoldingTest, DiacriticsApostrophesAndHyphens) {
+  EXPECT_EQ(FoldName("Anna Müller-Lindqvist"), FoldName("anna muller lindqvist"));
+  EXPECT_EQ(FoldName("Martin O’Donnell"), FoldName("Martin O'Donnell"));
+  EXPECT_EQ(FoldName("Martin O’Donnell"), FoldName("martin odonnell"));
+  EXPECT_THAT(FoldNameWords("Ilze Bērziņa-Kalniņa"), ElementsAre("ilze", "berzina", "kalnina"));
+  EXPECT_EQ(FoldName("  !! "), "");
+}
+
+TEST(NameFoldingTest, DifferentPeopleKeepDifferentKeys) {
+  EXPECT_NE(FoldName("Zelensky"), FoldName("Salinas"));
+  EXPECT_NE(FoldName("Putin"), FoldName("Pitin"));
+  EXPECT_NE(FoldName("Lavrov"), FoldName("Lavrova"));
+}
+
+TEST(PersonRecognizerTest, TitlesIntroduceNamesAndAreNotPartOfThem) {
+  EXPECT_THAT(People("Chairman of the Joint Chiefs of Staff Gen. Dan Caine met Adm. Giancarlo "
+                     "De Santis Ferri. Russian Foreign Minister Sergey Lavrov objected, and "
+                     "White House press secretary Karoline Leavitt declined to comment."),
+              UnorderedElementsAre("Dan Caine", "Giancarlo De Santis Ferri", "Sergey Lavrov",
+                                   "Karoline Leavitt"));
+  EXPECT_THAT(People("U.S. Air Force Lieutenant General Alexus Grynkewich will brief them."),
+              ElementsAre("Alexus Grynkewich"));
+}
+
+TEST(PersonRecognizerTest, InitialsAreNames) {
+  EXPECT_THAT(Mentions("Col. J.R. Whitcombe, a spokesperson, spoke. Later S. Waugh scored 56."),
+              ElementsAre("J.R. Whitcombe", "S. Waugh"));
+}
+
+TEST(PersonRecognizerTest, HyphenatedAndMultiWordNames) {
+  EXPECT_THAT(People("Gen. Anna Müller-Lindqvist, Sweden’s chief of defence, said planners "
+                     "were busy. Admiral Giuseppe Cavo Dragone agreed, as did scrum-half Joost "
+                     "van der Westhuizen."),
+              UnorderedElementsAre("Anna Müller-Lindqvist", "Giuseppe Cavo Dragone",
+                                   "Joost van der Westhuizen"));
+}
+
+TEST(PersonRecognizerTest, BareSurnameResolvesToTheFullName) {
+  const std::string text =
+      "Caine is leading the session. Gen. Dan Caine, chairman of the Joint Chiefs of Staff, "
+      "spoke first, and later Caine joined his counterparts.";
+  EXPECT_THAT(Mentions(text), ElementsAre("Caine", "Dan Caine", "Caine"));
+  for (const EntityMention& m : PersonRecognizer(Resources()).Find(text)) {
+    EXPECT_EQ(m.key, "dan caine") << m.text;
+  }
+  Article article;
+  article.body = text;
+  const ArticleEntities found = ExtractEntities(article, Resources());
+  ASSERT_EQ(found.people.size(), 1u);
+  EXPECT_EQ(found.people[0].name, "Dan Caine");
+  EXPECT_EQ(found.people[0].mentions.size(), 3u);
+}
+
+TEST(PersonRecognizerTest, SpellingVariantsInOneArticleAreOnePerson) {
+  Article article;
+  article.body = "Ukrainian President Volodymyr Zelenskyy met Trump. Zelensky said little.";
+  const ArticleEntities found = ExtractEntities(article, Resources());
+  std::vector<std::string> keys;
+  for (const Person& p : found.people) keys.push_back(p.key);
+  EXPECT_THAT(keys, Contains("volodymyr zelensky"));
+  for (const Person& p : found.people) {
+    if (p.key == "volodymyr zelensky") {
+      EXPECT_EQ(p.mentions.size(), 2u);
+    }
+  }
+}
+
+TEST(PersonRecognizerTest, WashingtonThePersonAndWashingtonTheCity) {
+  Article article;
+  article.title = "Senator Washington presses White House";
+  article.body =
+      "WASHINGTON - Senator Claire Washington on Wednesday urged the administration to "
+      "explain its plans.\n\nWashington, a member of the Senate Armed Services Committee, "
+      "spoke to reporters in Washington. “We need a vote,” Washington said.";
+  const ArticleEntities found = ExtractEntities(article, Resources());
+  ASSERT_EQ(found.people.size(), 1u);
+  EXPECT_EQ(found.people[0].name, "Claire Washington");
+  // Title mention, full name, apposition, speaker: four; "in Washington" and the dateline
+  // are the city.
+  EXPECT_EQ(found.people[0].mentions.size(), 4u);
+  ASSERT_EQ(found.locations.size(), 1u);
+  EXPECT_EQ(found.locations[0].canonical, "Washington, D.C.");
+  EXPECT_EQ(found.locations[0].mentions.size(), 2u);
+  ASSERT_EQ(found.quotes.size(), 1u);
+  EXPECT_EQ(found.quotes[0].speaker, "Claire Washington");
+
+  // Without a person of that name, Washington is the city (and the government).
+  EXPECT_THAT(People("Trump suggested Washington could provide air support."), IsEmpty());
+}
+
+TEST(PersonRecognizerTest, OrganisationsAndNationalitiesAreNotPeople) {
+  EXPECT_THAT(People("Fox News reported, RIA Novosti said and the Associated Press confirmed "
+                     "that the White House and the Russian and Swedish officials met at the "
+                     "Military Committee."),
+              IsEmpty());
+}
+
+TEST(PersonRecognizerTest, SentenceInitialWordsAreNotNames) {
+  EXPECT_THAT(People("Reading the statement, officials smiled. According to a U.S. official, "
+                     "talks went well. Speaking later, nobody objected."),
+              IsEmpty());
+}
+
+TEST(PersonRecognizerTest, ListsOfNamesAroundAKnownName) {
+  EXPECT_THAT(Mentions("The squad: Glenn McGrath, Ricky Ponting, Sanath Jayasuriya and Upul "
+                       "Chandana."),
+              ElementsAre("Glenn McGrath", "Ricky Ponting", "Sanath Jayasuriya",
+                          "Upul Chandana"));
+}
+
+TEST(PersonRecognizerTest, BylineAndEditingCredits) {
+  EXPECT_THAT(People("(Reporting by Idrees Ali and Sabine Siebold; Editing by Chizu Nomiyama, "
+                     "Rod Nickel and David Gregorio)"),
+              UnorderedElementsAre("Idrees Ali", "Sabine Siebold", "Chizu Nomiyama",
+                                   "Rod Nickel", "David Gregorio"));
+}
+
+}  // namespace
+}  // namespace newsgrep

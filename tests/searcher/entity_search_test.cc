@@ -1,0 +1,233 @@
+/// @file entity_search_test.cc
+/// @brief Searching the entity fields: person: and said: in any spelling, location: with
+/// old and new spellings, quote: phrases inside quotation marks only, entities in hits,
+/// and the ranking that puts an article whose headline, quotes, people or places hold the
+/// word above one that only mentions it in the body.
+#include <stdlib.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "newsgrep/article.h"
+#include "newsgrep/indexer.h"
+#include "newsgrep/schema.h"
+#include "newsgrep/searcher.h"
+
+namespace newsgrep {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using ::testing::UnorderedElementsAre;
+
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "entity_search_test_XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) ADD_FAILURE() << "mkdtemp failed";
+    path_ = pattern;
+  }
+  ~TempDir() {
+    std::error_code error;
+    std::filesystem::remove_all(path_, error);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+Article MakeArticle(const std::string& id, const std::string& title, const std::string& body) {
+  Article article;
+  article.id = id;
+  article.origin = "test:" + id;
+  article.title = title;
+  article.body = body;
+  return article;
+}
+
+std::unique_ptr<Searcher> Build(const TempDir& dir, const std::vector<Article>& articles) {
+  {
+    auto indexer = Indexer::Open({.db_path = dir.path(), .detect_duplicates = false});
+    EXPECT_TRUE(indexer.ok()) << indexer.status();
+    if (!indexer.ok()) return nullptr;
+    for (const Article& a : articles) EXPECT_TRUE((*indexer)->Add(a).ok()) << a.id;
+    EXPECT_TRUE((*indexer)->Commit().ok());
+  }
+  auto searcher = Searcher::Open({dir.path()});
+  EXPECT_TRUE(searcher.ok()) << searcher.status();
+  return searcher.ok() ? *std::move(searcher) : nullptr;
+}
+
+SearchOptions All() {
+  SearchOptions options;
+  options.limit = 100;
+  options.collapse = false;
+  options.snippets = false;
+  return options;
+}
+
+std::vector<std::string> Ids(Searcher& searcher, const std::string& query) {
+  auto results = searcher.Search(query, All());
+  EXPECT_TRUE(results.ok()) << query << ": " << results.status();
+  std::vector<std::string> ids;
+  if (!results.ok()) return ids;
+  for (const Hit& hit : results->hits) ids.push_back(hit.article.id);
+  return ids;
+}
+
+std::vector<Article> Corpus() {
+  return {
+      MakeArticle("a", "Kyiv asks for guarantees",
+                  "Ukrainian President Volodymyr Zelenskyy said in Kyiv that “security "
+                  "guarantees must have teeth”. Russian Foreign Minister Sergey Lavrov "
+                  "warned that \"this will not work\"."),
+      MakeArticle("b", "Talks in Brussels",
+                  "BRUSSELS: President Zelenskiy joined the call. Officials said this will "
+                  "not work without security guarantees; Foreign Minister Lavrov was not "
+                  "quoted."),
+      MakeArticle("c", "Kiev reaction",
+                  "In Kiev, President Zelensky met envoys. “We will not accept any deal that "
+                  "leaves us alone,” Zelensky said."),
+      MakeArticle("d", "Unrelated", "Cocoa prices rose in Abidjan on Tuesday, traders said."),
+  };
+}
+
+TEST(EntitySearchTest, PersonInAnySpelling) {
+  TempDir dir;
+  auto searcher = Build(dir, Corpus());
+  ASSERT_NE(searcher, nullptr);
+  for (const char* query : {"person:zelensky", "person:Zelenskyy", "person:zelenskiy",
+                            "person:ZELENSKII", "person:\"Volodymyr Zelenskiy\""}) {
+    const std::vector<std::string> ids = Ids(*searcher, query);
+    if (std::string(query).find("Volodymyr") != std::string::npos) {
+      EXPECT_THAT(ids, ElementsAre("a")) << query;  // the full name is only in "a"
+    } else {
+      EXPECT_THAT(ids, UnorderedElementsAre("a", "b", "c")) << query;
+    }
+  }
+  EXPECT_THAT(Ids(*searcher, "person:lavrov"), UnorderedElementsAre("a", "b"));
+  EXPECT_THAT(Ids(*searcher, "person:\"sergei lavrov\""), ElementsAre("a"));
+}
+
+TEST(EntitySearchTest, SaidFindsArticlesQuotingThePerson) {
+  TempDir dir;
+  auto searcher = Build(dir, Corpus());
+  ASSERT_NE(searcher, nullptr);
+  EXPECT_THAT(Ids(*searcher, "said:lavrov"), ElementsAre("a"));      // "b" names, not quotes
+  EXPECT_THAT(Ids(*searcher, "said:zelenskyy"), UnorderedElementsAre("a", "c"));
+  EXPECT_THAT(Ids(*searcher, "said:\"sergey lavrov\""), ElementsAre("a"));
+}
+
+TEST(EntitySearchTest, QuoteSearchesOnlyTextInsideQuotationMarks) {
+  TempDir dir;
+  auto searcher = Build(dir, Corpus());
+  ASSERT_NE(searcher, nullptr);
+  EXPECT_THAT(Ids(*searcher, "quote:\"this will not work\""), ElementsAre("a"));
+  EXPECT_THAT(Ids(*searcher, "\"this will not work\""), UnorderedElementsAre("a", "b"));
+  EXPECT_THAT(Ids(*searcher, "quote:teeth"), ElementsAre("a"));
+  EXPECT_THAT(Ids(*searcher, "quote:zelensky"), IsEmpty());
+}
+
+TEST(EntitySearchTest, LocationWithOldAndNewSpellingsAndDatelines) {
+  TempDir dir;
+  auto searcher = Build(dir, Corpus());
+  ASSERT_NE(searcher, nullptr);
+  EXPECT_THAT(Ids(*searcher, "location:kyiv"), UnorderedElementsAre("a", "c"));
+  EXPECT_THAT(Ids(*searcher, "location:kiev"), UnorderedElementsAre("a", "c"));
+  EXPECT_THAT(Ids(*searcher, "location:brussels \"security guarantees\""), ElementsAre("b"));
+  EXPECT_THAT(Ids(*searcher, "dateline:brussels"), ElementsAre("b"));  // found in the body
+  EXPECT_THAT(Ids(*searcher, "location:abidjan"), ElementsAre("d"));
+}
+
+TEST(EntitySearchTest, HitsCarryTheEntities) {
+  TempDir dir;
+  auto searcher = Build(dir, Corpus());
+  ASSERT_NE(searcher, nullptr);
+  auto results = searcher->Search("id:a", All());
+  ASSERT_TRUE(results.ok()) << results.status();
+  ASSERT_EQ(results->hits.size(), 1u);
+  const StoredArticle& a = results->hits[0].article;
+  ASSERT_EQ(a.people.size(), 2u);
+  EXPECT_EQ(a.people[0].name, "Volodymyr Zelenskyy");
+  EXPECT_EQ(a.people[0].key, "volodymyr zelensky");
+  EXPECT_EQ(a.people[1].name, "Sergey Lavrov");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[0].text, "security guarantees must have teeth");
+  EXPECT_EQ(a.quotes[0].speaker, "Volodymyr Zelenskyy");
+  EXPECT_EQ(a.quotes[1].text, "this will not work");
+  EXPECT_EQ(a.quotes[1].speaker, "Sergey Lavrov");
+  ASSERT_FALSE(a.locations.empty());
+  EXPECT_EQ(a.locations[0].canonical, "Kyiv");
+}
+
+TEST(EntitySearchTest, NameFieldsAreNameFoldingFieldsOfTheSchema) {
+  for (const char* name : {"person", "said"}) {
+    const schema::Field* field = schema::FindField(name);
+    ASSERT_NE(field, nullptr) << name;
+    EXPECT_TRUE(field->folds_names) << name;
+  }
+  for (const char* name : {"person", "location", "quote", "title"}) {
+    EXPECT_GT(schema::FindField(name)->boost, 1.0) << name;
+  }
+}
+
+// Pairs of articles identical but for where the query word is: in a boosted place (the
+// headline, a quotation, a person's name, a place name) or in the body only. The first of
+// each pair ranks first.
+TEST(EntityRankingTest, BoostedFieldMatchOutranksBodyOnlyMatch) {
+  struct Pair {
+    const char* query;
+    Article boosted;
+    Article body_only;
+  };
+  const std::vector<Pair> pairs = {
+      {"tesselaar",
+       MakeArticle("title", "Tesselaar talks resume", "Officials met on Tuesday to discuss "
+                                                      "the plan."),
+       MakeArticle("body", "Talks resume today", "Officials met Tesselaar on Tuesday to "
+                                                 "discuss the plan.")},
+      {"readiness",
+       MakeArticle("quote", "Planners report",
+                   "“The readiness of the force is clear,” Tomas Berglund said on Tuesday."),
+       MakeArticle("plain", "Planners report",
+                   "The readiness of the force is clear, Tomas Berglund said on Tuesday.")},
+      {"berglund",
+       MakeArticle("person", "Planners report",
+                   "Minister Tomas Berglund met the planners on Tuesday in the morning."),
+       MakeArticle("word", "Planners report",
+                   "The minister met the berglund planners on Tuesday in the morning.")},
+      {"tallinn",
+       MakeArticle("place", "Planners report",
+                   "The planners met in Tallinn on Tuesday in the morning."),
+       MakeArticle("noplace", "Planners report",
+                   "The planners met the tallinn crew on Tuesday in the morning.")},
+  };
+  for (const Pair& pair : pairs) {
+    SCOPED_TRACE(pair.query);
+    TempDir dir;
+    // Both orders of indexing, so that document ids cannot decide.
+    for (bool boosted_first : {true, false}) {
+      TempDir sub;
+      auto searcher = Build(sub, boosted_first
+                                     ? std::vector<Article>{pair.boosted, pair.body_only}
+                                     : std::vector<Article>{pair.body_only, pair.boosted});
+      ASSERT_NE(searcher, nullptr);
+      auto results = searcher->Search(pair.query, All());
+      ASSERT_TRUE(results.ok()) << results.status();
+      ASSERT_EQ(results->hits.size(), 2u);
+      EXPECT_EQ(results->hits[0].article.id, pair.boosted.id);
+      EXPECT_GT(results->hits[0].score, results->hits[1].score);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace newsgrep
