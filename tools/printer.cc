@@ -106,6 +106,8 @@ class JsonPrinter : public ResultPrinter {
     const StoredArticle& a = hit.article;
     nlohmann::json highlights = nlohmann::json::array();
     for (const Highlight& h : hit.highlights) highlights.push_back({h.begin, h.end});
+    nlohmann::json title_highlights = nlohmann::json::array();
+    for (const Highlight& h : hit.title_highlights) title_highlights.push_back({h.begin, h.end});
     nlohmann::json line = {{"type", "hit"},
                            {"format_version", kJsonFormatVersion},
                            {"rank", hit.rank},
@@ -118,6 +120,7 @@ class JsonPrinter : public ResultPrinter {
                            {"dateline", a.dateline},
                            {"snippet", hit.snippet},
                            {"highlights", highlights},
+                           {"title_highlights", title_highlights},
                            {"cluster_id", hit.cluster_id},
                            {"similar_count", hit.similar_count}};
     AddEntities(a, line);
