@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <memory>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -21,7 +22,7 @@ namespace newsgrep {
 struct Indexer::State {
   IndexerOptions options;
   Xapian::WritableDatabase db;
-  internal::DocumentBuilder builder;
+  std::unique_ptr<internal::DocumentBuilder> builder;
   size_t pending = 0;
 };
 
@@ -45,6 +46,9 @@ absl::StatusOr<std::unique_ptr<Indexer>> Indexer::Open(const IndexerOptions& opt
   }
   auto state = std::make_unique<State>();
   state->options = options;
+  state->builder = options.extract_entities
+                       ? std::make_unique<internal::DocumentBuilder>()
+                       : std::make_unique<internal::DocumentBuilder>(nullptr);
   try {
     state->db = Xapian::WritableDatabase(options.db_path,
                                          Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
@@ -78,7 +82,7 @@ absl::Status Indexer::Add(const Article& article) {
   }
   if (extras.cluster.empty()) extras.cluster = internal::NewClusterKey(article.id, fingerprint);
   try {
-    Xapian::Document document = state_->builder.Build(cleaned, extras);
+    Xapian::Document document = state_->builder->Build(cleaned, extras);
     state_->db.replace_document(id_term, document);
   } catch (const Xapian::Error& e) {
     return internal::XapianErrorToStatus(e, absl::StrCat("indexing ", article.origin));

@@ -230,6 +230,9 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
         status = absl::InvalidArgumentError("--commit-every must be at least 1");
       }
       index_only.push_back(name);
+    } else if (name == "--no-entities") {
+      config.extract_entities = false;
+      index_only.push_back(name);
     } else if (name == "-q" || name == "--quiet") {
       config.quiet = true;
       index_only.push_back(name);
@@ -408,6 +411,8 @@ Options:
   --db PATH            index directory (default: $NEWSGREP_DB, else
                        $XDG_DATA_HOME/newsgrep/index, else ~/.local/share/newsgrep/index)
   --commit-every N     articles per commit (default 10000)
+  --no-entities        do not recognise people, places and quotes (faster; the person:,
+                       said:, quote: and location: fields stay empty)
   -q, --quiet          no progress line
   -h, --help           this help
 

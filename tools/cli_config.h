@@ -42,6 +42,7 @@ struct Config {
   // index
   std::vector<std::string> inputs;
   size_t commit_every = 10000;
+  bool extract_entities = true;
   bool quiet = false;
 };
 

@@ -204,7 +204,11 @@ int RunStats(const Config& config) {
 
 int RunIndex(const Config& config) {
   const bool progress = !config.quiet && isatty(STDERR_FILENO);
-  auto indexer = Indexer::Open({.db_path = config.db_path, .commit_every = config.commit_every});
+  IndexerOptions options;
+  options.db_path = config.db_path;
+  options.commit_every = config.commit_every;
+  options.extract_entities = config.extract_entities;
+  auto indexer = Indexer::Open(options);
   if (!indexer.ok()) {
     PrintError(indexer.status().message());
     return kExitError;

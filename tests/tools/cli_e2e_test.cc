@@ -1290,3 +1290,15 @@ TEST_F(CliEndToEndTest, MinusWordAfterTheQueryExcludesIt) {
   EXPECT_LT(without, all);
   EXPECT_EQ(without + Count(SampleDb(), "nato kyiv"), all);
 }
+
+TEST_F(CliEndToEndTest, NoEntitiesLeavesTheEntityFieldsEmpty) {
+  const fs::path dir = NewDir("no-entities");
+  ASSERT_EQ(IndexIn(dir, {(fs::path(kSourceDir) / kSampleArticles).string()}, Home(),
+                    {"-q", "--no-entities"})
+                .exit_code,
+            0);
+  const std::string db = (dir / "db").string();
+  EXPECT_EQ(Run({"--db", db, "-c", "person:horodetskyy"}).exit_code, 1);
+  EXPECT_EQ(Run({"--db", db, "-c", "horodetskyy"}).exit_code, 0);  // the text is indexed
+  EXPECT_EQ(Run({"--db", SampleDb(), "-c", "person:horodetskyy"}).exit_code, 0);
+}

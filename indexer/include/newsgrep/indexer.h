@@ -46,6 +46,9 @@ struct IndexerOptions {
   /// searches can collapse them. With false every article is its own cluster.
   /// Default: true.
   bool detect_duplicates = true;
+  /// Recognise quotes (with speakers), people and places (entities.h) and index them as the
+  /// person:, said:, quote: and location: fields. Default: true.
+  bool extract_entities = true;
 };
 
 /// What one IndexPath run did.
