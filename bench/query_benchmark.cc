@@ -13,6 +13,7 @@
 /// the peers run first and each newsgrep variant after them, so that newsgrep's counters
 /// carry its ratios to the peers of the same run.
 #include <benchmark/benchmark.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include <algorithm>
@@ -86,10 +87,16 @@ int ChildMain(const std::map<std::string, std::string>& flags) {
       std::cerr << "bench: building " << EngineName(engine) << ": " << status << "\n";
       return 1;
     }
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const double cpu_seconds =
+        static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+        static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6;
     out = {{"engine", EngineName(engine)},
            {"stages_off", stages_off},
            {"articles", articles},
            {"seconds", seconds},
+           {"cpu_seconds", cpu_seconds},
            {"bytes", DiskBytes(db)},
            {"peak_rss_kib", PeakRssKiB()},
            {"built_unix", static_cast<long>(std::time(nullptr))}};
@@ -608,6 +615,7 @@ int Main(int argc, char** argv) {
   // Indexing, incremental and memory figures (measured above in child processes).
   const double fts5_bytes = index_of(Engine::kFts5).stats.value("bytes", 0.0);
   const double full_seconds = index_of(Engine::kNewsgrep).stats.value("seconds", 0.0);
+  const double full_cpu = index_of(Engine::kNewsgrep).stats.value("cpu_seconds", 0.0);
   std::vector<const IndexInfo*> all_indexes;
   for (const IndexInfo& info : indexes) all_indexes.push_back(&info);
   for (const IndexInfo& info : variants) all_indexes.push_back(&info);
@@ -620,11 +628,15 @@ int Main(int argc, char** argv) {
     const bool is_variant = !info.variant.empty();
     benchmark::RegisterBenchmark(
         ("BM_Index/" + info.Name()).c_str(),
-        [stats, articles, seconds, fts5_bytes, full_seconds, fresh = info.fresh, is_newsgrep,
-         is_variant](benchmark::State& state) {
+        [stats, articles, seconds, fts5_bytes, full_seconds, full_cpu, fresh = info.fresh,
+         is_newsgrep, is_variant](benchmark::State& state) {
           for (auto _ : state) state.SetIterationTime(seconds);
           state.counters["articles"] = articles;
           state.counters["articles_per_s"] = seconds > 0 ? articles / seconds : 0;
+          // CPU seconds of the indexing process: unlike the rate above, not slowed down
+          // by other processes sharing the machine.
+          const double cpu = stats.value("cpu_seconds", 0.0);
+          if (cpu > 0) state.counters["articles_per_cpu_s"] = articles / cpu;
           state.counters["bytes_per_article"] = stats.value("bytes", 0.0) / articles;
           if (stats.contains("compact_bytes")) {
             state.counters["compact_bytes_per_article"] =
@@ -635,6 +647,7 @@ int Main(int argc, char** argv) {
           if (is_variant && seconds > 0) {
             // How much longer indexing takes with every stage on than without these.
             state.counters["full_time_vs_this"] = full_seconds / seconds;
+            if (cpu > 0 && full_cpu > 0) state.counters["full_cpu_vs_this"] = full_cpu / cpu;
           }
           if (is_newsgrep && fts5_bytes > 0) {
             state.counters["size_vs_fts5"] = stats.value("bytes", 0.0) / fts5_bytes;

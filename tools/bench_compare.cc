@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -148,7 +149,7 @@ std::string Num(std::optional<double> value, int precision = 0) {
   if (!value) return "-";
   char text[64];
   const double v = *value;
-  if (precision == 0 && std::fabs(v) >= 1000) {
+  if (precision == 0 && std::llabs(std::llround(v)) >= 1000) {
     // thousands separators for large integers
     std::string digits = std::to_string(static_cast<long long>(std::llround(v)));
     std::string out;
@@ -254,8 +255,9 @@ void PrintRun(const Result& result, bool markdown) {
             << (context("newsgrep_short_pass") == "1" ? ", SHORT pass" : "") << "\n\n";
 
   // Indexing.
-  Table index({"indexing", "articles/s", "bytes/article", "compacted B/art", "peak RSS MB",
-               "all stages ÷ this time", "add 1,000 (s)", "query proc RSS MB", "build"},
+  Table index({"indexing", "articles/s", "articles/CPU-s", "bytes/article", "compacted B/art",
+               "peak RSS MB", "all stages ÷ this (time / CPU)", "add 1,000 (s)",
+               "query proc RSS MB", "build"},
               markdown);
   const Row* fts5 = result.Find("Index", "", "fts5");
   for (const std::string& engine : result.Engines("Index")) {
@@ -266,9 +268,14 @@ void PrintRun(const Result& result, bool markdown) {
     if (engine.rfind("newsgrep", 0) == 0 && fts5 != nullptr) {
       size += " (" + Ratio(row->Get("size_vs_fts5")) + " FTS5)";
     }
-    index.Add({engine, Num(row->Get("articles_per_s")), size,
-               Num(row->Get("compact_bytes_per_article")), Num(row->Get("peak_rss_MB")),
-               Ratio(row->Get("full_time_vs_this")),
+    std::string stage_cost = "-";
+    if (row->Get("full_time_vs_this")) {
+      stage_cost = Ratio(row->Get("full_time_vs_this")) + " / " +
+                   Ratio(row->Get("full_cpu_vs_this"));
+    }
+    index.Add({engine, Num(row->Get("articles_per_s")), Num(row->Get("articles_per_cpu_s")),
+               size, Num(row->Get("compact_bytes_per_article")), Num(row->Get("peak_rss_MB")),
+               stage_cost,
                incremental ? Num(incremental->Get("seconds"), 2) : "-",
                process ? Num(process->Get("peak_rss_MB")) : "-",
                row->Get("fresh").value_or(0) > 0 ? "this run" : "cached"});
