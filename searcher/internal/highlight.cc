@@ -129,7 +129,7 @@ std::string TextTermFor(absl::string_view term) {
   absl::string_view word = rest.substr(field->prefix.size());
   absl::ConsumePrefix(&word, ":");
   if (word.empty()) return "";
-  return stemmed ? "Z" + std::string(word) : std::string(word);
+  return stemmed ? absl::StrCat("Z", word) : std::string(word);
 }
 
 HighlightPlan::HighlightPlan(const Xapian::Query& query,
