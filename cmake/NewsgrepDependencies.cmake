@@ -10,6 +10,8 @@ endif()
 find_package(absl REQUIRED CONFIG)
 find_package(nlohmann_json 3.10 REQUIRED CONFIG)
 find_package(ZLIB REQUIRED)
+# The indexer analyses articles on several threads.
+find_package(Threads REQUIRED)
 # Entity extraction: ICU (name folding, transliteration) and libgeonames (the city
 # gazetteer compiled into the library; its data comes from geonames.org). The other
 # gazetteer data are plain files read at run time: iso-codes JSON, tzdata zone.tab.

@@ -4,13 +4,17 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <thread>
+#include <vector>
 #include <memory>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "internal/cluster_assigner.h"
 #include "internal/document_builder.h"
+#include "internal/ordered_pipeline.h"
 #include "newsgrep/cleaner.h"
 #include "newsgrep/near_duplicates.h"
 #include "newsgrep/internal/status_macros.h"
@@ -19,11 +23,100 @@
 
 namespace newsgrep {
 
+namespace {
+
+// An article analysed and turned into a document, waiting for the writer.
+struct PreparedArticle {
+  std::string id;
+  std::string id_term;
+  std::string origin;  // for messages
+  TextFingerprint fingerprint;
+  Xapian::Document document;
+  absl::Status status;  // not OK: preparing failed; the writer reports it
+};
+
+// Articles in flight per analysis thread: enough to keep the writer busy, few enough that
+// memory stays flat.
+constexpr size_t kInFlightPerThread = 64;
+
+}  // namespace
+
 struct Indexer::State {
   IndexerOptions options;
   Xapian::WritableDatabase db;
   std::unique_ptr<internal::DocumentBuilder> builder;
+  std::unique_ptr<internal::ClusterAssigner> clusters;
   size_t pending = 0;
+
+  std::unique_ptr<internal::DocumentBuilder> NewBuilder() const {
+    return options.extract_entities ? std::make_unique<internal::DocumentBuilder>()
+                                    : std::make_unique<internal::DocumentBuilder>(nullptr);
+  }
+
+  // Everything but writing: cleaning, fingerprint, entities, terms. Any thread, each with
+  // its own builder.
+  PreparedArticle Prepare(const Article& article,
+                          internal::DocumentBuilder& thread_builder) const {
+    PreparedArticle prepared;
+    prepared.id = article.id;
+    prepared.origin = article.origin;
+    if (article.id.empty()) {
+      prepared.status =
+          absl::InvalidArgumentError(absl::StrCat(article.origin, ": article has no id"));
+      return prepared;
+    }
+    prepared.id_term = schema::IdTerm(article.id);
+    Article cleaned = article;
+    internal::DocumentBuilder::Extras extras;
+    if (options.clean_bodies) {
+      cleaned.body = CleanBody(article.body);
+      if (cleaned.body != article.body) extras.original_body = article.body;
+    }
+    prepared.fingerprint = FingerprintArticle(cleaned.title, cleaned.body);
+    try {
+      prepared.document = thread_builder.Build(cleaned, extras);
+    } catch (const Xapian::Error& e) {
+      prepared.status =
+          internal::XapianErrorToStatus(e, absl::StrCat("indexing ", article.origin));
+    }
+    return prepared;
+  }
+
+  // The writer's part, in input order: cluster, replace by id, commit when a batch is full.
+  absl::Status Write(PreparedArticle&& prepared) {
+    NEWSGREP_RETURN_IF_ERROR(prepared.status);
+    std::string cluster;
+    if (options.detect_duplicates) {
+      NEWSGREP_ASSIGN_OR_RETURN(cluster,
+                                clusters->Assign(db, prepared.id_term, prepared.fingerprint));
+    }
+    const bool joined = !cluster.empty();
+    if (!joined) cluster = internal::NewClusterKey(prepared.id, prepared.fingerprint);
+    try {
+      static const std::vector<std::string> kNoBands;
+      internal::AddCluster(cluster,
+                           options.detect_duplicates ? prepared.fingerprint.band_terms : kNoBands,
+                           prepared.document);
+      db.replace_document(prepared.id_term, prepared.document);
+    } catch (const Xapian::Error& e) {
+      return internal::XapianErrorToStatus(e, absl::StrCat("indexing ", prepared.origin));
+    }
+    if (options.detect_duplicates) clusters->Record(prepared.fingerprint);
+    if (++pending >= options.commit_every) return Commit();
+    return absl::OkStatus();
+  }
+
+  absl::Status Commit() {
+    if (pending == 0) return absl::OkStatus();
+    try {
+      db.commit();
+    } catch (const Xapian::Error& e) {
+      return internal::XapianErrorToStatus(
+          e, absl::StrCat("committing to index ", options.db_path));
+    }
+    pending = 0;
+    return absl::OkStatus();
+  }
 };
 
 Indexer::Indexer(std::unique_ptr<State> state) : state_(std::move(state)) {}
@@ -46,15 +139,15 @@ absl::StatusOr<std::unique_ptr<Indexer>> Indexer::Open(const IndexerOptions& opt
   }
   auto state = std::make_unique<State>();
   state->options = options;
-  state->builder = options.extract_entities
-                       ? std::make_unique<internal::DocumentBuilder>()
-                       : std::make_unique<internal::DocumentBuilder>(nullptr);
+  state->builder = state->NewBuilder();
   try {
     state->db = Xapian::WritableDatabase(options.db_path,
                                          Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
     NEWSGREP_RETURN_IF_ERROR(schema::CheckSchemaVersion(state->db, options.db_path));
     state->db.set_metadata(std::string(schema::kSchemaVersionKey),
                            std::to_string(schema::kSchemaVersion));
+    state->clusters =
+        std::make_unique<internal::ClusterAssigner>(state->db.get_doccount() > 0);
   } catch (const Xapian::Error& e) {
     return internal::XapianErrorToStatus(e, context);
   }
@@ -62,33 +155,7 @@ absl::StatusOr<std::unique_ptr<Indexer>> Indexer::Open(const IndexerOptions& opt
 }
 
 absl::Status Indexer::Add(const Article& article) {
-  if (article.id.empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(article.origin, ": article has no id"));
-  }
-  const std::string id_term = schema::IdTerm(article.id);
-  Article cleaned = article;
-  internal::DocumentBuilder::Extras extras;
-  if (state_->options.clean_bodies) {
-    cleaned.body = CleanBody(article.body);
-    if (cleaned.body != article.body) extras.original_body = article.body;
-  }
-  const TextFingerprint fingerprint = FingerprintArticle(cleaned.title, cleaned.body);
-  if (state_->options.detect_duplicates) {
-    absl::StatusOr<std::string> cluster =
-        internal::AssignCluster(state_->db, id_term, fingerprint);
-    if (!cluster.ok()) return cluster.status();
-    extras.cluster = *std::move(cluster);
-    extras.band_terms = fingerprint.band_terms;
-  }
-  if (extras.cluster.empty()) extras.cluster = internal::NewClusterKey(article.id, fingerprint);
-  try {
-    Xapian::Document document = state_->builder->Build(cleaned, extras);
-    state_->db.replace_document(id_term, document);
-  } catch (const Xapian::Error& e) {
-    return internal::XapianErrorToStatus(e, absl::StrCat("indexing ", article.origin));
-  }
-  if (++state_->pending >= state_->options.commit_every) return Commit();
-  return absl::OkStatus();
+  return state_->Write(state_->Prepare(article, *state_->builder));
 }
 
 absl::Status Indexer::Remove(absl::string_view id) {
@@ -105,25 +172,27 @@ absl::Status Indexer::Remove(absl::string_view id) {
   return absl::OkStatus();
 }
 
-absl::Status Indexer::Commit() {
-  if (state_->pending == 0) return absl::OkStatus();
-  try {
-    state_->db.commit();
-  } catch (const Xapian::Error& e) {
-    return internal::XapianErrorToStatus(
-        e, absl::StrCat("committing to index ", state_->options.db_path));
-  }
-  state_->pending = 0;
-  return absl::OkStatus();
-}
+absl::Status Indexer::Commit() { return state_->Commit(); }
 
 size_t Indexer::article_count() const { return state_->db.get_doccount(); }
 
 absl::Status Indexer::IndexPath(const std::string& path, const IndexObserver* observer,
                                 IndexReport* report) {
+  // The caller's thread reads; analysis threads prepare; one writer thread writes, in
+  // input order.
+  const size_t threads = AnalysisThreads(state_->options);
+  std::vector<std::unique_ptr<internal::DocumentBuilder>> builders;
+  for (size_t i = 0; i < threads; ++i) builders.push_back(state_->NewBuilder());
+  internal::OrderedPipeline<Article, PreparedArticle> pipeline(
+      threads, threads * kInFlightPerThread,
+      [this, &builders](Article&& article, size_t worker) {
+        return state_->Prepare(article, *builders[worker]);
+      },
+      [this](PreparedArticle&& prepared) { return state_->Write(std::move(prepared)); });
+
   ReadCallbacks callbacks;
-  callbacks.on_article = [this, report](Article&& article) {
-    NEWSGREP_RETURN_IF_ERROR(Add(article));
+  callbacks.on_article = [&pipeline, report](Article&& article) {
+    NEWSGREP_RETURN_IF_ERROR(pipeline.Submit(std::move(article)));
     ++report->articles;
     return absl::OkStatus();
   };
@@ -139,7 +208,15 @@ absl::Status Indexer::IndexPath(const std::string& path, const IndexObserver* ob
     ++report->files;
     if (observer != nullptr && observer->on_progress) observer->on_progress(*report);
   };
-  return ReadArticles(path, callbacks);
+  absl::Status read = ReadArticles(path, callbacks);
+  absl::Status written = pipeline.Finish();
+  // The writer's error is the cause when both failed (reading stops when writing does).
+  return written.ok() ? read : written;
+}
+
+size_t AnalysisThreads(const IndexerOptions& options) {
+  if (options.analysis_threads > 0) return options.analysis_threads;
+  return std::max<size_t>(1, std::thread::hardware_concurrency());
 }
 
 }  // namespace newsgrep

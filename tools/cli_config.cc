@@ -230,6 +230,9 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
         status = absl::InvalidArgumentError("--commit-every must be at least 1");
       }
       index_only.push_back(name);
+    } else if (name == "-j" || name == "--threads") {
+      status = take_count(&config.analysis_threads);
+      index_only.push_back(name);
     } else if (name == "--no-entities") {
       config.extract_entities = false;
       index_only.push_back(name);
@@ -410,7 +413,9 @@ lines and a blank line. Re-indexing an article with the same id replaces it.
 Options:
   --db PATH            index directory (default: $NEWSGREP_DB, else
                        $XDG_DATA_HOME/newsgrep/index, else ~/.local/share/newsgrep/index)
-  --commit-every N     articles per commit (default 10000)
+  --commit-every N     articles per commit (default 1000)
+  -j, --threads N      threads analysing articles beside the one writing the index
+                       (default 0: one per core)
   --no-entities        do not recognise people, places and quotes (faster; the person:,
                        said:, quote: and location: fields stay empty)
   -q, --quiet          no progress line

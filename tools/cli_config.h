@@ -41,7 +41,8 @@ struct Config {
   std::string stats_kind;        // "people" or "places"
   // index
   std::vector<std::string> inputs;
-  size_t commit_every = 10000;
+  size_t commit_every = 1000;
+  size_t analysis_threads = 0;  // index -j: 0 = one per core
   bool extract_entities = true;
   bool quiet = false;
 };

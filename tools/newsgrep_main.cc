@@ -207,6 +207,7 @@ int RunIndex(const Config& config) {
   IndexerOptions options;
   options.db_path = config.db_path;
   options.commit_every = config.commit_every;
+  options.analysis_threads = config.analysis_threads;
   options.extract_entities = config.extract_entities;
   auto indexer = Indexer::Open(options);
   if (!indexer.ok()) {

@@ -141,9 +141,6 @@ Xapian::Document DocumentBuilder::Build(const Article& article, const Extras& ex
   if (entities != nullptr) IndexEntities(article, *entities, document);
 
   document.add_boolean_term(schema::IdTerm(article.id));
-  document.add_boolean_term(absl::StrCat(schema::kClusterPrefix, extras.cluster));
-  document.add_value(schema::kClusterSlot, extras.cluster);
-  for (const std::string& term : extras.band_terms) document.add_boolean_term(term);
   StoredArticle stored;
   stored.id = article.id;
   stored.title = article.title;
@@ -177,7 +174,17 @@ Xapian::Document DocumentBuilder::Build(const Article& article, const Extras& ex
     document.add_value(schema::kTimestampSlot, article.date->TimestampValue());
   }
   document.set_data(EncodeStoredArticle(stored));
+  // The generator holds a reference to the document; Xapian's reference counts are not
+  // atomic, so let go of it before the document can travel to the writer thread.
+  generator_.set_document(Xapian::Document());
   return document;
+}
+
+void AddCluster(const std::string& cluster, const std::vector<std::string>& band_terms,
+                Xapian::Document& document) {
+  document.add_boolean_term(absl::StrCat(schema::kClusterPrefix, cluster));
+  document.add_value(schema::kClusterSlot, cluster);
+  for (const std::string& term : band_terms) document.add_boolean_term(term);
 }
 
 }  // namespace newsgrep::internal

@@ -28,9 +28,7 @@ class DocumentBuilder {
 
   /// What the indexer adds beyond the article itself.
   struct Extras {
-    std::string original_body;            // stored when cleaning changed the body
-    std::string cluster;                  // story cluster key (REQUIRES: non-empty)
-    std::vector<std::string> band_terms;  // near-duplicate lookup keys
+    std::string original_body;  // stored when cleaning changed the body
     /// Entities of the (cleaned) article, when already extracted (e.g. on another thread
     /// with ExtractEntities); when unset, Build extracts them itself.
     std::optional<ArticleEntities> entities;
@@ -38,9 +36,11 @@ class DocumentBuilder {
 
   /// The document for `article` (its body already cleaned): unprefixed positional text of
   /// title and body (a phrase cannot span them), the title again under its field prefix,
-  /// source and dateline fields, the unique id term, the cluster (value slot and term),
-  /// band terms, date values, the entity fields (people, places, quotes, speakers, and one
-  /// key term per person and place), and the StoredArticle as document data.
+  /// source and dateline fields, the unique id term, date values, the entity fields
+  /// (people, places, quotes, speakers, and one key term per person and place), and the
+  /// StoredArticle as document data. The cluster is added by the writer (AddCluster).
+  /// The returned document shares nothing with the builder, so it may be handed to
+  /// another thread.
   Xapian::Document Build(const Article& article, const Extras& extras);
 
  private:
@@ -51,6 +51,11 @@ class DocumentBuilder {
   const EntityResources* resources_ = nullptr;
   std::shared_ptr<const EntityResources> shared_;  // keeps Shared() alive
 };
+
+/// Puts `document` in story cluster `cluster` (REQUIRES: non-empty): the cluster term and
+/// the collapse value; and adds its near-duplicate lookup keys `band_terms`.
+void AddCluster(const std::string& cluster, const std::vector<std::string>& band_terms,
+                Xapian::Document& document);
 
 }  // namespace newsgrep::internal
 

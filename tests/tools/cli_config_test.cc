@@ -99,7 +99,7 @@ TEST(CliConfigTest, IndexSubcommandTakesInputs) {
   EXPECT_EQ(config->command, Command::kIndex);
   EXPECT_THAT(config->inputs, ElementsAre("a.jsonl", "dir/b"));
   EXPECT_EQ(config->query, "");
-  EXPECT_EQ(config->commit_every, 10000u);
+  EXPECT_EQ(config->commit_every, 1000u);
   EXPECT_FALSE(config->quiet);
 }
 
@@ -122,6 +122,16 @@ TEST(CliConfigTest, IndexOptions) {
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_TRUE(config->quiet);
   EXPECT_EQ(config->commit_every, 7u);
+  EXPECT_EQ(config->analysis_threads, 0u);  // default: one per core
+
+  config = Parse({"index", "-j", "3", "in.jsonl"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->analysis_threads, 3u);
+  config = Parse({"index", "--threads=1", "in.jsonl"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->analysis_threads, 1u);
+  EXPECT_THAT(ErrorOf({"index", "-j", "many", "f"}), HasSubstr("whole number"));
+  EXPECT_THAT(ErrorOf({"search", "-j", "2", "foo"}), HasSubstr("-j"));
 }
 
 TEST(CliConfigTest, CommitEveryZeroIsAnError) {

@@ -1,0 +1,159 @@
+/// @file ordered_pipeline.h
+/// @brief Parallel preparation, in-order consumption: N worker threads transform items,
+/// one consumer thread receives the results in the order the items were submitted.
+///
+/// The indexer uses it to analyse articles (cleaning, fingerprints, entities, term
+/// generation) on the cores beside the single Xapian writer, while the writer still sees
+/// the articles in input order (cluster assignment and replacement by id depend on it).
+///
+/// Example:
+///   OrderedPipeline<int, std::string> pipeline(
+///       2, 64, [](int&& n, size_t worker) { return std::to_string(n); },
+///       [&](std::string&& s) { out.push_back(s); return absl::OkStatus(); });
+///   for (int i = 0; i < 100; ++i) NEWSGREP_RETURN_IF_ERROR(pipeline.Submit(i));
+///   return pipeline.Finish();
+///
+/// Thread safety: Submit and Finish are called from one thread (the producer). `prepare`
+/// runs on the worker threads, concurrently with itself (worker index 0..threads-1 tells
+/// which, so each can use its own per-thread state); `consume` runs on the consumer thread,
+/// never concurrently with itself. An item is handed from thread to thread under a mutex
+/// and touched by one thread at a time, so objects that are not thread-safe (Xapian
+/// documents) may travel through it when nothing else holds a reference to them.
+#ifndef NEWSGREP_INDEXER_INTERNAL_ORDERED_PIPELINE_H_
+#define NEWSGREP_INDEXER_INTERNAL_ORDERED_PIPELINE_H_
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+
+namespace newsgrep::internal {
+
+template <typename In, typename Out>
+class OrderedPipeline {
+ public:
+  using Prepare = std::function<Out(In&&, size_t worker)>;
+  using Consume = std::function<absl::Status(Out&&)>;
+
+  /// Starts `threads` workers (at least 1) and the consumer. At most `max_in_flight` items
+  /// (at least 1) are submitted but not yet consumed; Submit blocks beyond that.
+  OrderedPipeline(size_t threads, size_t max_in_flight, Prepare prepare, Consume consume)
+      : prepare_(std::move(prepare)),
+        consume_(std::move(consume)),
+        max_in_flight_(max_in_flight == 0 ? 1 : max_in_flight) {
+    if (threads == 0) threads = 1;
+    for (size_t i = 0; i < threads; ++i) workers_.emplace_back([this, i] { WorkerLoop(i); });
+    consumer_ = std::thread([this] { ConsumerLoop(); });
+  }
+
+  /// Finishes (waits for every submitted item) if Finish was not called.
+  ~OrderedPipeline() { (void)Finish(); }
+  OrderedPipeline(const OrderedPipeline&) = delete;
+  OrderedPipeline& operator=(const OrderedPipeline&) = delete;
+
+  /// Queues `item`. Returns the consumer's first error instead once there is one (the item
+  /// is then dropped, and so are items queued behind the failed one).
+  absl::Status Submit(In item) {
+    std::unique_lock lock(mutex_);
+    room_.wait(lock, [&] { return !error_.ok() || submitted_ - consumed_ < max_in_flight_; });
+    if (!error_.ok()) return error_;
+    input_.emplace_back(submitted_++, std::move(item));
+    work_.notify_one();
+    return absl::OkStatus();
+  }
+
+  /// Waits until every submitted item is consumed (or the consumer failed), stops the
+  /// threads and returns the consumer's first error. Later calls return the same.
+  absl::Status Finish() {
+    {
+      std::unique_lock lock(mutex_);
+      if (finished_) return error_;
+      room_.wait(lock, [&] { return !error_.ok() || consumed_ == submitted_; });
+      stopping_ = true;
+      finished_ = true;
+    }
+    work_.notify_all();
+    ready_.notify_all();
+    for (std::thread& worker : workers_) worker.join();
+    consumer_.join();
+    std::lock_guard lock(mutex_);
+    return error_;
+  }
+
+ private:
+  void WorkerLoop(size_t worker) {
+    for (;;) {
+      std::pair<size_t, In> job;
+      {
+        std::unique_lock lock(mutex_);
+        work_.wait(lock, [&] { return stopping_ || !input_.empty(); });
+        if (input_.empty()) return;  // stopping, nothing left
+        job = std::move(input_.front());
+        input_.pop_front();
+      }
+      Out out = prepare_(std::move(job.second), worker);
+      {
+        std::lock_guard lock(mutex_);
+        done_.emplace(job.first, std::move(out));
+      }
+      ready_.notify_one();
+    }
+  }
+
+  void ConsumerLoop() {
+    for (;;) {
+      Out out;
+      {
+        std::unique_lock lock(mutex_);
+        ready_.wait(lock, [&] { return stopping_ || done_.count(consumed_) > 0; });
+        if (!error_.ok()) return;  // a failed item stops the consumer
+        auto next = done_.find(consumed_);
+        if (next == done_.end()) return;  // stopping, nothing left to consume
+        out = std::move(next->second);
+        done_.erase(next);
+      }
+      absl::Status status = consume_(std::move(out));
+      {
+        std::lock_guard lock(mutex_);
+        ++consumed_;
+        if (!status.ok() && error_.ok()) {
+          error_ = std::move(status);
+          stopping_ = true;  // drop the rest
+          input_.clear();
+          work_.notify_all();
+        }
+      }
+      room_.notify_all();
+    }
+  }
+
+  const Prepare prepare_;
+  const Consume consume_;
+  const size_t max_in_flight_;
+
+  std::mutex mutex_;
+  std::condition_variable work_;   // workers: input available or stopping
+  std::condition_variable ready_;  // consumer: the next result is done or stopping
+  std::condition_variable room_;   // producer: room to submit, all consumed, or error
+  std::deque<std::pair<size_t, In>> input_;
+  std::map<size_t, Out> done_;
+  size_t submitted_ = 0;
+  size_t consumed_ = 0;
+  bool stopping_ = false;
+  bool finished_ = false;
+  absl::Status error_;
+
+  std::vector<std::thread> workers_;
+  std::thread consumer_;
+};
+
+}  // namespace newsgrep::internal
+
+#endif  // NEWSGREP_INDEXER_INTERNAL_ORDERED_PIPELINE_H_
