@@ -75,6 +75,11 @@ struct Indexer::State {
     prepared.fingerprint = FingerprintArticle(cleaned.title, cleaned.body);
     try {
       prepared.document = thread_builder.Build(cleaned, extras);
+      if (options.detect_duplicates) {
+        for (const std::string& term : prepared.fingerprint.band_terms) {
+          prepared.document.add_boolean_term(term);
+        }
+      }
     } catch (const Xapian::Error& e) {
       prepared.status =
           internal::XapianErrorToStatus(e, absl::StrCat("indexing ", article.origin));
@@ -90,18 +95,15 @@ struct Indexer::State {
       NEWSGREP_ASSIGN_OR_RETURN(cluster,
                                 clusters->Assign(db, prepared.id_term, prepared.fingerprint));
     }
-    const bool joined = !cluster.empty();
-    if (!joined) cluster = internal::NewClusterKey(prepared.id, prepared.fingerprint);
+    if (cluster.empty()) cluster = internal::NewClusterKey(prepared.id, prepared.fingerprint);
+    Xapian::docid docid = 0;
     try {
-      static const std::vector<std::string> kNoBands;
-      internal::AddCluster(cluster,
-                           options.detect_duplicates ? prepared.fingerprint.band_terms : kNoBands,
-                           prepared.document);
-      db.replace_document(prepared.id_term, prepared.document);
+      internal::AddCluster(cluster, prepared.document);
+      docid = db.replace_document(prepared.id_term, prepared.document);
     } catch (const Xapian::Error& e) {
       return internal::XapianErrorToStatus(e, absl::StrCat("indexing ", prepared.origin));
     }
-    if (options.detect_duplicates) clusters->Record(prepared.fingerprint);
+    if (options.detect_duplicates) clusters->Record(docid, prepared.fingerprint, cluster);
     if (++pending >= options.commit_every) return Commit();
     return absl::OkStatus();
   }
@@ -161,9 +163,11 @@ absl::Status Indexer::Add(const Article& article) {
 absl::Status Indexer::Remove(absl::string_view id) {
   const std::string term = schema::IdTerm(id);
   try {
-    if (!state_->db.term_exists(term)) {
+    auto found = state_->db.postlist_begin(term);
+    if (found == state_->db.postlist_end(term)) {
       return absl::NotFoundError(absl::StrCat("no article with id ", id));
     }
+    state_->clusters->Forget(*found);
     state_->db.delete_document(term);
   } catch (const Xapian::Error& e) {
     return internal::XapianErrorToStatus(e, absl::StrCat("removing ", id));

@@ -61,8 +61,35 @@ bool KeyFilter::MayContain(uint64_t key) const {
   return false;
 }
 
-void ClusterAssigner::Record(const TextFingerprint& fingerprint) {
+void ClusterAssigner::Record(Xapian::docid docid, const TextFingerprint& fingerprint,
+                             const std::string& cluster) {
   for (const std::string& term : fingerprint.band_terms) written_bands_.Insert(BandKey(term));
+  if (fingerprint.shingles.size() < kMinShingles) {
+    Forget(docid);  // a replacement too short to be anyone's duplicate
+    return;
+  }
+  auto [it, inserted] = recent_.try_emplace(docid);
+  if (inserted) {
+    recent_order_.push_back(docid);
+  } else {
+    recent_shingles_ -= it->second.fingerprint.shingles.size();
+  }
+  it->second.fingerprint.shingles = fingerprint.shingles;
+  it->second.fingerprint.words = fingerprint.words;
+  it->second.fingerprint.short_text = fingerprint.short_text;
+  it->second.cluster = cluster;
+  recent_shingles_ += fingerprint.shingles.size();
+  while (recent_shingles_ > kRecentShingles && !recent_order_.empty()) {
+    Forget(recent_order_.front());
+    recent_order_.pop_front();
+  }
+}
+
+void ClusterAssigner::Forget(Xapian::docid docid) {
+  auto it = recent_.find(docid);
+  if (it == recent_.end()) return;
+  recent_shingles_ -= it->second.fingerprint.shingles.size();
+  recent_.erase(it);
 }
 
 std::string NewClusterKey(absl::string_view article_id, const TextFingerprint& fingerprint) {
@@ -107,16 +134,24 @@ absl::StatusOr<std::string> ClusterAssigner::Assign(Xapian::WritableDatabase& db
     std::pair<double, double> best_score(-1, -1);
     std::string best_cluster;
     for (const auto& [bands, docid] : candidates) {
-      const Xapian::Document document = db.get_document(docid);
-      absl::StatusOr<StoredArticle> stored = DecodeStoredArticle(document.get_data());
-      if (!stored.ok()) return stored.status();
-      const TextFingerprint other = FingerprintArticle(stored->title, stored->body);
-      const Similarity similarity = CompareFingerprints(fingerprint, other);
-      if (!IsNearDuplicate(similarity)) continue;
+      Similarity similarity;
+      std::string cluster;
+      if (auto recent = recent_.find(docid); recent != recent_.end()) {
+        similarity = CompareFingerprints(fingerprint, recent->second.fingerprint);
+        if (IsNearDuplicate(similarity)) cluster = recent->second.cluster;
+      } else {
+        const Xapian::Document document = db.get_document(docid);
+        absl::StatusOr<StoredArticle> stored = DecodeStoredArticle(document.get_data());
+        if (!stored.ok()) return stored.status();
+        similarity =
+            CompareFingerprints(fingerprint, FingerprintArticle(stored->title, stored->body));
+        if (IsNearDuplicate(similarity)) cluster = document.get_value(schema::kClusterSlot);
+      }
+      if (cluster.empty()) continue;
       const std::pair<double, double> score(similarity.jaccard, similarity.containment);
       if (score > best_score) {
         best_score = score;
-        best_cluster = document.get_value(schema::kClusterSlot);
+        best_cluster = std::move(cluster);
       }
     }
     return best_cluster;  // "" = no duplicate: the caller makes a new key

@@ -6,8 +6,11 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <vector>
+
+#include "absl/container/flat_hash_map.h"
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -56,6 +59,11 @@ class KeyFilter {
 /// The filter only ever answers "maybe" for keys that are gone (replaced or deleted
 /// documents): those cost a lookup, never a wrong cluster.
 ///
+/// Verifying a candidate needs its shingles: the assigner keeps the fingerprints and
+/// clusters of the most recently written documents (up to kRecentShingles shingles, about
+/// 32 MB), so that a candidate written in this session is verified without reading and
+/// re-fingerprinting its stored text; older candidates are read from the index.
+///
 /// Not thread-safe: one per writer.
 class ClusterAssigner {
  public:
@@ -69,12 +77,28 @@ class ClusterAssigner {
                                      absl::string_view article_id_term,
                                      const TextFingerprint& fingerprint);
 
-  /// Records the band keys of a document just written to the index.
-  void Record(const TextFingerprint& fingerprint);
+  /// Records a document just written to the index as `docid` (a new document or a
+  /// replacement) with its fingerprint and cluster.
+  void Record(Xapian::docid docid, const TextFingerprint& fingerprint,
+              const std::string& cluster);
+
+  /// Forgets document `docid` (deleted from the index).
+  void Forget(Xapian::docid docid);
+
+  /// Shingles of recent documents kept for verification (see above).
+  static constexpr size_t kRecentShingles = size_t{4} << 20;
 
  private:
+  struct Recent {
+    TextFingerprint fingerprint;  // without band terms
+    std::string cluster;
+  };
+
   bool index_had_documents_;
   KeyFilter written_bands_;
+  absl::flat_hash_map<Xapian::docid, Recent> recent_;
+  std::deque<Xapian::docid> recent_order_;  // oldest first; may name forgotten documents
+  size_t recent_shingles_ = 0;
 };
 
 /// A fresh cluster key for an article that resembles nothing indexed.

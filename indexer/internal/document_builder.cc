@@ -180,11 +180,9 @@ Xapian::Document DocumentBuilder::Build(const Article& article, const Extras& ex
   return document;
 }
 
-void AddCluster(const std::string& cluster, const std::vector<std::string>& band_terms,
-                Xapian::Document& document) {
+void AddCluster(const std::string& cluster, Xapian::Document& document) {
   document.add_boolean_term(absl::StrCat(schema::kClusterPrefix, cluster));
   document.add_value(schema::kClusterSlot, cluster);
-  for (const std::string& term : band_terms) document.add_boolean_term(term);
 }
 
 }  // namespace newsgrep::internal

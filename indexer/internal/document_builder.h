@@ -38,7 +38,8 @@ class DocumentBuilder {
   /// title and body (a phrase cannot span them), the title again under its field prefix,
   /// source and dateline fields, the unique id term, date values, the entity fields
   /// (people, places, quotes, speakers, and one key term per person and place), and the
-  /// StoredArticle as document data. The cluster is added by the writer (AddCluster).
+  /// StoredArticle as document data. The cluster is added by the writer (AddCluster), the
+  /// near-duplicate band terms by the indexer.
   /// The returned document shares nothing with the builder, so it may be handed to
   /// another thread.
   Xapian::Document Build(const Article& article, const Extras& extras);
@@ -53,9 +54,8 @@ class DocumentBuilder {
 };
 
 /// Puts `document` in story cluster `cluster` (REQUIRES: non-empty): the cluster term and
-/// the collapse value; and adds its near-duplicate lookup keys `band_terms`.
-void AddCluster(const std::string& cluster, const std::vector<std::string>& band_terms,
-                Xapian::Document& document);
+/// the collapse value.
+void AddCluster(const std::string& cluster, Xapian::Document& document);
 
 }  // namespace newsgrep::internal
 
