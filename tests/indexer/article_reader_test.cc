@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -236,6 +237,57 @@ TEST(ArticleReaderTest, ParseTextArticleSingleLineIsTitleWithEmptyBody) {
   ASSERT_TRUE(article.ok()) << article.status();
   EXPECT_EQ(article->title, "Just a headline");
   EXPECT_EQ(article->body, "");
+}
+
+// Regression: scraped pages that open with a photo caption got the caption as title.
+TEST(ArticleReaderTest, ParseTextArticlePhotoCaptionBeforeTheStoryIsNotTheTitle) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"FILE PHOTO: Flags fly outside NATO headquarters in Brussels, Belgium.",
+       "FILE PHOTO: Flags fly outside NATO headquarters in Brussels, Belgium."},
+      {"Photo: Defence chiefs arrive in Brussels", "Photo: Defence chiefs arrive in Brussels"},
+      {"(Reuters photo) Soldiers stand guard near Kyiv.",
+       "(Reuters photo) Soldiers stand guard near Kyiv."},
+      {"  (Photo: AP)   Ministers meet  ", "(Photo: AP)   Ministers meet"},
+      {"Ministers meet in Brussels. REUTERS/Yves Herman",
+       "Ministers meet in Brussels. REUTERS/Yves Herman"},
+  };
+  for (const auto& [caption, kept] : cases) {
+    absl::StatusOr<Article> article = ParseTextArticle(
+        caption + "\n\nNATO chiefs weigh security guarantees\n\nThe chiefs met on Tuesday.\n",
+        "scraped.txt");
+    ASSERT_TRUE(article.ok()) << caption << ": " << article.status();
+    EXPECT_EQ(article->title, "NATO chiefs weigh security guarantees") << caption;
+    // The caption stays in the body (the cleaner removes it at index time).
+    EXPECT_EQ(article->body, kept + "\n\nThe chiefs met on Tuesday.") << caption;
+  }
+}
+
+TEST(ArticleReaderTest, ParseTextArticleSkipsSeveralCaptionsAndUsesALongLineFirstSentence) {
+  std::string story = "The central bank raised interest rates on Tuesday.";
+  while (story.size() <= kMaxTitleLineLength) story += " Analysts had expected the move.";
+  absl::StatusOr<Article> article = ParseTextArticle(
+      "Photo: Reuters\nFILE PHOTO: The bank's headquarters.\n" + story + "\n", "scraped.txt");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->title, "The central bank raised interest rates on Tuesday");
+  EXPECT_EQ(article->body, "Photo: Reuters\nFILE PHOTO: The bank's headquarters.\n" + story);
+}
+
+TEST(ArticleReaderTest, ParseTextArticleOfCaptionsOnlyTakesTheFirstLine) {
+  absl::StatusOr<Article> article =
+      ParseTextArticle("Photo: Reuters\nFILE PHOTO: A harbour at dawn.\n", "captions.txt");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->title, "Photo: Reuters");
+  EXPECT_EQ(article->body, "FILE PHOTO: A harbour at dawn.");
+}
+
+TEST(ArticleReaderTest, ParseTextArticleTitleMentioningAPhotoIsStillTheTitle) {
+  for (const std::string title : {"Photographers honoured at the Brussels press awards",
+                                  "Leaders pose for a family photo (and then talk)"}) {
+    absl::StatusOr<Article> article = ParseTextArticle(title + "\nBody.", "a.txt");
+    ASSERT_TRUE(article.ok()) << article.status();
+    EXPECT_EQ(article->title, title);
+    EXPECT_EQ(article->body, "Body.");
+  }
 }
 
 TEST(ArticleReaderTest, ParseTextArticleLongFirstLineGivesFirstSentenceAndKeepsWholeBody) {
