@@ -1038,6 +1038,31 @@ TEST_F(CliEndToEndTest, SimilarListsTheOtherVersionsAndHowTheyDiffer) {
   EXPECT_THAT(missing.err, HasSubstr("no article with id no-such-id")) << missing;
 }
 
+// The text form of `similar` shows what --json shows, with dates as search hits show them.
+TEST_F(CliEndToEndTest, SimilarTextShowsEachVersionLikeTheJsonWithSearchDates) {
+  const RunResult text = Run({"--db", SampleDb(), "similar", "rss-0001"});
+  ASSERT_EQ(text.exit_code, 0) << text;
+  const RunResult json = Run({"--db", SampleDb(), "similar", "--json", "rss-0001"});
+  ASSERT_EQ(json.exit_code, 0) << json;
+  const std::vector<std::string> versions = Lines(json.out);
+  ASSERT_EQ(versions.size(), 5u) << json;
+  for (const std::string& line : versions) {
+    const nlohmann::json version = nlohmann::json::parse(line);
+    const std::string id = version["id"].get<std::string>();
+    const std::string iso = version["date"].get<std::string>();  // 2025-08-20T14:05:00Z
+    ASSERT_EQ(iso.size(), 20u) << line;
+    const std::string shown = absl::StrCat(iso.substr(0, 10), " ", iso.substr(11, 5), " UTC");
+    EXPECT_THAT(text.out, HasSubstr(absl::StrCat(
+                              "   ", shown, " · ", version["source"].get<std::string>(), " · ", id,
+                              " · ", version["words"].get<size_t>(), " words (")))
+        << text;
+    EXPECT_THAT(text.out, Not(HasSubstr(iso))) << text;
+    // A search hit for the same article shows the same date.
+    EXPECT_THAT(Run({"--db", SampleDb(), "--all", absl::StrCat("id:", id)}).out,
+                HasSubstr(absl::StrCat("   ", shown, " · ")));
+  }
+}
+
 TEST_F(CliEndToEndTest, ArticleIndexedLaterJoinsTheEarlierCluster) {
   const fs::path dir = NewDir("incremental");
   const fs::path wire = fs::path(kSourceDir) / "data/sample/articles/wire";
