@@ -10,8 +10,8 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -20,6 +20,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "internal/sentences.h"
+#include "newsgrep/cleaner.h"
 
 namespace newsgrep {
 namespace {
@@ -144,9 +145,25 @@ std::string CollapseSpaces(absl::string_view text) {
   return out;
 }
 
-// The first sentence of `text`, at most ~150 bytes, cut at a word boundary.
+// `text` without a leading wire credit: "(Reuters) -", "(AP) —".
+absl::string_view WithoutWireCredit(absl::string_view text) {
+  if (!absl::StartsWith(text, "(")) return text;
+  const size_t close = text.find(')');
+  if (close == absl::string_view::npos || close > 30) return text;
+  absl::string_view rest = absl::StripLeadingAsciiWhitespace(text.substr(close + 1));
+  for (absl::string_view dash : {"-", "\u2013", "\u2014"}) {
+    if (absl::StartsWith(rest, dash)) {
+      return absl::StripLeadingAsciiWhitespace(rest.substr(dash.size()));
+    }
+  }
+  return text;
+}
+
+// The first sentence of `text` (a leading wire credit dropped), at most ~150 bytes, cut at
+// a word boundary.
 std::string FirstSentence(absl::string_view text) {
   constexpr size_t kMax = 150;
+  text = WithoutWireCredit(text);
   size_t end = absl::string_view::npos;
   for (size_t i = 20; i < text.size() && i < kMax; ++i) {
     if (internal::IsSentenceEnd(text, i)) {
@@ -160,6 +177,18 @@ std::string FirstSentence(absl::string_view text) {
   if (cut == absl::string_view::npos || cut < kMax / 2) cut = kMax;
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
   return absl::StrCat(text.substr(0, cut), "…");
+}
+
+// A photo caption or byline standing before the story on a scraped page: a line the
+// cleaner removes as a caption ("FILE PHOTO: …", "Photo: …", "… REUTERS/…") or byline
+// ("By Jane Doe"), or one that opens with a parenthesised photo credit ("(Reuters photo)
+// Leaders gather …"). `line` is trimmed.
+bool IsCaptionLike(absl::string_view line) {
+  if (IsCaptionLine(line) || IsBylineLine(line)) return true;
+  if (!absl::StartsWith(line, "(")) return false;
+  const size_t close = line.find(')');
+  return close != absl::string_view::npos &&
+         absl::StrContains(absl::AsciiStrToLower(line.substr(0, close)), "photo");
 }
 
 // A header line "Key: value" with a key we know; returns false otherwise.
@@ -476,17 +505,35 @@ absl::StatusOr<Article> ParseTextArticle(absl::string_view text, absl::string_vi
     if (article.title.empty()) return absl::InvalidArgumentError("no text");
     return article;
   }
+  // Without a Title header: the first line that is not a photo caption (the first line
+  // when all are), taken out of the body unless only its first sentence is used.
+  size_t title_line = lines.size();
   if (article.title.empty()) {
-    const absl::string_view first = absl::StripAsciiWhitespace(lines[body_start]);
+    size_t line = body_start;
+    while (line < lines.size() && (absl::StripAsciiWhitespace(lines[line]).empty() ||
+                                   IsCaptionLike(absl::StripAsciiWhitespace(lines[line])))) {
+      ++line;
+    }
+    if (line == lines.size()) line = body_start;
+    const absl::string_view first = absl::StripAsciiWhitespace(lines[line]);
     if (first.size() <= kMaxTitleLineLength) {
       article.title = CollapseSpaces(first);
-      ++body_start;
+      title_line = line;
     } else {
       article.title = FirstSentence(CollapseSpaces(first));
     }
   }
   std::string body;
   for (size_t i = body_start; i < lines.size(); ++i) {
+    if (i == title_line) {
+      // A title between captions and the story leaves one blank line, not two.
+      const bool blank_before = i > body_start && absl::StripAsciiWhitespace(lines[i - 1]).empty();
+      while (blank_before && i + 1 < lines.size() &&
+             absl::StripAsciiWhitespace(lines[i + 1]).empty()) {
+        ++i;
+      }
+      continue;
+    }
     absl::StrAppend(&body, absl::StripTrailingAsciiWhitespace(lines[i]), "\n");
   }
   article.body = std::string(absl::StripAsciiWhitespace(body));

@@ -14,6 +14,33 @@
 #include "internal/sentences.h"
 
 namespace newsgrep {
+
+size_t CountWords(absl::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = absl::ascii_isspace(static_cast<unsigned char>(c));
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+bool IsCaptionLine(absl::string_view unit) {
+  if (absl::StartsWith(unit, "FILE PHOTO:") || absl::StartsWith(unit, "Photo:") ||
+      absl::StrContains(unit, "REUTERS/") || absl::StrContains(unit, "(AP Photo")) {
+    return true;
+  }
+  // "Leaders meet on Wednesday. (NATO)" — a short line ending in a bare credit.
+  if (CountWords(unit) > kMaxChromeWords || unit.empty() || unit.back() != ')') return false;
+  const size_t open = unit.rfind('(');
+  if (open == absl::string_view::npos || open < 2) return false;
+  const absl::string_view credit = unit.substr(open + 1, unit.size() - open - 2);
+  const absl::string_view before = absl::StripTrailingAsciiWhitespace(unit.substr(0, open));
+  return CountWords(credit) <= 4 && !before.empty() &&
+         (before.back() == '.' || absl::StartsWith(credit, "Photo"));
+}
+
 namespace {
 
 // Lines longer than this with no line breaks are a whole article on one line (a scraped
@@ -43,17 +70,6 @@ constexpr std::array<absl::string_view, 8> kChromeLines = {
 
 constexpr std::array<absl::string_view, 7> kPromoPrefixes = {
     "READ MORE:", "RELATED:", "WATCH:", "SEE ALSO:", "ALSO READ:", "MORE:", "LISTEN:"};
-
-size_t CountWords(absl::string_view text) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = absl::ascii_isspace(static_cast<unsigned char>(c));
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
 
 // Lower-case letters and digits only, single spaces: the key for "same sentence".
 std::string NormalizedKey(absl::string_view text) {
@@ -111,8 +127,10 @@ bool IsCapitalisedName(absl::string_view word) {
   return !word.empty() && absl::ascii_isupper(static_cast<unsigned char>(word[0]));
 }
 
+}  // namespace
+
 // "By Jane Doe", "By Idrees Ali and Sabine Siebold", "By J.R. Whitcombe, Continental Wire"
-bool IsByline(absl::string_view unit) {
+bool IsBylineLine(absl::string_view unit) {
   if (!absl::StartsWith(unit, "By ")) return false;
   std::vector<absl::string_view> words =
       absl::StrSplit(unit.substr(3), absl::ByAnyChar(" ,"), absl::SkipEmpty());
@@ -123,20 +141,7 @@ bool IsByline(absl::string_view unit) {
   return true;
 }
 
-bool IsCaption(absl::string_view unit) {
-  if (absl::StartsWith(unit, "FILE PHOTO:") || absl::StartsWith(unit, "Photo:") ||
-      absl::StrContains(unit, "REUTERS/") || absl::StrContains(unit, "(AP Photo")) {
-    return true;
-  }
-  // "Leaders meet on Wednesday. (NATO)" — a short line ending in a bare credit.
-  if (CountWords(unit) > kMaxChromeWords || unit.empty() || unit.back() != ')') return false;
-  const size_t open = unit.rfind('(');
-  if (open == absl::string_view::npos || open < 2) return false;
-  const absl::string_view credit = unit.substr(open + 1, unit.size() - open - 2);
-  const absl::string_view before = absl::StripTrailingAsciiWhitespace(unit.substr(0, open));
-  return CountWords(credit) <= 4 && !before.empty() &&
-         (before.back() == '.' || absl::StartsWith(credit, "Photo"));
-}
+namespace {
 
 bool IsPromoPrefix(absl::string_view unit) {
   for (absl::string_view prefix : kPromoPrefixes) {
@@ -208,19 +213,18 @@ std::string CleanBody(absl::string_view body, CleaningReport* report) {
     } else if (IsChrome(text)) {
       unit.keep = false;
       ++counts.boilerplate;
-    } else if (unit.own_line && IsByline(text)) {
+    } else if (unit.own_line && IsBylineLine(text)) {
       unit.keep = false;
       ++counts.bylines;
-    } else if (IsCaption(text)) {
+    } else if (IsCaptionLine(text)) {
       unit.keep = false;
       ++counts.captions;
     } else if (unit.own_line && IsPromoPrefix(text)) {
       unit.keep = false;
       ++counts.promos;
-    } else if (unit.own_line && IsAllCapitals(text) && CountWords(text) >= 4 &&
-               !HasDigit(text) && !absl::StrContains(text, "  ") && i > 0 &&
-               i + 1 < units.size() && IsProse(units[i - 1].text) &&
-               IsProse(units[i + 1].text)) {
+    } else if (unit.own_line && IsAllCapitals(text) && CountWords(text) >= 4 && !HasDigit(text) &&
+               !absl::StrContains(text, "  ") && i > 0 && i + 1 < units.size() &&
+               IsProse(units[i - 1].text) && IsProse(units[i + 1].text)) {
       unit.keep = false;
       ++counts.promos;
     }

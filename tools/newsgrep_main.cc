@@ -16,8 +16,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "cli_config.h"
-#include <nlohmann/json.hpp>
-
 #include "eval_dedup.h"
 #include "eval_ner.h"
 #include "newsgrep/indexer.h"
@@ -99,17 +97,6 @@ int RunSearch(const Config& config) {
   return results->total > 0 ? kExitMatch : kExitNoMatch;
 }
 
-size_t CountWords(absl::string_view text) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
-
 int RunSimilar(const Config& config) {
   std::unique_ptr<Searcher> searcher = OpenForReading(config);
   if (searcher == nullptr) return kExitError;
@@ -118,53 +105,24 @@ int RunSimilar(const Config& config) {
     PrintError(self.status().message());
     return kExitError;
   }
-  auto versions = searcher->Similar(config.article_id);
-  if (!versions.ok()) {
-    PrintError(versions.status().message());
+  auto records = searcher->Similar(config.article_id);
+  if (!records.ok()) {
+    PrintError(records.status().message());
     return kExitError;
   }
   const TextFingerprint reference = FingerprintArticle(self->article.title, self->article.body);
-  const bool json = config.output == OutputMode::kJson;
-  const bool color = UseColor(config);
-  if (!json) {
-    std::printf("%s%s%s\n   %s · %zu words · %zu other version(s)\n", color ? "\x1b[1m" : "",
-                self->article.title.c_str(), color ? "\x1b[0m" : "",
-                self->article.id.c_str(), CountWords(self->article.body), versions->size());
+  std::vector<StoryVersion> versions;
+  for (ArticleRecord& record : *records) {
+    const Similarity similarity = CompareFingerprints(
+        reference, FingerprintArticle(record.article.title, record.article.body));
+    versions.push_back({std::move(record), similarity});
   }
-  for (const ArticleRecord& version : *versions) {
-    const StoredArticle& a = version.article;
-    const Similarity similarity =
-        CompareFingerprints(reference, FingerprintArticle(a.title, a.body));
-    const size_t words = CountWords(a.body);
-    if (json) {
-      nlohmann::json line = {{"type", "version"},
-                             {"format_version", kJsonFormatVersion},
-                             {"id", a.id},
-                             {"title", a.title},
-                             {"date", a.date.empty() ? nlohmann::json() : nlohmann::json(a.date)},
-                             {"source", a.source},
-                             {"url", a.url},
-                             {"words", words},
-                             {"shared_text", similarity.jaccard},
-                             {"containment", similarity.containment},
-                             {"cluster_id", version.cluster_id}};
-      std::fputs((line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n")
-                     .c_str(),
-                 stdout);
-      continue;
-    }
-    std::string how = similarity.jaccard >= 0.999
-                          ? "same text"
-                          : absl::StrFormat("%.0f%% of text shared", 100 * similarity.jaccard);
-    if (a.title != self->article.title) how += ", other title";
-    std::printf("\n%s\n   %s · %s · %s · %zu words (%+ld) · %s\n", a.title.c_str(),
-                a.date.empty() ? "(no date)" : a.date.c_str(),
-                a.source.empty() ? "(no source)" : a.source.c_str(), a.id.c_str(), words,
-                static_cast<long>(words) - static_cast<long>(CountWords(self->article.body)),
-                how.c_str());
-  }
+  // `similar` has a text and a JSON form only (-l and -c are search options).
+  const OutputMode mode =
+      config.output == OutputMode::kJson ? OutputMode::kJson : OutputMode::kText;
+  MakePrinter(mode, UseColor(config), stdout)->PrintVersions(self->article, versions);
   if (!FlushStdout()) return kExitError;
-  return versions->empty() ? kExitNoMatch : kExitMatch;
+  return versions.empty() ? kExitNoMatch : kExitMatch;
 }
 
 int RunEval(const Config& config) {

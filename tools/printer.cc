@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "newsgrep/cleaner.h"
 
 namespace newsgrep::cli {
 namespace {
@@ -61,6 +63,30 @@ class TextPrinter : public ResultPrinter {
   }
 
   void PrintSummary(absl::string_view, const SearchResults&, const SearchOptions&) override {}
+
+  void PrintVersions(const StoredArticle& article,
+                     const std::vector<StoryVersion>& versions) override {
+    const size_t words = CountWords(article.body);
+    std::string text =
+        absl::StrCat(Style(kBold), article.title, Style(kReset), "\n   ", article.id, " · ", words,
+                     " words · ", versions.size(), " other version(s)\n");
+    for (const StoryVersion& version : versions) {
+      const StoredArticle& a = version.record.article;
+      const size_t version_words = CountWords(a.body);
+      std::string how =
+          version.similarity.jaccard >= 0.999
+              ? "same text"
+              : absl::StrFormat("%.0f%% of text shared", 100 * version.similarity.jaccard);
+      if (a.title != article.title) absl::StrAppend(&how, ", other title");
+      absl::StrAppend(
+          &text, "\n", a.title, "\n   ", a.date.empty() ? "(no date)" : DisplayDate(a.date), " · ",
+          a.source.empty() ? "(no source)" : a.source, " · ", a.id, " · ", version_words,
+          " words (",
+          absl::StrFormat("%+d", static_cast<long>(version_words) - static_cast<long>(words)),
+          ") · ", how, "\n");
+    }
+    Write(out_, text);
+  }
 
  private:
   absl::string_view Style(const char* code) const { return color_ ? code : ""; }
@@ -142,6 +168,24 @@ class JsonPrinter : public ResultPrinter {
     Write(out_, Dump(line));
   }
 
+  void PrintVersions(const StoredArticle&, const std::vector<StoryVersion>& versions) override {
+    for (const StoryVersion& version : versions) {
+      const StoredArticle& a = version.record.article;
+      nlohmann::json line = {{"type", "version"},
+                             {"format_version", kJsonFormatVersion},
+                             {"id", a.id},
+                             {"title", a.title},
+                             {"date", a.date.empty() ? nlohmann::json() : nlohmann::json(a.date)},
+                             {"source", a.source},
+                             {"url", a.url},
+                             {"words", CountWords(a.body)},
+                             {"shared_text", version.similarity.jaccard},
+                             {"containment", version.similarity.containment},
+                             {"cluster_id", version.record.cluster_id}};
+      Write(out_, Dump(line));
+    }
+  }
+
  private:
   static std::string Dump(const nlohmann::json& json) {
     return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
@@ -154,6 +198,11 @@ class IdPrinter : public ResultPrinter {
   explicit IdPrinter(FILE* out) : out_(out) {}
   void PrintHit(const Hit& hit) override { Write(out_, absl::StrCat(hit.article.id, "\n")); }
   void PrintSummary(absl::string_view, const SearchResults&, const SearchOptions&) override {}
+  void PrintVersions(const StoredArticle&, const std::vector<StoryVersion>& versions) override {
+    for (const StoryVersion& version : versions) {
+      Write(out_, absl::StrCat(version.record.article.id, "\n"));
+    }
+  }
 
  private:
   FILE* out_;
@@ -166,6 +215,9 @@ class CountPrinter : public ResultPrinter {
   void PrintSummary(absl::string_view, const SearchResults& results,
                     const SearchOptions&) override {
     Write(out_, absl::StrCat(results.total, "\n"));
+  }
+  void PrintVersions(const StoredArticle&, const std::vector<StoryVersion>& versions) override {
+    Write(out_, absl::StrCat(versions.size(), "\n"));
   }
 
  private:

@@ -1,14 +1,16 @@
 /// @file printer.h
-/// @brief One interface for every output format of `newsgrep search`: text (optionally
-/// coloured), JSON Lines (docs/JSON.md), ids only, count only.
+/// @brief One interface for every output format of `newsgrep search` and `newsgrep
+/// similar`: text (optionally coloured), JSON Lines (docs/JSON.md), ids only, count only.
 #ifndef NEWSGREP_TOOLS_PRINTER_H_
 #define NEWSGREP_TOOLS_PRINTER_H_
 
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "cli_config.h"
+#include "newsgrep/near_duplicates.h"
 #include "newsgrep/searcher.h"
 
 namespace newsgrep::cli {
@@ -16,6 +18,14 @@ namespace newsgrep::cli {
 /// Version of the JSON Lines output format; bumped on incompatible changes.
 inline constexpr int kJsonFormatVersion = 1;
 
+/// One other version of a story, for `newsgrep similar`: the stored article (body
+/// included) and how much text it shares with the article asked about.
+struct StoryVersion {
+  ArticleRecord record;
+  Similarity similarity;
+};
+
+/// Writes results to a FILE in one output format. Not thread-safe: one printer per thread.
 class ResultPrinter {
  public:
   virtual ~ResultPrinter() = default;
@@ -23,6 +33,12 @@ class ResultPrinter {
   /// Called once after the hits.
   virtual void PrintSummary(absl::string_view query, const SearchResults& results,
                             const SearchOptions& options) = 0;
+  /// `newsgrep similar`: `article` (the one asked about) and the other `versions` of its
+  /// story, earliest first. Text: the article's title, id, length and number of versions,
+  /// then one block per version (dates shown as in search hits); JSON: one "version" object
+  /// per version; ids only: the versions' ids; count only: their number.
+  virtual void PrintVersions(const StoredArticle& article,
+                             const std::vector<StoryVersion>& versions) = 0;
 };
 
 /// A printer for `mode` writing to `out` (not owned; must outlive the printer).

@@ -116,7 +116,10 @@ bool IsParagraphBreak(absl::string_view text, size_t newline) {
          last == '"' || last == 0x2019 || last == 0x2026;
 }
 
-size_t CountWords(absl::string_view text) {
+// Words that hold a letter or a digit; white space and dashes separate them. Not
+// CountWords (cleaner.h), on purpose: a spaced dash or a lone punctuation mark is no word
+// here, so the scare-quote test below reads “war — now” as two words, not three.
+size_t CountLetterWords(absl::string_view text) {
   size_t words = 0;
   bool in_word = false;
   for (size_t i = 0; i < text.size();) {
@@ -152,7 +155,7 @@ std::string WordBefore(absl::string_view text, size_t pos) {
 // Scare quotes: one or two words, or a short phrase used as a noun (the “coalition of the
 // willing”) with no punctuation of its own.
 bool IsQuotation(absl::string_view text, size_t open, absl::string_view quoted, bool single) {
-  const size_t words = CountWords(quoted);
+  const size_t words = CountLetterWords(quoted);
   if (words <= 2) return false;
   if (AllCaps(quoted)) return false;
   if (single && words < 3) return false;

@@ -2,15 +2,11 @@
 // directory walk over plain and gzip-compressed files.
 #include "newsgrep/article_reader.h"
 
-#include <stdlib.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <zlib.h>
-
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -21,12 +17,16 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "newsgrep/article.h"
+#include "testing/files.h"
 
 namespace newsgrep {
 namespace {
 
 namespace fs = std::filesystem;
 
+using test::TempDir;
+using test::WriteFile;
+using test::WriteGzipFile;
 using ::testing::ContainsRegex;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
@@ -38,49 +38,6 @@ using ::testing::StartsWith;
 using Outcome = InputProblem::Outcome;
 
 std::string Message(const absl::Status& status) { return std::string(status.message()); }
-
-// A fresh directory under the GoogleTest temp dir, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::string templ = ::testing::TempDir() + "newsgrep_reader_test_XXXXXX";
-    char* made = mkdtemp(templ.data());
-    EXPECT_NE(made, nullptr) << "mkdtemp failed for " << templ;
-    path_ = templ;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-  std::string operator/(absl::string_view relative) const {
-    return absl::StrCat(path_, "/", relative);
-  }
-
- private:
-  std::string path_;
-};
-
-void WriteFile(const std::string& path, absl::string_view contents) {
-  fs::create_directories(fs::path(path).parent_path());
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  ASSERT_TRUE(out) << "cannot write " << path;
-  out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
-  ASSERT_TRUE(out.good()) << "cannot write " << path;
-}
-
-void WriteGzip(const std::string& path, absl::string_view contents) {
-  fs::create_directories(fs::path(path).parent_path());
-  gzFile file = gzopen(path.c_str(), "wb");
-  ASSERT_NE(file, nullptr) << "cannot create " << path;
-  if (!contents.empty()) {
-    ASSERT_EQ(gzwrite(file, contents.data(), static_cast<unsigned>(contents.size())),
-              static_cast<int>(contents.size()));
-  }
-  ASSERT_EQ(gzclose(file), Z_OK);
-}
 
 // Everything one ReadArticles call reported.
 struct Collected {
@@ -280,6 +237,84 @@ TEST(ArticleReaderTest, ParseTextArticleSingleLineIsTitleWithEmptyBody) {
   ASSERT_TRUE(article.ok()) << article.status();
   EXPECT_EQ(article->title, "Just a headline");
   EXPECT_EQ(article->body, "");
+}
+
+// Regression: scraped pages that open with a photo caption got the caption as title.
+TEST(ArticleReaderTest, ParseTextArticlePhotoCaptionBeforeTheStoryIsNotTheTitle) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"FILE PHOTO: Flags fly outside NATO headquarters in Brussels, Belgium.",
+       "FILE PHOTO: Flags fly outside NATO headquarters in Brussels, Belgium."},
+      {"Photo: Defence chiefs arrive in Brussels", "Photo: Defence chiefs arrive in Brussels"},
+      {"(Reuters photo) Soldiers stand guard near Kyiv.",
+       "(Reuters photo) Soldiers stand guard near Kyiv."},
+      {"  (Photo: AP)   Ministers meet  ", "(Photo: AP)   Ministers meet"},
+      {"Ministers meet in Brussels. REUTERS/Yves Herman",
+       "Ministers meet in Brussels. REUTERS/Yves Herman"},
+  };
+  for (const auto& [caption, kept] : cases) {
+    absl::StatusOr<Article> article = ParseTextArticle(
+        caption + "\n\nNATO chiefs weigh security guarantees\n\nThe chiefs met on Tuesday.\n",
+        "scraped.txt");
+    ASSERT_TRUE(article.ok()) << caption << ": " << article.status();
+    EXPECT_EQ(article->title, "NATO chiefs weigh security guarantees") << caption;
+    // The caption stays in the body (the cleaner removes it at index time).
+    EXPECT_EQ(article->body, kept + "\n\nThe chiefs met on Tuesday.") << caption;
+  }
+}
+
+TEST(ArticleReaderTest, ParseTextArticleSkipsSeveralCaptionsAndUsesALongLineFirstSentence) {
+  std::string story = "The central bank raised interest rates on Tuesday.";
+  while (story.size() <= kMaxTitleLineLength) story += " Analysts had expected the move.";
+  absl::StatusOr<Article> article = ParseTextArticle(
+      "Photo: Reuters\nFILE PHOTO: The bank's headquarters.\n" + story + "\n", "scraped.txt");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->title, "The central bank raised interest rates on Tuesday");
+  EXPECT_EQ(article->body, "Photo: Reuters\nFILE PHOTO: The bank's headquarters.\n" + story);
+}
+
+// The shape of seeds/003: caption, byline, then a long wire paragraph.
+TEST(ArticleReaderTest, ParseTextArticleSkipsBylinesAndTheWireCreditOfTheFirstSentence) {
+  std::string story =
+      "(Reuters) -NATO military leaders are expected to meet on Wednesday to discuss Ukraine.";
+  while (story.size() <= kMaxTitleLineLength) story += " Officials said so on Tuesday.";
+  const std::string text = "FILE PHOTO: A general at a hearing. REUTERS/Kevin Mohatt\n\n"
+                           "By Idrees Ali and Sabine Siebold\n\n" + story + "\n";
+  absl::StatusOr<Article> article = ParseTextArticle(text, "scraped.txt");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->title,
+            "NATO military leaders are expected to meet on Wednesday to discuss Ukraine");
+  EXPECT_THAT(article->body, HasSubstr("By Idrees Ali and Sabine Siebold"));
+  EXPECT_THAT(article->body, HasSubstr("(Reuters) -NATO military leaders"));
+
+  for (const std::string credit : {"(AP) \u2014 ", "(Reuters) - "}) {
+    article = ParseTextArticle(credit + story.substr(11), "wire.txt");
+    ASSERT_TRUE(article.ok()) << article.status();
+    EXPECT_EQ(article->title,
+              "NATO military leaders are expected to meet on Wednesday to discuss Ukraine")
+        << credit;
+  }
+  // A short first line keeps its parenthesis: only a long paragraph's sentence is trimmed.
+  article = ParseTextArticle("(Corrected) - Rates rise\n\nBody.", "short.txt");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->title, "(Corrected) - Rates rise");
+}
+
+TEST(ArticleReaderTest, ParseTextArticleOfCaptionsOnlyTakesTheFirstLine) {
+  absl::StatusOr<Article> article =
+      ParseTextArticle("Photo: Reuters\nFILE PHOTO: A harbour at dawn.\n", "captions.txt");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->title, "Photo: Reuters");
+  EXPECT_EQ(article->body, "FILE PHOTO: A harbour at dawn.");
+}
+
+TEST(ArticleReaderTest, ParseTextArticleTitleMentioningAPhotoIsStillTheTitle) {
+  for (const std::string title : {"Photographers honoured at the Brussels press awards",
+                                  "Leaders pose for a family photo (and then talk)"}) {
+    absl::StatusOr<Article> article = ParseTextArticle(title + "\nBody.", "a.txt");
+    ASSERT_TRUE(article.ok()) << article.status();
+    EXPECT_EQ(article->title, title);
+    EXPECT_EQ(article->body, "Body.");
+  }
 }
 
 TEST(ArticleReaderTest, ParseTextArticleLongFirstLineGivesFirstSentenceAndKeepsWholeBody) {
@@ -638,9 +673,9 @@ TEST(ArticleReaderTest, ReadArticlesFileIdsArePathAsGivenJoinedWithInnerPath) {
 TEST(ArticleReaderTest, ReadArticlesReadsJsonLinesPlainAndGzipped) {
   TempDir dir;
   WriteFile(dir / "a.jsonl", JsonLine("a1", "A one") + JsonLine("a2", "A two"));
-  WriteGzip(dir / "b.jsonl.gz", JsonLine("b1", "B one") + JsonLine("b2", "B two"));
+  WriteGzipFile(dir / "b.jsonl.gz", JsonLine("b1", "B one") + JsonLine("b2", "B two"));
   WriteFile(dir / "c.ndjson", JsonLine("c1", "C one"));
-  WriteGzip(dir / "d.txt.gz", "Title: Gzipped text\nSource: Zlib\n\nCompressed body.\n");
+  WriteGzipFile(dir / "d.txt.gz", "Title: Gzipped text\nSource: Zlib\n\nCompressed body.\n");
 
   Collected got;
   ASSERT_EQ(ReadArticles(dir.path(), got.Callbacks()), absl::OkStatus());
@@ -673,7 +708,7 @@ TEST(ArticleReaderTest, ReadArticlesReadsJsonLinesLongerThanOneReadBuffer) {
   const std::string long_body(300 * 1024, 'x');  // longer than one 256 KiB read
   contents += absl::StrCat(R"({"id":"big","title":"Big","body":")", long_body, "\"}\n");
   for (int i = 0; i < 3000; ++i) contents += JsonLine(absl::StrCat("n", i), "Small");
-  WriteGzip(dir / "big.jsonl.gz", contents);
+  WriteGzipFile(dir / "big.jsonl.gz", contents);
   Collected got;
   ASSERT_EQ(ReadArticles(dir / "big.jsonl.gz", got.Callbacks()), absl::OkStatus());
   ASSERT_THAT(got.articles, SizeIs(3001));
@@ -687,7 +722,7 @@ TEST(ArticleReaderTest, ReadArticlesSkipsEmptyFiles) {
   TempDir dir;
   WriteFile(dir / "empty.txt", "");
   WriteFile(dir / "spaces.txt", "  \n\n\t ");
-  WriteGzip(dir / "empty.jsonl.gz", "");
+  WriteGzipFile(dir / "empty.jsonl.gz", "");
   Collected got;
   ASSERT_EQ(ReadArticles(dir.path(), got.Callbacks()), absl::OkStatus());
   EXPECT_THAT(got.articles, IsEmpty());
@@ -791,7 +826,7 @@ TEST(ArticleReaderTest, TruncatedGzipReadsLinesBeforeTheDamageAndReportsIt) {
   TempDir dir;
   const std::string path = dir / "cut.jsonl.gz";
   constexpr int kLines = 5000;
-  WriteGzip(path, LinesForGzip(kLines));
+  WriteGzipFile(path, LinesForGzip(kLines));
   const auto size = fs::file_size(path);
   ASSERT_GT(size, 20000u);
   fs::resize_file(path, size / 2);
@@ -817,7 +852,7 @@ TEST(ArticleReaderTest, GzipTruncatedAtALineBoundaryIsStillReported) {
   TempDir dir;
   const std::string path = dir / "trailer.jsonl.gz";
   constexpr int kLines = 50;
-  WriteGzip(path, LinesForGzip(kLines));
+  WriteGzipFile(path, LinesForGzip(kLines));
   fs::resize_file(path, fs::file_size(path) - 8);
 
   Collected got;
@@ -832,7 +867,7 @@ TEST(ArticleReaderTest, GzipTruncatedAtALineBoundaryIsStillReported) {
 TEST(ArticleReaderTest, TruncatedGzippedTextFileIsSkipped) {
   TempDir dir;
   const std::string path = dir / "cut.txt.gz";
-  WriteGzip(path, "Headline\n" + LinesForGzip(2000));
+  WriteGzipFile(path, "Headline\n" + LinesForGzip(2000));
   fs::resize_file(path, fs::file_size(path) / 2);
   WriteFile(dir / "ok.txt", "Fine\nbody");
 
@@ -848,7 +883,7 @@ TEST(ArticleReaderTest, TruncatedGzippedTextFileIsSkipped) {
 TEST(ArticleReaderTest, CorruptGzipIsReported) {
   TempDir dir;
   const std::string path = dir / "corrupt.jsonl.gz";
-  WriteGzip(path, LinesForGzip(3000));
+  WriteGzipFile(path, LinesForGzip(3000));
   {
     // Overwrite a stretch in the middle of the deflate stream.
     std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
@@ -913,7 +948,7 @@ TEST(ArticleReaderTest, TextFilesLargerThanOneReadAreReadWhole) {
   for (int i = 0; i < 20000; ++i) absl::StrAppend(&body, "Line ", i, " of a long report.\n");
   ASSERT_GT(body.size(), 300u * 1024);
   WriteFile(dir / "long.txt", "Long report\n" + body);
-  WriteGzip(dir / "long.txt.gz", "Long gzipped report\n" + body);
+  WriteGzipFile(dir / "long.txt.gz", "Long gzipped report\n" + body);
   Collected got;
   ASSERT_EQ(ReadArticles(dir.path(), got.Callbacks()), absl::OkStatus());
   ASSERT_THAT(got.articles, SizeIs(2));
@@ -962,7 +997,7 @@ TEST(ArticleReaderTest, OnFileDoneIsCalledOncePerFile) {
   WriteFile(dir / "b.jsonl", JsonLine("1", "x") + "garbage\n" + JsonLine("2", "y"));
   WriteFile(dir / "c/empty.txt", "");
   WriteFile(dir / "c/bin.txt", std::string("\0\0\0", 3));
-  WriteGzip(dir / "d.jsonl.gz", JsonLine("3", "z"));
+  WriteGzipFile(dir / "d.jsonl.gz", JsonLine("3", "z"));
   Collected got;
   ASSERT_EQ(ReadArticles(dir.path(), got.Callbacks()), absl::OkStatus());
   std::map<std::string, int> calls;

@@ -19,23 +19,16 @@
 #include "newsgrep/indexer.h"
 #include "newsgrep/schema.h"
 #include "newsgrep/stored_article.h"
+#include "testing/index.h"
 
 namespace newsgrep {
 namespace {
 
+using test::EntityResourcesForTest;
 using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::Not;
-
-const EntityResources& Resources() {
-  static const std::shared_ptr<const EntityResources> resources = [] {
-    auto loaded = EntityResources::Load();
-    EXPECT_TRUE(loaded.ok()) << loaded.status();
-    return loaded.ok() ? *loaded : EntityResources::Shared();
-  }();
-  return *resources;
-}
 
 // An invented wire story with every kind of entity.
 Article Story() {
@@ -55,7 +48,7 @@ Article Story() {
 
 TEST(ExtractEntitiesTest, WholeArticle) {
   const Article article = Story();
-  const ArticleEntities found = ExtractEntities(article, Resources());
+  const ArticleEntities found = ExtractEntities(article, EntityResourcesForTest());
 
   ASSERT_EQ(found.people.size(), 2u);
   EXPECT_EQ(found.people[0].name, "Mykola Horodetsky");
@@ -99,14 +92,14 @@ TEST(ExtractEntitiesTest, WholeArticle) {
 
 TEST(ExtractEntitiesTest, SameResultsFromManyThreads) {
   const Article article = Story();
-  const ArticleEntities expected = ExtractEntities(article, Resources());
+  const ArticleEntities expected = ExtractEntities(article, EntityResourcesForTest());
   std::vector<std::thread> threads;
   std::vector<int> ok(4, 0);
   for (size_t t = 0; t < ok.size(); ++t) {
     threads.emplace_back([&, t] {
       bool same = true;
       for (int i = 0; i < 20; ++i) {
-        const ArticleEntities found = ExtractEntities(article, Resources());
+        const ArticleEntities found = ExtractEntities(article, EntityResourcesForTest());
         same = same && found.people.size() == expected.people.size() &&
                found.locations.size() == expected.locations.size() &&
                found.quotes.size() == expected.quotes.size() &&
@@ -120,7 +113,7 @@ TEST(ExtractEntitiesTest, SameResultsFromManyThreads) {
 }
 
 TEST(ExtractEntitiesTest, EmptyArticle) {
-  const ArticleEntities found = ExtractEntities(Article{}, Resources());
+  const ArticleEntities found = ExtractEntities(Article{}, EntityResourcesForTest());
   EXPECT_THAT(found.people, IsEmpty());
   EXPECT_THAT(found.locations, IsEmpty());
   EXPECT_THAT(found.quotes, IsEmpty());
@@ -133,11 +126,11 @@ TEST(ExtractEntitiesTest, CorpusStatisticsResolveSurnamesAcrossArticles) {
       "Russian security chief Alexander Lebed met rebel leaders on Friday.",
       "Talks went on. Lebed met them again on Saturday."};
   const std::shared_ptr<const CorpusStatistics> stats =
-      CorpusStatistics::Build(corpus, Resources());
+      CorpusStatistics::Build(corpus, EntityResourcesForTest());
   Article second;
   second.body = corpus[1];
-  EXPECT_THAT(ExtractEntities(second, Resources()).people, IsEmpty());
-  const ArticleEntities with = ExtractEntities(second, Resources(), stats.get());
+  EXPECT_THAT(ExtractEntities(second, EntityResourcesForTest()).people, IsEmpty());
+  const ArticleEntities with = ExtractEntities(second, EntityResourcesForTest(), stats.get());
   ASSERT_EQ(with.people.size(), 1u);
   EXPECT_EQ(with.people[0].name, "Lebed");
 }

@@ -2,7 +2,6 @@
 // a directory tree, and the terms and values the documents get.
 #include "newsgrep/indexer.h"
 
-#include <stdlib.h>
 #include <xapian.h>
 
 #include <filesystem>
@@ -24,12 +23,17 @@
 #include "newsgrep/dates.h"
 #include "newsgrep/schema.h"
 #include "newsgrep/stored_article.h"
+#include "testing/files.h"
+#include "testing/index.h"
 
 namespace newsgrep {
 namespace {
 
 namespace fs = std::filesystem;
 
+using test::MakeArticle;
+using test::TempDir;
+using test::WriteFile;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::SizeIs;
@@ -39,52 +43,11 @@ using Outcome = InputProblem::Outcome;
 
 std::string Message(const absl::Status& status) { return std::string(status.message()); }
 
-// A fresh directory under the GoogleTest temp dir, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::string templ = ::testing::TempDir() + "newsgrep_indexer_test_XXXXXX";
-    char* made = mkdtemp(templ.data());
-    EXPECT_NE(made, nullptr) << "mkdtemp failed for " << templ;
-    path_ = templ;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-  std::string operator/(absl::string_view relative) const {
-    return absl::StrCat(path_, "/", relative);
-  }
-
- private:
-  std::string path_;
-};
-
-void WriteFile(const std::string& path, absl::string_view contents) {
-  fs::create_directories(fs::path(path).parent_path());
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  ASSERT_TRUE(out) << "cannot write " << path;
-  out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
-  ASSERT_TRUE(out.good()) << "cannot write " << path;
-}
-
 std::unique_ptr<Indexer> OpenOrDie(const std::string& path, size_t commit_every = 10000) {
   absl::StatusOr<std::unique_ptr<Indexer>> indexer =
       Indexer::Open({.db_path = path, .commit_every = commit_every});
   EXPECT_TRUE(indexer.ok()) << indexer.status();
   return indexer.ok() ? *std::move(indexer) : nullptr;
-}
-
-Article MakeArticle(std::string id, std::string title, std::string body) {
-  Article article;
-  article.id = std::move(id);
-  article.title = std::move(title);
-  article.body = std::move(body);
-  article.origin = "test:" + article.id;
-  return article;
 }
 
 // The document whose id is `id`, if any.

@@ -10,27 +10,22 @@
 #include "gtest/gtest.h"
 #include "newsgrep/article.h"
 #include "newsgrep/entities.h"
+#include "testing/index.h"
 
 namespace newsgrep {
 namespace {
 
+using test::EntityResourcesForTest;
 using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::UnorderedElementsAre;
 
-const EntityResources& Resources() {
-  static const std::shared_ptr<const EntityResources> resources = [] {
-    auto loaded = EntityResources::Load();
-    EXPECT_TRUE(loaded.ok()) << loaded.status();
-    return loaded.ok() ? *loaded : EntityResources::Shared();
-  }();
-  return *resources;
-}
-
 std::vector<std::string> Mentions(const std::string& text) {
   std::vector<std::string> out;
-  for (const EntityMention& m : LocationRecognizer(Resources()).Find(text)) out.push_back(m.text);
+  for (const EntityMention& m : LocationRecognizer(EntityResourcesForTest()).Find(text)) {
+    out.push_back(m.text);
+  }
   return out;
 }
 
@@ -39,7 +34,7 @@ ArticleEntities Extract(const std::string& body, const std::string& dateline = "
   article.id = "t";
   article.body = body;
   article.dateline = dateline;
-  return ExtractEntities(article, Resources());
+  return ExtractEntities(article, EntityResourcesForTest());
 }
 
 const Location* Find(const ArticleEntities& found, const std::string& canonical) {
@@ -50,7 +45,7 @@ const Location* Find(const ArticleEntities& found, const std::string& canonical)
 }
 
 TEST(EntityResourcesTest, GazetteersComeFromTheDebianPackages) {
-  const EntityResources& r = Resources();
+  const EntityResources& r = EntityResourcesForTest();
   EXPECT_THAT(r.warnings(), IsEmpty());
   EXPECT_GT(r.place_name_count(), 20000u);  // geonames cities, ISO 3166, tzdata
   EXPECT_GT(r.given_name_count(), 4000u);   // US census lists (libtext-names-perl)

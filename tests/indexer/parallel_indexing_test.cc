@@ -1,7 +1,6 @@
 // IndexPath analyses articles on several threads and writes them on one: the index it
 // builds must be the one that adding the same articles one by one builds — same documents,
 // same story clusters — and duplicate detection must keep working across sessions.
-#include <stdlib.h>
 #include <xapian.h>
 
 #include <filesystem>
@@ -16,6 +15,8 @@
 #include "newsgrep/article_reader.h"
 #include "newsgrep/indexer.h"
 #include "newsgrep/schema.h"
+#include "testing/files.h"
+#include "testing/index.h"
 
 namespace newsgrep {
 namespace {
@@ -23,12 +24,6 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::string kSample = std::string(NEWSGREP_SOURCE_DIR) + "/data/sample/articles";
-
-std::string NewTempDir() {
-  std::string templ = ::testing::TempDir() + "newsgrep_parallel_test_XXXXXX";
-  EXPECT_NE(mkdtemp(templ.data()), nullptr);
-  return templ;
-}
 
 // id → (cluster key, document data, term list) of every document.
 struct Snapshot {
@@ -55,14 +50,6 @@ Snapshot Read(const std::string& path) {
   return snapshot;
 }
 
-Article MakeArticle(std::string id, std::string title, std::string body) {
-  Article article;
-  article.id = std::move(id);
-  article.title = std::move(title);
-  article.body = std::move(body);
-  return article;
-}
-
 std::vector<Article> ReadAll(const std::string& path) {
   std::vector<Article> articles;
   ReadCallbacks callbacks;
@@ -77,7 +64,8 @@ std::vector<Article> ReadAll(const std::string& path) {
 
 TEST(ParallelIndexingTest, IndexPathBuildsTheIndexThatAddingOneByOneBuilds) {
   ASSERT_TRUE(fs::exists(kSample)) << kSample;
-  const std::string dir = NewTempDir();
+  const test::TempDir temp;
+  const std::string& dir = temp.path();
   {
     auto sequential = Indexer::Open({.db_path = dir + "/one_by_one"});
     ASSERT_TRUE(sequential.ok());
@@ -107,13 +95,13 @@ TEST(ParallelIndexingTest, IndexPathBuildsTheIndexThatAddingOneByOneBuilds) {
   std::map<std::string, int> members;
   for (const auto& [id, cluster] : expected.cluster) ++members[cluster];
   EXPECT_LT(members.size(), expected.cluster.size());
-  fs::remove_all(dir);
 }
 
 // The writer remembers the band keys it wrote (to skip index lookups for unseen keys); an
 // index that already held documents must still be searched for their duplicates.
 TEST(ParallelIndexingTest, ADuplicateAddedInALaterSessionJoinsTheEarlierCluster) {
-  const std::string dir = NewTempDir();
+  const test::TempDir temp;
+  const std::string& dir = temp.path();
   const std::string body =
       "Grain traders in the port city said on Tuesday that barley shipments had doubled "
       "since the spring, as buyers from three countries raced to secure supplies before "
@@ -122,9 +110,9 @@ TEST(ParallelIndexingTest, ADuplicateAddedInALaterSessionJoinsTheEarlierCluster)
   {
     auto first = Indexer::Open({.db_path = dir + "/db"});
     ASSERT_TRUE(first.ok());
-    ASSERT_TRUE((*first)->Add(MakeArticle("original", "Barley exports double", body)).ok());
+    ASSERT_TRUE((*first)->Add(test::MakeArticle("original", "Barley exports double", body)).ok());
     ASSERT_TRUE((*first)
-                    ->Add(MakeArticle("other", "Rain",
+                    ->Add(test::MakeArticle("other", "Rain",
                                       "Heavy rain fell across the northern hills overnight, "
                                       "closing two roads and a railway line while crews "
                                       "cleared fallen trees and repaired damaged power "
@@ -135,7 +123,7 @@ TEST(ParallelIndexingTest, ADuplicateAddedInALaterSessionJoinsTheEarlierCluster)
     auto second = Indexer::Open({.db_path = dir + "/db"});
     ASSERT_TRUE(second.ok());
     ASSERT_TRUE((*second)
-                    ->Add(MakeArticle("copy", "Barley exports have doubled, traders say",
+                    ->Add(test::MakeArticle("copy", "Barley exports have doubled, traders say",
                                       body + " Click here to subscribe."))
                     .ok());
   }
@@ -145,7 +133,6 @@ TEST(ParallelIndexingTest, ADuplicateAddedInALaterSessionJoinsTheEarlierCluster)
   ASSERT_EQ(snapshot.cluster.size(), 3u);
   EXPECT_EQ(snapshot.cluster.at(copy), snapshot.cluster.at(original));
   EXPECT_NE(snapshot.cluster.at(other), snapshot.cluster.at(original));
-  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -12,29 +12,24 @@
 #include "newsgrep/article.h"
 #include "newsgrep/entities.h"
 #include "newsgrep/name_folding.h"
+#include "testing/index.h"
 
 namespace newsgrep {
 namespace {
 
+using test::EntityResourcesForTest;
 using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::UnorderedElementsAre;
 
-const EntityResources& Resources() {
-  static const std::shared_ptr<const EntityResources> resources = [] {
-    auto loaded = EntityResources::Load();
-    EXPECT_TRUE(loaded.ok()) << loaded.status();
-    return loaded.ok() ? *loaded : EntityResources::Shared();
-  }();
-  return *resources;
-}
-
 // Each person mention as written.
 std::vector<std::string> Mentions(const std::string& text) {
   std::vector<std::string> out;
-  for (const EntityMention& m : PersonRecognizer(Resources()).Find(text)) out.push_back(m.text);
+  for (const EntityMention& m : PersonRecognizer(EntityResourcesForTest()).Find(text)) {
+    out.push_back(m.text);
+  }
   return out;
 }
 
@@ -44,7 +39,8 @@ std::set<std::string> People(const std::string& body) {
   article.id = "t";
   article.body = body;
   std::set<std::string> out;
-  for (const Person& p : ExtractEntities(article, Resources()).people) out.insert(p.name);
+  for (const Person& p : ExtractEntities(article, EntityResourcesForTest()).people)
+    out.insert(p.name);
   return out;
 }
 
@@ -104,12 +100,12 @@ TEST(PersonRecognizerTest, BareSurnameResolvesToTheFullName) {
       "Caine is leading the session. Gen. Dan Caine, chairman of the Joint Chiefs of Staff, "
       "spoke first, and later Caine joined his counterparts.";
   EXPECT_THAT(Mentions(text), ElementsAre("Caine", "Dan Caine", "Caine"));
-  for (const EntityMention& m : PersonRecognizer(Resources()).Find(text)) {
+  for (const EntityMention& m : PersonRecognizer(EntityResourcesForTest()).Find(text)) {
     EXPECT_EQ(m.key, "dan caine") << m.text;
   }
   Article article;
   article.body = text;
-  const ArticleEntities found = ExtractEntities(article, Resources());
+  const ArticleEntities found = ExtractEntities(article, EntityResourcesForTest());
   ASSERT_EQ(found.people.size(), 1u);
   EXPECT_EQ(found.people[0].name, "Dan Caine");
   EXPECT_EQ(found.people[0].mentions.size(), 3u);
@@ -118,7 +114,7 @@ TEST(PersonRecognizerTest, BareSurnameResolvesToTheFullName) {
 TEST(PersonRecognizerTest, SpellingVariantsInOneArticleAreOnePerson) {
   Article article;
   article.body = "Ukrainian President Volodymyr Zelenskyy met Trump. Zelensky said little.";
-  const ArticleEntities found = ExtractEntities(article, Resources());
+  const ArticleEntities found = ExtractEntities(article, EntityResourcesForTest());
   std::vector<std::string> keys;
   for (const Person& p : found.people) keys.push_back(p.key);
   EXPECT_THAT(keys, Contains("volodymyr zelensky"));
@@ -136,7 +132,7 @@ TEST(PersonRecognizerTest, WashingtonThePersonAndWashingtonTheCity) {
       "WASHINGTON - Senator Claire Washington on Wednesday urged the administration to "
       "explain its plans.\n\nWashington, a member of the Senate Armed Services Committee, "
       "spoke to reporters in Washington. “We need a vote,” Washington said.";
-  const ArticleEntities found = ExtractEntities(article, Resources());
+  const ArticleEntities found = ExtractEntities(article, EntityResourcesForTest());
   ASSERT_EQ(found.people.size(), 1u);
   EXPECT_EQ(found.people[0].name, "Claire Washington");
   // Title mention, full name, apposition, speaker: four; "in Washington" and the dateline

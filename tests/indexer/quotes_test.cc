@@ -11,10 +11,12 @@
 #include "gtest/gtest.h"
 #include "newsgrep/article.h"
 #include "newsgrep/entities.h"
+#include "testing/index.h"
 
 namespace newsgrep {
 namespace {
 
+using test::EntityResourcesForTest;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::Pair;
@@ -25,22 +27,13 @@ std::vector<std::string> Quotes(const std::string& text) {
   return out;
 }
 
-const EntityResources& Resources() {
-  static const std::shared_ptr<const EntityResources> resources = [] {
-    auto loaded = EntityResources::Load();
-    EXPECT_TRUE(loaded.ok()) << loaded.status();
-    return loaded.ok() ? *loaded : EntityResources::Shared();
-  }();
-  return *resources;
-}
-
 // (quote text, speaker) pairs found in `body`.
 std::vector<std::pair<std::string, std::string>> Attributed(const std::string& body) {
   Article article;
   article.id = "t";
   article.body = body;
   std::vector<std::pair<std::string, std::string>> out;
-  for (const Quote& q : ExtractEntities(article, Resources()).quotes) {
+  for (const Quote& q : ExtractEntities(article, EntityResourcesForTest()).quotes) {
     out.emplace_back(q.text, q.speaker);
   }
   return out;

@@ -2,11 +2,9 @@
 // schema-version checks, Xapian error mapping and the shared analysis setup.
 #include "newsgrep/schema.h"
 
-#include <stdlib.h>
 #include <xapian.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <set>
 #include <string>
 #include <vector>
@@ -19,34 +17,15 @@
 #include "newsgrep/analysis.h"
 #include "newsgrep/internal/xapian_status.h"
 #include "newsgrep/stored_article.h"
+#include "testing/files.h"
 
 namespace newsgrep {
 namespace {
 
+using test::TempDir;
 using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::StartsWith;
-
-// A fresh directory under the GoogleTest temp dir, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::string templ = ::testing::TempDir() + "newsgrep_schema_test_XXXXXX";
-    char* made = mkdtemp(templ.data());
-    EXPECT_NE(made, nullptr) << "mkdtemp failed for " << templ;
-    path_ = templ;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 std::string Message(const absl::Status& status) { return std::string(status.message()); }
 

@@ -3,9 +3,6 @@
 /// old and new spellings, quote: phrases inside quotation marks only, entities in hits,
 /// and the ranking that puts an article whose headline, quotes, people or places hold the
 /// word above one that only mentions it in the body.
-#include <stdlib.h>
-
-#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,52 +13,22 @@
 #include "newsgrep/indexer.h"
 #include "newsgrep/schema.h"
 #include "newsgrep/searcher.h"
+#include "testing/files.h"
+#include "testing/index.h"
 
 namespace newsgrep {
 namespace {
 
+using test::BuildSearcher;
+using test::MakeArticle;
+using test::TempDir;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::UnorderedElementsAre;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "entity_search_test_XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) ADD_FAILURE() << "mkdtemp failed";
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code error;
-    std::filesystem::remove_all(path_, error);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
-Article MakeArticle(const std::string& id, const std::string& title, const std::string& body) {
-  Article article;
-  article.id = id;
-  article.origin = "test:" + id;
-  article.title = title;
-  article.body = body;
-  return article;
-}
-
+// Every test article is its own story, so that collapsing never hides one.
 std::unique_ptr<Searcher> Build(const TempDir& dir, const std::vector<Article>& articles) {
-  {
-    auto indexer = Indexer::Open({.db_path = dir.path(), .detect_duplicates = false});
-    EXPECT_TRUE(indexer.ok()) << indexer.status();
-    if (!indexer.ok()) return nullptr;
-    for (const Article& a : articles) EXPECT_TRUE((*indexer)->Add(a).ok()) << a.id;
-    EXPECT_TRUE((*indexer)->Commit().ok());
-  }
-  auto searcher = Searcher::Open({dir.path()});
+  auto searcher = BuildSearcher({.db_path = dir.path(), .detect_duplicates = false}, articles);
   EXPECT_TRUE(searcher.ok()) << searcher.status();
   return searcher.ok() ? *std::move(searcher) : nullptr;
 }

@@ -4,11 +4,8 @@
 /// field terms; highlights through phrases, proximity and fields; date errors with
 /// columns, --since and the recency sort; spelling suggestions; Parse/ParsedQuery, the
 /// query builder and SearcherPool.
-#include <stdlib.h>
-
 #include <algorithm>
 #include <atomic>
-#include <filesystem>
 #include <memory>
 #include <optional>
 #include <set>
@@ -28,10 +25,17 @@
 #include "newsgrep/schema.h"
 #include "newsgrep/searcher.h"
 #include "newsgrep/searcher_pool.h"
+#include "testing/files.h"
+#include "testing/index.h"
 
 namespace newsgrep {
 namespace {
 
+using test::BuildIndex;
+using test::BuildSearcher;
+using test::Date;
+using test::MakeArticle;
+using test::TempDir;
 using ::testing::AllOf;
 using ::testing::Contains;
 using ::testing::ElementsAre;
@@ -43,62 +47,14 @@ using ::testing::StartsWith;
 using ::testing::UnorderedElementsAre;
 using ::testing::UnorderedElementsAreArray;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "query_language_test_XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) ADD_FAILURE() << "mkdtemp failed for " << pattern;
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code error;
-    std::filesystem::remove_all(path_, error);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string Path(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
-
-std::optional<NewsDate> Date(const char* text) {
-  std::optional<NewsDate> date = ParseNewsDate(text);
-  EXPECT_TRUE(date.has_value()) << text;
-  return date;
-}
-
-Article MakeArticle(std::string id, std::string title, std::string body,
-                    std::optional<NewsDate> date = std::nullopt, std::string source = "") {
-  Article article;
-  article.origin = "test:" + id;
-  article.id = std::move(id);
-  article.title = std::move(title);
-  article.body = std::move(body);
-  article.date = date;
-  article.source = std::move(source);
-  return article;
-}
-
-absl::Status AddArticles(const std::string& path, const std::vector<Article>& articles) {
-  // Every test article is its own story, so that collapsing never hides one.
-  absl::StatusOr<std::unique_ptr<Indexer>> indexer =
-      Indexer::Open({.db_path = path, .detect_duplicates = false});
-  if (!indexer.ok()) return indexer.status();
-  for (const Article& article : articles) {
-    if (absl::Status status = (*indexer)->Add(article); !status.ok()) return status;
-  }
-  return (*indexer)->Commit();
+// Every test article is its own story, so that collapsing never hides one.
+IndexerOptions Options(const TempDir& dir, const std::string& name = "db") {
+  return {.db_path = dir / name, .detect_duplicates = false};
 }
 
 std::unique_ptr<Searcher> BuildAndOpen(const TempDir& dir, const std::vector<Article>& articles,
                                        const std::string& name = "db") {
-  if (absl::Status status = AddArticles(dir.Path(name), articles); !status.ok()) {
-    ADD_FAILURE() << status;
-    return nullptr;
-  }
-  absl::StatusOr<std::unique_ptr<Searcher>> searcher = Searcher::Open({dir.Path(name)});
+  absl::StatusOr<std::unique_ptr<Searcher>> searcher = BuildSearcher(Options(dir, name), articles);
   EXPECT_TRUE(searcher.ok()) << searcher.status();
   return searcher.ok() ? std::move(*searcher) : nullptr;
 }
@@ -368,15 +324,14 @@ TEST(QueryLanguageTest, HighlightPositionsFollowTheIndexersWords) {
 
 TEST(QueryLanguageTest, ProximityAcrossShards) {
   TempDir dir;
-  ASSERT_TRUE(AddArticles(dir.Path("east"),
-                          {MakeArticle("e1", "East", "alpha beta gamma"),
-                           MakeArticle("e2", "East", "alpha x x x x x x beta")})
+  ASSERT_TRUE(
+      BuildIndex(Options(dir, "east"), {MakeArticle("e1", "East", "alpha beta gamma"),
+                                        MakeArticle("e2", "East", "alpha x x x x x x beta")})
+          .ok());
+  ASSERT_TRUE(BuildIndex(Options(dir, "west"), {MakeArticle("w1", "West", "beta alpha"),
+                                                MakeArticle("w2", "West", "gamma delta")})
                   .ok());
-  ASSERT_TRUE(AddArticles(dir.Path("west"), {MakeArticle("w1", "West", "beta alpha"),
-                                             MakeArticle("w2", "West", "gamma delta")})
-                  .ok());
-  absl::StatusOr<std::unique_ptr<Searcher>> searcher =
-      Searcher::Open({dir.Path("east"), dir.Path("west")});
+  absl::StatusOr<std::unique_ptr<Searcher>> searcher = Searcher::Open({dir / "east", dir / "west"});
   ASSERT_TRUE(searcher.ok()) << searcher.status();
   EXPECT_THAT(Find(**searcher, "alpha NEAR/0 beta"), UnorderedElementsAre("e1", "w1"));
   EXPECT_THAT(Find(**searcher, "alpha ADJ/0 beta"), ElementsAre("e1"));
@@ -757,9 +712,9 @@ TEST(QueryLanguageTest, BuiltQueriesRun) {
 
 TEST(QueryLanguageTest, SearcherPoolServesManyThreads) {
   TempDir dir;
-  ASSERT_TRUE(AddArticles(dir.Path("db"), ProximityCorpus()).ok());
+  ASSERT_TRUE(BuildIndex(Options(dir, "db"), ProximityCorpus()).ok());
   absl::StatusOr<std::unique_ptr<SearcherPool>> pool =
-      SearcherPool::Open({.db_paths = {dir.Path("db")}, .max_idle = 2});
+      SearcherPool::Open({.db_paths = {dir / "db"}, .max_idle = 2});
   ASSERT_TRUE(pool.ok()) << pool.status();
   EXPECT_EQ((*pool)->idle_count(), 1u);
 
@@ -790,7 +745,7 @@ TEST(QueryLanguageTest, SearcherPoolServesManyThreads) {
 
 TEST(QueryLanguageTest, SearcherPoolLeasesSeeLaterCommits) {
   TempDir dir;
-  const std::string path = dir.Path("db");
+  const std::string path = dir / "db";
   absl::StatusOr<std::unique_ptr<Indexer>> indexer =
       Indexer::Open({.db_path = path, .detect_duplicates = false});
   ASSERT_TRUE(indexer.ok()) << indexer.status();
@@ -821,7 +776,7 @@ TEST(QueryLanguageTest, SearcherPoolLeasesSeeLaterCommits) {
 
 TEST(QueryLanguageTest, SearcherPoolOpenErrors) {
   TempDir dir;
-  EXPECT_EQ(SearcherPool::Open({.db_paths = {dir.Path("missing")}}).status().code(),
+  EXPECT_EQ(SearcherPool::Open({.db_paths = {dir / "missing"}}).status().code(),
             absl::StatusCode::kNotFound);
   EXPECT_EQ(SearcherPool::Open({}).status().code(), absl::StatusCode::kInvalidArgument);
 }

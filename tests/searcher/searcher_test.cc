@@ -4,11 +4,9 @@
 /// errors, sharding and reopening.
 #include "newsgrep/searcher.h"
 
-#include <stdlib.h>
 #include <xapian.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <memory>
 #include <optional>
 #include <set>
@@ -24,10 +22,17 @@
 #include "newsgrep/dates.h"
 #include "newsgrep/indexer.h"
 #include "newsgrep/schema.h"
+#include "testing/files.h"
+#include "testing/index.h"
 
 namespace newsgrep {
 namespace {
 
+using test::BuildIndex;
+using test::BuildSearcher;
+using test::Date;
+using test::MakeArticle;
+using test::TempDir;
 using ::testing::ElementsAre;
 using ::testing::ElementsAreArray;
 using ::testing::EndsWith;
@@ -35,66 +40,6 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::StartsWith;
 using ::testing::UnorderedElementsAre;
-
-// A fresh directory, removed with everything in it at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "searcher_test_XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) ADD_FAILURE() << "mkdtemp failed for " << pattern;
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code error;
-    std::filesystem::remove_all(path_, error);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  // A path inside the directory (not created).
-  std::string Path(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
-
-std::optional<NewsDate> Date(const char* text) {
-  std::optional<NewsDate> date = ParseNewsDate(text);
-  EXPECT_TRUE(date.has_value()) << text;
-  return date;
-}
-
-Article MakeArticle(std::string id, std::string title, std::string body,
-                    std::optional<NewsDate> date = std::nullopt, std::string source = "",
-                    std::string dateline = "", std::string url = "") {
-  Article article;
-  article.origin = "test:" + id;
-  article.id = std::move(id);
-  article.title = std::move(title);
-  article.body = std::move(body);
-  article.date = date;
-  article.source = std::move(source);
-  article.dateline = std::move(dateline);
-  article.url = std::move(url);
-  return article;
-}
-
-// Writes `articles` into the index at `path` (created if missing) and commits.
-absl::Status AddArticles(const std::string& path, const std::vector<Article>& articles) {
-  absl::StatusOr<std::unique_ptr<Indexer>> indexer = Indexer::Open({.db_path = path});
-  if (!indexer.ok()) return indexer.status();
-  for (const Article& article : articles) {
-    if (absl::Status status = (*indexer)->Add(article); !status.ok()) return status;
-  }
-  return (*indexer)->Commit();
-}
-
-absl::StatusOr<std::unique_ptr<Searcher>> BuildAndOpen(const std::string& path,
-                                                       const std::vector<Article>& articles) {
-  if (absl::Status status = AddArticles(path, articles); !status.ok()) return status;
-  return Searcher::Open({path});
-}
 
 std::vector<std::string> IdsOf(const SearchResults& results) {
   std::vector<std::string> ids;
@@ -148,7 +93,8 @@ std::vector<Article> NewsCorpus() {
 
 // Opens the news corpus in `dir`.
 std::unique_ptr<Searcher> OpenNews(const TempDir& dir) {
-  absl::StatusOr<std::unique_ptr<Searcher>> searcher = BuildAndOpen(dir.Path("news"), NewsCorpus());
+  absl::StatusOr<std::unique_ptr<Searcher>> searcher =
+      BuildSearcher({.db_path = dir / "news"}, NewsCorpus());
   EXPECT_TRUE(searcher.ok()) << searcher.status();
   return searcher.ok() ? std::move(*searcher) : nullptr;
 }
@@ -361,8 +307,8 @@ TEST(SearcherTest, OpenEndedDateRanges) {
 TEST(SearcherTest, SortNewestOrdersByDate) {
   TempDir dir;
   // r-old is by far the most relevant; r-undated has no date and goes last.
-  absl::StatusOr<std::unique_ptr<Searcher>> searcher = BuildAndOpen(
-      dir.Path("db"),
+  absl::StatusOr<std::unique_ptr<Searcher>> searcher = BuildSearcher(
+      {.db_path = dir / "db"},
       {MakeArticle("r-mid", "Quarterly figures", "The report was published.", Date("2025-03-10")),
        MakeArticle("r-old", "Report on the report", "Report after report: the report.",
                    Date("2025-01-05")),
@@ -385,8 +331,8 @@ TEST(SearcherTest, TitleMatchOutranksBodyMatch) {
   TempDir dir;
   // Same words and lengths; only where "zephyr" occurs differs. The title one is added
   // last so that document order cannot explain its rank.
-  absl::StatusOr<std::unique_ptr<Searcher>> searcher = BuildAndOpen(
-      dir.Path("db"),
+  absl::StatusOr<std::unique_ptr<Searcher>> searcher = BuildSearcher(
+      {.db_path = dir / "db"},
       {MakeArticle("body-start", "Weather harbour news",
                    "zephyr seas today across northern coast calm"),
        MakeArticle("body-end", "Weather harbour news",
@@ -437,7 +383,8 @@ TEST(SearcherTest, LimitAndOffsetPageThroughDisjointConsecutiveRanks) {
     articles.push_back(MakeArticle("page-" + std::to_string(i), "Page", body));
   }
   articles.push_back(MakeArticle("no-zebra", "Page", "horse crossing"));
-  absl::StatusOr<std::unique_ptr<Searcher>> searcher = BuildAndOpen(dir.Path("db"), articles);
+  absl::StatusOr<std::unique_ptr<Searcher>> searcher =
+      BuildSearcher({.db_path = dir / "db"}, articles);
   ASSERT_TRUE(searcher.ok()) << searcher.status();
 
   absl::StatusOr<SearchResults> all = (*searcher)->Search("zebra", {.limit = 100});
@@ -486,7 +433,8 @@ TEST(SearcherTest, ExactCountGivesExactTotal) {
     articles.push_back(MakeArticle("doc-" + std::to_string(i), "Numbered",
                                    i % 2 == 0 ? "alpha beta gamma" : "alpha gamma"));
   }
-  absl::StatusOr<std::unique_ptr<Searcher>> searcher = BuildAndOpen(dir.Path("db"), articles);
+  absl::StatusOr<std::unique_ptr<Searcher>> searcher =
+      BuildSearcher({.db_path = dir / "db"}, articles);
   ASSERT_TRUE(searcher.ok()) << searcher.status();
   EXPECT_EQ((*searcher)->article_count(), 60u);
 
@@ -532,7 +480,7 @@ std::vector<Article> SnippetCorpus() {
 TEST(SearcherTest, SnippetHighlightsExactlyTheMatchedWords) {
   TempDir dir;
   absl::StatusOr<std::unique_ptr<Searcher>> searcher =
-      BuildAndOpen(dir.Path("db"), SnippetCorpus());
+      BuildSearcher({.db_path = dir / "db"}, SnippetCorpus());
   ASSERT_TRUE(searcher.ok()) << searcher.status();
   absl::StatusOr<SearchResults> results = (*searcher)->Search("guarantee tariff", {});
   ASSERT_TRUE(results.ok()) << results.status();
@@ -547,7 +495,7 @@ TEST(SearcherTest, SnippetHighlightsExactlyTheMatchedWords) {
 TEST(SearcherTest, SnippetIsPlainTextWithCollapsedWhiteSpace) {
   TempDir dir;
   absl::StatusOr<std::unique_ptr<Searcher>> searcher =
-      BuildAndOpen(dir.Path("db"), SnippetCorpus());
+      BuildSearcher({.db_path = dir / "db"}, SnippetCorpus());
   ASSERT_TRUE(searcher.ok()) << searcher.status();
   absl::StatusOr<SearchResults> results = (*searcher)->Search("steel", {});
   ASSERT_TRUE(results.ok()) << results.status();
@@ -565,7 +513,7 @@ TEST(SearcherTest, SnippetIsPlainTextWithCollapsedWhiteSpace) {
 TEST(SearcherTest, SnippetOfTitleOnlyArticle) {
   TempDir dir;
   absl::StatusOr<std::unique_ptr<Searcher>> searcher =
-      BuildAndOpen(dir.Path("db"), SnippetCorpus());
+      BuildSearcher({.db_path = dir / "db"}, SnippetCorpus());
   ASSERT_TRUE(searcher.ok()) << searcher.status();
   absl::StatusOr<SearchResults> results = (*searcher)->Search("tables", {});
   ASSERT_TRUE(results.ok()) << results.status();
@@ -581,7 +529,7 @@ TEST(SearcherTest, LongSnippetIsCutNearTheRequestedLength) {
   for (int i = 0; i < 100; ++i) body += "filler words here. ";
   body += "The needle sits at the end.";
   absl::StatusOr<std::unique_ptr<Searcher>> searcher =
-      BuildAndOpen(dir.Path("db"), {MakeArticle("long-1", "Long", body)});
+      BuildSearcher({.db_path = dir / "db"}, {MakeArticle("long-1", "Long", body)});
   ASSERT_TRUE(searcher.ok()) << searcher.status();
   absl::StatusOr<SearchResults> results = (*searcher)->Search("needle", {.snippet_length = 60});
   ASSERT_TRUE(results.ok()) << results.status();
@@ -595,7 +543,7 @@ TEST(SearcherTest, LongSnippetIsCutNearTheRequestedLength) {
 TEST(SearcherTest, NoSnippetWhenNotRequested) {
   TempDir dir;
   absl::StatusOr<std::unique_ptr<Searcher>> searcher =
-      BuildAndOpen(dir.Path("db"), SnippetCorpus());
+      BuildSearcher({.db_path = dir / "db"}, SnippetCorpus());
   ASSERT_TRUE(searcher.ok()) << searcher.status();
   absl::StatusOr<SearchResults> results = (*searcher)->Search("steel", {.snippets = false});
   ASSERT_TRUE(results.ok()) << results.status();
@@ -608,7 +556,7 @@ TEST(SearcherTest, NoSnippetWhenNotRequested) {
 TEST(SearcherTest, HitCarriesStoredFieldsButNotBody) {
   TempDir dir;
   absl::StatusOr<std::unique_ptr<Searcher>> searcher =
-      BuildAndOpen(dir.Path("db"), SnippetCorpus());
+      BuildSearcher({.db_path = dir / "db"}, SnippetCorpus());
   ASSERT_TRUE(searcher.ok()) << searcher.status();
   absl::StatusOr<SearchResults> results = (*searcher)->Search("steel", {});
   ASSERT_TRUE(results.ok()) << results.status();
@@ -739,9 +687,9 @@ TEST(SearcherTest, StopwordsNextToRealWordsAreDropped) {
 
 TEST(SearcherTest, OpenMissingPathIsNotFound) {
   TempDir dir;
-  absl::StatusOr<std::unique_ptr<Searcher>> searcher = Searcher::Open({dir.Path("nothing")});
+  absl::StatusOr<std::unique_ptr<Searcher>> searcher = Searcher::Open({dir / "nothing"});
   EXPECT_EQ(searcher.status().code(), absl::StatusCode::kNotFound);
-  EXPECT_THAT(std::string(searcher.status().message()), HasSubstr(dir.Path("nothing")));
+  EXPECT_THAT(std::string(searcher.status().message()), HasSubstr(dir / "nothing"));
 }
 
 TEST(SearcherTest, OpenWithNoPathsIsInvalidArgument) {
@@ -751,8 +699,8 @@ TEST(SearcherTest, OpenWithNoPathsIsInvalidArgument) {
 
 TEST(SearcherTest, OpenOtherSchemaVersionIsFailedPrecondition) {
   TempDir dir;
-  const std::string path = dir.Path("db");
-  ASSERT_TRUE(AddArticles(path, {MakeArticle("a", "Title", "Body text.")}).ok());
+  const std::string path = dir / "db";
+  ASSERT_TRUE(BuildIndex({.db_path = path}, {MakeArticle("a", "Title", "Body text.")}).ok());
   {
     Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
     db.set_metadata(std::string(schema::kSchemaVersionKey), "999");
@@ -766,16 +714,15 @@ TEST(SearcherTest, OpenOtherSchemaVersionIsFailedPrecondition) {
 
 TEST(SearcherTest, TwoShardsSearchTogether) {
   TempDir dir;
-  ASSERT_TRUE(AddArticles(dir.Path("east"),
-                          {MakeArticle("east-1", "Harbour opens", "The eastern harbour opened."),
-                           MakeArticle("east-2", "Rail news", "Trains run late.")})
+  ASSERT_TRUE(BuildIndex({.db_path = dir / "east"},
+                         {MakeArticle("east-1", "Harbour opens", "The eastern harbour opened."),
+                          MakeArticle("east-2", "Rail news", "Trains run late.")})
                   .ok());
-  ASSERT_TRUE(AddArticles(dir.Path("west"),
-                          {MakeArticle("west-1", "Harbour closes", "The western harbour closed."),
-                           MakeArticle("west-2", "Road news", "Roads are busy.")})
+  ASSERT_TRUE(BuildIndex({.db_path = dir / "west"},
+                         {MakeArticle("west-1", "Harbour closes", "The western harbour closed."),
+                          MakeArticle("west-2", "Road news", "Roads are busy.")})
                   .ok());
-  absl::StatusOr<std::unique_ptr<Searcher>> searcher =
-      Searcher::Open({dir.Path("east"), dir.Path("west")});
+  absl::StatusOr<std::unique_ptr<Searcher>> searcher = Searcher::Open({dir / "east", dir / "west"});
   ASSERT_TRUE(searcher.ok()) << searcher.status();
   EXPECT_EQ((*searcher)->article_count(), 4u);
   EXPECT_THAT(Find(**searcher, "harbour"), UnorderedElementsAre("east-1", "west-1"));
@@ -791,16 +738,17 @@ TEST(SearcherTest, TwoShardsSearchTogether) {
 
 TEST(SearcherTest, OneMissingShardFailsTheOpen) {
   TempDir dir;
-  ASSERT_TRUE(AddArticles(dir.Path("east"), {MakeArticle("east-1", "Harbour", "Boats.")}).ok());
+  ASSERT_TRUE(
+      BuildIndex({.db_path = dir / "east"}, {MakeArticle("east-1", "Harbour", "Boats.")}).ok());
   absl::StatusOr<std::unique_ptr<Searcher>> searcher =
-      Searcher::Open({dir.Path("east"), dir.Path("missing")});
+      Searcher::Open({dir / "east", dir / "missing"});
   EXPECT_EQ(searcher.status().code(), absl::StatusCode::kNotFound);
-  EXPECT_THAT(std::string(searcher.status().message()), HasSubstr(dir.Path("missing")));
+  EXPECT_THAT(std::string(searcher.status().message()), HasSubstr(dir / "missing"));
 }
 
 TEST(SearcherTest, ReopenSeesLaterCommits) {
   TempDir dir;
-  const std::string path = dir.Path("db");
+  const std::string path = dir / "db";
   absl::StatusOr<std::unique_ptr<Indexer>> indexer = Indexer::Open({.db_path = path});
   ASSERT_TRUE(indexer.ok()) << indexer.status();
   ASSERT_TRUE((*indexer)->Add(MakeArticle("first", "Harbour", "Boats arrive.")).ok());

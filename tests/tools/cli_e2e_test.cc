@@ -3,20 +3,8 @@
 /// (stdout on a pipe or a pseudo-terminal, stderr on a pipe) and checks stdout, stderr and
 /// the exit status. The bundled sample corpus (data/sample/articles, 40 articles) is indexed
 /// once per test process into a temporary directory.
-#include <fcntl.h>
-#include <poll.h>
-#include <pty.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <termios.h>
-#include <unistd.h>
-#include <zlib.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <chrono>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -34,10 +22,21 @@
 #include "absl/strings/strip.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "testing/files.h"
+#include "testing/run_newsgrep.h"
 
 namespace {
 
 namespace fs = std::filesystem;
+using newsgrep::test::kSourceDir;
+using newsgrep::test::Lines;
+using newsgrep::test::RunNewsgrep;
+using newsgrep::test::RunOptions;
+using newsgrep::test::RunResult;
+using newsgrep::test::StdoutKind;
+using newsgrep::test::TempDir;
+using newsgrep::test::WriteFile;
+using newsgrep::test::WriteGzipFile;
 using ::testing::AllOf;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
@@ -45,187 +44,11 @@ using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::StartsWith;
 
-constexpr char kBinary[] = NEWSGREP_BINARY;
-constexpr char kSourceDir[] = NEWSGREP_SOURCE_DIR;
 constexpr char kSampleArticles[] = "data/sample/articles";  // relative to kSourceDir
 constexpr size_t kSampleArticleCount = 40;
-constexpr auto kRunTimeout = std::chrono::seconds(120);
-
-// ---------------------------------------------------------------------------------------
-// Running the binary.
-
-enum class StdoutKind {
-  kPipe,  // a pipe (what `newsgrep … | less` sees)
-  kPty,   // a pseudo-terminal in raw mode (no \n → \r\n translation)
-};
-
-struct RunOptions {
-  std::vector<std::string> env;  // "NAME=value", added to the base environment
-  std::string cwd = kSourceDir;
-  StdoutKind stdout_kind = StdoutKind::kPipe;
-  // Close the read end of the stdout pipe as soon as one full line has been read, like
-  // `newsgrep … | head -1`. The pipe is shrunk to one page so the child cannot finish
-  // writing before it is closed.
-  bool close_stdout_after_first_line = false;
-};
-
-struct RunResult {
-  int exit_code = -1;  // 128 + signal number when killed by a signal
-  std::string out;
-  std::string err;
-  std::string command;  // for failure messages
-};
-
-std::ostream& operator<<(std::ostream& os, const RunResult& r) {
-  return os << "\n$ " << r.command << "\nexit " << r.exit_code << "\n--- stdout ---\n"
-            << r.out << "\n--- stderr ---\n"
-            << r.err;
-}
-
-// The environment every run starts from: nothing from the developer's shell that could
-// change the behaviour (NEWSGREP_DB, XDG_DATA_HOME, NO_COLOR, TERM), a HOME of our own so
-// the default index location is never the real one, and the sanitizer settings.
-std::vector<std::string> BaseEnvironment(const std::string& home) {
-  std::vector<std::string> env = {"PATH=/usr/local/bin:/usr/bin:/bin",
-                                  absl::StrCat("HOME=", home), "LANG=C.UTF-8"};
-  for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
-    if (const char* value = std::getenv(name); value != nullptr) {
-      env.push_back(absl::StrCat(name, "=", value));
-    }
-  }
-  return env;
-}
-
-void SetNonBlocking(int fd) { fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK); }
-
-RunResult RunNewsgrep(const std::vector<std::string>& args, const std::string& home,
-                      const RunOptions& options = {}) {
-  RunResult result;
-  result.command = absl::StrCat(absl::StrJoin(options.env, " "), options.env.empty() ? "" : " ",
-                                "newsgrep ", absl::StrJoin(args, " "), "   (in ", options.cwd,
-                                options.stdout_kind == StdoutKind::kPty ? ", stdout a pty" : "",
-                                ")");
-
-  // Everything the child needs is prepared before fork.
-  std::vector<std::string> env = BaseEnvironment(home);
-  env.insert(env.end(), options.env.begin(), options.env.end());
-  std::vector<char*> envp;
-  for (std::string& e : env) envp.push_back(e.data());
-  envp.push_back(nullptr);
-  std::vector<std::string> argv_storage = {kBinary};
-  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& a : argv_storage) argv.push_back(a.data());
-  argv.push_back(nullptr);
-
-  int out_read = -1, out_write = -1, err_pipe[2];
-  if (options.stdout_kind == StdoutKind::kPty) {
-    if (openpty(&out_read, &out_write, nullptr, nullptr, nullptr) != 0) {
-      ADD_FAILURE() << "openpty: " << std::strerror(errno);
-      return result;
-    }
-    termios mode;
-    tcgetattr(out_write, &mode);
-    cfmakeraw(&mode);
-    tcsetattr(out_write, TCSANOW, &mode);
-    fcntl(out_read, F_SETFD, FD_CLOEXEC);
-    fcntl(out_write, F_SETFD, FD_CLOEXEC);
-  } else {
-    int out_pipe[2];
-    if (pipe2(out_pipe, O_CLOEXEC) != 0) {
-      ADD_FAILURE() << "pipe: " << std::strerror(errno);
-      return result;
-    }
-    out_read = out_pipe[0];
-    out_write = out_pipe[1];
-    if (options.close_stdout_after_first_line) fcntl(out_write, F_SETPIPE_SZ, 4096);
-  }
-  if (pipe2(err_pipe, O_CLOEXEC) != 0) {
-    ADD_FAILURE() << "pipe: " << std::strerror(errno);
-    return result;
-  }
-
-  const pid_t pid = fork();
-  if (pid < 0) {
-    ADD_FAILURE() << "fork: " << std::strerror(errno);
-    return result;
-  }
-  if (pid == 0) {
-    if (options.stdout_kind == StdoutKind::kPty) setsid();
-    const int null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
-    dup2(null_fd, STDIN_FILENO);
-    dup2(out_write, STDOUT_FILENO);
-    dup2(err_pipe[1], STDERR_FILENO);
-    if (chdir(options.cwd.c_str()) != 0) _exit(126);
-    // The test process's SIGPIPE disposition would be inherited; start from the default.
-    signal(SIGPIPE, SIG_DFL);
-    execve(kBinary, argv.data(), envp.data());
-    _exit(127);
-  }
-  close(out_write);
-  close(err_pipe[1]);
-  SetNonBlocking(out_read);
-  SetNonBlocking(err_pipe[0]);
-
-  int out_fd = out_read, err_fd = err_pipe[0];
-  const auto deadline = std::chrono::steady_clock::now() + kRunTimeout;
-  bool timed_out = false;
-  char buffer[8192];
-  while (out_fd >= 0 || err_fd >= 0) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) {
-      timed_out = true;
-      break;
-    }
-    pollfd fds[2];
-    int n = 0;
-    if (out_fd >= 0) fds[n++] = {out_fd, POLLIN, 0};
-    if (err_fd >= 0) fds[n++] = {err_fd, POLLIN, 0};
-    if (poll(fds, n, static_cast<int>(left.count())) < 0) {
-      if (errno == EINTR) continue;
-      ADD_FAILURE() << "poll: " << std::strerror(errno);
-      break;
-    }
-    for (int k = 0; k < n; ++k) {
-      if (fds[k].revents == 0) continue;
-      const bool is_out = fds[k].fd == out_fd;
-      const ssize_t got = read(fds[k].fd, buffer, sizeof buffer);
-      if (got < 0 && (errno == EAGAIN || errno == EINTR)) continue;
-      if (got <= 0) {  // EOF; a pty master reports EIO once the slave side is closed
-        close(fds[k].fd);
-        (is_out ? out_fd : err_fd) = -1;
-        continue;
-      }
-      (is_out ? result.out : result.err).append(buffer, static_cast<size_t>(got));
-      if (is_out && options.close_stdout_after_first_line &&
-          result.out.find('\n') != std::string::npos) {
-        result.out.resize(result.out.find('\n') + 1);
-        close(out_fd);
-        out_fd = -1;
-      }
-    }
-  }
-  if (timed_out) kill(pid, SIGKILL);
-  if (out_fd >= 0) close(out_fd);
-  if (err_fd >= 0) close(err_fd);
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) result.exit_code = 128 + WTERMSIG(status);
-  if (timed_out) ADD_FAILURE() << "timed out after " << kRunTimeout.count() << " s" << result;
-  return result;
-}
 
 // ---------------------------------------------------------------------------------------
 // Small helpers.
-
-std::vector<std::string> Lines(absl::string_view text) {
-  std::vector<std::string> lines = absl::StrSplit(text, '\n');
-  if (!lines.empty() && lines.back().empty()) lines.pop_back();
-  return lines;
-}
 
 // Removes SGR escape sequences ("\x1b[1;31m").
 std::string StripAnsi(absl::string_view text) {
@@ -250,22 +73,6 @@ std::string StripAnsi(absl::string_view text) {
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
-}
-
-void WriteFile(const fs::path& path, absl::string_view content) {
-  fs::create_directories(path.parent_path());
-  std::ofstream file(path, std::ios::binary);
-  file.write(content.data(), static_cast<std::streamsize>(content.size()));
-  ASSERT_TRUE(file.good()) << path;
-}
-
-void WriteGzipFile(const fs::path& path, absl::string_view content) {
-  fs::create_directories(path.parent_path());
-  gzFile file = gzopen(path.c_str(), "wb");
-  ASSERT_NE(file, nullptr) << path;
-  ASSERT_EQ(gzwrite(file, content.data(), static_cast<unsigned>(content.size())),
-            static_cast<int>(content.size()));
-  ASSERT_EQ(gzclose(file), Z_OK);
 }
 
 // The ids the sample corpus must produce when indexed as `data/sample/articles` from the
@@ -294,19 +101,15 @@ std::set<std::string> ExpectedSampleIds() {
 class CliEndToEndTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::string pattern = (fs::temp_directory_path() / "newsgrep-e2e-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr) << std::strerror(errno);
-    root_ = new fs::path(pattern);
-    fs::create_directories(*root_ / "home");
-    sample_db_ = new std::string((*root_ / "sample-db").string());
+    root_ = new TempDir();
+    fs::create_directories(Home());
+    sample_db_ = new std::string(*root_ / "sample-db");
     sample_index_ = new RunResult(
         RunNewsgrep({"index", "--db", *sample_db_, kSampleArticles}, Home()));
     sample_ids_ = new std::set<std::string>(ExpectedSampleIds());
   }
 
   static void TearDownTestSuite() {
-    std::error_code ignored;
-    if (root_ != nullptr) fs::remove_all(*root_, ignored);
     delete root_;
     delete sample_db_;
     delete sample_index_;
@@ -323,7 +126,7 @@ class CliEndToEndTest : public ::testing::Test {
     ASSERT_EQ(sample_ids_->size(), kSampleArticleCount);
   }
 
-  static std::string Home() { return (*root_ / "home").string(); }
+  static std::string Home() { return *root_ / "home"; }
   static const std::string& SampleDb() { return *sample_db_; }
   static const std::set<std::string>& SampleIds() { return *sample_ids_; }
 
@@ -359,13 +162,13 @@ class CliEndToEndTest : public ::testing::Test {
     return Lines(r.out);
   }
 
-  static fs::path* root_;
+  static TempDir* root_;
   static std::string* sample_db_;
   static RunResult* sample_index_;
   static std::set<std::string>* sample_ids_;
 };
 
-fs::path* CliEndToEndTest::root_ = nullptr;
+TempDir* CliEndToEndTest::root_ = nullptr;
 std::string* CliEndToEndTest::sample_db_ = nullptr;
 RunResult* CliEndToEndTest::sample_index_ = nullptr;
 std::set<std::string>* CliEndToEndTest::sample_ids_ = nullptr;
@@ -729,8 +532,7 @@ TEST_F(CliEndToEndTest, MalformedQueryExitsTwoNamingProblemAndColumn) {
 }
 
 TEST_F(CliEndToEndTest, MissingIndexExitsTwoWithOneLineSayingHowToCreateIt) {
-  for (const std::string& db :
-       {std::string("/nonexistent/x"), (*root_ / "no-such-index").string()}) {
+  for (const std::string& db : {std::string("/nonexistent/x"), *root_ / "no-such-index"}) {
     const RunResult r = Run({"--db", db, "nato"});
     EXPECT_EQ(r.exit_code, 2) << r;
     EXPECT_THAT(r.out, IsEmpty()) << r;
@@ -1234,6 +1036,31 @@ TEST_F(CliEndToEndTest, SimilarListsTheOtherVersionsAndHowTheyDiffer) {
   const RunResult missing = Run({"--db", SampleDb(), "similar", "no-such-id"});
   EXPECT_EQ(missing.exit_code, 2) << missing;
   EXPECT_THAT(missing.err, HasSubstr("no article with id no-such-id")) << missing;
+}
+
+// The text form of `similar` shows what --json shows, with dates as search hits show them.
+TEST_F(CliEndToEndTest, SimilarTextShowsEachVersionLikeTheJsonWithSearchDates) {
+  const RunResult text = Run({"--db", SampleDb(), "similar", "rss-0001"});
+  ASSERT_EQ(text.exit_code, 0) << text;
+  const RunResult json = Run({"--db", SampleDb(), "similar", "--json", "rss-0001"});
+  ASSERT_EQ(json.exit_code, 0) << json;
+  const std::vector<std::string> versions = Lines(json.out);
+  ASSERT_EQ(versions.size(), 5u) << json;
+  for (const std::string& line : versions) {
+    const nlohmann::json version = nlohmann::json::parse(line);
+    const std::string id = version["id"].get<std::string>();
+    const std::string iso = version["date"].get<std::string>();  // 2025-08-20T14:05:00Z
+    ASSERT_EQ(iso.size(), 20u) << line;
+    const std::string shown = absl::StrCat(iso.substr(0, 10), " ", iso.substr(11, 5), " UTC");
+    EXPECT_THAT(text.out, HasSubstr(absl::StrCat(
+                              "   ", shown, " · ", version["source"].get<std::string>(), " · ", id,
+                              " · ", version["words"].get<size_t>(), " words (")))
+        << text;
+    EXPECT_THAT(text.out, Not(HasSubstr(iso))) << text;
+    // A search hit for the same article shows the same date.
+    EXPECT_THAT(Run({"--db", SampleDb(), "--all", absl::StrCat("id:", id)}).out,
+                HasSubstr(absl::StrCat("   ", shown, " · ")));
+  }
 }
 
 TEST_F(CliEndToEndTest, ArticleIndexedLaterJoinsTheEarlierCluster) {

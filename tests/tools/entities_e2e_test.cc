@@ -3,19 +3,12 @@
 /// the five seed articles (../shared/corpus/seeds, skipped when absent) and every quote, its
 /// speaker, every person and every place of each is checked in the --json output and in the
 /// library's extraction; person:/said:/quote:/location: queries, `stats`, and `eval ner`.
-#include <fcntl.h>
-#include <stdlib.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -28,75 +21,23 @@
 #include "newsgrep/article_reader.h"
 #include "newsgrep/cleaner.h"
 #include "newsgrep/entities.h"
+#include "testing/files.h"
+#include "testing/run_newsgrep.h"
 
 namespace newsgrep {
 namespace {
 
 namespace fs = std::filesystem;
+using test::RunNewsgrep;
+using test::RunResult;
+using test::TempDir;
+using test::WriteFile;
 using ::testing::HasSubstr;
 using ::testing::IsSupersetOf;
 using ::testing::StartsWith;
 using ::testing::UnorderedElementsAre;
 
-constexpr char kBinary[] = NEWSGREP_BINARY;
 constexpr char kSharedCorpus[] = NEWSGREP_SHARED_CORPUS;
-
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Runs the binary with `args` in `cwd`; stdout and stderr go through files.
-RunResult RunBinary(const std::vector<std::string>& args, const std::string& cwd,
-              const std::string& scratch) {
-  const std::string out_path = scratch + "/stdout", err_path = scratch + "/stderr";
-  const pid_t pid = fork();
-  if (pid == 0) {
-    if (chdir(cwd.c_str()) != 0) _exit(127);
-    const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (out < 0 || err < 0) _exit(127);
-    dup2(out, STDOUT_FILENO);
-    dup2(err, STDERR_FILENO);
-    std::vector<std::string> storage = {kBinary};
-    storage.insert(storage.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (std::string& a : storage) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    std::vector<std::string> env_storage = {"PATH=/usr/bin:/bin", "LANG=C.UTF-8",
-                                            "HOME=" + scratch};
-    for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
-      if (const char* value = getenv(name); value != nullptr) {
-        env_storage.push_back(absl::StrCat(name, "=", value));
-      }
-    }
-    std::vector<char*> envp;
-    for (std::string& e : env_storage) envp.push_back(e.data());
-    envp.push_back(nullptr);
-    execve(kBinary, argv.data(), envp.data());
-    _exit(127);
-  }
-  RunResult result;
-  int status = 0;
-  waitpid(pid, &status, 0);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  result.out = ReadFile(out_path);
-  result.err = ReadFile(err_path);
-  return result;
-}
-
-std::ostream& operator<<(std::ostream& os, const RunResult& r) {
-  return os << "exit " << r.exit_code << "\n--- stdout ---\n" << r.out << "\n--- stderr ---\n"
-            << r.err;
-}
 
 // What each seed article must yield. `optional_*`: names that occur only in site chrome
 // (bylines, credits, photo captions, subscription boxes) which the cleaner may or may not
@@ -199,20 +140,14 @@ class EntitiesEndToEndTest : public ::testing::Test {
   static void SetUpTestSuite() {
     seeds_ = std::string(kSharedCorpus) + "/seeds";
     if (!fs::is_directory(seeds_)) return;
-    std::string pattern = (fs::temp_directory_path() / "entities_e2e_XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    scratch_ = new std::string(pattern);
-    const RunResult index =
-        RunBinary({"index", "--db", *scratch_ + "/db", "-q", "seeds"}, kSharedCorpus, *scratch_);
+    scratch_ = new TempDir();
+    const RunResult index = RunNewsgrep({"index", "--db", *scratch_ / "db", "-q", "seeds"},
+                                        scratch_->path(), {.cwd = kSharedCorpus});
     ASSERT_EQ(index.exit_code, 0) << index;
   }
   static void TearDownTestSuite() {
-    if (scratch_ != nullptr) {
-      std::error_code error;
-      fs::remove_all(*scratch_, error);
-      delete scratch_;
-      scratch_ = nullptr;
-    }
+    delete scratch_;
+    scratch_ = nullptr;
   }
   void SetUp() override {
     if (!fs::is_directory(seeds_)) {
@@ -222,8 +157,8 @@ class EntitiesEndToEndTest : public ::testing::Test {
   }
 
   RunResult Newsgrep(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", *scratch_ + "/db"});
-    return RunBinary(args, kSharedCorpus, *scratch_);
+    args.insert(args.begin(), {"--db", *scratch_ / "db"});
+    return RunNewsgrep(args, scratch_->path(), {.cwd = kSharedCorpus});
   }
   std::set<std::string> Ids(const std::string& query) {
     const RunResult r = Newsgrep({"-l", "--all", "-n", "100", query});
@@ -236,11 +171,11 @@ class EntitiesEndToEndTest : public ::testing::Test {
   }
 
   static std::string seeds_;
-  static std::string* scratch_;
+  static TempDir* scratch_;
 };
 
 std::string EntitiesEndToEndTest::seeds_;
-std::string* EntitiesEndToEndTest::scratch_ = nullptr;
+TempDir* EntitiesEndToEndTest::scratch_ = nullptr;
 
 TEST_F(EntitiesEndToEndTest, SeedsEveryQuoteSpeakerPersonAndPlaceInJson) {
   for (const SeedExpectation& seed : Seeds()) {
@@ -364,17 +299,15 @@ TEST_F(EntitiesEndToEndTest, StatsPeopleAndPlaces) {
 // `eval ner` on a small invented CoNLL file (and on the staged dev set when present, whose
 // figures are printed, not asserted).
 TEST(EvalNerEndToEndTest, PrintsOneLinePerType) {
-  std::string dir = (fs::temp_directory_path() / "eval_ner_e2e_XXXXXX").string();
-  ASSERT_NE(mkdtemp(dir.data()), nullptr);
-  const std::string conll = dir + "/mini.conll";
-  {
-    std::ofstream out(conll);
-    out << "-DOCSTART- -X- O O\n\n"
-           "TALLINN NNP I-NP I-LOC\n1996-08-30 CD I-NP O\n\n"
-           "Minister NNP I-NP O\nTomas NNP I-NP I-PER\nBerglund NNP I-NP I-PER\n"
-           "met NN I-NP O\nofficials NNS I-NP O\nin IN I-PP O\nRiga NNP I-NP I-LOC\n. . O O\n";
-  }
-  const RunResult r = RunBinary({"eval", "ner", "--conll", conll}, dir, dir);
+  const TempDir dir;
+  const std::string conll = dir / "mini.conll";
+  WriteFile(conll,
+            "-DOCSTART- -X- O O\n\n"
+            "TALLINN NNP I-NP I-LOC\n1996-08-30 CD I-NP O\n\n"
+            "Minister NNP I-NP O\nTomas NNP I-NP I-PER\nBerglund NNP I-NP I-PER\n"
+            "met NN I-NP O\nofficials NNS I-NP O\nin IN I-PP O\nRiga NNP I-NP I-LOC\n. . O O\n");
+  const RunResult r =
+      RunNewsgrep({"eval", "ner", "--conll", conll}, dir.path(), {.cwd = dir.path()});
   EXPECT_LE(r.exit_code, 1) << r;
   const std::vector<std::string> lines = absl::StrSplit(r.out, '\n');
   ASSERT_GE(lines.size(), 2u) << r;
@@ -382,17 +315,16 @@ TEST(EvalNerEndToEndTest, PrintsOneLinePerType) {
   EXPECT_THAT(lines[1], StartsWith("LOC  P=1.00 R=1.00 F1=1.00")) << r;
   const std::string dev = std::string(kSharedCorpus) + "/conll2003/eng.testa.gz";
   if (fs::exists(dev)) {
-    const RunResult full = RunBinary({"eval", "ner", "--conll", dev}, dir, dir);
+    const RunResult full =
+        RunNewsgrep({"eval", "ner", "--conll", dev}, dir.path(), {.cwd = dir.path()});
     EXPECT_LE(full.exit_code, 1) << full;
     EXPECT_THAT(full.out, StartsWith("PER  P=")) << full;
     EXPECT_THAT(full.out, HasSubstr("\nLOC  P=")) << full;
     std::cout << full.out;  // the figures, for the record
   }
-  const RunResult missing = RunBinary({"eval", "ner"}, dir, dir);
+  const RunResult missing = RunNewsgrep({"eval", "ner"}, dir.path(), {.cwd = dir.path()});
   EXPECT_EQ(missing.exit_code, 2) << missing;
   EXPECT_THAT(missing.err, HasSubstr("--conll")) << missing;
-  std::error_code error;
-  fs::remove_all(dir, error);
 }
 
 }  // namespace

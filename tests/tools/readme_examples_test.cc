@@ -6,17 +6,8 @@
 /// the query language and of the search output that the examples do not pin down
 /// (exactness of NEAR, highlights, errors with columns, --since, --sort recent,
 /// suggestions in each output mode).
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <chrono>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -37,10 +28,17 @@
 #include "absl/strings/strip.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "testing/files.h"
+#include "testing/run_newsgrep.h"
 
 namespace {
 
 namespace fs = std::filesystem;
+using newsgrep::test::kSourceDir;
+using newsgrep::test::Lines;
+using newsgrep::test::RunNewsgrep;
+using newsgrep::test::RunResult;
+using newsgrep::test::TempDir;
 using ::testing::AllOf;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
@@ -49,131 +47,10 @@ using ::testing::Not;
 using ::testing::StartsWith;
 using ::testing::UnorderedElementsAreArray;
 
-constexpr char kBinary[] = NEWSGREP_BINARY;
-constexpr char kSourceDir[] = NEWSGREP_SOURCE_DIR;
 constexpr char kSampleArticles[] = "data/sample/articles";  // relative to kSourceDir
-constexpr auto kRunTimeout = std::chrono::seconds(120);
 // The entity fields come with the analysis work; until the index has them, examples that
 // use them are skipped (and only those).
 constexpr const char* kEntityFields[] = {"person:", "location:", "quote:", "said:"};
-
-// ---------------------------------------------------------------------------------------
-// Running the binary.
-
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-  std::string command;
-};
-
-std::ostream& operator<<(std::ostream& os, const RunResult& r) {
-  return os << "\n$ " << r.command << "\nexit " << r.exit_code << "\n--- stdout ---\n"
-            << r.out << "\n--- stderr ---\n"
-            << r.err;
-}
-
-// Runs newsgrep with `args` and `env` ("NAME=value", on top of a minimal environment with
-// HOME set to `home`), stdout and stderr on pipes, in the source directory.
-RunResult RunNewsgrep(const std::vector<std::string>& args, const std::string& home,
-                      const std::vector<std::string>& extra_env = {}) {
-  RunResult result;
-  result.command = absl::StrCat(absl::StrJoin(extra_env, " "), extra_env.empty() ? "" : " ",
-                                "newsgrep ", absl::StrJoin(args, " "));
-  std::vector<std::string> env = {"PATH=/usr/local/bin:/usr/bin:/bin",
-                                  absl::StrCat("HOME=", home), "LANG=C.UTF-8"};
-  for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
-    if (const char* value = std::getenv(name); value != nullptr) {
-      env.push_back(absl::StrCat(name, "=", value));
-    }
-  }
-  env.insert(env.end(), extra_env.begin(), extra_env.end());
-  std::vector<char*> envp;
-  for (std::string& e : env) envp.push_back(e.data());
-  envp.push_back(nullptr);
-  std::vector<std::string> argv_storage = {kBinary};
-  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& a : argv_storage) argv.push_back(a.data());
-  argv.push_back(nullptr);
-
-  int out_pipe[2], err_pipe[2];
-  if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0) {
-    ADD_FAILURE() << "pipe: " << std::strerror(errno);
-    return result;
-  }
-  const pid_t pid = fork();
-  if (pid < 0) {
-    ADD_FAILURE() << "fork: " << std::strerror(errno);
-    return result;
-  }
-  if (pid == 0) {
-    const int null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
-    dup2(null_fd, STDIN_FILENO);
-    dup2(out_pipe[1], STDOUT_FILENO);
-    dup2(err_pipe[1], STDERR_FILENO);
-    if (chdir(kSourceDir) != 0) _exit(126);
-    signal(SIGPIPE, SIG_DFL);
-    execve(kBinary, argv.data(), envp.data());
-    _exit(127);
-  }
-  close(out_pipe[1]);
-  close(err_pipe[1]);
-  int fds[2] = {out_pipe[0], err_pipe[0]};
-  std::string* sinks[2] = {&result.out, &result.err};
-  const auto deadline = std::chrono::steady_clock::now() + kRunTimeout;
-  char buffer[8192];
-  bool timed_out = false;
-  while (fds[0] >= 0 || fds[1] >= 0) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) {
-      timed_out = true;
-      break;
-    }
-    pollfd polled[2];
-    int index[2];
-    int n = 0;
-    for (int k = 0; k < 2; ++k) {
-      if (fds[k] < 0) continue;
-      polled[n] = {fds[k], POLLIN, 0};
-      index[n++] = k;
-    }
-    if (poll(polled, n, static_cast<int>(left.count())) < 0) {
-      if (errno == EINTR) continue;
-      break;
-    }
-    for (int p = 0; p < n; ++p) {
-      if (polled[p].revents == 0) continue;
-      const int k = index[p];
-      const ssize_t got = read(fds[k], buffer, sizeof buffer);
-      if (got < 0 && (errno == EAGAIN || errno == EINTR)) continue;
-      if (got <= 0) {
-        close(fds[k]);
-        fds[k] = -1;
-        continue;
-      }
-      sinks[k]->append(buffer, static_cast<size_t>(got));
-    }
-  }
-  if (timed_out) kill(pid, SIGKILL);
-  for (int fd : fds) {
-    if (fd >= 0) close(fd);
-  }
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) result.exit_code = 128 + WTERMSIG(status);
-  if (timed_out) ADD_FAILURE() << "timed out" << result;
-  return result;
-}
-
-std::vector<std::string> Lines(absl::string_view text) {
-  std::vector<std::string> lines = absl::StrSplit(text, '\n');
-  if (!lines.empty() && lines.back().empty()) lines.pop_back();
-  return lines;
-}
 
 // ---------------------------------------------------------------------------------------
 // The README's examples.
@@ -280,16 +157,12 @@ bool UsesEntityField(const Example& example) {
 class ReadmeExamplesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::string pattern = (fs::temp_directory_path() / "newsgrep-readme-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr) << std::strerror(errno);
-    root_ = new fs::path(pattern);
-    fs::create_directories(*root_ / "home");
-    db_ = new std::string((*root_ / "db").string());
+    root_ = new TempDir();
+    fs::create_directories(Home());
+    db_ = new std::string(*root_ / "db");
     index_ = new RunResult(RunNewsgrep({"index", "-q", "--db", *db_, kSampleArticles}, Home()));
   }
   static void TearDownTestSuite() {
-    std::error_code ignored;
-    if (root_ != nullptr) fs::remove_all(*root_, ignored);
     delete root_;
     delete db_;
     delete index_;
@@ -302,12 +175,12 @@ class ReadmeExamplesTest : public ::testing::Test {
     ASSERT_EQ(index_->exit_code, 0) << *index_;
   }
 
-  static std::string Home() { return (*root_ / "home").string(); }
+  static std::string Home() { return *root_ / "home"; }
 
   // newsgrep --db <sample> ARGS…
   static RunResult Search(std::vector<std::string> args, std::vector<std::string> env = {}) {
     args.insert(args.begin(), {"--db", *db_});
-    return RunNewsgrep(args, Home(), env);
+    return RunNewsgrep(args, Home(), {.env = env});
   }
 
   // The ids `query` finds (every version, up to 100).
@@ -337,12 +210,12 @@ class ReadmeExamplesTest : public ::testing::Test {
     return objects;
   }
 
-  static fs::path* root_;
+  static TempDir* root_;
   static std::string* db_;
   static RunResult* index_;
 };
 
-fs::path* ReadmeExamplesTest::root_ = nullptr;
+TempDir* ReadmeExamplesTest::root_ = nullptr;
 std::string* ReadmeExamplesTest::db_ = nullptr;
 RunResult* ReadmeExamplesTest::index_ = nullptr;
 

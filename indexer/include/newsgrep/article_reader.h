@@ -7,11 +7,14 @@
 ///   anything else (optionally + .gz)      one plain-text article. An optional header block
 ///                                        of `Title:`, `Date:`, `Source:`, `URL:`,
 ///                                        `Dateline:` lines ends at the first blank line.
-///                                        Without a Title header the first non-empty line is
-///                                        the title, unless it is longer than
+///                                        Without a Title header the first non-empty line
+///                                        that is not a photo caption (IsCaptionLine in
+///                                        cleaner.h, or a line opening with a credit such as
+///                                        "(Reuters photo)") is the title; the captions stay
+///                                        in the body. When that line is longer than
 ///                                        kMaxTitleLineLength (a scraped page that starts with
-///                                        its first paragraph): then the title is the first
-///                                        sentence, and the whole text is the body.
+///                                        its first paragraph), the title is its first
+///                                        sentence and the whole text is the body.
 /// Directories are walked recursively in name order; names starting with '.' are skipped.
 ///
 /// Problems never stop the read: each is reported once through the ProblemCallback with

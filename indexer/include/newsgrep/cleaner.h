@@ -43,6 +43,18 @@ struct CleaningReport {
   size_t total() const { return repeated + boilerplate + bylines + captions + promos; }
 };
 
+/// The number of words in `text`: runs of characters other than ASCII white space. The
+/// word limits above count with it, and `newsgrep similar` shows article lengths with it.
+size_t CountWords(absl::string_view text);
+
+/// True for a line the cleaner removes as a photo caption (the rule above). The article
+/// reader never takes such a line as a title (article_reader.h).
+bool IsCaptionLine(absl::string_view line);
+
+/// True for a line the cleaner removes as a byline ("By Jane Doe", the rule above). The
+/// article reader never takes such a line as a title either.
+bool IsBylineLine(absl::string_view line);
+
 /// Returns `body` without the units described above. Paragraphs (blank-line separated)
 /// are kept as paragraphs; white space inside a line is kept. `report` may be null.
 std::string CleanBody(absl::string_view body, CleaningReport* report = nullptr);

@@ -1,0 +1,61 @@
+/// @file files.cc
+/// @brief TempDir, WriteFile, WriteGzipFile, ReadFile.
+#include "testing/files.h"
+
+#include <stdlib.h>
+#include <zlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+
+namespace newsgrep::test {
+
+namespace fs = std::filesystem;
+
+TempDir::TempDir() {
+  std::string templ = ::testing::TempDir() + "newsgrep_test_XXXXXX";
+  char* made = mkdtemp(templ.data());
+  EXPECT_NE(made, nullptr) << "mkdtemp failed for " << templ;
+  path_ = templ;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  fs::remove_all(path_, ignored);
+}
+
+std::string TempDir::operator/(absl::string_view relative) const {
+  return absl::StrCat(path_, "/", relative);
+}
+
+void WriteFile(const std::string& path, absl::string_view contents) {
+  fs::create_directories(fs::path(path).parent_path());
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  ASSERT_TRUE(out) << "cannot write " << path;
+  out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
+  ASSERT_TRUE(out.good()) << "cannot write " << path;
+}
+
+void WriteGzipFile(const std::string& path, absl::string_view contents) {
+  fs::create_directories(fs::path(path).parent_path());
+  gzFile file = gzopen(path.c_str(), "wb");
+  ASSERT_NE(file, nullptr) << "cannot create " << path;
+  if (!contents.empty()) {
+    ASSERT_EQ(gzwrite(file, contents.data(), static_cast<unsigned>(contents.size())),
+              static_cast<int>(contents.size()));
+  }
+  ASSERT_EQ(gzclose(file), Z_OK);
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace newsgrep::test

@@ -1,0 +1,63 @@
+/// @file run_newsgrep.h
+/// @brief Runs the real `newsgrep` binary (the one built with the tests) as a subprocess,
+/// for end-to-end tests: stdin /dev/null, stdout on a pipe or a pseudo-terminal, stderr on
+/// a pipe, and a clean environment.
+///
+/// Failures to start the binary, and a run longer than two minutes (the child is then
+/// killed), are reported as GoogleTest failures in the calling test.
+/// Thread safety: the functions keep no state; run from one thread at a time (fork).
+#ifndef NEWSGREP_TESTS_TESTING_RUN_NEWSGREP_H_
+#define NEWSGREP_TESTS_TESTING_RUN_NEWSGREP_H_
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+
+namespace newsgrep::test {
+
+/// The newsgrep binary and the source tree it was built from (compile definitions).
+inline constexpr char kNewsgrepBinary[] = NEWSGREP_BINARY;
+inline constexpr char kSourceDir[] = NEWSGREP_SOURCE_DIR;
+
+enum class StdoutKind {
+  kPipe,  // a pipe (what `newsgrep … | less` sees)
+  kPty,   // a pseudo-terminal in raw mode (no \n → \r\n translation)
+};
+
+struct RunOptions {
+  /// "NAME=value", added to the base environment. Default: none.
+  std::vector<std::string> env = {};
+  /// Working directory of the child. Default: the source directory.
+  std::string cwd = kSourceDir;
+  StdoutKind stdout_kind = StdoutKind::kPipe;
+  /// Close the read end of the stdout pipe as soon as one full line has been read, like
+  /// `newsgrep … | head -1`. The pipe is shrunk to one page so the child cannot finish
+  /// writing before it is closed. Default: false.
+  bool close_stdout_after_first_line = false;
+};
+
+struct RunResult {
+  int exit_code = -1;  // 128 + signal number when killed by a signal
+  std::string out;
+  std::string err;
+  std::string command;  // for failure messages
+};
+
+/// The command, exit status, stdout and stderr, for failure messages.
+std::ostream& operator<<(std::ostream& os, const RunResult& r);
+
+/// Runs newsgrep with `args`. The environment holds only PATH, LANG=C.UTF-8, HOME=`home`
+/// (so the default index location is never the developer's), the sanitizer settings of
+/// the test process, and `options.env`: nothing from the developer's shell (NEWSGREP_DB,
+/// XDG_DATA_HOME, NO_COLOR, TERM) can change the behaviour.
+RunResult RunNewsgrep(const std::vector<std::string>& args, const std::string& home,
+                      const RunOptions& options = {});
+
+/// The lines of `text` without their '\n'; no empty last element for a final '\n'.
+std::vector<std::string> Lines(absl::string_view text);
+
+}  // namespace newsgrep::test
+
+#endif  // NEWSGREP_TESTS_TESTING_RUN_NEWSGREP_H_
