@@ -2,9 +2,10 @@
 /// @brief Fingerprints of cleaned article text for finding republications of one story.
 ///
 /// Method: the text is cut into word 3-shingles (lower-cased letters and digits; quotes,
-/// dashes and other punctuation separate words). 40 MinHash values are grouped into
+/// dashes and other punctuation separate words). 24 MinHash values are grouped into
 /// kBands bands of kRowsPerBand; each band becomes one Xapian boolean term, so the index
-/// itself finds candidates (articles sharing a band key) with one OR query. Candidates are
+/// itself finds candidates (articles sharing a band key). docs/DEDUP.md explains the
+/// number of bands (recall against write cost). Candidates are
 /// then verified exactly on their shingle sets: a near-duplicate has Jaccard resemblance
 /// >= kMinJaccard, or containment (shared shingles / shingles of the shorter text)
 /// >= kMinContainment when the shorter text has at least kMinShinglesForContainment
@@ -32,7 +33,7 @@
 namespace newsgrep {
 
 inline constexpr size_t kShingleWords = 3;
-inline constexpr size_t kBands = 20;
+inline constexpr size_t kBands = 12;
 inline constexpr size_t kRowsPerBand = 2;
 inline constexpr size_t kMinShingles = 5;       // fewer: no band terms, never clustered
 inline constexpr size_t kShortTextWords = 40;
