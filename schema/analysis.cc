@@ -3,6 +3,7 @@
 #include "newsgrep/analysis.h"
 
 #include <string>
+#include <unordered_map>
 
 #include "absl/strings/ascii.h"
 #include "newsgrep/schema.h"
@@ -18,6 +19,26 @@ constexpr const char* kStopwords[] = {
     "its",  "of",    "on",   "or",   "she", "that", "the",  "their", "them", "they",
     "this", "to",    "was",  "were", "will", "with", "would"};
 
+// Stemmer() with a memo of the words it has stemmed: stemming was 7 % of the indexer's
+// instructions (callgrind, 3,000 Reuters articles), nearly all of it on words seen before.
+// Cleared when full, which keeps memory bounded (a few MB) without bookkeeping.
+class MemoisingStemmer : public Xapian::StemImplementation {
+ public:
+  std::string operator()(const std::string& word) override {
+    if (auto it = memo_.find(word); it != memo_.end()) return it->second;
+    if (memo_.size() >= kMaxWords) memo_.clear();
+    return memo_.emplace(word, stemmer_(word)).first->second;
+  }
+  std::string get_description() const override {
+    return "memoised " + stemmer_.get_description();
+  }
+
+ private:
+  static constexpr size_t kMaxWords = size_t{1} << 16;
+  Xapian::Stem stemmer_ = Xapian::Stem("english");
+  std::unordered_map<std::string, std::string> memo_;
+};
+
 }  // namespace
 
 Xapian::Stem Stemmer() { return Xapian::Stem("english"); }
@@ -31,7 +52,7 @@ bool IsQueryStopword(const std::string& word) {
 }
 
 void ConfigureTermGenerator(Xapian::TermGenerator& generator) {
-  generator.set_stemmer(Stemmer());
+  generator.set_stemmer(Xapian::Stem(new MemoisingStemmer()));
   generator.set_stemming_strategy(kIndexStemStrategy);
 }
 

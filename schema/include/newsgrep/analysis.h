@@ -24,6 +24,9 @@ inline constexpr Xapian::QueryParser::stem_strategy kQueryStemStrategy =
     Xapian::QueryParser::STEM_SOME_FULL_POS;
 
 /// Sets the stemmer and strategy on `generator`. Stopwords are indexed (phrases need them).
+/// The generator gets its own memoising copy of Stemmer() (the same stems; news text
+/// repeats its vocabulary, so most words are stemmed once per 65,536 distinct words), so a
+/// generator stays usable from one thread at a time, as Xapian objects are.
 void ConfigureTermGenerator(Xapian::TermGenerator& generator);
 
 /// True when `word` (as typed, any case) is on the query stopword list.
