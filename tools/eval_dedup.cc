@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -86,27 +87,28 @@ absl::Status ReadAll(const std::string& path, std::vector<Article>& articles) {
   return ReadArticles(path, callbacks);
 }
 
+// An indexer writing a new index at `db_path` (whatever was there is removed).
+absl::StatusOr<std::unique_ptr<Indexer>> OpenNewIndex(const std::string& db_path,
+                                                      bool detect_duplicates) {
+  fs::remove_all(db_path);
+  IndexerOptions options;
+  options.db_path = db_path;
+  options.detect_duplicates = detect_duplicates;
+  return Indexer::Open(options);
+}
+
 // Indexes `articles` into a new index at `db_path` and returns each one's cluster id.
 absl::StatusOr<std::vector<std::string>> Cluster(const std::vector<Labeled>& articles,
-                                                 const std::string& db_path,
-                                                 bool detect_duplicates, double* seconds) {
-  fs::remove_all(db_path);
+                                                 const std::string& db_path) {
   {
-    IndexerOptions options;
-    options.db_path = db_path;
-    options.detect_duplicates = detect_duplicates;
-    auto indexer = Indexer::Open(options);
+    auto indexer = OpenNewIndex(db_path, /*detect_duplicates=*/true);
     if (!indexer.ok()) return indexer.status();
-    const auto start = std::chrono::steady_clock::now();
     for (const Labeled& labeled : articles) {
       absl::Status status = (*indexer)->Add(labeled.article);
       if (!status.ok()) return status;
     }
     absl::Status status = (*indexer)->Commit();
     if (!status.ok()) return status;
-    if (seconds != nullptr) {
-      *seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    }
   }
   auto searcher = Searcher::Open({db_path});
   if (!searcher.ok()) return searcher.status();
@@ -130,8 +132,7 @@ void PrintScore(FILE* out, absl::string_view name, const PairScore& score) {
 
 absl::StatusOr<bool> EvalLabeledSet(const std::string& name, std::vector<Labeled> articles,
                                     const std::string& work, FILE* out) {
-  double seconds = 0;
-  auto clusters = Cluster(articles, absl::StrCat(work, "/", name), true, &seconds);
+  auto clusters = Cluster(articles, absl::StrCat(work, "/", name));
   if (!clusters.ok()) return clusters.status();
   std::vector<std::string> truth;
   for (const Labeled& labeled : articles) truth.push_back(labeled.story);
@@ -332,7 +333,7 @@ absl::StatusOr<std::vector<Labeled>> MakePerturbations(const std::string& source
 absl::StatusOr<bool> EvalPerturbations(const DedupEvalConfig& config, FILE* out) {
   auto articles = MakePerturbations(config.perturb_source, config.perturb_stories);
   if (!articles.ok()) return articles.status();
-  auto clusters = Cluster(*articles, config.work_dir + "/perturb", true, nullptr);
+  auto clusters = Cluster(*articles, config.work_dir + "/perturb");
   if (!clusters.ok()) return clusters.status();
   std::fprintf(out, "perturbations of %s: %zu stories, %zu articles\n",
                config.perturb_source.c_str(), config.perturb_stories, articles->size());
@@ -379,11 +380,7 @@ struct IndexingTime {
 
 absl::StatusOr<IndexingTime> TimeIndexing(const std::string& path, const std::string& db_path,
                                           bool detect_duplicates) {
-  fs::remove_all(db_path);
-  IndexerOptions options;
-  options.db_path = db_path;
-  options.detect_duplicates = detect_duplicates;
-  auto indexer = Indexer::Open(options);
+  auto indexer = OpenNewIndex(db_path, detect_duplicates);
   if (!indexer.ok()) return indexer.status();
   const auto wall_start = std::chrono::steady_clock::now();
   const std::clock_t cpu_start = std::clock();
@@ -406,7 +403,7 @@ absl::StatusOr<bool> EvalReuters(const DedupEvalConfig& config, FILE* out) {
   if (!status.ok()) return status;
   std::vector<Labeled> labeled;
   for (Article& article : articles) labeled.push_back({std::move(article), "", "reuters"});
-  auto clusters = Cluster(labeled, config.work_dir + "/reuters", true, nullptr);
+  auto clusters = Cluster(labeled, config.work_dir + "/reuters");
   if (!clusters.ok()) return clusters.status();
   // The cost, timed side by side on a shared machine: without / with detection,
   // alternating, three times each; the median of each side is compared.
