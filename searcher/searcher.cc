@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <unordered_set>
 #include <utility>
 
 #include "absl/strings/ascii.h"
@@ -110,13 +111,11 @@ bool HasSearchableWords(const Xapian::Query& query, const Xapian::QueryParser& p
   }
 }
 
-// Adds, for each boosted free-text field, an optional clause that raises the weight of
-// documents where the query's words occur in that field, without changing which documents
-// match: OR(query, FILTER(field words, query)). (Xapian 1.4.22's OP_AND_MAYBE, the obvious
-// operator, drops valid hits from some result pages; see
-// SearcherTest.TitleBoostNeverDropsHitsFromAPage.)
-Xapian::Query WithFieldBoosts(const Xapian::Query& query) {
-  Xapian::Query boosted = query;
+// The optional clauses that raise the weight of documents where the query's words occur in
+// a boosted free-text field: for each such field, SCALE_WEIGHT(OR(the words in that field),
+// boost - 1). Empty when the query has no plain words. See WithBonuses.
+std::vector<Xapian::Query> FieldBoosts(const Xapian::Query& query) {
+  std::vector<Xapian::Query> boosts;
   for (const schema::Field& field : schema::kFields) {
     if (field.kind != schema::FieldKind::kFreeText || field.boost <= 1.0) continue;
     std::vector<std::string> terms;
@@ -126,11 +125,25 @@ Xapian::Query WithFieldBoosts(const Xapian::Query& query) {
     }
     if (terms.empty()) continue;
     Xapian::Query field_terms(Xapian::Query::OP_OR, terms.begin(), terms.end());
-    Xapian::Query boost(Xapian::Query::OP_SCALE_WEIGHT, field_terms, field.boost - 1.0);
-    boosted = Xapian::Query(Xapian::Query::OP_OR, boosted,
-                            Xapian::Query(Xapian::Query::OP_FILTER, boost, query));
+    boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, field_terms, field.boost - 1.0);
   }
-  return boosted;
+  return boosts;
+}
+
+// `query` with `bonuses` added to the weight of the documents it matches, without changing
+// which documents match: OR(query, FILTER(OR(bonuses), query)). The weight is the query's
+// plus each bonus clause that matches, the same as one OR(query, FILTER(bonus, query)) per
+// bonus, but the query is run twice, not once per bonus. (Xapian 1.4.22's OP_AND_MAYBE, the
+// obvious operator, drops valid hits from some result pages; see
+// SearcherTest.TitleBoostNeverDropsHitsFromAPage.)
+Xapian::Query WithBonuses(const Xapian::Query& query, const std::vector<Xapian::Query>& bonuses) {
+  if (bonuses.empty()) return query;
+  const Xapian::Query any_bonus = bonuses.size() == 1
+                                      ? bonuses[0]
+                                      : Xapian::Query(Xapian::Query::OP_OR, bonuses.begin(),
+                                                      bonuses.end());
+  return Xapian::Query(Xapian::Query::OP_OR, query,
+                       Xapian::Query(Xapian::Query::OP_FILTER, any_bonus, query));
 }
 
 // `date:2025-08-20` (one day) → `date:2025-08-20..2025-08-20`: Xapian's range processor
@@ -187,6 +200,23 @@ class ProximityPlaceholders : public Xapian::FieldProcessor {
 
  private:
   const std::vector<Xapian::Query>* queries_;  // Searcher::State::placeholders
+};
+
+// Counts the distinct non-empty values of one slot among the documents the match shows it:
+// the number of values a Xapian::ValueCountMatchSpy would list, without its per-value
+// counts and ordered map.
+class DistinctValues : public Xapian::MatchSpy {
+ public:
+  explicit DistinctValues(Xapian::valueno slot) : slot_(slot) {}
+  void operator()(const Xapian::Document& document, double) override {
+    std::string value = document.get_value(slot_);
+    if (!value.empty()) values_.insert(std::move(value));
+  }
+  size_t count() const { return values_.size(); }
+
+ private:
+  Xapian::valueno slot_;
+  std::unordered_set<std::string> values_;
 };
 
 // Remembers, for each term of `query`, the word typed for it (for spelling suggestions).
@@ -385,26 +415,25 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
                           Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kTimestampSlot,
                                         options.since->TimestampValue()));
   }
-  query = WithFieldBoosts(query);
+  const std::vector<Xapian::Query> field_boosts = FieldBoosts(query);
 
   // A DatabaseModifiedError means a writer committed twice while we read: reopen, retry.
   for (int attempt = 0;; ++attempt) {
     try {
-      Xapian::Query ranked = query;
+      std::vector<Xapian::Query> bonuses = field_boosts;
       if (options.sort == SortOrder::kRecencyBoosted && options.recency_weight > 0) {
         const std::string reference =
             options.recency_reference
                 ? options.recency_reference->TimestampValue()
                 : state_->db.get_value_upper_bound(schema::kTimestampSlot);
         if (!reference.empty()) {
-          // The bonus for every match (FILTER: only documents the query matches).
-          Xapian::Query bonus =
-              internal::RecencyBonus(schema::kTimestampSlot, reference, options.recency_weight,
-                                     options.recency_half_life_days);
-          ranked = Xapian::Query(Xapian::Query::OP_OR, query,
-                                 Xapian::Query(Xapian::Query::OP_FILTER, bonus, query));
+          // The bonus for every match (WithBonuses: only documents the query matches).
+          bonuses.push_back(internal::RecencyBonus(schema::kTimestampSlot, reference,
+                                                   options.recency_weight,
+                                                   options.recency_half_life_days));
         }
       }
+      const Xapian::Query ranked = WithBonuses(query, bonuses);
       Xapian::Enquire enquire(state_->db);
       enquire.set_query(ranked);
       if (options.sort == SortOrder::kNewest) {
@@ -415,41 +444,53 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
         enquire.set_sort_by_relevance_then_value(schema::kTimestampSlot, false);
       }
       if (options.collapse) enquire.set_collapse_key(schema::kClusterSlot);
+      // With collapsing, the exact count is made by a second pass below: this one then only
+      // needs the page.
+      const bool count_stories = options.exact_count && options.collapse;
       const Xapian::doccount check_at_least =
-          options.exact_count ? state_->db.get_doccount() : 0;
+          options.exact_count && !count_stories ? state_->db.get_doccount() : 0;
       Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                                            static_cast<Xapian::doccount>(options.limit),
                                            check_at_least);
       SearchResults results;
       results.total = mset.get_matches_estimated();
       results.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-      if (options.exact_count && options.collapse) {
+      if (count_stories) {
         // Xapian's counts after collapsing are bounds even when every match was visited;
-        // the number of distinct cluster keys among all matches is exact.
+        // the number of distinct cluster keys among all matches is exact. (Unranked and
+        // uncollapsed: the cheapest pass that visits every match.)
         Xapian::Enquire counter(state_->db);
         counter.set_query(query);
-        Xapian::ValueCountMatchSpy clusters(schema::kClusterSlot);
+        counter.set_weighting_scheme(Xapian::BoolWeight());
+        DistinctValues clusters(schema::kClusterSlot);
         counter.add_matchspy(&clusters);
         counter.get_mset(0, 0, state_->db.get_doccount());
-        results.total = static_cast<size_t>(
-            std::distance(clusters.values_begin(), clusters.values_end()));
+        results.total = clusters.count();
         results.total_is_exact = true;
       }
       size_t rank = options.offset;
+      internal::HighlightPlan::StemCache stems;  // shared by the snippets of this page
       for (auto it = mset.begin(); it != mset.end(); ++it) {
+        // The hit's line comes from its values (the display record and the cluster key);
+        // the document data, with the bodies, is read only for a snippet.
         const Xapian::Document document = it.get_document();
-        NEWSGREP_ASSIGN_OR_RETURN(ArticleRecord record, ToRecord(state_->db, document));
-        StoredArticle& stored = record.article;
+        NEWSGREP_ASSIGN_OR_RETURN(StoredArticle stored,
+                                  DecodeDisplayRecord(document.get_value(schema::kDisplaySlot)));
         Hit hit;
-        hit.cluster_id = std::move(record.cluster_id);
-        hit.similar_count = record.cluster_size > 0 ? record.cluster_size - 1 : 0;
+        hit.cluster_id = document.get_value(schema::kClusterSlot);
+        const Xapian::doccount versions =
+            hit.cluster_id.empty()
+                ? 1
+                : state_->db.get_termfreq(absl::StrCat(schema::kClusterPrefix, hit.cluster_id));
+        hit.similar_count = versions > 0 ? versions - 1 : 0;
         hit.rank = ++rank;
         hit.score = it.get_weight();
         if (options.snippets) {
-          const std::string& text = stored.body.empty() ? stored.title : stored.body;
+          NEWSGREP_ASSIGN_OR_RETURN(std::string body, DecodeStoredBody(document.get_data()));
+          const std::string& text = body.empty() ? stored.title : body;
           const std::vector<internal::TextWord> words = internal::SplitWords(text);
           const internal::Snippet snippet = internal::MakeSnippet(
-              text, words, rep.highlight.Matched(words, state_->stemmer),
+              text, words, rep.highlight.Matched(words, state_->stemmer, &stems),
               options.snippet_length);
           hit.snippet = snippet.text;
           for (const auto& [begin, end] : snippet.highlights) {
@@ -457,11 +498,10 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
           }
           const std::vector<internal::TextWord> title_words = internal::SplitWords(stored.title);
           for (const auto& [begin, end] : internal::MatchedRanges(
-                   title_words, rep.highlight.Matched(title_words, state_->stemmer))) {
+                   title_words, rep.highlight.Matched(title_words, state_->stemmer, &stems))) {
             hit.title_highlights.push_back({begin, end});
           }
         }
-        stored.body.clear();
         hit.article = std::move(stored);
         results.hits.push_back(std::move(hit));
       }

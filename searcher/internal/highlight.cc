@@ -39,40 +39,94 @@ bool ShouldStem(const std::string& term) {
   }
 }
 
-// Term positions of one text, as the indexer would have given them with no prefix.
+// Term positions of one text, as the indexer would have given them with no prefix, found
+// on demand: only the words that can match a term the query asks for are stemmed. (English
+// Snowball stems keep the word's first letter: words of one or two letters are left as they
+// are, and every rule rewrites a suffix; SchemaTest.AnalysisStemmerKeepsTheFirstByteOfEveryWord
+// checks it on a word list. So a word is stemmed only when its first byte is the stem's.)
 class TextPositions : public PositionSource {
  public:
-  TextPositions(const std::vector<TextWord>& words, const Xapian::Stem& stemmer) {
-    for (size_t i = 0; i < words.size(); ++i) {
-      const Xapian::termpos position = static_cast<Xapian::termpos>(i + 1);
-      positions_[words[i].term].push_back(position);
-      if (ShouldStem(words[i].term)) {
-        const std::string stem = stemmer(words[i].term);
-        if (!stem.empty()) positions_["Z" + stem].push_back(position);
-      }
-    }
-  }
+  TextPositions(const std::vector<TextWord>& words, const Xapian::Stem& stemmer,
+                HighlightPlan::StemCache* cache)
+      : words_(words),
+        stemmer_(stemmer),
+        cache_(cache),
+        stems_(words.size()),
+        stemmed_(words.size(), false) {}
 
   std::vector<Xapian::termpos> Positions(const std::string& term) override {
     const std::string text_term = TextTermFor(term);
     if (text_term.empty()) return {};
-    auto it = positions_.find(text_term);
-    return it == positions_.end() ? std::vector<Xapian::termpos>() : it->second;
+    auto memo = memo_.find(text_term);
+    if (memo != memo_.end()) return memo->second;
+    std::vector<Xapian::termpos> positions;
+    if (IsStemmed(text_term)) {
+      const absl::string_view stem = absl::string_view(text_term).substr(1);
+      if (!stem.empty()) {
+        for (size_t i = 0; i < words_.size(); ++i) {
+          if (words_[i].term.empty() || words_[i].term[0] != stem[0]) continue;
+          if (StemOf(i) == stem) positions.push_back(static_cast<Xapian::termpos>(i + 1));
+        }
+      }
+    } else {
+      for (size_t i = 0; i < words_.size(); ++i) {
+        if (words_[i].term == text_term) positions.push_back(static_cast<Xapian::termpos>(i + 1));
+      }
+    }
+    memo_.emplace(text_term, positions);
+    return positions;
   }
 
   std::vector<std::string> TermsWithPrefix(const std::string& prefix) override {
     const std::string text_prefix = TextTermFor(prefix);
-    std::vector<std::string> terms;
-    if (text_prefix.empty()) return terms;
-    for (auto it = positions_.lower_bound(text_prefix);
-         it != positions_.end() && absl::StartsWith(it->first, text_prefix); ++it) {
-      if (it->first[0] != 'Z' || text_prefix[0] == 'Z') terms.push_back(it->first);
+    std::set<std::string> terms;
+    if (text_prefix.empty()) return {};
+    if (IsStemmed(text_prefix)) {
+      const absl::string_view stem_prefix = absl::string_view(text_prefix).substr(1);
+      for (size_t i = 0; i < words_.size(); ++i) {
+        if (words_[i].term.empty() ||
+            (!stem_prefix.empty() && words_[i].term[0] != stem_prefix[0])) {
+          continue;
+        }
+        const std::string& stem = StemOf(i);
+        if (!stem.empty() && absl::StartsWith(stem, stem_prefix)) terms.insert("Z" + stem);
+      }
+    } else {
+      for (const TextWord& word : words_) {
+        if (absl::StartsWith(word.term, text_prefix)) terms.insert(word.term);
+      }
     }
-    return terms;
+    return std::vector<std::string>(terms.begin(), terms.end());
   }
 
  private:
-  std::map<std::string, std::vector<Xapian::termpos>> positions_;
+  // "Zword" (a stemmed term); unprefixed words are lower case.
+  static bool IsStemmed(const std::string& text_term) { return text_term[0] == 'Z'; }
+
+  // The stemmed term the indexer made of word `i` without its "Z", "" when it made none.
+  const std::string& StemOf(size_t i) {
+    if (!stemmed_[i]) {
+      const std::string& word = words_[i].term;
+      if (!ShouldStem(word)) {
+        // no stemmed term
+      } else if (cache_ == nullptr) {
+        stems_[i] = stemmer_(word);
+      } else {
+        auto [it, added] = cache_->try_emplace(word);
+        if (added) it->second = stemmer_(word);
+        stems_[i] = it->second;
+      }
+      stemmed_[i] = true;
+    }
+    return stems_[i];
+  }
+
+  const std::vector<TextWord>& words_;
+  const Xapian::Stem& stemmer_;
+  HighlightPlan::StemCache* cache_;  // may be null
+  std::vector<std::string> stems_;  // by word index, when stemmed_
+  std::vector<bool> stemmed_;
+  std::map<std::string, std::vector<Xapian::termpos>> memo_;  // text term → positions
 };
 
 size_t Bytes(const std::vector<TextWord>& words, size_t from, size_t to) {
@@ -177,10 +231,10 @@ void HighlightPlan::Collect(const Xapian::Query& query) {
 }
 
 std::vector<bool> HighlightPlan::Matched(const std::vector<TextWord>& words,
-                                         const Xapian::Stem& stemmer) const {
+                                         const Xapian::Stem& stemmer, StemCache* cache) const {
   std::vector<bool> matched(words.size(), false);
   if (words.empty() || (spans_.empty() && chains_.empty())) return matched;
-  TextPositions positions(words, stemmer);
+  TextPositions positions(words, stemmer, cache);
   auto mark = [&](const std::vector<SpanMatch>& spans) {
     for (const SpanMatch& span : spans) {
       for (Xapian::termpos p : span.words) {

@@ -19,6 +19,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -43,8 +44,14 @@ class HighlightPlan {
                 std::vector<std::shared_ptr<const ProximityExpr>> proximity,
                 const std::vector<Xapian::Query>& proximity_queries);
 
-  /// For each of `words` (of one text field), whether it is a match.
-  std::vector<bool> Matched(const std::vector<TextWord>& words, const Xapian::Stem& stemmer) const;
+  /// Stems of words already stemmed (word → stem), to share between the texts of one
+  /// search: the same words recur in its hits.
+  using StemCache = std::unordered_map<std::string, std::string>;
+
+  /// For each of `words` (of one text field), whether it is a match. `cache` (optional,
+  /// owned by the caller) is read and filled.
+  std::vector<bool> Matched(const std::vector<TextWord>& words, const Xapian::Stem& stemmer,
+                            StemCache* cache = nullptr) const;
 
  private:
   void Collect(const Xapian::Query& query);

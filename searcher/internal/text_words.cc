@@ -18,7 +18,24 @@ constexpr unsigned kIgnore = std::numeric_limits<unsigned>::max();
 
 bool AsciiUpper(unsigned ch) { return ch < 128 && ch >= 'A' && ch <= 'Z'; }
 
-unsigned WordChar(unsigned ch) { return Unicode::is_wordchar(ch) ? Unicode::tolower(ch) : 0; }
+// The lower-case form of `ch` when it is a word character, else 0. ASCII (most of a news
+// text) without Xapian's Unicode tables: letters, digits and '_' (connector punctuation).
+unsigned WordChar(unsigned ch) {
+  if (ch < 128) {
+    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_') return ch;
+    if (ch >= 'A' && ch <= 'Z') return ch + ('a' - 'A');
+    return 0;
+  }
+  return Unicode::is_wordchar(ch) ? Unicode::tolower(ch) : 0;
+}
+
+void Append(std::string& term, unsigned ch) {
+  if (ch < 128) {
+    term += static_cast<char>(ch);
+  } else {
+    Unicode::append_utf8(term, ch);
+  }
+}
 
 // Characters kept inside a word between two word characters (AT&T, don't, l·l).
 unsigned Infix(unsigned ch) {
@@ -39,17 +56,69 @@ unsigned InfixDigit(unsigned ch) {
   return 0;
 }
 
-bool IsDigit(unsigned ch) { return Unicode::get_category(ch) == Unicode::DECIMAL_DIGIT_NUMBER; }
+bool IsDigit(unsigned ch) {
+  if (ch < 128) return ch >= '0' && ch <= '9';
+  return Unicode::get_category(ch) == Unicode::DECIMAL_DIGIT_NUMBER;
+}
 
 unsigned Suffix(unsigned ch) { return ch == '+' || ch == '#' ? ch : 0; }
+
+// Xapian::Utf8Iterator's interface and decoding (invalid bytes are single Latin-1
+// characters, as TermGenerator reads them), with ASCII decoded inline: Utf8Iterator's
+// operator* is a library call per character.
+class CharIterator {
+ public:
+  CharIterator() = default;  // the end
+  CharIterator(const char* p, size_t size) : p_(p), end_(p + size) { Decode(); }
+  unsigned operator*() const { return ch_; }
+  CharIterator& operator++() {
+    p_ += length_;
+    Decode();
+    return *this;
+  }
+  CharIterator operator++(int) {
+    CharIterator old = *this;
+    ++*this;
+    return old;
+  }
+  bool operator==(const CharIterator& other) const { return p_ == other.p_; }
+  bool operator!=(const CharIterator& other) const { return p_ != other.p_; }
+  const char* raw() const { return p_; }  // REQUIRES: not the end
+
+ private:
+  void Decode() {
+    if (p_ == end_) {
+      p_ = nullptr;
+      return;
+    }
+    const auto byte = static_cast<unsigned char>(*p_);
+    if (byte < 0x80) {
+      ch_ = byte;
+      length_ = 1;
+      return;
+    }
+    Utf8Iterator it;  // (then assign: GCC cannot see that assign sets seqlen here)
+    it.assign(p_, static_cast<size_t>(end_ - p_));
+    ch_ = *it;
+    ++it;
+    length_ = it == Utf8Iterator() ? static_cast<size_t>(end_ - p_)
+                                   : static_cast<size_t>(it.raw() - p_);
+  }
+
+  const char* p_ = nullptr;  // nullptr at the end
+  const char* end_ = nullptr;
+  unsigned ch_ = 0;
+  size_t length_ = 0;
+};
 
 }  // namespace
 
 std::vector<TextWord> SplitWords(absl::string_view text) {
   std::vector<TextWord> words;
-  const Utf8Iterator end;
-  Utf8Iterator it(text.data(), text.size());
-  auto offset = [&](const Utf8Iterator& at) {
+  words.reserve(text.size() / 6 + 1);
+  const CharIterator end;
+  CharIterator it(text.data(), text.size());
+  auto offset = [&](const CharIterator& at) {
     return at == end ? text.size() : static_cast<size_t>(at.raw() - text.data());
   };
   while (true) {
@@ -65,9 +134,9 @@ std::vector<TextWord> SplitWords(absl::string_view text) {
     bool done = false;
     // Initials separated by '.' (U.S., P.T.O.) make one term.
     if (AsciiUpper(*it)) {
-      Utf8Iterator p = it;
+      CharIterator p = it;
       do {
-        Unicode::append_utf8(term, Unicode::tolower(*p++));
+        Append(term, Unicode::tolower(*p++));
       } while (p != end && *p == '.' && ++p != end && AsciiUpper(*p));
       if (term.size() > 1 && (p == end || !Unicode::is_wordchar(*p))) {
         it = p;
@@ -79,7 +148,7 @@ std::vector<TextWord> SplitWords(absl::string_view text) {
     while (!done) {
       unsigned previous = 0;
       do {
-        Unicode::append_utf8(term, ch);
+        Append(term, ch);
         previous = ch;
         if (++it == end) {
           done = true;
@@ -88,14 +157,14 @@ std::vector<TextWord> SplitWords(absl::string_view text) {
         ch = WordChar(*it);
       } while (ch != 0);
       if (done) break;
-      Utf8Iterator next(it);
+      CharIterator next(it);
       ++next;
       if (next == end) break;
       const unsigned next_ch = WordChar(*next);
       if (next_ch == 0) break;
       unsigned infix = (IsDigit(previous) && IsDigit(*next)) ? InfixDigit(*it) : Infix(*it);
       if (infix == 0) break;
-      if (infix != kIgnore) Unicode::append_utf8(term, infix);
+      if (infix != kIgnore) Append(term, infix);
       ch = next_ch;
       it = next;
     }
@@ -109,7 +178,7 @@ std::vector<TextWord> SplitWords(absl::string_view text) {
           term.resize(length);
           break;
         }
-        Unicode::append_utf8(term, ch);
+        Append(term, ch);
         ++it;
       }
       if (it != end && Unicode::is_wordchar(*it)) term.resize(length);

@@ -5,11 +5,13 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <fstream>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
@@ -245,6 +247,97 @@ TEST(SchemaTest, StoredArticleDecodeIgnoresFieldsOfTheWrongType) {
   EXPECT_EQ(decoded->source, "Reuters");
 }
 
+// An article with every field and entity kind set, for the encodings below.
+StoredArticle FullArticle() {
+  return StoredArticle{
+      .id = "rss-0007",
+      .title = "Café “talks” — 東京 🚀",
+      .date = "2025-08-20T14:05:00Z",
+      .source = "Continental Wire",
+      .url = "https://wire.example/7",
+      .dateline = "KYIV",
+      .body = "Tab\there, \"quote\" \\ slash / and \x01 control\nZelenskyy said: “No.” 😀",
+      .original_body = "By Staff\nTab\there",
+      .people = {{.name = "Volodymyr Zelenskyy", .key = "volodymyr zelensky", .mentions = 3}},
+      .locations = {{.name = "Kiev", .canonical = "Kyiv", .key = "kyiv", .kind = "city",
+                     .country = "UA", .mentions = 2},
+                    {.name = "Ukraine", .canonical = "Ukraine", .key = "ukraine",
+                     .kind = "country", .country = "UA", .mentions = 1}},
+      .dateline_place = {.name = "KYIV", .canonical = "Kyiv", .key = "kyiv", .kind = "city",
+                         .country = "UA", .mentions = 1},
+      .quotes = {{.text = "No.", .speaker = "Volodymyr Zelenskyy",
+                  .speaker_key = "volodymyr zelensky", .begin = 60, .end = 63}},
+  };
+}
+
+TEST(SchemaTest, StoredArticleRoundTripKeepsEntities) {
+  const StoredArticle article = FullArticle();
+  absl::StatusOr<StoredArticle> decoded = DecodeStoredArticle(EncodeStoredArticle(article));
+  ASSERT_TRUE(decoded.ok()) << decoded.status();
+  EXPECT_EQ(*decoded, article);
+}
+
+TEST(SchemaTest, DecodeStoredBodyReadsTheBodyAlone) {
+  const StoredArticle article = FullArticle();
+  absl::StatusOr<std::string> body = DecodeStoredBody(EncodeStoredArticle(article));
+  ASSERT_TRUE(body.ok()) << body.status();
+  EXPECT_EQ(*body, article.body);
+  // Records in any member order (written by other encoders) are read too.
+  body = DecodeStoredBody(R"({"i":"x","b":"caf\u00e9 \ud83d\ude00\n"})");
+  ASSERT_TRUE(body.ok()) << body.status();
+  EXPECT_EQ(*body, "café 😀\n");
+  body = DecodeStoredBody(R"({"b":"\u00e9\"x\\","i":"x"})");
+  ASSERT_TRUE(body.ok()) << body.status();
+  EXPECT_EQ(*body, "é\"x\\");
+  body = DecodeStoredBody(R"({"i":"no body"})");
+  ASSERT_TRUE(body.ok()) << body.status();
+  EXPECT_EQ(*body, "");
+  StoredArticle invalid;
+  invalid.body = "a\xFF" "b";
+  body = DecodeStoredBody(EncodeStoredArticle(invalid));
+  ASSERT_TRUE(body.ok()) << body.status();
+  EXPECT_EQ(*body, "a\xEF\xBF\xBD" "b");  // U+FFFD, as DecodeStoredArticle gives it
+}
+
+TEST(SchemaTest, DecodeStoredBodyOfGarbageIsDataLoss) {
+  for (absl::string_view garbage :
+       {absl::string_view(""), absl::string_view("not json"), absl::string_view("{\"b\":\"x"),
+        absl::string_view("{\"b\":\"x\\u12\"}"), absl::string_view("[1]")}) {
+    EXPECT_EQ(DecodeStoredBody(garbage).status().code(), absl::StatusCode::kDataLoss)
+        << "input: " << std::string(garbage);
+  }
+}
+
+TEST(SchemaTest, DisplayRecordRoundTripKeepsEverythingButTheBodies) {
+  StoredArticle article = FullArticle();
+  absl::StatusOr<StoredArticle> decoded = DecodeDisplayRecord(EncodeDisplayRecord(article));
+  ASSERT_TRUE(decoded.ok()) << decoded.status();
+  article.body.clear();
+  article.original_body.clear();
+  EXPECT_EQ(*decoded, article);
+  // Far smaller than the whole record: no bodies.
+  EXPECT_LT(EncodeDisplayRecord(article).size(), EncodeStoredArticle(FullArticle()).size());
+}
+
+TEST(SchemaTest, DisplayRecordOfAnEmptyArticleRoundTrips) {
+  absl::StatusOr<StoredArticle> decoded = DecodeDisplayRecord(EncodeDisplayRecord({}));
+  ASSERT_TRUE(decoded.ok()) << decoded.status();
+  EXPECT_EQ(*decoded, StoredArticle());
+}
+
+TEST(SchemaTest, DisplayRecordDecodeOfGarbageOrTruncationIsDataLoss) {
+  const std::string data = EncodeDisplayRecord(FullArticle());
+  for (size_t size = 0; size < data.size(); ++size) {
+    const absl::StatusOr<StoredArticle> decoded =
+        DecodeDisplayRecord(absl::string_view(data).substr(0, size));
+    EXPECT_EQ(decoded.status().code(), absl::StatusCode::kDataLoss) << "first " << size;
+  }
+  EXPECT_EQ(DecodeDisplayRecord(data + "x").status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_EQ(DecodeDisplayRecord("\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF").status().code(),
+            absl::StatusCode::kDataLoss);
+  EXPECT_THAT(Message(DecodeDisplayRecord("").status()), HasSubstr("re-index"));
+}
+
 // ---------------------------------------------------------------------------------------
 // Schema version
 
@@ -467,6 +560,25 @@ TEST(SchemaTest, AnalysisStemmerIsEnglish) {
   Xapian::Stem stem = analysis::Stemmer();
   EXPECT_EQ(stem("guarantees"), "guarante");
   EXPECT_EQ(stem("running"), "run");
+}
+
+// The searcher's highlighting stems only the words whose first byte is the stem's
+// (searcher/internal/highlight.cc): it relies on this.
+TEST(SchemaTest, AnalysisStemmerKeepsTheFirstByteOfEveryWord) {
+  const Xapian::Stem stemmer = analysis::Stemmer();
+  std::vector<std::string> words = {"dying", "skies", "ties", "yelling", "ugly", "news",
+                                    "generously", "communism", "arsenal", "écoles", "über"};
+  std::ifstream dictionary("/usr/share/dict/words");  // wamerican, a build dependency
+  for (std::string line; std::getline(dictionary, line);) {
+    words.push_back(absl::AsciiStrToLower(line));
+  }
+  EXPECT_GT(words.size(), 50000u) << "the word list (wamerican) is missing";
+  for (const std::string& word : words) {
+    if (word.empty()) continue;
+    const std::string stem = stemmer(word);
+    if (stem.empty()) continue;
+    ASSERT_EQ(stem[0], word[0]) << word << " -> " << stem;
+  }
 }
 
 TEST(SchemaTest, AnalysisQueryParserKnowsTheFieldPrefixes) {

@@ -571,6 +571,68 @@ TEST(SearcherTest, HitCarriesStoredFieldsButNotBody) {
   EXPECT_EQ(article.body, "");
 }
 
+// Replaces the document data (the whole stored record, bodies included) of every article
+// in the index at `path` with `data`, leaving terms and values as they are.
+void OverwriteDocumentData(const std::string& path, const std::string& data) {
+  Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    Xapian::Document document = db.get_document(*it);
+    document.set_data(data);
+    db.replace_document(*it, document);
+  }
+  db.commit();
+}
+
+TEST(SearcherTest, ResultLinesDoNotReadTheStoredBodies) {
+  TempDir dir;
+  const std::string path = dir / "db";
+  ASSERT_TRUE(BuildIndex({.db_path = path}, SnippetCorpus()).ok());
+  OverwriteDocumentData(path, "not a newsgrep record");
+  absl::StatusOr<std::unique_ptr<Searcher>> searcher = Searcher::Open({path});
+  ASSERT_TRUE(searcher.ok()) << searcher.status();
+  // Without snippets, every hit comes from the display value alone.
+  for (const bool collapse : {false, true}) {
+    absl::StatusOr<SearchResults> results =
+        (*searcher)->Search("steel", {.snippets = false, .collapse = collapse});
+    ASSERT_TRUE(results.ok()) << results.status();
+    ASSERT_EQ(results->hits.size(), 1u);
+    const StoredArticle& article = results->hits[0].article;
+    EXPECT_EQ(article.id, "snip-1");
+    EXPECT_EQ(article.title, "Markets & tariffs");
+    EXPECT_EQ(article.source, "Wire Service");
+    EXPECT_EQ(article.date, "2025-08-18T09:30:00Z");
+    EXPECT_EQ(article.url, "https://news.example/snip-1");
+    EXPECT_EQ(article.dateline, "LONDON");
+    EXPECT_EQ(article.body, "");
+    EXPECT_EQ(article.original_body, "");
+  }
+  // A snippet needs the body: the broken record is reported, not papered over.
+  EXPECT_EQ((*searcher)->Search("steel", {}).status().code(), absl::StatusCode::kDataLoss);
+}
+
+TEST(SearcherTest, GetReturnsTheWholeRecordBodiesIncluded) {
+  TempDir dir;
+  absl::StatusOr<std::unique_ptr<Searcher>> searcher =
+      BuildSearcher({.db_path = dir / "db"}, SnippetCorpus());
+  ASSERT_TRUE(searcher.ok()) << searcher.status();
+  absl::StatusOr<ArticleRecord> record = (*searcher)->Get("snip-1");
+  ASSERT_TRUE(record.ok()) << record.status();
+  EXPECT_EQ(record->article.id, "snip-1");
+  EXPECT_EQ(record->article.title, "Markets & tariffs");
+  EXPECT_EQ(record->article.dateline, "LONDON");
+  EXPECT_THAT(record->article.body, StartsWith("Tariffs on steel"));
+  EXPECT_THAT(record->article.body, HasSubstr("Guarantee talks continue."));
+  EXPECT_EQ(record->cluster_size, 1u);
+  // The hit of the same article shows the same fields, without the body.
+  absl::StatusOr<SearchResults> results = (*searcher)->Search("steel", {.snippets = false});
+  ASSERT_TRUE(results.ok()) << results.status();
+  ASSERT_EQ(results->hits.size(), 1u);
+  StoredArticle without_body = record->article;
+  without_body.body.clear();
+  without_body.original_body.clear();
+  EXPECT_EQ(results->hits[0].article, without_body);
+}
+
 // --- query errors --------------------------------------------------------------------
 
 TEST(SearcherTest, UnknownFieldIsInvalidArgumentWithColumnAndCaret) {
@@ -710,6 +772,25 @@ TEST(SearcherTest, OpenOtherSchemaVersionIsFailedPrecondition) {
   EXPECT_EQ(searcher.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(std::string(searcher.status().message()), HasSubstr("999"));
   EXPECT_THAT(std::string(searcher.status().message()), HasSubstr(path));
+}
+
+// Version 3 indexes kept the whole record, bodies included, only in the document data;
+// version 4 added the display value (schema::kDisplaySlot). An old index is refused with
+// the instruction to re-index, rather than searched with empty result lines.
+TEST(SearcherTest, OpenVersion3IndexSaysToReindex) {
+  TempDir dir;
+  const std::string path = dir / "db";
+  ASSERT_TRUE(BuildIndex({.db_path = path}, {MakeArticle("a", "Title", "Body text.")}).ok());
+  {
+    Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+    db.set_metadata(std::string(schema::kSchemaVersionKey), "3");
+    db.commit();
+  }
+  absl::StatusOr<std::unique_ptr<Searcher>> searcher = Searcher::Open({path});
+  EXPECT_EQ(searcher.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(std::string(searcher.status().message()),
+              HasSubstr("schema version 3 but this newsgrep uses version 4"));
+  EXPECT_THAT(std::string(searcher.status().message()), HasSubstr("re-index"));
 }
 
 TEST(SearcherTest, TwoShardsSearchTogether) {

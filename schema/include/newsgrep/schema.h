@@ -22,7 +22,8 @@ namespace newsgrep::schema {
 
 /// Bumped whenever a change to this file makes older indexes unreadable or wrong.
 /// Stored in the database metadata under kSchemaVersionKey and checked on open.
-inline constexpr int kSchemaVersion = 3;
+/// 4: the display value (kDisplaySlot) added, the document data's body moved first.
+inline constexpr int kSchemaVersion = 4;
 inline constexpr absl::string_view kSchemaVersionKey = "newsgrep.schema_version";
 
 /// How a field's terms are generated and queried.
@@ -98,6 +99,9 @@ enum ValueSlot : Xapian::valueno {
   kDateSlot = 0,       // "YYYYMMDD" (what Xapian::DateRangeProcessor compares)
   kTimestampSlot = 1,  // "YYYYMMDDhhmmss" in UTC, for newest-first sorting
   kClusterSlot = 2,    // story cluster key (16 hex digits): the collapse key
+  /// Everything a result line shows (stored_article.h, EncodeDisplayRecord): read for each
+  /// hit instead of the document data, which also holds the bodies.
+  kDisplaySlot = 3,
 };
 
 /// Returns the field named `name`, or nullptr when there is none.

@@ -1,6 +1,15 @@
 /// @file stored_article.h
-/// @brief What an index keeps of each article to show it (Xapian document data), and its
-/// encoding. The indexer writes it; the searcher reads it.
+/// @brief What an index keeps of each article to show it, and its encodings. The indexer
+/// writes it; the searcher reads it.
+///
+/// Each document holds the article twice over, split by cost of reading:
+///  * the document data (Xapian::Document::get_data): the whole record, bodies included, as
+///    a JSON object (EncodeStoredArticle): what Searcher::Get, snippets and the
+///    near-duplicate verifier read;
+///  * the display value (schema::kDisplaySlot): everything but the two bodies, in a compact
+///    binary form (EncodeDisplayRecord): all a result line needs. Reading it touches neither
+///    the (zlib-compressed) document data nor a JSON parser, so a result page reads a body
+///    only for the hits that get a snippet.
 ///
 /// Thread safety: plain values and pure functions, safe from any thread.
 #ifndef NEWSGREP_SCHEMA_STORED_ARTICLE_H_
@@ -60,20 +69,37 @@ struct StoredArticle {
   std::string dateline;
   std::string body;      // the cleaned text, as indexed: what snippets are cut from
   std::string original_body;  // the body as read, when cleaning changed it; else ""
-  // Entities found at index time (schema version 3), in order of first mention.
+  // Entities found at index time (schema version 3 on), in order of first mention.
   // (Default member initializers keep designated initializers of the fields above valid.)
   std::vector<StoredPerson> people = {};
   std::vector<StoredLocation> locations = {};
   StoredLocation dateline_place = {};  // the place of the dateline; name "" when none
   std::vector<StoredQuote> quotes = {};
+  bool operator==(const StoredArticle&) const = default;
 };
 
 /// Encodes `article` as the document-data string (JSON object, versioned by the schema).
+/// The cleaned body is the object's first member, so DecodeStoredBody can read it without
+/// parsing the rest.
 std::string EncodeStoredArticle(const StoredArticle& article);
 
 /// Decodes document data written by EncodeStoredArticle.
 /// Returns DataLoss when `data` is not such a string.
 absl::StatusOr<StoredArticle> DecodeStoredArticle(absl::string_view data);
+
+/// The cleaned body (StoredArticle::body) of document data written by EncodeStoredArticle,
+/// without decoding the rest of the record (any JSON object with a "b" member is accepted;
+/// "" when it has none). Returns DataLoss when `data` is not such a string.
+absl::StatusOr<std::string> DecodeStoredBody(absl::string_view data);
+
+/// Encodes everything of `article` but `body` and `original_body` as the display value
+/// (schema::kDisplaySlot): length-prefixed fields in a fixed order, versioned by the schema.
+std::string EncodeDisplayRecord(const StoredArticle& article);
+
+/// Decodes a display value written by EncodeDisplayRecord into an article whose `body` and
+/// `original_body` are empty. Returns DataLoss when `data` is not such a value (also when
+/// it is empty: every document of this schema version has one).
+absl::StatusOr<StoredArticle> DecodeDisplayRecord(absl::string_view data);
 
 }  // namespace newsgrep
 

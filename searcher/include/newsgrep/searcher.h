@@ -73,7 +73,8 @@ struct SearchOptions {
   size_t offset = 0;
   /// Hits to return at most. Default: 10.
   size_t limit = 10;
-  /// Make a highlighted snippet for each hit. Default: true.
+  /// Make a highlighted snippet for each hit (the only thing that reads a hit's stored
+  /// body). Default: true.
   bool snippets = true;
   /// Snippet length in bytes (approximate, cut at word boundaries). Default: 240.
   size_t snippet_length = 240;
@@ -109,7 +110,9 @@ struct Highlight {
 struct Hit {
   size_t rank = 0;        // 1-based, counting the offset
   double score = 0;       // BM25 with field boosts; only comparable within one search
-  StoredArticle article;  // everything stored except the body (left empty)
+  /// Everything stored but the bodies (`body` and `original_body` are left empty): read
+  /// from the display record, so a hit costs no body decoding; Get() returns the bodies.
+  StoredArticle article;
   std::string snippet;    // plain UTF-8, white space collapsed; "" when not requested
   std::vector<Highlight> highlights;  // matched words in `snippet`, in order
   /// Matched words in `article.title` (byte ranges), in order; filled with the snippet.
