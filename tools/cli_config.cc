@@ -335,6 +335,10 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
   }
   config.query = absl::StrJoin(operands, " ");
   if (config.output == OutputMode::kCountOnly) config.search.exact_count = true;
+  // Ids and counts print no snippet: do not read the stored bodies to make one.
+  if (config.output == OutputMode::kIdsOnly || config.output == OutputMode::kCountOnly) {
+    config.search.snippets = false;
+  }
   return config;
 }
 

@@ -240,9 +240,19 @@ TEST(CliConfigTest, IdsOnly) {
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->output, OutputMode::kIdsOnly);
   EXPECT_FALSE(config->search.exact_count);
+  EXPECT_FALSE(config->search.snippets);  // nothing to show them in
   config = Parse({"--ids-only", "nato"});
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->output, OutputMode::kIdsOnly);
+  EXPECT_FALSE(config->search.snippets);
+}
+
+TEST(CliConfigTest, TextAndJsonHaveSnippets) {
+  for (const char* flag : {"--json", "--color=never"}) {
+    absl::StatusOr<Config> config = Parse({flag, "nato"});
+    ASSERT_TRUE(config.ok()) << config.status();
+    EXPECT_TRUE(config->search.snippets) << flag;
+  }
 }
 
 TEST(CliConfigTest, CountSetsExactCount) {
@@ -250,6 +260,7 @@ TEST(CliConfigTest, CountSetsExactCount) {
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->output, OutputMode::kCountOnly);
   EXPECT_TRUE(config->search.exact_count);
+  EXPECT_FALSE(config->search.snippets);
   config = Parse({"nato", "--count"});
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->output, OutputMode::kCountOnly);
