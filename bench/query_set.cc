@@ -15,6 +15,7 @@
 #include "bench_util.h"
 #include "corpus.h"
 #include "engines.h"
+#include "newsgrep/analysis.h"
 
 namespace newsgrep::bench {
 namespace {
@@ -457,15 +458,13 @@ std::optional<QueryClass> ClassFromName(std::string_view name) {
 }
 
 bool IsQueryStopword(std::string_view word) {
-  // schema/analysis.cc's list (kept in step by hand: a word here is never a query word).
-  static const std::set<std::string, std::less<>> kStopwords = {
-      "a",    "about", "an",   "and",  "are", "as",   "at",   "be",    "by",   "for",
-      "from", "has",   "have", "he",   "her", "his",  "i",    "in",    "is",   "it",
-      "its",  "of",    "on",   "or",   "she", "that", "the",  "their", "them", "they",
-      "this", "to",    "was",  "were", "will", "with", "would",
-      // and words that are operators in one of the query languages
-      "not", "near", "adj", "xor"};
-  return kStopwords.count(word) > 0;
+  // newsgrep's own list, so that the two cannot drift apart...
+  if (analysis::IsQueryStopword(std::string(word))) return true;
+  // ...and words that are operators in one of the query languages.
+  for (const std::string_view op : {"not", "near", "adj", "xor"}) {
+    if (word == op) return true;
+  }
+  return false;
 }
 
 std::vector<const QueryRow*> QuerySet::Of(QueryClass query_class) const {

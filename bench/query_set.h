@@ -87,7 +87,8 @@ absl::Status DeriveQuerySet(const Corpus& corpus, const std::string& reuters_pat
 absl::Status WriteQuerySet(const std::string& path, const QuerySet& set);
 absl::StatusOr<QuerySet> ReadQuerySet(const std::string& path);
 
-/// newsgrep's query stopwords (schema/analysis.cc): words the derivation never uses as a
+/// newsgrep's query stopwords (analysis::IsQueryStopword) and the operator words of the
+/// query languages (not, near, adj, xor): words the derivation never uses as a
 /// stand-alone query word, since newsgrep would drop them and the peers would not.
 bool IsQueryStopword(std::string_view word);
 
