@@ -201,6 +201,8 @@ absl::Status BuildNewsgrep(const std::string& corpus_path, const std::string& db
   IndexReport report;
   absl::Status status = (*indexer)->IndexPath(corpus_path, nullptr, &report);
   if (status.ok()) status = (*indexer)->Commit();
+  // As `newsgrep index` does after a fresh build.
+  if (status.ok()) status = (*indexer)->Compact();
   *articles = report.articles;
   return status;
 }

@@ -2,7 +2,12 @@
 /// @brief The single writer: batching, replacement by id, commits.
 #include "newsgrep/indexer.h"
 
+#include <fcntl.h>
+#include <stdio.h>
 #include <xapian.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <algorithm>
 #include <filesystem>
@@ -46,6 +51,7 @@ struct Indexer::State {
   Xapian::WritableDatabase db;
   std::unique_ptr<internal::DocumentBuilder> builder;
   std::unique_ptr<internal::ClusterAssigner> clusters;
+  bool opened_empty = true;
   size_t pending = 0;
 
   std::unique_ptr<internal::DocumentBuilder> NewBuilder() const {
@@ -148,8 +154,8 @@ absl::StatusOr<std::unique_ptr<Indexer>> Indexer::Open(const IndexerOptions& opt
     NEWSGREP_RETURN_IF_ERROR(schema::CheckSchemaVersion(state->db, options.db_path));
     state->db.set_metadata(std::string(schema::kSchemaVersionKey),
                            std::to_string(schema::kSchemaVersion));
-    state->clusters =
-        std::make_unique<internal::ClusterAssigner>(state->db.get_doccount() > 0);
+    state->opened_empty = state->db.get_doccount() == 0;
+    state->clusters = std::make_unique<internal::ClusterAssigner>(!state->opened_empty);
   } catch (const Xapian::Error& e) {
     return internal::XapianErrorToStatus(e, context);
   }
@@ -179,6 +185,43 @@ absl::Status Indexer::Remove(absl::string_view id) {
 absl::Status Indexer::Commit() { return state_->Commit(); }
 
 size_t Indexer::article_count() const { return state_->db.get_doccount(); }
+
+bool Indexer::opened_empty() const { return state_->opened_empty; }
+
+absl::Status Indexer::Compact() {
+  NEWSGREP_RETURN_IF_ERROR(Commit());
+  const std::string& path = state_->options.db_path;
+  const std::string compacted = path + ".compacting";
+  std::error_code ignored;
+  std::filesystem::remove_all(compacted, ignored);
+  try {
+    // Read through a reader while this writer still holds the lock: nobody else writes.
+    // Document ids stay as they are (the cluster assigner remembers recent ones).
+    Xapian::Database(path).compact(compacted, Xapian::DBCOMPACT_NO_RENUMBER);
+  } catch (const Xapian::Error& e) {
+    std::filesystem::remove_all(compacted, ignored);
+    return internal::XapianErrorToStatus(e, absl::StrCat("compacting index ", path));
+  }
+  try {
+    state_->db.close();
+  } catch (const Xapian::Error& e) {
+    std::filesystem::remove_all(compacted, ignored);
+    return internal::XapianErrorToStatus(e, absl::StrCat("closing index ", path));
+  }
+  absl::Status exchanged;
+  if (renameat2(AT_FDCWD, compacted.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) != 0) {
+    exchanged = absl::InternalError(absl::StrCat("replacing index ", path,
+                                                 " by its compacted copy: ",
+                                                 std::strerror(errno)));
+  }
+  std::filesystem::remove_all(compacted, ignored);  // the old copy, or the unused new one
+  try {
+    state_->db = Xapian::WritableDatabase(path, Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
+  } catch (const Xapian::Error& e) {
+    return internal::XapianErrorToStatus(e, absl::StrCat("reopening index ", path));
+  }
+  return exchanged;
+}
 
 absl::Status Indexer::IndexPath(const std::string& path, const IndexObserver* observer,
                                 IndexReport* report) {

@@ -412,7 +412,9 @@ Index news articles. PATH may be a file or a directory (walked recursively; name
 starting with '.' are skipped). Files named *.jsonl / *.ndjson (optionally .gz) hold one
 JSON object per line (id, title, body, date, source, url, dateline); any other file is one
 plain-text article, optionally starting with Title:/Date:/Source:/URL:/Dateline: header
-lines and a blank line. Re-indexing an article with the same id replaces it.
+lines and a blank line. Re-indexing an article with the same id replaces it. A new index
+is compacted when the run ends (about half the size); adding to an existing index is not
+(xapian-compact does it on demand).
 
 Options:
   --db PATH            index directory (default: $NEWSGREP_DB, else

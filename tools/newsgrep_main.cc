@@ -201,6 +201,9 @@ int RunIndex(const Config& config) {
     if (!status.ok()) break;
   }
   if (status.ok()) status = (*indexer)->Commit();
+  // A fresh build is compacted (about half the size, ~5 % of the indexing time); adding to
+  // an existing index is not (that would rewrite all of it).
+  if (status.ok() && (*indexer)->opened_empty()) status = (*indexer)->Compact();
   if (progress_shown) std::fputs("\r\x1b[K", stderr);
   if (!status.ok()) {
     PrintError(status.message());

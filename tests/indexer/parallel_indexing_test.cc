@@ -135,5 +135,56 @@ TEST(ParallelIndexingTest, ADuplicateAddedInALaterSessionJoinsTheEarlierCluster)
   EXPECT_NE(snapshot.cluster.at(other), snapshot.cluster.at(original));
 }
 
+uint64_t DirectoryBytes(const std::string& path) {
+  uint64_t bytes = 0;
+  for (const auto& entry : fs::directory_iterator(path)) bytes += entry.file_size();
+  return bytes;
+}
+
+TEST(ParallelIndexingTest, CompactKeepsEveryDocumentShrinksTheIndexAndTheIndexerGoesOn) {
+  const test::TempDir temp;
+  const std::string path = temp / "db";
+  auto indexer = Indexer::Open({.db_path = path, .commit_every = 5});
+  ASSERT_TRUE(indexer.ok());
+  EXPECT_TRUE((*indexer)->opened_empty());
+  IndexReport report;
+  ASSERT_TRUE((*indexer)->IndexPath(kSample, nullptr, &report).ok());
+  ASSERT_TRUE((*indexer)->Commit().ok());
+  const Snapshot before = Read(path);
+  const uint64_t bytes_before = DirectoryBytes(path);
+
+  ASSERT_TRUE((*indexer)->Compact().ok());
+  EXPECT_FALSE(fs::exists(path + ".compacting"));
+  EXPECT_LT(DirectoryBytes(path), bytes_before);
+  const Snapshot after = Read(path);
+  EXPECT_EQ(after.cluster, before.cluster);
+  EXPECT_EQ(after.data, before.data);
+  EXPECT_EQ(after.terms, before.terms);
+
+  // Still the writer: a republication added now joins its story's cluster.
+  const std::vector<Article> sample = ReadAll(kSample);
+  Article copy = sample.front();
+  const std::string original_id = copy.id;
+  copy.id = "republished-after-compaction";
+  copy.body += "\n\nRead more on our website.";
+  ASSERT_TRUE((*indexer)->Add(copy).ok());
+  ASSERT_TRUE((*indexer)->Commit().ok());
+  const Snapshot added = Read(path);
+  ASSERT_EQ(added.cluster.size(), before.cluster.size() + 1);
+  EXPECT_EQ(added.cluster.at(schema::IdTerm(copy.id)),
+            added.cluster.at(schema::IdTerm(original_id)));
+}
+
+TEST(ParallelIndexingTest, AnIndexerOnAnIndexWithArticlesIsNotOpenedEmpty) {
+  const test::TempDir temp;
+  const std::string path = temp / "db";
+  ASSERT_TRUE(test::BuildIndex({.db_path = path},
+                               {test::MakeArticle("a", "Title", "Some body text here.")})
+                  .ok());
+  auto indexer = Indexer::Open({.db_path = path});
+  ASSERT_TRUE(indexer.ok());
+  EXPECT_FALSE((*indexer)->opened_empty());
+}
+
 }  // namespace
 }  // namespace newsgrep

@@ -111,6 +111,19 @@ class Indexer {
   /// Number of articles in the index, including uncommitted ones.
   size_t article_count() const;
 
+  /// True when the index held no article when this Indexer opened it (a fresh build).
+  bool opened_empty() const;
+
+  /// Commits, then rewrites the index compactly (Xapian's compaction: full B-tree blocks,
+  /// about half the size after a bulk build, ~1 s for Reuters-21578) and replaces the
+  /// index with the result atomically (the two directories are exchanged with
+  /// renameat2(RENAME_EXCHANGE); readers with the index open keep their view until they
+  /// reopen). The compacted copy is written beside the index (PATH.compacting), so the
+  /// disk needs room for a second copy. The Indexer stays usable. Returns Internal /
+  /// Unavailable with the path when compaction or the exchange fails; the index is then
+  /// left as it was after the commit.
+  absl::Status Compact();
+
  private:
   struct State;
   explicit Indexer(std::unique_ptr<State> state);
