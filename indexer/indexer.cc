@@ -190,7 +190,11 @@ bool Indexer::opened_empty() const { return state_->opened_empty; }
 
 absl::Status Indexer::Compact() {
   NEWSGREP_RETURN_IF_ERROR(Commit());
-  const std::string& path = state_->options.db_path;
+  // "news/" and "news" are one index; the copy goes beside it, never inside it.
+  std::filesystem::path directory =
+      std::filesystem::path(state_->options.db_path).lexically_normal();
+  if (!directory.has_filename()) directory = directory.parent_path();
+  const std::string path = directory.string();
   const std::string compacted = path + ".compacting";
   std::error_code ignored;
   std::filesystem::remove_all(compacted, ignored);

@@ -175,6 +175,18 @@ TEST(ParallelIndexingTest, CompactKeepsEveryDocumentShrinksTheIndexAndTheIndexer
             added.cluster.at(schema::IdTerm(original_id)));
 }
 
+TEST(ParallelIndexingTest, CompactWorksWhenThePathEndsWithASlash) {
+  const test::TempDir temp;
+  auto indexer = Indexer::Open({.db_path = temp / "db/"});
+  ASSERT_TRUE(indexer.ok());
+  ASSERT_TRUE((*indexer)->Add(test::MakeArticle("a", "Title", "Some body text here.")).ok());
+  const absl::Status status = (*indexer)->Compact();
+  ASSERT_TRUE(status.ok()) << status;
+  EXPECT_FALSE(fs::exists(temp / "db.compacting"));
+  EXPECT_FALSE(fs::exists(temp / "db/.compacting"));
+  EXPECT_EQ((*indexer)->article_count(), 1u);
+}
+
 TEST(ParallelIndexingTest, AnIndexerOnAnIndexWithArticlesIsNotOpenedEmpty) {
   const test::TempDir temp;
   const std::string path = temp / "db";
