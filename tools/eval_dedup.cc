@@ -448,8 +448,9 @@ absl::StatusOr<bool> EvalReuters(const DedupEvalConfig& config, FILE* out) {
   const double wall_overhead = median(wall[1]) / median(wall[0]) - 1.0;
   const double cpu_overhead = median(cpu[1]) / median(cpu[0]) - 1.0;
   std::fprintf(out,
-               "  indexing time (newsgrep index, median of %d alternating runs): without "
-               "duplicate detection %.2f s wall / %.2f s CPU, with %.2f s wall / %.2f s CPU: "
+               "  indexing time (IndexPath as in newsgrep index, before its compaction; median "
+               "of %d alternating runs): without duplicate detection %.2f s wall / %.2f s "
+               "CPU, with %.2f s wall / %.2f s CPU: "
                "%+.1f %% wall, %+.1f %% CPU (target <= +15 %%)\n",
                kRounds, median(wall[0]), median(cpu[0]), median(wall[1]), median(cpu[1]),
                100.0 * wall_overhead, 100.0 * cpu_overhead);

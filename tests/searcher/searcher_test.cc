@@ -553,6 +553,18 @@ TEST(SearcherTest, NoSnippetWhenNotRequested) {
   EXPECT_EQ(results->hits[0].article.title, "Markets & tariffs");
 }
 
+// What a result line of SnippetCorpus's "snip-1" carries: every stored field but the bodies.
+void ExpectSnipOneLine(const StoredArticle& article) {
+  EXPECT_EQ(article.id, "snip-1");
+  EXPECT_EQ(article.title, "Markets & tariffs");
+  EXPECT_EQ(article.source, "Wire Service");
+  EXPECT_EQ(article.date, "2025-08-18T09:30:00Z");
+  EXPECT_EQ(article.url, "https://news.example/snip-1");
+  EXPECT_EQ(article.dateline, "LONDON");
+  EXPECT_EQ(article.body, "");
+  EXPECT_EQ(article.original_body, "");
+}
+
 TEST(SearcherTest, HitCarriesStoredFieldsButNotBody) {
   TempDir dir;
   absl::StatusOr<std::unique_ptr<Searcher>> searcher =
@@ -561,14 +573,7 @@ TEST(SearcherTest, HitCarriesStoredFieldsButNotBody) {
   absl::StatusOr<SearchResults> results = (*searcher)->Search("steel", {});
   ASSERT_TRUE(results.ok()) << results.status();
   ASSERT_EQ(results->hits.size(), 1u);
-  const StoredArticle& article = results->hits[0].article;
-  EXPECT_EQ(article.id, "snip-1");
-  EXPECT_EQ(article.title, "Markets & tariffs");
-  EXPECT_EQ(article.source, "Wire Service");
-  EXPECT_EQ(article.date, "2025-08-18T09:30:00Z");
-  EXPECT_EQ(article.url, "https://news.example/snip-1");
-  EXPECT_EQ(article.dateline, "LONDON");
-  EXPECT_EQ(article.body, "");
+  ExpectSnipOneLine(results->hits[0].article);
 }
 
 // Replaces the document data (the whole stored record, bodies included) of every article
@@ -596,15 +601,7 @@ TEST(SearcherTest, ResultLinesDoNotReadTheStoredBodies) {
         (*searcher)->Search("steel", {.snippets = false, .collapse = collapse});
     ASSERT_TRUE(results.ok()) << results.status();
     ASSERT_EQ(results->hits.size(), 1u);
-    const StoredArticle& article = results->hits[0].article;
-    EXPECT_EQ(article.id, "snip-1");
-    EXPECT_EQ(article.title, "Markets & tariffs");
-    EXPECT_EQ(article.source, "Wire Service");
-    EXPECT_EQ(article.date, "2025-08-18T09:30:00Z");
-    EXPECT_EQ(article.url, "https://news.example/snip-1");
-    EXPECT_EQ(article.dateline, "LONDON");
-    EXPECT_EQ(article.body, "");
-    EXPECT_EQ(article.original_body, "");
+    ExpectSnipOneLine(results->hits[0].article);
   }
   // A snippet needs the body: the broken record is reported, not papered over.
   EXPECT_EQ((*searcher)->Search("steel", {}).status().code(), absl::StatusCode::kDataLoss);
