@@ -42,12 +42,7 @@ SearchOptions All() {
 }
 
 std::vector<std::string> Ids(Searcher& searcher, const std::string& query) {
-  auto results = searcher.Search(query, All());
-  EXPECT_TRUE(results.ok()) << query << ": " << results.status();
-  std::vector<std::string> ids;
-  if (!results.ok()) return ids;
-  for (const Hit& hit : results->hits) ids.push_back(hit.article.id);
-  return ids;
+  return test::Find(searcher, query, All());
 }
 
 std::vector<Article> Corpus() {

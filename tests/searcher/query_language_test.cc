@@ -34,6 +34,8 @@ namespace {
 using test::BuildIndex;
 using test::BuildSearcher;
 using test::Date;
+using test::Find;
+using test::IdsOf;
 using test::MakeArticle;
 using test::TempDir;
 using ::testing::AllOf;
@@ -57,20 +59,6 @@ std::unique_ptr<Searcher> BuildAndOpen(const TempDir& dir, const std::vector<Art
   absl::StatusOr<std::unique_ptr<Searcher>> searcher = BuildSearcher(Options(dir, name), articles);
   EXPECT_TRUE(searcher.ok()) << searcher.status();
   return searcher.ok() ? std::move(*searcher) : nullptr;
-}
-
-std::vector<std::string> Ids(const SearchResults& results) {
-  std::vector<std::string> ids;
-  for (const Hit& hit : results.hits) ids.push_back(hit.article.id);
-  return ids;
-}
-
-// The ids `query` finds (up to 100), or one "<error …>" element.
-std::vector<std::string> Find(Searcher& searcher, const std::string& query,
-                              SearchOptions options = {.limit = 100}) {
-  absl::StatusOr<SearchResults> results = searcher.Search(query, options);
-  if (!results.ok()) return {"<error " + results.status().ToString() + ">"};
-  return Ids(*results);
 }
 
 std::string ErrorOf(Searcher& searcher, const std::string& query) {
@@ -645,7 +633,7 @@ TEST(QueryLanguageTest, ParseOnceSearchMany) {
       searcher->Search("\"air support\" NEAR/30 pentagon", {.limit = 10});
   absl::StatusOr<SearchResults> by_parsed = searcher->Search(*parsed, {.limit = 10});
   ASSERT_TRUE(by_text.ok() && by_parsed.ok());
-  EXPECT_EQ(Ids(*by_text), Ids(*by_parsed));
+  EXPECT_EQ(IdsOf(*by_text), IdsOf(*by_parsed));
   // Errors are those of Search.
   absl::StatusOr<ParsedQuery> bad = searcher->Parse("nato foo:bar");
   EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);

@@ -37,24 +37,11 @@ using ::testing::ElementsAre;
 using ::testing::ElementsAreArray;
 using ::testing::EndsWith;
 using ::testing::HasSubstr;
+using test::Find;
+using test::IdsOf;
 using ::testing::IsEmpty;
 using ::testing::StartsWith;
 using ::testing::UnorderedElementsAre;
-
-std::vector<std::string> IdsOf(const SearchResults& results) {
-  std::vector<std::string> ids;
-  for (const Hit& hit : results.hits) ids.push_back(hit.article.id);
-  return ids;
-}
-
-// The ids `query` finds (up to 100), or one "<error …>" element so that a failure shows
-// in the matcher's message.
-std::vector<std::string> Find(Searcher& searcher, const std::string& query,
-                              SearchOptions options = {.limit = 100}) {
-  absl::StatusOr<SearchResults> results = searcher.Search(query, options);
-  if (!results.ok()) return {"<error " + results.status().ToString() + ">"};
-  return IdsOf(*results);
-}
 
 // The error `query` gives; OK when it parses.
 absl::Status QueryError(Searcher& searcher, const std::string& query) {
@@ -756,15 +743,18 @@ TEST(SearcherTest, OpenWithNoPathsIsInvalidArgument) {
   EXPECT_EQ(searcher.status().code(), absl::StatusCode::kInvalidArgument);
 }
 
+// Makes the index at `path` claim to be of schema version `version`.
+void RecordSchemaVersion(const std::string& path, const std::string& version) {
+  Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+  db.set_metadata(std::string(schema::kSchemaVersionKey), version);
+  db.commit();
+}
+
 TEST(SearcherTest, OpenOtherSchemaVersionIsFailedPrecondition) {
   TempDir dir;
   const std::string path = dir / "db";
   ASSERT_TRUE(BuildIndex({.db_path = path}, {MakeArticle("a", "Title", "Body text.")}).ok());
-  {
-    Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
-    db.set_metadata(std::string(schema::kSchemaVersionKey), "999");
-    db.commit();
-  }
+  RecordSchemaVersion(path, "999");
   absl::StatusOr<std::unique_ptr<Searcher>> searcher = Searcher::Open({path});
   EXPECT_EQ(searcher.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(std::string(searcher.status().message()), HasSubstr("999"));
@@ -778,11 +768,7 @@ TEST(SearcherTest, OpenVersion3IndexSaysToReindex) {
   TempDir dir;
   const std::string path = dir / "db";
   ASSERT_TRUE(BuildIndex({.db_path = path}, {MakeArticle("a", "Title", "Body text.")}).ok());
-  {
-    Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
-    db.set_metadata(std::string(schema::kSchemaVersionKey), "3");
-    db.commit();
-  }
+  RecordSchemaVersion(path, "3");
   absl::StatusOr<std::unique_ptr<Searcher>> searcher = Searcher::Open({path});
   EXPECT_EQ(searcher.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(std::string(searcher.status().message()),

@@ -53,4 +53,17 @@ const EntityResources& EntityResourcesForTest() {
   return *resources;
 }
 
+std::vector<std::string> IdsOf(const SearchResults& results) {
+  std::vector<std::string> ids;
+  for (const Hit& hit : results.hits) ids.push_back(hit.article.id);
+  return ids;
+}
+
+std::vector<std::string> Find(Searcher& searcher, const std::string& query,
+                              SearchOptions options) {
+  absl::StatusOr<SearchResults> results = searcher.Search(query, options);
+  if (!results.ok()) return {"<error " + results.status().ToString() + ">"};
+  return IdsOf(*results);
+}
+
 }  // namespace newsgrep::test

@@ -42,6 +42,14 @@ absl::StatusOr<std::unique_ptr<Searcher>> BuildSearcher(const IndexerOptions& op
 /// EntityResources::Shared()) when loading fails.
 const EntityResources& EntityResourcesForTest();
 
+/// The ids of `results`' hits, in rank order.
+std::vector<std::string> IdsOf(const SearchResults& results);
+
+/// The ids `query` finds with `options` (default: up to 100), or one "<error …>" element
+/// so that a failure shows in the matcher's message.
+std::vector<std::string> Find(Searcher& searcher, const std::string& query,
+                              SearchOptions options = {.limit = 100});
+
 }  // namespace newsgrep::test
 
 #endif  // NEWSGREP_TESTS_TESTING_INDEX_H_
