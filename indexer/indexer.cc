@@ -11,10 +11,10 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <thread>
-#include <vector>
 #include <memory>
+#include <thread>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "internal/cluster_assigner.h"
@@ -61,8 +61,7 @@ struct Indexer::State {
 
   // Everything but writing: cleaning, fingerprint, entities, terms. Any thread, each with
   // its own builder.
-  PreparedArticle Prepare(const Article& article,
-                          internal::DocumentBuilder& thread_builder) const {
+  PreparedArticle Prepare(Article article, internal::DocumentBuilder& thread_builder) const {
     PreparedArticle prepared;
     prepared.id = article.id;
     prepared.origin = article.origin;
@@ -72,15 +71,15 @@ struct Indexer::State {
       return prepared;
     }
     prepared.id_term = schema::IdTerm(article.id);
-    Article cleaned = article;
     internal::DocumentBuilder::Extras extras;
     if (options.clean_bodies) {
-      cleaned.body = CleanBody(article.body);
-      if (cleaned.body != article.body) extras.original_body = article.body;
+      std::string cleaned = CleanBody(article.body);
+      if (cleaned != article.body) extras.original_body = std::move(article.body);
+      article.body = std::move(cleaned);
     }
-    prepared.fingerprint = FingerprintArticle(cleaned.title, cleaned.body);
+    prepared.fingerprint = FingerprintArticle(article.title, article.body);
     try {
-      prepared.document = thread_builder.Build(cleaned, extras);
+      prepared.document = thread_builder.Build(article, extras);
       if (options.detect_duplicates) {
         for (const std::string& term : prepared.fingerprint.band_terms) {
           prepared.document.add_boolean_term(term);
@@ -109,7 +108,9 @@ struct Indexer::State {
     } catch (const Xapian::Error& e) {
       return internal::XapianErrorToStatus(e, absl::StrCat("indexing ", prepared.origin));
     }
-    if (options.detect_duplicates) clusters->Record(docid, prepared.fingerprint, cluster);
+    if (options.detect_duplicates) {
+      clusters->Record(docid, std::move(prepared.fingerprint), cluster);
+    }
     if (++pending >= options.commit_every) return Commit();
     return absl::OkStatus();
   }
@@ -237,7 +238,7 @@ absl::Status Indexer::IndexPath(const std::string& path, const IndexObserver* ob
   internal::OrderedPipeline<Article, PreparedArticle> pipeline(
       threads, threads * kInFlightPerThread,
       [this, &builders](Article&& article, size_t worker) {
-        return state_->Prepare(article, *builders[worker]);
+        return state_->Prepare(std::move(article), *builders[worker]);
       },
       [this](PreparedArticle&& prepared) { return state_->Write(std::move(prepared)); });
 

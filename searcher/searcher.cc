@@ -295,7 +295,6 @@ struct Searcher::State {
   std::vector<std::string> paths;
   Xapian::Database db;
   Xapian::QueryParser parser;
-  Xapian::Stem stemmer = analysis::Stemmer();
   // The proximity queries of the query being parsed, by placeholder id.
   std::vector<Xapian::Query> placeholders;
   internal::SpellingCorrector speller;
@@ -469,7 +468,8 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
         results.total_is_exact = true;
       }
       size_t rank = options.offset;
-      internal::HighlightPlan::StemCache stems;  // shared by the snippets of this page
+      // One memo for the snippets of this page: the same words recur in its hits.
+      const Xapian::Stem stems = analysis::MemoisingStemmer();
       for (auto it = mset.begin(); it != mset.end(); ++it) {
         // The hit's line comes from its values (the display record and the cluster key);
         // the document data, with the bodies, is read only for a snippet.
@@ -490,7 +490,7 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
           const std::string& text = body.empty() ? stored.title : body;
           const std::vector<internal::TextWord> words = internal::SplitWords(text);
           const internal::Snippet snippet = internal::MakeSnippet(
-              text, words, rep.highlight.Matched(words, state_->stemmer, &stems),
+              text, words, rep.highlight.Matched(words, stems),
               options.snippet_length);
           hit.snippet = snippet.text;
           for (const auto& [begin, end] : snippet.highlights) {
@@ -498,7 +498,7 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
           }
           const std::vector<internal::TextWord> title_words = internal::SplitWords(stored.title);
           for (const auto& [begin, end] : internal::MatchedRanges(
-                   title_words, rep.highlight.Matched(title_words, state_->stemmer, &stems))) {
+                   title_words, rep.highlight.Matched(title_words, stems))) {
             hit.title_highlights.push_back({begin, end});
           }
         }

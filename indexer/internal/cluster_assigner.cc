@@ -61,7 +61,7 @@ bool KeyFilter::MayContain(uint64_t key) const {
   return false;
 }
 
-void ClusterAssigner::Record(Xapian::docid docid, const TextFingerprint& fingerprint,
+void ClusterAssigner::Record(Xapian::docid docid, TextFingerprint fingerprint,
                              const std::string& cluster) {
   for (const std::string& term : fingerprint.band_terms) written_bands_.Insert(BandKey(term));
   if (fingerprint.shingles.size() < kMinShingles) {
@@ -74,11 +74,10 @@ void ClusterAssigner::Record(Xapian::docid docid, const TextFingerprint& fingerp
   } else {
     recent_shingles_ -= it->second.fingerprint.shingles.size();
   }
-  it->second.fingerprint.shingles = fingerprint.shingles;
-  it->second.fingerprint.words = fingerprint.words;
-  it->second.fingerprint.short_text = fingerprint.short_text;
-  it->second.cluster = cluster;
+  fingerprint.band_terms.clear();  // recorded in the filter; not needed to verify
   recent_shingles_ += fingerprint.shingles.size();
+  it->second.fingerprint = std::move(fingerprint);
+  it->second.cluster = cluster;
   while (recent_shingles_ > kRecentShingles && !recent_order_.empty()) {
     Forget(recent_order_.front());
     recent_order_.pop_front();

@@ -79,8 +79,7 @@ class ClusterAssigner {
 
   /// Records a document just written to the index as `docid` (a new document or a
   /// replacement) with its fingerprint and cluster.
-  void Record(Xapian::docid docid, const TextFingerprint& fingerprint,
-              const std::string& cluster);
+  void Record(Xapian::docid docid, TextFingerprint fingerprint, const std::string& cluster);
 
   /// Forgets document `docid` (deleted from the index).
   void Forget(Xapian::docid docid);

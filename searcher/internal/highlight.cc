@@ -46,11 +46,9 @@ bool ShouldStem(const std::string& term) {
 // checks it on a word list. So a word is stemmed only when its first byte is the stem's.)
 class TextPositions : public PositionSource {
  public:
-  TextPositions(const std::vector<TextWord>& words, const Xapian::Stem& stemmer,
-                HighlightPlan::StemCache* cache)
+  TextPositions(const std::vector<TextWord>& words, const Xapian::Stem& stemmer)
       : words_(words),
         stemmer_(stemmer),
-        cache_(cache),
         stems_(words.size()),
         stemmed_(words.size(), false) {}
 
@@ -107,15 +105,7 @@ class TextPositions : public PositionSource {
   const std::string& StemOf(size_t i) {
     if (!stemmed_[i]) {
       const std::string& word = words_[i].term;
-      if (!ShouldStem(word)) {
-        // no stemmed term
-      } else if (cache_ == nullptr) {
-        stems_[i] = stemmer_(word);
-      } else {
-        auto [it, added] = cache_->try_emplace(word);
-        if (added) it->second = stemmer_(word);
-        stems_[i] = it->second;
-      }
+      if (ShouldStem(word)) stems_[i] = stemmer_(word);  // else: no stemmed term
       stemmed_[i] = true;
     }
     return stems_[i];
@@ -123,7 +113,6 @@ class TextPositions : public PositionSource {
 
   const std::vector<TextWord>& words_;
   const Xapian::Stem& stemmer_;
-  HighlightPlan::StemCache* cache_;  // may be null
   std::vector<std::string> stems_;  // by word index, when stemmed_
   std::vector<bool> stemmed_;
   std::map<std::string, std::vector<Xapian::termpos>> memo_;  // text term → positions
@@ -231,10 +220,10 @@ void HighlightPlan::Collect(const Xapian::Query& query) {
 }
 
 std::vector<bool> HighlightPlan::Matched(const std::vector<TextWord>& words,
-                                         const Xapian::Stem& stemmer, StemCache* cache) const {
+                                         const Xapian::Stem& stemmer) const {
   std::vector<bool> matched(words.size(), false);
   if (words.empty() || (spans_.empty() && chains_.empty())) return matched;
-  TextPositions positions(words, stemmer, cache);
+  TextPositions positions(words, stemmer);
   auto mark = [&](const std::vector<SpanMatch>& spans) {
     for (const SpanMatch& span : spans) {
       for (Xapian::termpos p : span.words) {

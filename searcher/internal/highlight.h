@@ -44,14 +44,11 @@ class HighlightPlan {
                 std::vector<std::shared_ptr<const ProximityExpr>> proximity,
                 const std::vector<Xapian::Query>& proximity_queries);
 
-  /// Stems of words already stemmed (word → stem), to share between the texts of one
-  /// search: the same words recur in its hits.
-  using StemCache = std::unordered_map<std::string, std::string>;
-
-  /// For each of `words` (of one text field), whether it is a match. `cache` (optional,
-  /// owned by the caller) is read and filled.
-  std::vector<bool> Matched(const std::vector<TextWord>& words, const Xapian::Stem& stemmer,
-                            StemCache* cache = nullptr) const;
+  /// For each of `words` (of one text field), whether it is a match. `stemmer` stems the
+  /// words as the indexer did; for the texts of one result page, pass one
+  /// analysis::MemoisingStemmer() to all (the same words recur in its hits).
+  std::vector<bool> Matched(const std::vector<TextWord>& words,
+                            const Xapian::Stem& stemmer) const;
 
  private:
   void Collect(const Xapian::Query& query);

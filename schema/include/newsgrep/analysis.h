@@ -16,6 +16,12 @@ namespace newsgrep::analysis {
 /// English Snowball stemmer (Xapian's own Snowball implementation).
 Xapian::Stem Stemmer();
 
+/// Stemmer() with a memo of the words it has stemmed (the same stems; cleared after 65,536
+/// distinct words, so memory stays bounded). For stemming much text whose vocabulary
+/// repeats: an article's terms, the snippets of one result page. Each call returns a new
+/// memo; like every Xapian object it is used from one thread at a time.
+Xapian::Stem MemoisingStemmer();
+
 /// STEM_SOME_FULL_POS: stemmed terms carry positions too, so phrases and NEAR match
 /// stemmed forms ("security guarantee" finds "security guarantees"). Set on both sides.
 inline constexpr Xapian::TermGenerator::stem_strategy kIndexStemStrategy =
@@ -24,9 +30,7 @@ inline constexpr Xapian::QueryParser::stem_strategy kQueryStemStrategy =
     Xapian::QueryParser::STEM_SOME_FULL_POS;
 
 /// Sets the stemmer and strategy on `generator`. Stopwords are indexed (phrases need them).
-/// The generator gets its own memoising copy of Stemmer() (the same stems; news text
-/// repeats its vocabulary, so most words are stemmed once per 65,536 distinct words), so a
-/// generator stays usable from one thread at a time, as Xapian objects are.
+/// The generator gets its own MemoisingStemmer().
 void ConfigureTermGenerator(Xapian::TermGenerator& generator);
 
 /// True when `word` (as typed, any case) is on the query stopword list.
