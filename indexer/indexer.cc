@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "internal/cluster_assigner.h"
 #include "internal/document_builder.h"
@@ -37,6 +38,7 @@ struct PreparedArticle {
   std::string origin;  // for messages
   TextFingerprint fingerprint;
   Xapian::Document document;
+  std::vector<std::string> words;  // the distinct words indexed, for the vocabulary
   absl::Status status;  // not OK: preparing failed; the writer reports it
 };
 
@@ -53,6 +55,15 @@ struct Indexer::State {
   std::unique_ptr<internal::ClusterAssigner> clusters;
   bool opened_empty = true;
   size_t pending = 0;
+  // The index's vocabulary (every word as written, for wildcards and spelling corrections)
+  // is Xapian's spelling table, holding each word once. `new_words`: words of the articles
+  // written since the last commit that this session has not yet put there; they go with
+  // that commit, so a committed article's words are always in the vocabulary.
+  // `words_in_vocabulary`: the words this session put there (forgotten when it grows past
+  // kMaxWordsRemembered: adding a word again is harmless).
+  absl::flat_hash_set<std::string> words_in_vocabulary;
+  std::vector<std::string> new_words;
+  static constexpr size_t kMaxWordsRemembered = size_t{1} << 22;
 
   std::unique_ptr<internal::DocumentBuilder> NewBuilder() const {
     return options.extract_entities ? std::make_unique<internal::DocumentBuilder>()
@@ -79,7 +90,7 @@ struct Indexer::State {
     }
     prepared.fingerprint = FingerprintArticle(article.title, article.body);
     try {
-      prepared.document = thread_builder.Build(article, extras);
+      prepared.document = thread_builder.Build(article, extras, &prepared.words);
       if (options.detect_duplicates) {
         for (const std::string& term : prepared.fingerprint.band_terms) {
           prepared.document.add_boolean_term(term);
@@ -111,6 +122,9 @@ struct Indexer::State {
     if (options.detect_duplicates) {
       clusters->Record(docid, std::move(prepared.fingerprint), cluster);
     }
+    for (std::string& word : prepared.words) {
+      if (words_in_vocabulary.insert(word).second) new_words.push_back(std::move(word));
+    }
     if (++pending >= options.commit_every) return Commit();
     return absl::OkStatus();
   }
@@ -118,6 +132,9 @@ struct Indexer::State {
   absl::Status Commit() {
     if (pending == 0) return absl::OkStatus();
     try {
+      for (const std::string& word : new_words) db.add_spelling(word, 1);
+      new_words.clear();
+      if (words_in_vocabulary.size() > kMaxWordsRemembered) words_in_vocabulary.clear();
       db.commit();
     } catch (const Xapian::Error& e) {
       return internal::XapianErrorToStatus(

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "newsgrep/schema.h"
@@ -24,7 +25,10 @@ constexpr const char* kStopwords[] = {
 // Cleared when full, which keeps memory bounded (a few MB) without bookkeeping.
 class MemoisingEnglishStemmer : public Xapian::StemImplementation {
  public:
+  explicit MemoisingEnglishStemmer(WordCollector* collector) : collector_(collector) {}
+
   std::string operator()(const std::string& word) override {
+    if (collector_ != nullptr) collector_->Add(word);
     if (auto it = memo_.find(word); it != memo_.end()) return it->second;
     if (memo_.size() >= kMaxWords) memo_.clear();
     return memo_.emplace(word, stemmer_(word)).first->second;
@@ -35,6 +39,7 @@ class MemoisingEnglishStemmer : public Xapian::StemImplementation {
 
  private:
   static constexpr size_t kMaxWords = size_t{1} << 16;
+  WordCollector* collector_;  // not owned; may be null
   Xapian::Stem stemmer_ = Xapian::Stem("english");
   std::unordered_map<std::string, std::string> memo_;
 };
@@ -43,7 +48,23 @@ class MemoisingEnglishStemmer : public Xapian::StemImplementation {
 
 Xapian::Stem Stemmer() { return Xapian::Stem("english"); }
 
-Xapian::Stem MemoisingStemmer() { return Xapian::Stem(new MemoisingEnglishStemmer()); }
+std::vector<std::string> WordCollector::Take() {
+  std::vector<std::string> words(words_.begin(), words_.end());
+  words_.clear();
+  return words;
+}
+
+Xapian::Stem MemoisingStemmer(WordCollector* collector) {
+  return Xapian::Stem(new MemoisingEnglishStemmer(collector));
+}
+
+std::string StemmedTerm(const Xapian::Stem& stemmer, absl::string_view prefix,
+                        const std::string& word) {
+  std::string term = "Z";
+  term.append(prefix.data(), prefix.size());
+  term += stemmer(word);
+  return term;
+}
 
 bool IsQueryStopword(const std::string& word) {
   const std::string lower = absl::AsciiStrToLower(word);
@@ -53,8 +74,8 @@ bool IsQueryStopword(const std::string& word) {
   return false;
 }
 
-void ConfigureTermGenerator(Xapian::TermGenerator& generator) {
-  generator.set_stemmer(MemoisingStemmer());
+void ConfigureTermGenerator(Xapian::TermGenerator& generator, WordCollector* collector) {
+  generator.set_stemmer(MemoisingStemmer(collector));
   generator.set_stemming_strategy(kIndexStemStrategy);
 }
 

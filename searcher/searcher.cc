@@ -21,6 +21,7 @@
 #include "internal/query_check.h"
 #include "internal/recency.h"
 #include "internal/spelling.h"
+#include "internal/wildcards.h"
 #include "internal/text_words.h"
 #include "newsgrep/analysis.h"
 #include "newsgrep/internal/status_macros.h"
@@ -51,26 +52,6 @@ std::string InField(absl::string_view term, absl::string_view prefix) {
   if (!IsPlainTextTerm(term)) return "";
   if (term[0] == 'Z') return absl::StrCat("Z", prefix, term.substr(1));
   return absl::StrCat(prefix, term);
-}
-
-// Xapian's parser never stems a word directly followed by '"' (a "stem preventer"), so the
-// last word of "security guarantee" would only match exactly, unlike the words before it.
-// A space before each closing quote lets it be stemmed too. REQUIRES: balanced quotes
-// (CheckQuerySyntax pairs them the same way).
-std::string SpaceBeforeClosingQuotes(absl::string_view query) {
-  std::string out;
-  out.reserve(query.size() + 8);
-  bool in_quote = false;
-  for (const char c : query) {
-    if (c == '"') {
-      const bool after_space =
-          out.empty() || absl::ascii_isspace(static_cast<unsigned char>(out.back()));
-      if (in_quote && !after_space) out += ' ';
-      in_quote = !in_quote;
-    }
-    out += c;
-  }
-  return out;
 }
 
 // When every word of a query is a stopword, Xapian keeps them all ("the of" searches for
@@ -298,6 +279,7 @@ struct Searcher::State {
   // The proximity queries of the query being parsed, by placeholder id.
   std::vector<Xapian::Query> placeholders;
   internal::SpellingCorrector speller;
+  Xapian::Stem stemmer = analysis::MemoisingStemmer();  // for wildcards
 };
 
 Searcher::Searcher(std::unique_ptr<State> state) : state_(std::move(state)) {}
@@ -355,10 +337,10 @@ absl::StatusOr<ParsedQuery> Searcher::Parse(absl::string_view query_text) {
         [&](absl::string_view side) -> absl::StatusOr<Xapian::Query> {
       try {
         Xapian::Query parsed = state_->parser.parse_query(
-            SpaceBeforeClosingQuotes(ExpandSingleDays(internal::JoinNameFieldPhrases(side))),
+            ExpandSingleDays(internal::JoinNameFieldPhrases(side)),
             kParserFlags);
         CollectTypedWords(parsed, state_->parser, rep->typed);
-        return parsed;
+        return internal::ExpandWildcards(parsed, state_->db, state_->stemmer);
       } catch (const Xapian::QueryParserError& e) {
         return absl::InvalidArgumentError(e.get_msg());
       }
@@ -371,11 +353,12 @@ absl::StatusOr<ParsedQuery> Searcher::Parse(absl::string_view query_text) {
     }
     state_->placeholders = proximity_queries;
     rep->query = state_->parser.parse_query(
-        SpaceBeforeClosingQuotes(ExpandSingleDays(internal::JoinNameFieldPhrases(rewritten))),
+        ExpandSingleDays(internal::JoinNameFieldPhrases(rewritten)),
         kParserFlags);
     state_->placeholders.clear();
     CollectTypedWords(rep->query, state_->parser, rep->typed);
     searchable = HasSearchableWords(rep->query, state_->parser);
+    rep->query = internal::ExpandWildcards(rep->query, state_->db, state_->stemmer);
   } catch (const Xapian::QueryParserError& e) {
     return absl::InvalidArgumentError(
         absl::StrCat("cannot parse query \"", query_text, "\": ", e.get_msg()));

@@ -50,7 +50,7 @@ DocumentBuilder::DocumentBuilder() : DocumentBuilder(nullptr) {
 }
 
 DocumentBuilder::DocumentBuilder(const EntityResources* resources) : resources_(resources) {
-  analysis::ConfigureTermGenerator(generator_);
+  analysis::ConfigureTermGenerator(generator_, words_.get());
 }
 
 void DocumentBuilder::IndexEntities(const Article& article, const ArticleEntities& entities,
@@ -112,7 +112,9 @@ void DocumentBuilder::IndexEntities(const Article& article, const ArticleEntitie
   }
 }
 
-Xapian::Document DocumentBuilder::Build(const Article& article, const Extras& extras) {
+Xapian::Document DocumentBuilder::Build(const Article& article, const Extras& extras,
+                                        std::vector<std::string>* words) {
+  words_->Clear();  // a previous Build may have thrown half-way
   Xapian::Document document;
   generator_.set_document(document);
 
@@ -178,6 +180,11 @@ Xapian::Document DocumentBuilder::Build(const Article& article, const Extras& ex
   // The generator holds a reference to the document; Xapian's reference counts are not
   // atomic, so let go of it before the document can travel to the writer thread.
   generator_.set_document(Xapian::Document());
+  if (words != nullptr) {
+    *words = words_->Take();
+  } else {
+    words_->Clear();
+  }
   return document;
 }
 

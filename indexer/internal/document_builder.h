@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "newsgrep/analysis.h"
 #include "newsgrep/article.h"
 #include "newsgrep/entities.h"
 
@@ -41,13 +42,18 @@ class DocumentBuilder {
   /// StoredArticle as document data. The cluster is added by the writer (AddCluster), the
   /// near-duplicate band terms by the indexer.
   /// The returned document shares nothing with the builder, so it may be handed to
-  /// another thread.
-  Xapian::Document Build(const Article& article, const Extras& extras);
+  /// another thread. When `words` is not null, it receives the distinct words indexed
+  /// (lower case, as written), for the index's vocabulary (the spelling table).
+  Xapian::Document Build(const Article& article, const Extras& extras,
+                         std::vector<std::string>* words = nullptr);
 
  private:
   void IndexEntities(const Article& article, const ArticleEntities& entities,
                      Xapian::Document& document);
 
+  // Filled by generator_'s stemmer with every word indexed (declared first: the stemmer
+  // points to it).
+  std::unique_ptr<analysis::WordCollector> words_ = std::make_unique<analysis::WordCollector>();
   Xapian::TermGenerator generator_;
   const EntityResources* resources_ = nullptr;
   std::shared_ptr<const EntityResources> shared_;  // keeps Shared() alive

@@ -23,22 +23,6 @@ bool ShownInText(const schema::Field& field) {
          field.name != "dateline";
 }
 
-// Whether the indexer also adds a stemmed "Z" term for `term` (TermGenerator's
-// should_stem: the word starts with a letter).
-bool ShouldStem(const std::string& term) {
-  if (term.empty()) return false;
-  const unsigned ch = *Xapian::Utf8Iterator(term);
-  switch (Xapian::Unicode::get_category(ch)) {
-    case Xapian::Unicode::LOWERCASE_LETTER:
-    case Xapian::Unicode::TITLECASE_LETTER:
-    case Xapian::Unicode::MODIFIER_LETTER:
-    case Xapian::Unicode::OTHER_LETTER:
-      return true;
-    default:
-      return false;
-  }
-}
-
 // Term positions of one text, as the indexer would have given them with no prefix, found
 // on demand: only the words that can match a term the query asks for are stemmed. (English
 // Snowball stems keep the word's first letter: words of one or two letters are left as they
@@ -75,37 +59,14 @@ class TextPositions : public PositionSource {
     return positions;
   }
 
-  std::vector<std::string> TermsWithPrefix(const std::string& prefix) override {
-    const std::string text_prefix = TextTermFor(prefix);
-    std::set<std::string> terms;
-    if (text_prefix.empty()) return {};
-    if (IsStemmed(text_prefix)) {
-      const absl::string_view stem_prefix = absl::string_view(text_prefix).substr(1);
-      for (size_t i = 0; i < words_.size(); ++i) {
-        if (words_[i].term.empty() ||
-            (!stem_prefix.empty() && words_[i].term[0] != stem_prefix[0])) {
-          continue;
-        }
-        const std::string& stem = StemOf(i);
-        if (!stem.empty() && absl::StartsWith(stem, stem_prefix)) terms.insert("Z" + stem);
-      }
-    } else {
-      for (const TextWord& word : words_) {
-        if (absl::StartsWith(word.term, text_prefix)) terms.insert(word.term);
-      }
-    }
-    return std::vector<std::string>(terms.begin(), terms.end());
-  }
-
  private:
   // "Zword" (a stemmed term); unprefixed words are lower case.
   static bool IsStemmed(const std::string& text_term) { return text_term[0] == 'Z'; }
 
-  // The stemmed term the indexer made of word `i` without its "Z", "" when it made none.
+  // The stem of word `i`: the term the indexer made of it, without its "Z".
   const std::string& StemOf(size_t i) {
     if (!stemmed_[i]) {
-      const std::string& word = words_[i].term;
-      if (ShouldStem(word)) stems_[i] = stemmer_(word);  // else: no stemmed term
+      stems_[i] = stemmer_(words_[i].term);
       stemmed_[i] = true;
     }
     return stems_[i];
@@ -201,7 +162,6 @@ void HighlightPlan::Collect(const Xapian::Query& query) {
   switch (type) {
     case Xapian::Query::LEAF_TERM:
     case Xapian::Query::OP_PHRASE:
-    case Xapian::Query::OP_WILDCARD:
       if (CheckSpanQuery(query).ok()) spans_.push_back(query);
       return;
     case Xapian::Query::OP_AND_NOT:

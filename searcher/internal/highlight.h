@@ -7,7 +7,8 @@
 /// words of fields that are not part of the text (source:, dateline:, id:, cluster:).
 ///
 /// Xapian's MSet::snippet is not used: it highlights no phrase at all when the parser
-/// stems phrase words (STEM_SOME_FULL_POS), no field words, and NEAR only word by word.
+/// stems phrase words (as analysis::kQueryStemStrategy does), no field words, and NEAR only
+/// word by word.
 ///
 /// Thread safety: a HighlightPlan is immutable after construction but holds Xapian
 /// queries, whose reference counts are not atomic: use it from one thread at a time.

@@ -14,19 +14,22 @@
 
 namespace newsgrep::internal {
 
-/// The query for a name field's value `text` under term `prefix`: one folded word is that
-/// term; several are a phrase of them (`person:"volodymyr zelensky"`). MatchNothing when
-/// `text` has no letters or digits.
-Xapian::Query NameFieldQuery(absl::string_view prefix, absl::string_view text);
+/// The query for a name field's value `text` under term `prefix`: each folded word
+/// becomes its term as the indexer made it (analysis::StemmedTerm with `stemmer`); one word
+/// is that term, several are a phrase of them (`person:"volodymyr zelensky"`).
+/// MatchNothing when `text` has no letters or digits.
+Xapian::Query NameFieldQuery(const Xapian::Stem& stemmer, absl::string_view prefix,
+                             absl::string_view text);
 
 /// A FieldProcessor applying NameFieldQuery with a fixed prefix.
 class NameFieldProcessor : public Xapian::FieldProcessor {
  public:
-  explicit NameFieldProcessor(std::string prefix) : prefix_(std::move(prefix)) {}
+  explicit NameFieldProcessor(std::string prefix);
   Xapian::Query operator()(const std::string& text) override;
 
  private:
   std::string prefix_;
+  Xapian::Stem stemmer_;
 };
 
 /// Registers a NameFieldProcessor for every schema field with Field::folds_names.

@@ -345,7 +345,7 @@ class Rewriter {
 };
 
 // Terms of which every occurrence of `query` contains at least one (for a phrase, those
-// of its rarest part), or false when they cannot be listed (a wildcard).
+// of its rarest part), or false when they cannot be listed.
 bool RequiredTerms(const Xapian::Query& query, const Xapian::Database& db,
                    std::vector<std::string>* terms, Xapian::doccount* frequency) {
   switch (query.get_type()) {
@@ -493,35 +493,9 @@ std::vector<Xapian::termpos> DocumentPositions::Positions(const std::string& ter
   return positions;
 }
 
-std::vector<std::string> DocumentPositions::TermsWithPrefix(const std::string& prefix) {
-  std::vector<std::string> terms;
-  Xapian::TermIterator it = db_.termlist_begin(did_);
-  const Xapian::TermIterator end = db_.termlist_end(did_);
-  it.skip_to(prefix);
-  for (; it != end && absl::StartsWith(*it, prefix); ++it) terms.push_back(*it);
-  return terms;
-}
-
-std::string WildcardPattern(const Xapian::Query& query) {
-  if (query.get_type() != Xapian::Query::OP_WILDCARD) return "";
-  // "Query(WILDCARD SYNONYM grynk)"
-  const std::string description = query.get_description();
-  absl::string_view view(description);
-  if (!absl::ConsumePrefix(&view, "Query(") || !absl::ConsumeSuffix(&view, ")")) return "";
-  if (!absl::ConsumePrefix(&view, "WILDCARD ")) return "";
-  const size_t space = view.find(' ');
-  if (space == absl::string_view::npos) return "";
-  return std::string(view.substr(space + 1));
-}
-
 absl::Status CheckSpanQuery(const Xapian::Query& query) {
   switch (query.get_type()) {
     case Xapian::Query::LEAF_TERM:
-      return absl::OkStatus();
-    case Xapian::Query::OP_WILDCARD:
-      if (WildcardPattern(query).empty()) {
-        return absl::InvalidArgumentError("an empty wildcard");
-      }
       return absl::OkStatus();
     case Xapian::Query::OP_PHRASE:
     case Xapian::Query::OP_OR:
@@ -545,12 +519,6 @@ std::vector<SpanMatch> FindSpans(const Xapian::Query& query, PositionSource& sou
       for (Xapian::termpos p : source.Positions(*query.get_terms_begin())) {
         spans.push_back({p, p, {p}});
       }
-      return spans;
-    case Xapian::Query::OP_WILDCARD:
-      for (const std::string& term : source.TermsWithPrefix(WildcardPattern(query))) {
-        for (Xapian::termpos p : source.Positions(term)) spans.push_back({p, p, {p}});
-      }
-      Normalize(spans);
       return spans;
     case Xapian::Query::OP_PHRASE:
       return PhraseSpans(query, source);

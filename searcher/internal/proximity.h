@@ -52,8 +52,6 @@ class PositionSource {
   virtual ~PositionSource() = default;
   /// Ascending positions of `term`; empty when the document does not contain it.
   virtual std::vector<Xapian::termpos> Positions(const std::string& term) = 0;
-  /// The document's terms that start with `prefix` (for wildcards).
-  virtual std::vector<std::string> TermsWithPrefix(const std::string& prefix) = 0;
 };
 
 /// The positions of one document of a database.
@@ -62,7 +60,6 @@ class DocumentPositions : public PositionSource {
   /// `db` is copied (cheap: a reference-counted handle).
   DocumentPositions(const Xapian::Database& db, Xapian::docid did) : db_(db), did_(did) {}
   std::vector<Xapian::termpos> Positions(const std::string& term) override;
-  std::vector<std::string> TermsWithPrefix(const std::string& prefix) override;
 
  private:
   Xapian::Database db_;
@@ -77,16 +74,13 @@ struct SpanMatch {
   std::vector<Xapian::termpos> words;
 };
 
-/// OK when span matching understands `query`: a term, a phrase, a wildcard, or an
-/// OR/SYNONYM/MAX of those. Otherwise InvalidArgument saying what it cannot be.
+/// OK when span matching understands `query`: a term, a phrase, or an OR/SYNONYM/MAX of
+/// those (a wildcard is a SYNONYM once ExpandWildcards has run). Otherwise InvalidArgument
+/// saying what it cannot be.
 absl::Status CheckSpanQuery(const Xapian::Query& query);
 
 /// Occurrences of `query` (REQUIRES: CheckSpanQuery OK), sorted by position.
 std::vector<SpanMatch> FindSpans(const Xapian::Query& query, PositionSource& source);
-
-/// The pattern of an OP_WILDCARD query (`grynk` for grynk*), from its description (Xapian
-/// 1.4 has no accessor). Empty when `query` is not a wildcard.
-std::string WildcardPattern(const Xapian::Query& query);
 
 enum class ProximityKind { kNear, kAdjacent };
 

@@ -6,6 +6,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "newsgrep/analysis.h"
 
 namespace newsgrep::internal {
 namespace {
@@ -58,25 +59,19 @@ size_t EditDistance(absl::string_view a, absl::string_view b, size_t limit) {
   return Distance(CodePoints(a), CodePoints(b), limit);
 }
 
+SpellingCorrector::SpellingCorrector() : stemmer_(analysis::MemoisingStemmer()) {}
+
 const std::vector<SpellingCorrector::Entry>& SpellingCorrector::Vocabulary(
-    const Xapian::Database& db, const std::string& prefix) {
-  auto found = vocabularies_.find(prefix);
-  if (found != vocabularies_.end()) return found->second;
+    const Xapian::Database& db) {
+  if (vocabulary_) return *vocabulary_;
   std::vector<Entry> entries;
-  // Field terms are the prefix then a lower-case word; full-text terms (no prefix) are
-  // the terms from "a" on: every prefix is upper case, so it sorts before them.
-  Xapian::TermIterator it = db.allterms_begin(prefix);
-  const Xapian::TermIterator end = db.allterms_end(prefix);
-  if (prefix.empty()) it.skip_to("a");
-  for (; it != end; ++it) {
-    const std::string& term = *it;
-    const absl::string_view word = absl::string_view(term).substr(prefix.size());
-    if (word.empty()) continue;
+  for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) {
+    const std::string& word = *it;
     const unsigned char first = static_cast<unsigned char>(word[0]);
     if (!(absl::ascii_islower(first) || first >= 0x80) || !Correctable(word)) continue;
-    entries.push_back({std::string(word), CodePoints(word), it.get_termfreq()});
+    entries.push_back({word, CodePoints(word)});
   }
-  return vocabularies_.emplace(prefix, std::move(entries)).first->second;
+  return vocabulary_.emplace(std::move(entries));
 }
 
 std::string SpellingCorrector::Suggest(const Xapian::Database& db, const std::string& prefix,
@@ -85,13 +80,18 @@ std::string SpellingCorrector::Suggest(const Xapian::Database& db, const std::st
   const std::u32string letters = CodePoints(word);
   size_t best_distance = letters.size() <= 4 ? 1 : 2;
   const Entry* best = nullptr;
-  for (const Entry& entry : Vocabulary(db, prefix)) {
+  Xapian::doccount best_frequency = 0;
+  for (const Entry& entry : Vocabulary(db)) {
     const size_t distance = Distance(letters, entry.letters, best_distance);
     if (distance == 0 || distance > best_distance) continue;
-    if (best == nullptr || distance < best_distance || entry.frequency > best->frequency ||
-        (entry.frequency == best->frequency && entry.word < best->word)) {
+    const Xapian::doccount frequency =
+        db.get_termfreq(analysis::StemmedTerm(stemmer_, prefix, entry.word));
+    if (frequency == 0) continue;  // not in this field
+    if (best == nullptr || distance < best_distance || frequency > best_frequency ||
+        (frequency == best_frequency && entry.word < best->word)) {
       best = &entry;
       best_distance = distance;
+      best_frequency = frequency;
     }
   }
   return best == nullptr ? "" : best->word;

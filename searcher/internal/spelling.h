@@ -1,12 +1,14 @@
 /// @file spelling.h
-/// @brief "Did you mean …?" from the words already in the index, with no spelling data
-/// written at index time: the terms of a field are read once (Database::allterms) and
-/// kept in memory; a word the index does not contain is compared with each of them by
-/// edit distance (Damerau–Levenshtein, adjacent transpositions count one edit).
+/// @brief "Did you mean …?" from the words already in the index: its vocabulary (the words
+/// as written, which the indexer keeps in Xapian's spelling table) is read once and kept
+/// in memory; a word whose term the index does not contain is compared with each of them
+/// by edit distance (Damerau–Levenshtein, adjacent transpositions count one edit). A
+/// candidate counts only when its own term is in the field asked about; its frequency is
+/// that term's (the number of articles with a word of that stem in that field).
 ///
 /// Choice of correction: the smallest distance (at most 1 for words of up to 4 letters,
-/// 2 otherwise), then the word in the most articles, then the alphabetically first.
-/// Words shorter than 3 letters, and words with digits, are not corrected.
+/// 2 otherwise), then the most frequent, then the alphabetically first. Words shorter
+/// than 3 letters, and words with digits, are not corrected.
 ///
 /// Thread safety: a SpellingCorrector is not thread-safe (it caches); one per Searcher.
 #ifndef NEWSGREP_SEARCHER_INTERNAL_SPELLING_H_
@@ -15,7 +17,7 @@
 #include <xapian.h>
 
 #include <cstddef>
-#include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -30,24 +32,26 @@ size_t EditDistance(absl::string_view a, absl::string_view b, size_t limit);
 
 class SpellingCorrector {
  public:
-  /// The best correction of `word` (lower case, as the parser reads it) among the terms
-  /// of the field with term prefix `prefix` ("" for the full text) in `db`, or "" when
-  /// none is close enough. The first call for a prefix reads that field's terms.
+  SpellingCorrector();
+
+  /// The best correction of `word` (lower case, as the parser reads it) among the words
+  /// of `db` whose terms are in the field with term prefix `prefix` ("" for the full
+  /// text), or "" when none is close enough. The first call reads the vocabulary.
   std::string Suggest(const Xapian::Database& db, const std::string& prefix,
                       const std::string& word);
 
   /// Forgets what was read (call after the database was reopened).
-  void Clear() { vocabularies_.clear(); }
+  void Clear() { vocabulary_.reset(); }
 
  private:
   struct Entry {
-    std::string word;  // without the prefix
+    std::string word;
     std::u32string letters;
-    Xapian::doccount frequency = 0;
   };
-  const std::vector<Entry>& Vocabulary(const Xapian::Database& db, const std::string& prefix);
+  const std::vector<Entry>& Vocabulary(const Xapian::Database& db);
 
-  std::map<std::string, std::vector<Entry>> vocabularies_;  // by prefix
+  std::optional<std::vector<Entry>> vocabulary_;
+  Xapian::Stem stemmer_;
 };
 
 }  // namespace newsgrep::internal

@@ -21,7 +21,7 @@ namespace newsgrep::internal {
 struct TextWord {
   size_t begin = 0;  // byte range in the text
   size_t end = 0;
-  std::string term;  // the unprefixed, unstemmed term the indexer made of it (lower case)
+  std::string term;  // the word as the indexer read it, lower case, before stemming
 };
 
 /// The words of `text`. Words longer than 64 bytes are left out, as the indexer leaves

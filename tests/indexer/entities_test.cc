@@ -25,6 +25,7 @@ namespace newsgrep {
 namespace {
 
 using test::EntityResourcesForTest;
+using test::IndexedTerm;
 using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
@@ -171,17 +172,17 @@ TEST(IndexEntitiesTest, EntityTermsAndStoredEntities) {
   }
   Xapian::Database db(dir);
   auto has = [&db](const std::string& term) { return db.term_exists(term); };
-  EXPECT_TRUE(has(std::string(schema::kPersonPrefix) + "horodetsky"));
-  EXPECT_TRUE(has(std::string(schema::kPersonPrefix) + "mykola"));
+  EXPECT_TRUE(has(IndexedTerm("horodetsky", schema::kPersonPrefix)));
+  EXPECT_TRUE(has(IndexedTerm("mykola", schema::kPersonPrefix)));
   EXPECT_TRUE(has(std::string(schema::kPersonKeyPrefix) + "mykola horodetsky"));
   EXPECT_TRUE(has(std::string(schema::kPersonKeyPrefix) + "dmitry sokolov"));
-  EXPECT_TRUE(has(std::string(schema::kLocationPrefix) + "kyiv"));
-  EXPECT_TRUE(has(std::string(schema::kLocationPrefix) + "kiev"));  // the old spelling too
+  EXPECT_TRUE(has(IndexedTerm("kyiv", schema::kLocationPrefix)));
+  EXPECT_TRUE(has(IndexedTerm("kiev", schema::kLocationPrefix)));  // the old spelling too
   EXPECT_TRUE(has(std::string(schema::kLocationKeyPrefix) + "kyiv"));
-  EXPECT_TRUE(has(std::string(schema::kQuotePrefix) + "escalation"));
-  EXPECT_FALSE(has(std::string(schema::kQuotePrefix) + "coalition"));  // a scare quote
-  EXPECT_TRUE(has(std::string(schema::kSaidPrefix) + "horodetsky"));
-  EXPECT_TRUE(has(std::string(schema::kDatelinePrefix) + "kyiv"));  // dateline from the body
+  EXPECT_TRUE(has(IndexedTerm("escalation", schema::kQuotePrefix)));
+  EXPECT_FALSE(has(IndexedTerm("coalition", schema::kQuotePrefix)));  // a scare quote
+  EXPECT_TRUE(has(IndexedTerm("horodetsky", schema::kSaidPrefix)));
+  EXPECT_TRUE(has(IndexedTerm("kyiv", schema::kDatelinePrefix)));  // dateline from the body
   Xapian::PostingIterator posting = db.postlist_begin(schema::IdTerm("story-1"));
   ASSERT_NE(posting, db.postlist_end(schema::IdTerm("story-1")));
   const absl::StatusOr<StoredArticle> stored = DecodeStoredArticle(db.get_document(*posting).get_data());

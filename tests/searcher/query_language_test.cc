@@ -371,7 +371,7 @@ std::vector<Article> HighlightCorpus() {
 }
 
 // Regression: Xapian's snippet highlighted nothing for a quoted phrase (its phrase check
-// compares unstemmed words with the stemmed terms STEM_SOME_FULL_POS puts in phrases).
+// compares unstemmed words with the stemmed terms the parser puts in phrases).
 TEST(QueryLanguageTest, QuotedPhraseIsHighlightedWhereThePhraseOccurs) {
   TempDir dir;
   std::unique_ptr<Searcher> searcher = BuildAndOpen(dir, HighlightCorpus());

@@ -216,6 +216,49 @@ TEST(SearcherTest, TrailingWildcard) {
   EXPECT_THAT(Find(*searcher, "grynk* wheat"), ElementsAre("https://x.example/a"));
 }
 
+// The index holds stems only; a wildcard goes through the words as written (the
+// vocabulary), so letters that run past a word's stem still match it: the stem of
+// "negotiations" and "negotiated" is "negoti".
+TEST(SearcherTest, WildcardMatchesWordsAsWrittenNotStems) {
+  TempDir dir;
+  absl::StatusOr<std::unique_ptr<Searcher>> searcher = BuildSearcher(
+      {.db_path = dir / "db"},
+      {MakeArticle("talks", "Ceasefire negotiations resume", "Negotiators met on Tuesday."),
+       MakeArticle("deal", "Trade deal signed", "The minister negotiated for a year."),
+       MakeArticle("rain", "Rain expected", "Showers will spread north.")});
+  ASSERT_TRUE(searcher.ok()) << searcher.status();
+  EXPECT_THAT(Find(**searcher, "negotiat*"), UnorderedElementsAre("talks", "deal"));
+  // "negotiati*" is "negotiations", whose stem is also that of "negotiated": like a plain
+  // word, a wildcard finds every form of the words it matches.
+  EXPECT_THAT(Find(**searcher, "negotiati*"), UnorderedElementsAre("talks", "deal"));
+  EXPECT_THAT(Find(**searcher, "title:negot*"), ElementsAre("talks"));
+  EXPECT_THAT(Find(**searcher, "negotiat* NEAR/2 tuesday"), ElementsAre("talks"));
+  EXPECT_THAT(Find(**searcher, "shower*"), ElementsAre("rain"));
+  EXPECT_THAT(Find(**searcher, "zzyzx*"), IsEmpty());
+  EXPECT_THAT(Find(**searcher, "zzyzx* NEAR/2 tuesday"), IsEmpty());
+  // A correction is a word as written, never a stem.
+  absl::StatusOr<SearchResults> misspelt = (*searcher)->Search("negotiatons", {});
+  ASSERT_TRUE(misspelt.ok()) << misspelt.status();
+  EXPECT_EQ(misspelt->suggestion, "negotiations");
+}
+
+TEST(SearcherTest, WildcardsAndCorrectionsUseEveryShardsVocabulary) {
+  TempDir dir;
+  ASSERT_TRUE(BuildIndex({.db_path = dir / "east"},
+                         {MakeArticle("east-1", "Harbourmaster retires", "After forty years.")})
+                  .ok());
+  ASSERT_TRUE(BuildIndex({.db_path = dir / "west"},
+                         {MakeArticle("west-1", "Harbourside market", "Stalls reopen.")})
+                  .ok());
+  absl::StatusOr<std::unique_ptr<Searcher>> searcher =
+      Searcher::Open({dir / "east", dir / "west"});
+  ASSERT_TRUE(searcher.ok()) << searcher.status();
+  EXPECT_THAT(Find(**searcher, "harbour*"), UnorderedElementsAre("east-1", "west-1"));
+  absl::StatusOr<SearchResults> misspelt = (*searcher)->Search("harbuorside", {});
+  ASSERT_TRUE(misspelt.ok()) << misspelt.status();
+  EXPECT_EQ(misspelt->suggestion, "harbourside");
+}
+
 TEST(SearcherTest, TitleField) {
   TempDir dir;
   std::unique_ptr<Searcher> searcher = OpenNews(dir);
@@ -764,15 +807,15 @@ TEST(SearcherTest, OpenOtherSchemaVersionIsFailedPrecondition) {
 // Version 3 indexes kept the whole record, bodies included, only in the document data;
 // version 4 added the display value (schema::kDisplaySlot). An old index is refused with
 // the instruction to re-index, rather than searched with empty result lines.
-TEST(SearcherTest, OpenVersion3IndexSaysToReindex) {
+TEST(SearcherTest, OpenVersion4IndexSaysToReindex) {
   TempDir dir;
   const std::string path = dir / "db";
   ASSERT_TRUE(BuildIndex({.db_path = path}, {MakeArticle("a", "Title", "Body text.")}).ok());
-  RecordSchemaVersion(path, "3");
+  RecordSchemaVersion(path, "4");
   absl::StatusOr<std::unique_ptr<Searcher>> searcher = Searcher::Open({path});
   EXPECT_EQ(searcher.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(std::string(searcher.status().message()),
-              HasSubstr("schema version 3 but this newsgrep uses version 4"));
+              HasSubstr("schema version 4 but this newsgrep uses version 5"));
   EXPECT_THAT(std::string(searcher.status().message()), HasSubstr("re-index"));
 }
 

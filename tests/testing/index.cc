@@ -4,7 +4,9 @@
 
 #include <utility>
 
+#include "absl/strings/ascii.h"
 #include "gtest/gtest.h"
+#include "newsgrep/analysis.h"
 
 namespace newsgrep::test {
 
@@ -64,6 +66,10 @@ std::vector<std::string> Find(Searcher& searcher, const std::string& query,
   absl::StatusOr<SearchResults> results = searcher.Search(query, options);
   if (!results.ok()) return {"<error " + results.status().ToString() + ">"};
   return IdsOf(*results);
+}
+
+std::string IndexedTerm(const std::string& word, absl::string_view prefix) {
+  return analysis::StemmedTerm(analysis::Stemmer(), prefix, absl::AsciiStrToLower(word));
 }
 
 }  // namespace newsgrep::test

@@ -14,6 +14,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "newsgrep/article.h"
 #include "newsgrep/dates.h"
 #include "newsgrep/entities.h"
@@ -49,6 +50,10 @@ std::vector<std::string> IdsOf(const SearchResults& results);
 /// so that a failure shows in the matcher's message.
 std::vector<std::string> Find(Searcher& searcher, const std::string& query,
                               SearchOptions options = {.limit = 100});
+
+/// The term the indexer makes of `word` (as written, any case) in the field with term
+/// prefix `prefix` ("" for the full text): "Z" + prefix + stem ("Security" → "Zsecur").
+std::string IndexedTerm(const std::string& word, absl::string_view prefix = "");
 
 }  // namespace newsgrep::test
 

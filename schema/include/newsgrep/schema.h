@@ -23,7 +23,9 @@ namespace newsgrep::schema {
 /// Bumped whenever a change to this file makes older indexes unreadable or wrong.
 /// Stored in the database metadata under kSchemaVersionKey and checked on open.
 /// 4: the display value (kDisplaySlot) added, the document data's body moved first.
-inline constexpr int kSchemaVersion = 4;
+/// 5: every word indexed only as its stem (analysis::kIndexStemStrategy, STEM_ALL_Z); the
+///    words as written are in the spelling table.
+inline constexpr int kSchemaVersion = 5;
 inline constexpr absl::string_view kSchemaVersionKey = "newsgrep.schema_version";
 
 /// How a field's terms are generated and queried.
