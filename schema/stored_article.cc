@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdint>
 
 #include "absl/strings/str_cat.h"
@@ -178,6 +179,37 @@ bool ReadJsonString(absl::string_view text, size_t at, std::string* out, size_t*
   return false;
 }
 
+bool IsUtf8Continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The original body as its difference from the cleaned one: cleaning mostly cuts a few
+// lines (a sign-off, a caption, a repeated paste), so the two share a long prefix and
+// suffix. {prefix bytes, suffix bytes, the original's middle}, with both cuts on UTF-8
+// character boundaries.
+struct BodyEdit {
+  size_t prefix = 0;
+  size_t suffix = 0;
+  absl::string_view middle;
+};
+
+BodyEdit DiffBodies(absl::string_view cleaned, absl::string_view original) {
+  BodyEdit edit;
+  const size_t shorter = std::min(cleaned.size(), original.size());
+  while (edit.prefix < shorter && cleaned[edit.prefix] == original[edit.prefix]) ++edit.prefix;
+  while (edit.prefix > 0 && edit.prefix < shorter && IsUtf8Continuation(original[edit.prefix])) {
+    --edit.prefix;
+  }
+  const size_t room = shorter - edit.prefix;
+  while (edit.suffix < room && cleaned[cleaned.size() - 1 - edit.suffix] ==
+                                   original[original.size() - 1 - edit.suffix]) {
+    ++edit.suffix;
+  }
+  while (edit.suffix > 0 && IsUtf8Continuation(original[original.size() - edit.suffix])) {
+    --edit.suffix;
+  }
+  edit.middle = original.substr(edit.prefix, original.size() - edit.prefix - edit.suffix);
+  return edit;
+}
+
 }  // namespace
 
 std::string EncodeStoredArticle(const StoredArticle& article) {
@@ -190,7 +222,10 @@ std::string EncodeStoredArticle(const StoredArticle& article) {
   if (!article.source.empty()) json["s"] = article.source;
   if (!article.url.empty()) json["u"] = article.url;
   if (!article.dateline.empty()) json["l"] = article.dateline;
-  if (!article.original_body.empty()) json["o"] = article.original_body;
+  if (!article.original_body.empty()) {
+    const BodyEdit edit = DiffBodies(article.body, article.original_body);
+    json["O"] = nlohmann::ordered_json::array({edit.prefix, edit.suffix, std::string(edit.middle)});
+  }
   // Entities as arrays of arrays (compact: no repeated key names).
   auto location = [](const StoredLocation& l) {
     return nlohmann::ordered_json::array(
@@ -236,7 +271,19 @@ absl::StatusOr<StoredArticle> DecodeStoredArticle(absl::string_view data) {
   article.url = get("u");
   article.dateline = get("l");
   article.body = get("b");
-  article.original_body = get("o");
+  article.original_body = get("o");  // written whole before the "O" form
+  if (auto it = json.find("O"); it != json.end() && it->is_array() && it->size() == 3 &&
+                                (*it)[0].is_number_unsigned() &&
+                                (*it)[1].is_number_unsigned() && (*it)[2].is_string()) {
+    const uint64_t prefix = (*it)[0].get<uint64_t>();
+    const uint64_t suffix = (*it)[1].get<uint64_t>();
+    if (prefix > article.body.size() || suffix > article.body.size() - prefix) {
+      return absl::DataLossError("document data: the original body does not fit the body");
+    }
+    article.original_body = absl::StrCat(
+        absl::string_view(article.body).substr(0, prefix), (*it)[2].get<std::string>(),
+        absl::string_view(article.body).substr(article.body.size() - suffix));
+  }
   // Entities: tolerate missing or malformed entries (skip them) rather than lose the article.
   auto text = [](const nlohmann::json& a, size_t i) {
     return i < a.size() && a[i].is_string() ? a[i].get<std::string>() : std::string();

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -169,6 +170,56 @@ TEST(SchemaTest, StoredArticleRoundTripKeepsEveryField) {
   EXPECT_EQ(decoded->body, "Showers continued throughout the week\nin the Bahia cocoa zone.");
   EXPECT_EQ(decoded->original_body,
             "By Staff\nShowers continued throughout the week\nin the Bahia cocoa zone.");
+}
+
+// The original body is stored as its difference from the cleaned one, so a body that
+// cleaning barely touched (a wire sign-off cut) is not stored twice.
+TEST(SchemaTest, StoredArticleKeepsTheOriginalBodyAsItsDifference) {
+  const std::string body(2000, 'x');
+  StoredArticle article;
+  article.id = "r1";
+  article.body = body + "\nThe end.";
+  for (const std::string& original :
+       {body + "\nThe end.\n Reuter", "By Staff\n" + body + "\nThe end.",
+        body + "\nPHOTO: a caption\nThe end.", std::string("totally different"),
+        std::string("x")}) {
+    article.original_body = original;
+    const std::string data = EncodeStoredArticle(article);
+    EXPECT_LT(data.size(), article.body.size() + 200) << original.substr(0, 30);
+    absl::StatusOr<StoredArticle> decoded = DecodeStoredArticle(data);
+    ASSERT_TRUE(decoded.ok()) << decoded.status();
+    EXPECT_EQ(decoded->original_body, original);
+    EXPECT_EQ(decoded->body, article.body);
+  }
+}
+
+// Cuts fall on character boundaries: "é" and "è" share their first byte in UTF-8.
+TEST(SchemaTest, StoredArticleOriginalBodyDifferenceKeepsUtf8Whole) {
+  for (const auto& [cleaned, original] : std::vector<std::pair<std::string, std::string>>{
+           {"café au lait", "cafè au lait"},
+           {"Köln 東京", "Köln 京京"},
+           {"ab😀", "ab😁"},
+           {"naïve", "naïve text"}}) {
+    StoredArticle article;
+    article.id = "u";
+    article.body = cleaned;
+    article.original_body = original;
+    const std::string data = EncodeStoredArticle(article);
+    EXPECT_EQ(data.find("\xEF\xBF\xBD"), std::string::npos) << data;  // no U+FFFD
+    absl::StatusOr<StoredArticle> decoded = DecodeStoredArticle(data);
+    ASSERT_TRUE(decoded.ok()) << decoded.status();
+    EXPECT_EQ(decoded->original_body, original);
+  }
+}
+
+TEST(SchemaTest, StoredArticleReadsTheOriginalBodyWrittenWhole) {
+  absl::StatusOr<StoredArticle> decoded =
+      DecodeStoredArticle(R"({"b":"Clean text.","i":"1","t":"T","o":"Clean text. Reuter"})");
+  ASSERT_TRUE(decoded.ok()) << decoded.status();
+  EXPECT_EQ(decoded->original_body, "Clean text. Reuter");
+  // A difference that does not fit the body is data loss, not a crash.
+  EXPECT_EQ(DecodeStoredArticle(R"({"b":"short","i":"1","t":"T","O":[4,3,"x"]})").status().code(),
+            absl::StatusCode::kDataLoss);
 }
 
 TEST(SchemaTest, StoredArticleRoundTripKeepsUtf8AndSpecialCharacters) {

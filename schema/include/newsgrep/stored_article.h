@@ -69,6 +69,7 @@ struct StoredArticle {
   std::string dateline;
   std::string body;      // the cleaned text, as indexed: what snippets are cut from
   std::string original_body;  // the body as read, when cleaning changed it; else ""
+                              // (stored as its difference from `body`)
   // Entities found at index time (schema version 3 on), in order of first mention.
   // (Default member initializers keep designated initializers of the fields above valid.)
   std::vector<StoredPerson> people = {};
