@@ -421,7 +421,7 @@ Options:
                        $XDG_DATA_HOME/newsgrep/index, else ~/.local/share/newsgrep/index)
   --commit-every N     articles per commit (default 1000)
   -j, --threads N      threads analysing articles beside the one writing the index
-                       (default 0: one per core)
+                       (default 0: one per core but one, at least one)
   --no-entities        do not recognise people, places and quotes (faster; the person:,
                        said:, quote: and location: fields stay empty)
   -q, --quiet          no progress line

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -60,6 +61,15 @@ std::vector<Article> ReadAll(const std::string& path) {
   callbacks.on_problem = [](const InputProblem&) {};
   EXPECT_TRUE(ReadArticles(path, callbacks).ok());
   return articles;
+}
+
+// The writer has a core of its own: by default one analysis thread per core but one.
+TEST(ParallelIndexingTest, AnalysisThreadsLeaveTheWriterACore) {
+  const size_t cores = std::thread::hardware_concurrency();
+  EXPECT_EQ(AnalysisThreads({}), cores > 2 ? cores - 1 : 1u);
+  IndexerOptions three;
+  three.analysis_threads = 3;
+  EXPECT_EQ(AnalysisThreads(three), 3u);
 }
 
 TEST(ParallelIndexingTest, IndexPathBuildsTheIndexThatAddingOneByOneBuilds) {

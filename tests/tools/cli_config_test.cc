@@ -122,7 +122,7 @@ TEST(CliConfigTest, IndexOptions) {
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_TRUE(config->quiet);
   EXPECT_EQ(config->commit_every, 7u);
-  EXPECT_EQ(config->analysis_threads, 0u);  // default: one per core
+  EXPECT_EQ(config->analysis_threads, 0u);  // default: AnalysisThreads decides
 
   config = Parse({"index", "-j", "3", "in.jsonl"});
   ASSERT_TRUE(config.ok()) << config.status();

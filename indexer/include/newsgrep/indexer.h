@@ -52,7 +52,8 @@ struct IndexerOptions {
   /// person:, said:, quote: and location: fields. Default: true.
   bool extract_entities = true;
   /// Threads that analyse articles (clean, fingerprint, extract entities, generate terms)
-  /// for IndexPath, beside the one thread that writes the index. 0: one per core.
+  /// for IndexPath, beside the one thread that writes the index. 0: one per core but one
+  /// (at least one).
   /// Add() always works on the caller's thread.
   size_t analysis_threads = 0;
 };
