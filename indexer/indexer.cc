@@ -55,10 +55,9 @@ struct Indexer::State {
   std::unique_ptr<internal::ClusterAssigner> clusters;
   bool opened_empty = true;
   size_t pending = 0;
-  // The index's vocabulary (every word as written, for wildcards and spelling corrections)
-  // is Xapian's spelling table, holding each word once. `new_words`: words of the articles
-  // written since the last commit that this session has not yet put there; they go with
-  // that commit, so a committed article's words are always in the vocabulary.
+  // The index's vocabulary (schema::kVocabularyKeyPrefix). `new_words`: words of the
+  // articles written since the last commit that this session has not yet put there; they
+  // go with that commit, so a committed article's words are always in the vocabulary.
   // `words_in_vocabulary`: the words this session put there (forgotten when it grows past
   // kMaxWordsRemembered: adding a word again is harmless).
   absl::flat_hash_set<std::string> words_in_vocabulary;
@@ -132,7 +131,9 @@ struct Indexer::State {
   absl::Status Commit() {
     if (pending == 0) return absl::OkStatus();
     try {
-      for (const std::string& word : new_words) db.add_spelling(word, 1);
+      for (const std::string& word : new_words) {
+        db.set_metadata(absl::StrCat(schema::kVocabularyKeyPrefix, word), "1");
+      }
       new_words.clear();
       if (words_in_vocabulary.size() > kMaxWordsRemembered) words_in_vocabulary.clear();
       db.commit();

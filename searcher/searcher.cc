@@ -275,6 +275,7 @@ bool ParsedQuery::has_proximity() const { return rep_ != nullptr && !rep_->proxi
 struct Searcher::State {
   std::vector<std::string> paths;
   Xapian::Database db;
+  std::vector<Xapian::Database> shards;  // the parts of `db`, one per path
   Xapian::QueryParser parser;
   // The proximity queries of the query being parsed, by placeholder id.
   std::vector<Xapian::Query> placeholders;
@@ -295,6 +296,7 @@ absl::StatusOr<std::unique_ptr<Searcher>> Searcher::Open(
       Xapian::Database shard(path);
       NEWSGREP_RETURN_IF_ERROR(schema::CheckSchemaVersion(shard, path));
       state->db.add_database(shard);
+      state->shards.push_back(shard);
     } catch (const Xapian::Error& e) {
       return internal::XapianErrorToStatus(e, absl::StrCat("opening index ", path));
     }
@@ -340,7 +342,7 @@ absl::StatusOr<ParsedQuery> Searcher::Parse(absl::string_view query_text) {
             ExpandSingleDays(internal::JoinNameFieldPhrases(side)),
             kParserFlags);
         CollectTypedWords(parsed, state_->parser, rep->typed);
-        return internal::ExpandWildcards(parsed, state_->db, state_->stemmer);
+        return internal::ExpandWildcards(parsed, state_->shards, state_->stemmer);
       } catch (const Xapian::QueryParserError& e) {
         return absl::InvalidArgumentError(e.get_msg());
       }
@@ -358,7 +360,7 @@ absl::StatusOr<ParsedQuery> Searcher::Parse(absl::string_view query_text) {
     state_->placeholders.clear();
     CollectTypedWords(rep->query, state_->parser, rep->typed);
     searchable = HasSearchableWords(rep->query, state_->parser);
-    rep->query = internal::ExpandWildcards(rep->query, state_->db, state_->stemmer);
+    rep->query = internal::ExpandWildcards(rep->query, state_->shards, state_->stemmer);
   } catch (const Xapian::QueryParserError& e) {
     return absl::InvalidArgumentError(
         absl::StrCat("cannot parse query \"", query_text, "\": ", e.get_msg()));
@@ -513,7 +515,8 @@ std::string Searcher::Suggest(const internal::ParsedQueryRep& rep) {
     if (typed == rep.typed.end()) continue;  // no word as typed to replace
     const std::string typed_word = absl::AsciiStrToLower(typed->second);
     if (analysis::IsQueryStopword(typed_word)) continue;
-    std::string correction = state_->speller.Suggest(state_->db, prefix, typed_word);
+    std::string correction =
+        state_->speller.Suggest(state_->db, state_->shards, prefix, typed_word);
     if (!correction.empty()) replacements.emplace(typed_word, std::move(correction));
   }
   if (replacements.empty()) return "";

@@ -43,7 +43,7 @@ class DocumentBuilder {
   /// near-duplicate band terms by the indexer.
   /// The returned document shares nothing with the builder, so it may be handed to
   /// another thread. When `words` is not null, it receives the distinct words indexed
-  /// (lower case, as written), for the index's vocabulary (the spelling table).
+  /// (lower case, as written), for the index's vocabulary (schema::kVocabularyKeyPrefix).
   Xapian::Document Build(const Article& article, const Extras& extras,
                          std::vector<std::string>* words = nullptr);
 

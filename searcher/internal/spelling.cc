@@ -3,9 +3,11 @@
 #include "internal/spelling.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "internal/vocabulary.h"
 #include "newsgrep/analysis.h"
 
 namespace newsgrep::internal {
@@ -62,26 +64,28 @@ size_t EditDistance(absl::string_view a, absl::string_view b, size_t limit) {
 SpellingCorrector::SpellingCorrector() : stemmer_(analysis::MemoisingStemmer()) {}
 
 const std::vector<SpellingCorrector::Entry>& SpellingCorrector::Vocabulary(
-    const Xapian::Database& db) {
+    const std::vector<Xapian::Database>& shards) {
   if (vocabulary_) return *vocabulary_;
   std::vector<Entry> entries;
-  for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) {
-    const std::string& word = *it;
+  for (std::string& word : VocabularyWords(shards, "")) {
+    if (word.empty()) continue;
     const unsigned char first = static_cast<unsigned char>(word[0]);
     if (!(absl::ascii_islower(first) || first >= 0x80) || !Correctable(word)) continue;
-    entries.push_back({word, CodePoints(word)});
+    std::u32string letters = CodePoints(word);
+    entries.push_back({std::move(word), std::move(letters)});
   }
   return vocabulary_.emplace(std::move(entries));
 }
 
-std::string SpellingCorrector::Suggest(const Xapian::Database& db, const std::string& prefix,
-                                       const std::string& word) {
+std::string SpellingCorrector::Suggest(const Xapian::Database& db,
+                                       const std::vector<Xapian::Database>& shards,
+                                       const std::string& prefix, const std::string& word) {
   if (!Correctable(word)) return "";
   const std::u32string letters = CodePoints(word);
   size_t best_distance = letters.size() <= 4 ? 1 : 2;
   const Entry* best = nullptr;
   Xapian::doccount best_frequency = 0;
-  for (const Entry& entry : Vocabulary(db)) {
+  for (const Entry& entry : Vocabulary(shards)) {
     const size_t distance = Distance(letters, entry.letters, best_distance);
     if (distance == 0 || distance > best_distance) continue;
     const Xapian::doccount frequency =

@@ -1,7 +1,6 @@
 /// @file spelling.h
 /// @brief "Did you mean …?" from the words already in the index: its vocabulary (the words
-/// as written, which the indexer keeps in Xapian's spelling table) is read once and kept
-/// in memory; a word whose term the index does not contain is compared with each of them
+/// as written, internal/vocabulary.h) is read once and kept in memory; a word whose term the index does not contain is compared with each of them
 /// by edit distance (Damerau–Levenshtein, adjacent transpositions count one edit). A
 /// candidate counts only when its own term is in the field asked about; its frequency is
 /// that term's (the number of articles with a word of that stem in that field).
@@ -34,11 +33,12 @@ class SpellingCorrector {
  public:
   SpellingCorrector();
 
-  /// The best correction of `word` (lower case, as the parser reads it) among the words
-  /// of `db` whose terms are in the field with term prefix `prefix` ("" for the full
-  /// text), or "" when none is close enough. The first call reads the vocabulary.
-  std::string Suggest(const Xapian::Database& db, const std::string& prefix,
-                      const std::string& word);
+  /// The best correction of `word` (lower case, as the parser reads it) among the
+  /// vocabulary words of `shards` whose terms are in the field with term prefix `prefix`
+  /// ("" for the full text) of `db` (those shards searched together), or "" when none is
+  /// close enough. The first call reads the vocabulary.
+  std::string Suggest(const Xapian::Database& db, const std::vector<Xapian::Database>& shards,
+                      const std::string& prefix, const std::string& word);
 
   /// Forgets what was read (call after the database was reopened).
   void Clear() { vocabulary_.reset(); }
@@ -48,7 +48,7 @@ class SpellingCorrector {
     std::string word;
     std::u32string letters;
   };
-  const std::vector<Entry>& Vocabulary(const Xapian::Database& db);
+  const std::vector<Entry>& Vocabulary(const std::vector<Xapian::Database>& shards);
 
   std::optional<std::vector<Entry>> vocabulary_;
   Xapian::Stem stemmer_;

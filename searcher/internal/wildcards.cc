@@ -8,6 +8,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/strip.h"
+#include "internal/vocabulary.h"
 #include "newsgrep/analysis.h"
 #include "newsgrep/schema.h"
 
@@ -27,17 +28,14 @@ absl::string_view FieldPrefixOf(absl::string_view pattern) {
   return best;
 }
 
-Xapian::Query Expand(const std::string& pattern, const Xapian::Database& db,
+Xapian::Query Expand(const std::string& pattern, const std::vector<Xapian::Database>& shards,
                      const Xapian::Stem& stemmer) {
   const absl::string_view prefix = FieldPrefixOf(pattern);
   const std::string letters = pattern.substr(prefix.size());
   std::set<std::string> terms;
   if (!letters.empty()) {
-    Xapian::TermIterator word = db.spellings_begin();
-    const Xapian::TermIterator end = db.spellings_end();
-    word.skip_to(letters);
-    for (; word != end && absl::StartsWith(*word, letters); ++word) {
-      terms.insert(analysis::StemmedTerm(stemmer, prefix, *word));
+    for (const std::string& word : VocabularyWords(shards, letters)) {
+      terms.insert(analysis::StemmedTerm(stemmer, prefix, word));
     }
   }
   // No word starts with the letters: a term no document has keeps the query's shape (a
@@ -62,13 +60,13 @@ std::string WildcardPattern(const Xapian::Query& query) {
 
 namespace {
 
-Xapian::Query ExpandIn(const Xapian::Query& query, const Xapian::Database& db,
+Xapian::Query ExpandIn(const Xapian::Query& query, const std::vector<Xapian::Database>& shards,
                        const Xapian::Stem& stemmer, bool* changed) {
   const Xapian::Query::op type = query.get_type();
   switch (type) {
     case Xapian::Query::OP_WILDCARD:
       *changed = true;
-      return Expand(WildcardPattern(query), db, stemmer);
+      return Expand(WildcardPattern(query), shards, stemmer);
     case Xapian::Query::OP_AND:
     case Xapian::Query::OP_OR:
     case Xapian::Query::OP_AND_NOT:
@@ -80,7 +78,7 @@ Xapian::Query ExpandIn(const Xapian::Query& query, const Xapian::Database& db,
       std::vector<Xapian::Query> parts;
       bool parts_changed = false;
       for (size_t i = 0; i < query.get_num_subqueries(); ++i) {
-        parts.push_back(ExpandIn(query.get_subquery(i), db, stemmer, &parts_changed));
+        parts.push_back(ExpandIn(query.get_subquery(i), shards, stemmer, &parts_changed));
       }
       if (!parts_changed) return query;
       *changed = true;
@@ -93,10 +91,11 @@ Xapian::Query ExpandIn(const Xapian::Query& query, const Xapian::Database& db,
 
 }  // namespace
 
-Xapian::Query ExpandWildcards(const Xapian::Query& query, const Xapian::Database& db,
+Xapian::Query ExpandWildcards(const Xapian::Query& query,
+                              const std::vector<Xapian::Database>& shards,
                               const Xapian::Stem& stemmer) {
   bool changed = false;
-  return ExpandIn(query, db, stemmer, &changed);
+  return ExpandIn(query, shards, stemmer, &changed);
 }
 
 }  // namespace newsgrep::internal

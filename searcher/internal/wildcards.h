@@ -3,7 +3,7 @@
 /// (analysis::kIndexStemStrategy), so Xapian's own wildcard, which lists the terms that
 /// start with the typed letters, would miss "negotiat*" (the stem of "negotiations" is
 /// "negoti") and could only match stems. The words as written are in the index's
-/// vocabulary (Xapian's spelling table, filled by the indexer); a wildcard becomes the
+/// vocabulary (internal/vocabulary.h, filled by the indexer); a wildcard becomes the
 /// SYNONYM of the stemmed terms of the vocabulary words that start with the typed letters,
 /// in the wildcard's field. Like a plain word, it then finds every form of the words it
 /// matches: "negotiati*" matches "negotiations", so it finds "negotiated" too (one stem).
@@ -18,6 +18,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 
@@ -28,10 +29,12 @@ namespace newsgrep::internal {
 std::string WildcardPattern(const Xapian::Query& query);
 
 /// `query` with each wildcard leaf replaced by the SYNONYM of the stemmed terms of the
-/// vocabulary words of `db` that start with its letters (MatchNothing when none does).
+/// vocabulary words of `shards` that start with its letters (a term no document has when
+/// none does).
 /// Wildcards are found under AND, OR, AND_NOT, AND_MAYBE, FILTER, XOR, SYNONYM and MAX,
 /// which is everywhere Xapian's parser puts them.
-Xapian::Query ExpandWildcards(const Xapian::Query& query, const Xapian::Database& db,
+Xapian::Query ExpandWildcards(const Xapian::Query& query,
+                              const std::vector<Xapian::Database>& shards,
                               const Xapian::Stem& stemmer);
 
 }  // namespace newsgrep::internal

@@ -210,8 +210,10 @@ TEST(IndexerTest, AddThenCommitIsVisibleWithIdTermValuesAndData) {
   EXPECT_FALSE(db.term_exists("showers"));   // only stems are indexed
   EXPECT_FALSE(db.term_exists("ZSshower"));  // body words are not title words
   // The words as written are in the vocabulary.
-  const std::set<std::string> vocabulary(db.spellings_begin(), db.spellings_end());
-  EXPECT_THAT(vocabulary, ::testing::IsSupersetOf({"showers", "cocoa", "reuters", "salvador"}));
+  const std::string v(schema::kVocabularyKeyPrefix);
+  const std::set<std::string> vocabulary(db.metadata_keys_begin(v), db.metadata_keys_end(v));
+  EXPECT_THAT(vocabulary, ::testing::IsSupersetOf({v + "showers", v + "cocoa", v + "reuters",
+                                                   v + "salvador"}));
 }
 
 TEST(IndexerTest, ArticleWithoutDateHasNoDateValues) {

@@ -22,8 +22,8 @@ Xapian::Stem Stemmer();
 
 /// Collects the distinct words a stemmer made by MemoisingStemmer(collector) was asked to
 /// stem, as the TermGenerator passes them (lower case): with kIndexStemStrategy that is
-/// every word indexed, so the words of a document can go to the index's vocabulary (the
-/// spelling table) without tokenizing the text again. Not thread-safe.
+/// every word indexed, so the words of a document can go to the index's vocabulary
+/// (schema::kVocabularyKeyPrefix) without tokenizing the text again. Not thread-safe.
 class WordCollector {
  public:
   void Add(const std::string& word) { words_.insert(word); }
@@ -46,8 +46,9 @@ Xapian::Stem MemoisingStemmer(WordCollector* collector = nullptr);
 /// its position, so phrases and NEAR match stemmed forms ("security guarantee" finds
 /// "security guarantees") and there is one posting and one position per word, not two
 /// (STEM_SOME_FULL_POS also kept the unstemmed word with positions: 56 % more index and
-/// 50 % more indexing time on Reuters-21578). Words as written live in the spelling table
-/// (the vocabulary), for wildcards and spelling corrections. Set on both sides.
+/// 50 % more indexing time on Reuters-21578). Words as written are the index's vocabulary
+/// (schema::kVocabularyKeyPrefix), for wildcards and spelling corrections. Set on both
+/// sides.
 inline constexpr Xapian::TermGenerator::stem_strategy kIndexStemStrategy =
     Xapian::TermGenerator::STEM_ALL_Z;
 inline constexpr Xapian::QueryParser::stem_strategy kQueryStemStrategy =

@@ -24,9 +24,16 @@ namespace newsgrep::schema {
 /// Stored in the database metadata under kSchemaVersionKey and checked on open.
 /// 4: the display value (kDisplaySlot) added, the document data's body moved first.
 /// 5: every word indexed only as its stem (analysis::kIndexStemStrategy, STEM_ALL_Z); the
-///    words as written are in the spelling table.
+///    words as written are the vocabulary (kVocabularyKeyPrefix).
 inline constexpr int kSchemaVersion = 5;
 inline constexpr absl::string_view kSchemaVersionKey = "newsgrep.schema_version";
+
+/// The index's vocabulary: every word indexed, as the term generator read it (lower case,
+/// unstemmed), once, as the metadata key kVocabularyKeyPrefix + word (value "1"), for
+/// wildcards and spelling corrections (the terms are stems). Metadata rather than Xapian's
+/// spelling table, whose per-word trigram lists made indexing ~10 % slower. Xapian reads the
+/// metadata of the first shard only: a reader of several shards lists each one's.
+inline constexpr absl::string_view kVocabularyKeyPrefix = "v:";
 
 /// How a field's terms are generated and queried.
 enum class FieldKind {
