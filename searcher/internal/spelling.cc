@@ -3,10 +3,13 @@
 #include "internal/spelling.h"
 
 #include <algorithm>
+#include <array>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "internal/vocabulary.h"
 #include "newsgrep/analysis.h"
 
@@ -22,11 +25,24 @@ std::u32string CodePoints(absl::string_view text) {
   return out;
 }
 
-// Optimal string alignment distance with a band cut-off.
+// Optimal string alignment distance with a band cut-off. Three rows of m + 1 cells; on
+// the stack for words of up to kStackCells - 1 letters (every vocabulary word: terms are
+// at most 64 bytes), as this runs for each word of the vocabulary.
 size_t Distance(const std::u32string& a, const std::u32string& b, size_t limit) {
   const size_t n = a.size(), m = b.size();
   if ((n > m ? n - m : m - n) > limit) return limit + 1;
-  std::vector<size_t> before(m + 1), previous(m + 1), current(m + 1);
+  constexpr size_t kStackCells = 80;
+  std::array<size_t, 3 * kStackCells> stack_cells;
+  std::vector<size_t> heap_cells;
+  size_t* cells = stack_cells.data();
+  if (m + 1 > kStackCells) {
+    heap_cells.resize(3 * (m + 1));
+    cells = heap_cells.data();
+  }
+  const size_t row = m + 1 > kStackCells ? m + 1 : kStackCells;
+  size_t* before = cells;
+  size_t* previous = cells + row;
+  size_t* current = cells + 2 * row;
   for (size_t j = 0; j <= m; ++j) previous[j] = j;
   for (size_t i = 1; i <= n; ++i) {
     current[0] = i;
@@ -41,8 +57,10 @@ size_t Distance(const std::u32string& a, const std::u32string& b, size_t limit) 
       row_min = std::min(row_min, d);
     }
     if (row_min > limit) return limit + 1;
-    std::swap(before, previous);
-    std::swap(previous, current);
+    size_t* const oldest = before;
+    before = previous;
+    previous = current;
+    current = oldest;
   }
   return std::min(previous[m], limit + 1);
 }
@@ -72,9 +90,32 @@ const std::vector<SpellingCorrector::Entry>& SpellingCorrector::Vocabulary(
     const unsigned char first = static_cast<unsigned char>(word[0]);
     if (!(absl::ascii_islower(first) || first >= 0x80) || !Correctable(word)) continue;
     std::u32string letters = CodePoints(word);
-    entries.push_back({std::move(word), std::move(letters)});
+    std::string stem = stemmer_(word);
+    entries.push_back({std::move(word), std::move(letters), std::move(stem)});
   }
   return vocabulary_.emplace(std::move(entries));
+}
+
+const std::vector<SpellingCorrector::Candidate>& SpellingCorrector::FieldCandidates(
+    const Xapian::Database& db, const std::vector<Xapian::Database>& shards,
+    const std::string& prefix) {
+  auto found = fields_.find(prefix);
+  if (found != fields_.end()) return found->second;
+  absl::flat_hash_map<std::string, Xapian::doccount> stems;  // in the field → articles
+  const std::string term_prefix = analysis::StemmedTerm(stemmer_, prefix, "");
+  for (auto it = db.allterms_begin(term_prefix); it != db.allterms_end(term_prefix); ++it) {
+    const std::string stem = (*it).substr(term_prefix.size());
+    // A longer prefix that starts like this one is another field.
+    if (stem.empty() || absl::ascii_isupper(static_cast<unsigned char>(stem[0]))) continue;
+    stems.emplace(stem, it.get_termfreq());
+  }
+  std::vector<Candidate> candidates;
+  for (const Entry& entry : Vocabulary(shards)) {
+    if (auto stem = stems.find(entry.stem); stem != stems.end()) {
+      candidates.push_back({&entry, stem->second});
+    }
+  }
+  return fields_.emplace(prefix, std::move(candidates)).first->second;
 }
 
 std::string SpellingCorrector::Suggest(const Xapian::Database& db,
@@ -85,17 +126,36 @@ std::string SpellingCorrector::Suggest(const Xapian::Database& db,
   size_t best_distance = letters.size() <= 4 ? 1 : 2;
   const Entry* best = nullptr;
   Xapian::doccount best_frequency = 0;
-  for (const Entry& entry : Vocabulary(shards)) {
-    const size_t distance = Distance(letters, entry.letters, best_distance);
-    if (distance == 0 || distance > best_distance) continue;
-    const Xapian::doccount frequency =
-        db.get_termfreq(analysis::StemmedTerm(stemmer_, prefix, entry.word));
-    if (frequency == 0) continue;  // not in this field
-    if (best == nullptr || distance < best_distance || frequency > best_frequency ||
+  auto consider = [&](const Entry& entry, Xapian::doccount frequency) {
+    if (best == nullptr || frequency > best_frequency ||
         (frequency == best_frequency && entry.word < best->word)) {
       best = &entry;
-      best_distance = distance;
       best_frequency = frequency;
+    }
+  };
+  // Candidates at a smaller distance than the best so far replace it whatever their
+  // frequency.
+  auto closer = [&](size_t distance) {
+    if (distance < best_distance) {
+      best = nullptr;
+      best_distance = distance;
+    }
+  };
+  if (prefix.empty()) {
+    for (const Entry& entry : Vocabulary(shards)) {
+      const size_t distance = Distance(letters, entry.letters, best_distance);
+      if (distance == 0 || distance > best_distance) continue;
+      const Xapian::doccount frequency = db.get_termfreq(absl::StrCat("Z", entry.stem));
+      if (frequency == 0) continue;  // only in fields
+      closer(distance);
+      consider(entry, frequency);
+    }
+  } else {
+    for (const Candidate& candidate : FieldCandidates(db, shards, prefix)) {
+      const size_t distance = Distance(letters, candidate.entry->letters, best_distance);
+      if (distance == 0 || distance > best_distance) continue;
+      closer(distance);
+      consider(*candidate.entry, candidate.frequency);
     }
   }
   return best == nullptr ? "" : best->word;

@@ -16,6 +16,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -41,16 +42,31 @@ class SpellingCorrector {
                       const std::string& prefix, const std::string& word);
 
   /// Forgets what was read (call after the database was reopened).
-  void Clear() { vocabulary_.reset(); }
+  void Clear() {
+    fields_.clear();
+    vocabulary_.reset();
+  }
 
  private:
   struct Entry {
     std::string word;
     std::u32string letters;
+    std::string stem;
+  };
+  // A vocabulary word whose term is in a field, with that term's frequency.
+  struct Candidate {
+    const Entry* entry;
+    Xapian::doccount frequency;
   };
   const std::vector<Entry>& Vocabulary(const std::vector<Xapian::Database>& shards);
+  // The vocabulary words whose terms are in the field with term prefix `prefix` (not
+  // ""): read once per field, so that a correction scans the field's words, not all.
+  const std::vector<Candidate>& FieldCandidates(const Xapian::Database& db,
+                                                const std::vector<Xapian::Database>& shards,
+                                                const std::string& prefix);
 
   std::optional<std::vector<Entry>> vocabulary_;
+  std::map<std::string, std::vector<Candidate>> fields_;  // by term prefix
   Xapian::Stem stemmer_;
 };
 
