@@ -58,12 +58,16 @@ Xapian::Stem MemoisingStemmer(WordCollector* collector) {
   return Xapian::Stem(new MemoisingEnglishStemmer(collector));
 }
 
-std::string StemmedTerm(const Xapian::Stem& stemmer, absl::string_view prefix,
-                        const std::string& word) {
+std::string TermOfStem(absl::string_view prefix, absl::string_view stem) {
   std::string term = "Z";
   term.append(prefix.data(), prefix.size());
-  term += stemmer(word);
+  term.append(stem.data(), stem.size());
   return term;
+}
+
+std::string StemmedTerm(const Xapian::Stem& stemmer, absl::string_view prefix,
+                        const std::string& word) {
+  return TermOfStem(prefix, stemmer(word));
 }
 
 bool IsQueryStopword(const std::string& word) {

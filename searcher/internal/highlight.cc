@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -38,31 +37,21 @@ class TextPositions : public PositionSource {
 
   std::vector<Xapian::termpos> Positions(const std::string& term) override {
     const std::string text_term = TextTermFor(term);
-    if (text_term.empty()) return {};
+    // Every word is indexed as its stem, "Z" + stem: no other term is a word of the text.
+    if (text_term.size() < 2 || text_term[0] != 'Z') return {};
     auto memo = memo_.find(text_term);
     if (memo != memo_.end()) return memo->second;
     std::vector<Xapian::termpos> positions;
-    if (IsStemmed(text_term)) {
-      const absl::string_view stem = absl::string_view(text_term).substr(1);
-      if (!stem.empty()) {
-        for (size_t i = 0; i < words_.size(); ++i) {
-          if (words_[i].term.empty() || words_[i].term[0] != stem[0]) continue;
-          if (StemOf(i) == stem) positions.push_back(static_cast<Xapian::termpos>(i + 1));
-        }
-      }
-    } else {
-      for (size_t i = 0; i < words_.size(); ++i) {
-        if (words_[i].term == text_term) positions.push_back(static_cast<Xapian::termpos>(i + 1));
-      }
+    const absl::string_view stem = absl::string_view(text_term).substr(1);
+    for (size_t i = 0; i < words_.size(); ++i) {
+      if (words_[i].term.empty() || words_[i].term[0] != stem[0]) continue;
+      if (StemOf(i) == stem) positions.push_back(static_cast<Xapian::termpos>(i + 1));
     }
     memo_.emplace(text_term, positions);
     return positions;
   }
 
  private:
-  // "Zword" (a stemmed term); unprefixed words are lower case.
-  static bool IsStemmed(const std::string& text_term) { return text_term[0] == 'Z'; }
-
   // The stem of word `i`: the term the indexer made of it, without its "Z".
   const std::string& StemOf(size_t i) {
     if (!stemmed_[i]) {

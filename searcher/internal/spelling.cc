@@ -9,7 +9,6 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
 #include "internal/vocabulary.h"
 #include "newsgrep/analysis.h"
 
@@ -102,7 +101,7 @@ const std::vector<SpellingCorrector::Candidate>& SpellingCorrector::FieldCandida
   auto found = fields_.find(prefix);
   if (found != fields_.end()) return found->second;
   absl::flat_hash_map<std::string, Xapian::doccount> stems;  // in the field → articles
-  const std::string term_prefix = analysis::StemmedTerm(stemmer_, prefix, "");
+  const std::string term_prefix = analysis::TermOfStem(prefix, "");
   for (auto it = db.allterms_begin(term_prefix); it != db.allterms_end(term_prefix); ++it) {
     const std::string stem = (*it).substr(term_prefix.size());
     // A longer prefix that starts like this one is another field.
@@ -145,7 +144,7 @@ std::string SpellingCorrector::Suggest(const Xapian::Database& db,
     for (const Entry& entry : Vocabulary(shards)) {
       const size_t distance = Distance(letters, entry.letters, best_distance);
       if (distance == 0 || distance > best_distance) continue;
-      const Xapian::doccount frequency = db.get_termfreq(absl::StrCat("Z", entry.stem));
+      const Xapian::doccount frequency = db.get_termfreq(analysis::TermOfStem("", entry.stem));
       if (frequency == 0) continue;  // only in fields
       closer(distance);
       consider(entry, frequency);

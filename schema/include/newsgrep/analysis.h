@@ -59,6 +59,10 @@ inline constexpr Xapian::QueryParser::stem_strategy kQueryStemStrategy =
 std::string StemmedTerm(const Xapian::Stem& stemmer, absl::string_view prefix,
                         const std::string& word);
 
+/// The term of stem `stem` under field prefix `prefix`: "Z" + prefix + stem. With an empty
+/// `stem`, the start every term of that field has.
+std::string TermOfStem(absl::string_view prefix, absl::string_view stem);
+
 /// Sets the stemmer and strategy on `generator`. Stopwords are indexed (phrases need them).
 /// The generator gets its own MemoisingStemmer(collector).
 void ConfigureTermGenerator(Xapian::TermGenerator& generator,
