@@ -46,7 +46,7 @@ Xapian::Stem MemoisingStemmer(WordCollector* collector = nullptr);
 /// its position, so phrases and NEAR match stemmed forms ("security guarantee" finds
 /// "security guarantees") and there is one posting and one position per word, not two
 /// (STEM_SOME_FULL_POS also kept the unstemmed word with positions: 56 % more index and
-/// 50 % more indexing time on Reuters-21578). Words as written are the index's vocabulary
+/// 58 % more indexing time on Reuters-21578). Words as written are the index's vocabulary
 /// (schema::kVocabularyKeyPrefix), for wildcards and spelling corrections. Set on both
 /// sides.
 inline constexpr Xapian::TermGenerator::stem_strategy kIndexStemStrategy =
