@@ -31,7 +31,7 @@ inline constexpr absl::string_view kSchemaVersionKey = "newsgrep.schema_version"
 /// The index's vocabulary: every word indexed, as the term generator read it (lower case,
 /// unstemmed), once, as the metadata key kVocabularyKeyPrefix + word (value "1"), for
 /// wildcards and spelling corrections (the terms are stems). Metadata rather than Xapian's
-/// spelling table, whose per-word trigram lists made indexing ~10 % slower. Xapian reads the
+/// spelling table, whose per-word trigram lists made indexing 9-20 % slower. Xapian reads the
 /// metadata of the first shard only: a reader of several shards lists each one's.
 inline constexpr absl::string_view kVocabularyKeyPrefix = "v:";
 
