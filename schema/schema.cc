@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "newsgrep/internal/hash.h"
@@ -17,6 +19,18 @@ const Field* FindField(absl::string_view name) {
     if (field.name == name) return &field;
   }
   return nullptr;
+}
+
+const Field* FieldOfTerm(absl::string_view term) {
+  const auto upper = [](char c) { return absl::ascii_isupper(static_cast<unsigned char>(c)); };
+  const Field* found = nullptr;
+  for (const Field& field : kFields) {
+    if (field.prefix.empty() || !absl::StartsWith(term, field.prefix)) continue;
+    const absl::string_view rest = term.substr(field.prefix.size());
+    if (!rest.empty() && upper(rest[0])) continue;  // a longer prefix
+    if (found == nullptr || field.prefix.size() > found->prefix.size()) found = &field;
+  }
+  return found;
 }
 
 std::string KnownFieldNames() {

@@ -11,7 +11,6 @@
 #include <utility>
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "internal/highlight.h"
@@ -220,13 +219,7 @@ bool SplitTerm(absl::string_view term, std::string* prefix, std::string* word) {
     *word = std::string(rest);
     return true;
   }
-  const schema::Field* field = nullptr;
-  for (const schema::Field& candidate : schema::kFields) {
-    if (candidate.prefix.empty() || !absl::StartsWith(rest, candidate.prefix)) continue;
-    const absl::string_view after = rest.substr(candidate.prefix.size());
-    if (!after.empty() && absl::ascii_isupper(static_cast<unsigned char>(after[0]))) continue;
-    if (field == nullptr || candidate.prefix.size() > field->prefix.size()) field = &candidate;
-  }
+  const schema::Field* field = schema::FieldOfTerm(rest);
   if (field == nullptr || field->kind != schema::FieldKind::kFreeText) return false;
   *prefix = std::string(field->prefix);
   *word = std::string(rest.substr(field->prefix.size()));
@@ -360,6 +353,7 @@ absl::StatusOr<ParsedQuery> Searcher::Parse(absl::string_view query_text) {
     state_->placeholders.clear();
     CollectTypedWords(rep->query, state_->parser, rep->typed);
     searchable = HasSearchableWords(rep->query, state_->parser);
+    rep->field_boosts = FieldBoosts(rep->query);
     rep->query = internal::ExpandWildcards(rep->query, state_->shards, state_->stemmer);
   } catch (const Xapian::QueryParserError& e) {
     return absl::InvalidArgumentError(
@@ -399,12 +393,11 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
                           Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kTimestampSlot,
                                         options.since->TimestampValue()));
   }
-  const std::vector<Xapian::Query> field_boosts = FieldBoosts(query);
 
   // A DatabaseModifiedError means a writer committed twice while we read: reopen, retry.
   for (int attempt = 0;; ++attempt) {
     try {
-      std::vector<Xapian::Query> bonuses = field_boosts;
+      std::vector<Xapian::Query> bonuses = rep.field_boosts;
       if (options.sort == SortOrder::kRecencyBoosted && options.recency_weight > 0) {
         const std::string reference =
             options.recency_reference
@@ -508,11 +501,12 @@ std::string Searcher::Suggest(const internal::ParsedQueryRep& rep) {
   for (auto it = rep.query.get_unique_terms_begin(); it != rep.query.get_unique_terms_end();
        ++it) {
     const std::string& term = *it;
+    // Only the terms of words typed (not, say, the many of an expanded wildcard).
+    auto typed = rep.typed.find(term);
+    if (typed == rep.typed.end()) continue;  // no word as typed to replace
     if (state_->db.get_termfreq(term) > 0) continue;
     std::string prefix, word;
     if (!SplitTerm(term, &prefix, &word)) continue;
-    auto typed = rep.typed.find(term);
-    if (typed == rep.typed.end()) continue;  // no word as typed to replace
     const std::string typed_word = absl::AsciiStrToLower(typed->second);
     if (analysis::IsQueryStopword(typed_word)) continue;
     std::string correction =

@@ -6,9 +6,7 @@
 #include <map>
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/strip.h"
 #include "newsgrep/schema.h"
 
 namespace newsgrep::internal {
@@ -37,8 +35,7 @@ class TextPositions : public PositionSource {
 
   std::vector<Xapian::termpos> Positions(const std::string& term) override {
     const std::string text_term = TextTermFor(term);
-    // Every word is indexed as its stem, "Z" + stem: no other term is a word of the text.
-    if (text_term.size() < 2 || text_term[0] != 'Z') return {};
+    if (text_term.empty()) return {};
     auto memo = memo_.find(text_term);
     if (memo != memo_.end()) return memo->second;
     std::vector<Xapian::termpos> positions;
@@ -102,27 +99,15 @@ void AppendCollapsed(absl::string_view text, std::string& out, bool& pending_spa
 }  // namespace
 
 std::string TextTermFor(absl::string_view term) {
-  if (term.empty()) return "";
-  bool stemmed = false;
-  absl::string_view rest = term;
-  if (rest[0] == 'Z') {
-    if (rest.size() == 1 || !Upper(rest[1])) return std::string(term);  // Zword
-    stemmed = true;
-    rest.remove_prefix(1);
-  }
-  if (!Upper(rest[0])) return std::string(term);  // an unprefixed word
-  const schema::Field* field = nullptr;
-  for (const schema::Field& candidate : schema::kFields) {
-    if (candidate.prefix.empty() || !absl::StartsWith(rest, candidate.prefix)) continue;
-    const absl::string_view word = rest.substr(candidate.prefix.size());
-    if (!word.empty() && Upper(word[0])) continue;  // a longer prefix
-    if (field == nullptr || candidate.prefix.size() > field->prefix.size()) field = &candidate;
-  }
+  // Every word is indexed as "Z" + field prefix + stem; other terms are not words.
+  if (term.size() < 2 || term[0] != 'Z') return "";
+  const absl::string_view rest = term.substr(1);
+  if (!Upper(rest[0])) return std::string(term);  // Zstem: the full text itself
+  const schema::Field* field = schema::FieldOfTerm(rest);
   if (field == nullptr || !ShownInText(*field)) return "";
-  absl::string_view word = rest.substr(field->prefix.size());
-  absl::ConsumePrefix(&word, ":");
-  if (word.empty()) return "";
-  return stemmed ? absl::StrCat("Z", word) : std::string(word);
+  const absl::string_view stem = rest.substr(field->prefix.size());
+  if (stem.empty()) return "";
+  return absl::StrCat("Z", stem);
 }
 
 HighlightPlan::HighlightPlan(const Xapian::Query& query,

@@ -30,9 +30,9 @@
 
 namespace newsgrep::internal {
 
-/// The term a query term `term` stands for in the full text: "" when it belongs to a field
-/// whose words are not in the title or body. "ZSsecur" → "Zsecur", "Ssummit" → "summit",
-/// "XSOURCEwire" → "", "Zsecur" → "Zsecur".
+/// The full-text term a query term `term` stands for: "" when it is not a word's stem
+/// ("Z" + prefix + stem) or belongs to a field whose words are not in the title or body.
+/// "ZSsecur" → "Zsecur", "Zsecur" → "Zsecur", "ZXSOURCEwire" → "", "Q123" → "".
 std::string TextTermFor(absl::string_view term);
 
 /// What to highlight, taken from a parsed query (before field boosts are added).

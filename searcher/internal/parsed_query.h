@@ -18,7 +18,10 @@ namespace newsgrep::internal {
 
 struct ParsedQueryRep {
   std::string text;     // as given
-  Xapian::Query query;  // as parsed: no field boosts, date filter or recency bonus yet
+  Xapian::Query query;  // as parsed, wildcards expanded: no boosts, date filter or bonus yet
+  // The field boost clauses (searcher.cc, FieldBoosts) of the query's words as typed: made
+  // before the wildcards were expanded, so the many words of a wildcard are not boosted.
+  std::vector<Xapian::Query> field_boosts;
   std::vector<std::shared_ptr<const ProximityExpr>> proximity;  // by ProximityQuery id
   std::map<std::string, std::string> typed;  // term → the word typed for it (first one)
   HighlightPlan highlight;

@@ -5,8 +5,6 @@
 #include <set>
 #include <vector>
 
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/strip.h"
 #include "internal/vocabulary.h"
 #include "newsgrep/analysis.h"
@@ -15,22 +13,10 @@
 namespace newsgrep::internal {
 namespace {
 
-// The field prefix `pattern` starts with: the longest schema prefix followed by a
-// lower-case letters (the parser lower-cases what is typed), "" for the full text.
-absl::string_view FieldPrefixOf(absl::string_view pattern) {
-  absl::string_view best;
-  for (const schema::Field& field : schema::kFields) {
-    if (field.prefix.empty() || !absl::StartsWith(pattern, field.prefix)) continue;
-    const absl::string_view rest = pattern.substr(field.prefix.size());
-    if (!rest.empty() && absl::ascii_isupper(static_cast<unsigned char>(rest[0]))) continue;
-    if (field.prefix.size() > best.size()) best = field.prefix;
-  }
-  return best;
-}
-
 Xapian::Query Expand(const std::string& pattern, const std::vector<Xapian::Database>& shards,
                      const Xapian::Stem& stemmer) {
-  const absl::string_view prefix = FieldPrefixOf(pattern);
+  const schema::Field* field = schema::FieldOfTerm(pattern);
+  const absl::string_view prefix = field == nullptr ? "" : field->prefix;
   const std::string letters = pattern.substr(prefix.size());
   std::set<std::string> terms;
   if (!letters.empty()) {

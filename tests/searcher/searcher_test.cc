@@ -804,9 +804,9 @@ TEST(SearcherTest, OpenOtherSchemaVersionIsFailedPrecondition) {
   EXPECT_THAT(std::string(searcher.status().message()), HasSubstr(path));
 }
 
-// Version 3 indexes kept the whole record, bodies included, only in the document data;
-// version 4 added the display value (schema::kDisplaySlot). An old index is refused with
-// the instruction to re-index, rather than searched with empty result lines.
+// Version 4 indexes hold every word unstemmed too and no vocabulary; version 5 queries
+// only stems. An old index is refused with the instruction to re-index, rather than
+// searched with queries that miss its terms.
 TEST(SearcherTest, OpenVersion4IndexSaysToReindex) {
   TempDir dir;
   const std::string path = dir / "db";

@@ -116,6 +116,12 @@ enum ValueSlot : Xapian::valueno {
 /// Returns the field named `name`, or nullptr when there is none.
 const Field* FindField(absl::string_view name);
 
+/// The field whose term prefix `term` starts with: the longest prefix followed by anything
+/// but an upper-case letter (which would make it part of a longer prefix). nullptr for an
+/// unprefixed term (lower case or digits first) or an unknown prefix. `term` is without
+/// the stemmed terms' leading "Z" ("Ssecur", not "ZSsecur").
+const Field* FieldOfTerm(absl::string_view term);
+
 /// "dateline, id, source, title": for error messages about unknown fields.
 std::string KnownFieldNames();
 
