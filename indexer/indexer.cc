@@ -174,7 +174,8 @@ absl::StatusOr<std::unique_ptr<Indexer>> Indexer::Open(const IndexerOptions& opt
     state->db.set_metadata(std::string(schema::kSchemaVersionKey),
                            std::to_string(schema::kSchemaVersion));
     state->opened_empty = state->db.get_doccount() == 0;
-    state->clusters = std::make_unique<internal::ClusterAssigner>(!state->opened_empty);
+    state->clusters = std::make_unique<internal::ClusterAssigner>(
+        !state->opened_empty, state->db.get_lastdocid() + 1);
   } catch (const Xapian::Error& e) {
     return internal::XapianErrorToStatus(e, context);
   }

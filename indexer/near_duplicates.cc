@@ -3,6 +3,8 @@
 #include "newsgrep/near_duplicates.h"
 
 #include <algorithm>
+#include <bit>
+#include <cmath>
 #include <limits>
 
 #include "absl/strings/ascii.h"
@@ -14,6 +16,34 @@ namespace newsgrep {
 namespace {
 
 constexpr size_t kHashes = kBands * kRowsPerBand;
+
+// P(X <= k) for X ~ Binomial(n, p).
+double BinomialCdf(size_t k, size_t n, double p) {
+  if (k >= n || p <= 0) return 1;
+  if (p >= 1) return 0;
+  double term = std::pow(1 - p, static_cast<double>(n));  // P(X = 0)
+  double sum = term;
+  for (size_t i = 1; i <= k; ++i) {
+    term *= static_cast<double>(n - i + 1) / static_cast<double>(i) * p / (1 - p);
+    sum += term;
+  }
+  return sum;
+}
+
+// One permutation hashing of sorted, unique shingle hashes: bin = the top bits, value = the
+// low 16 bits of the least hash in the bin (0 moved to 1: 0 marks an empty bin).
+FingerprintSketch SketchShingles(const std::vector<uint64_t>& sorted_shingles, bool short_text) {
+  static_assert((kSketchBins & (kSketchBins - 1)) == 0, "kSketchBins: a power of two");
+  constexpr int kShift = 64 - std::countr_zero(kSketchBins);
+  FingerprintSketch sketch;
+  sketch.shingles = static_cast<uint32_t>(sorted_shingles.size());
+  sketch.short_text = short_text;
+  for (const uint64_t shingle : sorted_shingles) {
+    uint16_t& bin = sketch.bins[shingle >> kShift];
+    if (bin == 0) bin = std::max<uint16_t>(1, static_cast<uint16_t>(shingle));  // least: sorted
+  }
+  return sketch;
+}
 
 // Appends the hashes of the words of `text`: ASCII letters/digits lower-cased and non-ASCII
 // letters are word characters; ASCII punctuation and U+2000–U+206F (typographic quotes,
@@ -76,6 +106,7 @@ TextFingerprint FingerprintArticle(absl::string_view title, absl::string_view cl
       std::unique(fingerprint.shingles.begin(), fingerprint.shingles.end()),
       fingerprint.shingles.end());
   if (fingerprint.shingles.size() < kMinShingles) return fingerprint;
+  fingerprint.sketch = SketchShingles(fingerprint.shingles, fingerprint.short_text);
 
   uint64_t minima[kHashes];
   std::fill(std::begin(minima), std::end(minima), std::numeric_limits<uint64_t>::max());
@@ -125,6 +156,30 @@ bool IsNearDuplicate(const Similarity& similarity) {
   if (similarity.jaccard >= kMinJaccard) return true;
   return similarity.smaller >= kMinShinglesForContainment &&
          similarity.containment >= kMinContainment;
+}
+
+bool MayBeNearDuplicate(const FingerprintSketch& a, const FingerprintSketch& b) {
+  if (a.shingles == 0 || b.shingles == 0) return true;
+  const double smaller = std::min(a.shingles, b.shingles);
+  const double larger = std::max(a.shingles, b.shingles);
+  if (smaller < kMinShingles) return false;
+  // The lowest resemblance a near-duplicate of these sizes can have.
+  double lowest = kMinJaccard;
+  if (a.short_text || b.short_text) {
+    lowest = kMinJaccardShort;
+  } else if (smaller >= kMinShinglesForContainment) {
+    // Containment c means c * smaller shared shingles: Jaccard c*s / (s + l - c*s).
+    const double shared = kMinContainment * smaller;
+    lowest = std::min(lowest, shared / (smaller + larger - shared));
+  }
+  size_t bins = 0, agree = 0;  // bins not empty in both; of those, bins that agree
+  for (size_t k = 0; k < kSketchBins; ++k) {
+    if (a.bins[k] == 0 && b.bins[k] == 0) continue;
+    ++bins;
+    if (a.bins[k] == b.bins[k]) ++agree;  // (an empty bin never equals a full one)
+  }
+  // 16-bit values also agree by chance, which only adds agreements (never rules out more).
+  return BinomialCdf(agree, bins, lowest) >= kSketchMissProbability;
 }
 
 }  // namespace newsgrep

@@ -64,6 +64,13 @@ bool KeyFilter::MayContain(uint64_t key) const {
 void ClusterAssigner::Record(Xapian::docid docid, TextFingerprint fingerprint,
                              const std::string& cluster) {
   for (const std::string& term : fingerprint.band_terms) written_bands_.Insert(BandKey(term));
+  if (docid >= sketch_base_) {
+    const size_t slot = docid - sketch_base_;
+    if (slot >= sketches_.size()) sketches_.resize(slot + 1);
+    sketches_[slot] = fingerprint.sketch;
+  } else {
+    other_sketches_[docid] = fingerprint.sketch;
+  }
   if (fingerprint.shingles.size() < kMinShingles) {
     Forget(docid);  // a replacement too short to be anyone's duplicate
     return;
@@ -78,13 +85,31 @@ void ClusterAssigner::Record(Xapian::docid docid, TextFingerprint fingerprint,
   recent_shingles_ += fingerprint.shingles.size();
   it->second.fingerprint = std::move(fingerprint);
   it->second.cluster = cluster;
-  while (recent_shingles_ > kRecentShingles && !recent_order_.empty()) {
-    Forget(recent_order_.front());
+  while (recent_shingles_ > recent_shingles_limit_ && !recent_order_.empty()) {
+    DropRecent(recent_order_.front());  // its sketch stays
     recent_order_.pop_front();
   }
 }
 
+const FingerprintSketch* ClusterAssigner::SketchOf(Xapian::docid docid) const {
+  const FingerprintSketch* sketch = nullptr;
+  if (docid >= sketch_base_ && docid - sketch_base_ < sketches_.size()) {
+    sketch = &sketches_[docid - sketch_base_];
+  } else if (auto it = other_sketches_.find(docid); it != other_sketches_.end()) {
+    sketch = &it->second;
+  }
+  return sketch != nullptr && sketch->shingles > 0 ? sketch : nullptr;
+}
+
 void ClusterAssigner::Forget(Xapian::docid docid) {
+  if (docid >= sketch_base_ && docid - sketch_base_ < sketches_.size()) {
+    sketches_[docid - sketch_base_] = FingerprintSketch();
+  }
+  other_sketches_.erase(docid);
+  DropRecent(docid);
+}
+
+void ClusterAssigner::DropRecent(Xapian::docid docid) {
   auto it = recent_.find(docid);
   if (it == recent_.end()) return;
   recent_shingles_ -= it->second.fingerprint.shingles.size();
@@ -135,10 +160,17 @@ absl::StatusOr<std::string> ClusterAssigner::Assign(Xapian::WritableDatabase& db
     for (const auto& [bands, docid] : candidates) {
       Similarity similarity;
       std::string cluster;
+      ++counts_.candidates;
       if (auto recent = recent_.find(docid); recent != recent_.end()) {
+        ++counts_.verified_in_memory;
         similarity = CompareFingerprints(fingerprint, recent->second.fingerprint);
         if (IsNearDuplicate(similarity)) cluster = recent->second.cluster;
+      } else if (const FingerprintSketch* sketch = SketchOf(docid);
+                 sketch != nullptr && !MayBeNearDuplicate(fingerprint.sketch, *sketch)) {
+        ++counts_.ruled_out_by_sketch;
+        continue;
       } else {
+        ++counts_.verified_from_index;
         const Xapian::Document document = db.get_document(docid);
         absl::StatusOr<StoredArticle> stored = DecodeStoredArticle(document.get_data());
         if (!stored.ok()) return stored.status();

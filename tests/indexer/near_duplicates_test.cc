@@ -4,11 +4,18 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
+#include "newsgrep/article_reader.h"
 #include "newsgrep/cleaner.h"
 #include "newsgrep/schema.h"
 
@@ -114,6 +121,100 @@ TEST(NearDuplicatesTest, ContainmentNeedsEnoughTextToBeTrusted) {
               kBody);
   EXPECT_DOUBLE_EQ(s.containment, 1.0);
   EXPECT_FALSE(IsNearDuplicate(s));
+}
+
+// ---- Sketches (MayBeNearDuplicate) ----
+
+// `count` distinct made-up words starting at word number `first` ("w17 w18 ...").
+std::string Words(int first, int count) {
+  std::string text;
+  for (int i = first; i < first + count; ++i) absl::StrAppend(&text, text.empty() ? "" : " ", "w", i * 7919 % 100003);
+  return text;
+}
+
+TEST(NearDuplicatesTest, SketchesLetNearDuplicatesThrough) {
+  const std::string text = Words(0, 400);
+  // Every tenth word replaced: about 30 % of the shingles differ, still a near-duplicate.
+  std::string edited;
+  for (int i = 0; i < 400; ++i) {
+    absl::StrAppend(&edited, i ? " " : "", i % 10 == 5 ? absl::StrCat("x", i) : Words(i, 1));
+  }
+  const TextFingerprint a = FingerprintArticle("", text);
+  const TextFingerprint b = FingerprintArticle("", edited);
+  ASSERT_TRUE(IsNearDuplicate(CompareFingerprints(a, b))) << CompareFingerprints(a, b).jaccard;
+  EXPECT_TRUE(MayBeNearDuplicate(a.sketch, b.sketch));
+  EXPECT_TRUE(MayBeNearDuplicate(a.sketch, a.sketch));
+  // A 60-word excerpt is contained in the whole: a near-duplicate by containment, although
+  // its resemblance is only about 0.15.
+  const TextFingerprint excerpt = FingerprintArticle("", Words(100, 60));
+  const Similarity contained = CompareFingerprints(excerpt, a);
+  ASSERT_TRUE(IsNearDuplicate(contained)) << contained.containment;
+  ASSERT_LT(contained.jaccard, 0.2);
+  EXPECT_TRUE(MayBeNearDuplicate(excerpt.sketch, a.sketch));
+}
+
+TEST(NearDuplicatesTest, SketchesRuleOutTextsThatShareOnlyAPassage) {
+  // Two 300-word texts with one 30-word passage in common: resemblance about 0.05.
+  const TextFingerprint a = FingerprintArticle("", Words(0, 300));
+  const TextFingerprint b =
+      FingerprintArticle("", absl::StrCat(Words(1000, 135), " ", Words(50, 30), " ", Words(2000, 135)));
+  const Similarity s = CompareFingerprints(a, b);
+  ASSERT_GT(s.jaccard, 0.02);
+  ASSERT_FALSE(IsNearDuplicate(s));
+  EXPECT_FALSE(MayBeNearDuplicate(a.sketch, b.sketch));
+}
+
+TEST(NearDuplicatesTest, EmptySketchesTellNothing) {
+  const TextFingerprint tiny = FingerprintArticle("Brief", "Rates unchanged.");
+  const TextFingerprint full = FingerprintArticle(kTitle, kBody);
+  EXPECT_EQ(tiny.sketch.shingles, 0u);
+  EXPECT_EQ(full.sketch.shingles, full.shingles.size());
+  EXPECT_TRUE(MayBeNearDuplicate(tiny.sketch, full.sketch));
+  EXPECT_TRUE(MayBeNearDuplicate(FingerprintSketch(), FingerprintSketch()));
+}
+
+// On real wire copy: every pair of Reuters-21578 articles that shares a band (the
+// candidates the index proposes) and is a near-duplicate gets through its sketches, and
+// most pairs that are not are ruled out.
+TEST(NearDuplicatesTest, SketchesNeverRuleOutAReutersNearDuplicate) {
+  const std::string corpus = std::string(NEWSGREP_SHARED_CORPUS) + "/reuters21578.jsonl.gz";
+  if (!std::ifstream(corpus)) GTEST_SKIP() << "no shared corpus at " << corpus;
+  std::vector<TextFingerprint> fingerprints;
+  ReadCallbacks callbacks;
+  callbacks.on_problem = [](const InputProblem&) {};
+  callbacks.on_article = [&](Article&& article) {
+    fingerprints.push_back(FingerprintArticle(article.title, CleanBody(article.body)));
+    return absl::OkStatus();
+  };
+  ASSERT_TRUE(ReadArticles(corpus, callbacks).ok());
+  std::map<std::string, std::vector<size_t>> by_band;
+  for (size_t i = 0; i < fingerprints.size(); ++i) {
+    for (const std::string& band : fingerprints[i].band_terms) by_band[band].push_back(i);
+  }
+  std::set<std::pair<size_t, size_t>> candidates;
+  for (const auto& [band, members] : by_band) {
+    if (members.size() > 200) continue;  // boilerplate shared by hundreds: pairs enough
+    for (size_t x = 0; x < members.size(); ++x) {
+      for (size_t y = x + 1; y < members.size(); ++y) candidates.emplace(members[x], members[y]);
+    }
+  }
+  size_t duplicates = 0, others = 0, ruled_out = 0;
+  for (const auto& [i, j] : candidates) {
+    const bool duplicate = IsNearDuplicate(CompareFingerprints(fingerprints[i], fingerprints[j]));
+    const bool maybe = MayBeNearDuplicate(fingerprints[i].sketch, fingerprints[j].sketch);
+    if (duplicate) {
+      ++duplicates;
+      EXPECT_TRUE(maybe) << "articles " << i << " and " << j;
+    } else {
+      ++others;
+      if (!maybe) ++ruled_out;
+    }
+  }
+  ASSERT_GT(duplicates, 1000u);
+  ASSERT_GT(others, 1000u);
+  EXPECT_GT(ruled_out, others / 2) << ruled_out << " of " << others;
+  std::cout << "candidate pairs: " << duplicates << " near-duplicates, " << others
+            << " others, of which " << ruled_out << " ruled out by their sketches\n";
 }
 
 }  // namespace

@@ -19,10 +19,20 @@
 /// the same one-line body) are not merged. Texts with fewer than kMinShingles shingles are
 /// never duplicates (too little text to judge).
 ///
+/// In a large corpus, candidates that share a band by chance (a sentence or two in common)
+/// far outnumber near-duplicates, and verifying one whose shingles are no longer in memory
+/// means reading and re-fingerprinting its stored text. So each fingerprint also carries a
+/// sketch small enough to keep for every article (kSketchBins 16-bit values: one
+/// permutation hashing — the shingles split into bins by the top bits of their hash, the
+/// least hash of each bin kept), and MayBeNearDuplicate rules a pair out from two sketches
+/// with a chance below kSketchMissProbability of ruling out a near-duplicate; only the
+/// pairs it lets through are verified exactly.
+///
 /// Thread safety: pure functions, safe from any thread.
 #ifndef NEWSGREP_INDEXER_NEAR_DUPLICATES_H_
 #define NEWSGREP_INDEXER_NEAR_DUPLICATES_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -41,12 +51,25 @@ inline constexpr double kMinJaccard = 0.45;
 inline constexpr double kMinJaccardShort = 0.9;
 inline constexpr double kMinContainment = 0.80;
 inline constexpr size_t kMinShinglesForContainment = 20;
+inline constexpr size_t kSketchBins = 64;
+/// The chance that MayBeNearDuplicate rules out a pair that is a near-duplicate (at the
+/// lowest resemblance a near-duplicate of its sizes can have; less above it).
+inline constexpr double kSketchMissProbability = 1e-4;
+
+/// What MayBeNearDuplicate needs of a fingerprint (see above): 132 bytes.
+struct FingerprintSketch {
+  /// Per bin, the low 16 bits of the bin's least shingle hash, never 0; 0 = empty bin.
+  std::array<uint16_t, kSketchBins> bins{};
+  uint32_t shingles = 0;  // 0: no sketch
+  bool short_text = false;
+};
 
 struct TextFingerprint {
   std::vector<uint64_t> shingles;       // sorted, unique shingle hashes
   std::vector<std::string> band_terms;  // LSH keys as Xapian terms; empty for short texts
   size_t words = 0;                     // words in the shingled text
   bool short_text = false;              // body under kShortTextWords: title included
+  FingerprintSketch sketch;             // empty (shingles 0) for fewer than kMinShingles
 };
 
 /// Fingerprints an article from its title and cleaned body.
@@ -63,6 +86,12 @@ Similarity CompareFingerprints(const TextFingerprint& a, const TextFingerprint& 
 
 /// The decision rule described above.
 bool IsNearDuplicate(const Similarity& similarity);
+
+/// False when the fingerprints sketched by `a` and `b` cannot be near-duplicates, except
+/// with a probability below kSketchMissProbability: a bin that is not empty in both agrees
+/// with a probability equal to the Jaccard resemblance, and too few agree for the lowest
+/// resemblance a near-duplicate of these sizes can have. True when either sketch is empty.
+bool MayBeNearDuplicate(const FingerprintSketch& a, const FingerprintSketch& b);
 
 }  // namespace newsgrep
 

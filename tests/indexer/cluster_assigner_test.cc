@@ -1,0 +1,95 @@
+/// @file cluster_assigner_test.cc
+/// @brief The index-time near-duplicate lookup: which candidates are verified, and how.
+#include "internal/cluster_assigner.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "newsgrep/near_duplicates.h"
+#include "newsgrep/schema.h"
+#include "newsgrep/stored_article.h"
+
+namespace newsgrep::internal {
+namespace {
+
+// `count` distinct made-up words starting at word number `first`.
+std::string Words(int first, int count) {
+  std::string text;
+  for (int i = first; i < first + count; ++i) {
+    absl::StrAppend(&text, text.empty() ? "" : " ", "w", i * 7919 % 100003);
+  }
+  return text;
+}
+
+// Adds a document as the indexer does (stored text, cluster value, band terms `bands`).
+Xapian::docid AddDocument(Xapian::WritableDatabase& db, const std::string& id,
+                          const std::string& body, const std::string& cluster,
+                          const std::vector<std::string>& bands) {
+  StoredArticle stored;
+  stored.id = id;
+  stored.body = body;
+  Xapian::Document document;
+  document.set_data(EncodeStoredArticle(stored));
+  document.add_value(schema::kClusterSlot, cluster);
+  document.add_boolean_term(schema::IdTerm(id));
+  for (const std::string& band : bands) document.add_boolean_term(band);
+  return db.add_document(document);
+}
+
+TEST(ClusterAssignerTest, CandidatesOutOfMemoryAreReadOnlyWhenTheirSketchAllows) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  // Keep no shingles in memory: every candidate is either ruled out by its sketch or read.
+  ClusterAssigner assigner(/*index_had_documents=*/false, db.get_lastdocid() + 1,
+                           /*recent_shingles=*/0);
+  const std::string text = Words(0, 300);
+  const TextFingerprint article = FingerprintArticle("", text);
+  ASSERT_EQ(article.band_terms.size(), kBands);
+
+  // A document that shares the article's bands by chance: its text is another story.
+  TextFingerprint other = FingerprintArticle("", Words(5000, 300));
+  other.band_terms = article.band_terms;  // as in the index
+  const Xapian::docid chance =
+      AddDocument(db, "chance", Words(5000, 300), "aaaaaaaaaaaaaaaa", article.band_terms);
+  assigner.Record(chance, other, "aaaaaaaaaaaaaaaa");
+  EXPECT_EQ(assigner.Assign(db, schema::IdTerm("new"), article).value(), "");
+  EXPECT_EQ(assigner.counts().candidates, 1u);
+  EXPECT_EQ(assigner.counts().ruled_out_by_sketch, 1u);
+  EXPECT_EQ(assigner.counts().verified_from_index, 0u);
+
+  // A real copy: its sketch lets it through, its stored text is read and verified.
+  const Xapian::docid copy =
+      AddDocument(db, "copy", text, "bbbbbbbbbbbbbbbb", article.band_terms);
+  assigner.Record(copy, article, "bbbbbbbbbbbbbbbb");
+  EXPECT_EQ(assigner.Assign(db, schema::IdTerm("new"), article).value(), "bbbbbbbbbbbbbbbb");
+  EXPECT_EQ(assigner.counts().candidates, 3u);
+  EXPECT_EQ(assigner.counts().ruled_out_by_sketch, 2u);
+  EXPECT_EQ(assigner.counts().verified_from_index, 1u);
+  EXPECT_EQ(assigner.counts().verified_in_memory, 0u);
+
+  // Forgotten (deleted) documents have no sketch left: the copy is verified, the chance
+  // match is read too (its stored text says it is another story).
+  assigner.Forget(chance);
+  EXPECT_EQ(assigner.Assign(db, schema::IdTerm("new"), article).value(), "bbbbbbbbbbbbbbbb");
+  EXPECT_EQ(assigner.counts().verified_from_index, 3u);
+}
+
+TEST(ClusterAssignerTest, RecentCandidatesAreVerifiedInMemory) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  ClusterAssigner assigner(/*index_had_documents=*/false, db.get_lastdocid() + 1);
+  const std::string text = Words(0, 300);
+  const TextFingerprint article = FingerprintArticle("", text);
+  const Xapian::docid copy =
+      AddDocument(db, "copy", text, "cccccccccccccccc", article.band_terms);
+  assigner.Record(copy, article, "cccccccccccccccc");
+  EXPECT_EQ(assigner.Assign(db, schema::IdTerm("new"), article).value(), "cccccccccccccccc");
+  EXPECT_EQ(assigner.counts().verified_in_memory, 1u);
+  EXPECT_EQ(assigner.counts().verified_from_index, 0u);
+  // The article's own earlier version is never its candidate.
+  EXPECT_EQ(assigner.Assign(db, schema::IdTerm("copy"), article).value(), "");
+}
+
+}  // namespace
+}  // namespace newsgrep::internal
