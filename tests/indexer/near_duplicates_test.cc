@@ -128,7 +128,9 @@ TEST(NearDuplicatesTest, ContainmentNeedsEnoughTextToBeTrusted) {
 // `count` distinct made-up words starting at word number `first` ("w17 w18 ...").
 std::string Words(int first, int count) {
   std::string text;
-  for (int i = first; i < first + count; ++i) absl::StrAppend(&text, text.empty() ? "" : " ", "w", i * 7919 % 100003);
+  for (int i = first; i < first + count; ++i) {
+    absl::StrAppend(&text, text.empty() ? "" : " ", "w", i * 7919 % 100003);
+  }
   return text;
 }
 
@@ -156,8 +158,8 @@ TEST(NearDuplicatesTest, SketchesLetNearDuplicatesThrough) {
 TEST(NearDuplicatesTest, SketchesRuleOutTextsThatShareOnlyAPassage) {
   // Two 300-word texts with one 30-word passage in common: resemblance about 0.05.
   const TextFingerprint a = FingerprintArticle("", Words(0, 300));
-  const TextFingerprint b =
-      FingerprintArticle("", absl::StrCat(Words(1000, 135), " ", Words(50, 30), " ", Words(2000, 135)));
+  const TextFingerprint b = FingerprintArticle(
+      "", absl::StrCat(Words(1000, 135), " ", Words(50, 30), " ", Words(2000, 135)));
   const Similarity s = CompareFingerprints(a, b);
   ASSERT_GT(s.jaccard, 0.02);
   ASSERT_FALSE(IsNearDuplicate(s));
