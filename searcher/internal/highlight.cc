@@ -7,6 +7,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "newsgrep/analysis.h"
 #include "newsgrep/schema.h"
 
 namespace newsgrep::internal {
@@ -21,10 +22,8 @@ bool ShownInText(const schema::Field& field) {
 }
 
 // Term positions of one text, as the indexer would have given them with no prefix, found
-// on demand: only the words that can match a term the query asks for are stemmed. (English
-// Snowball stems keep the word's first letter: words of one or two letters are left as they
-// are, and every rule rewrites a suffix; SchemaTest.AnalysisStemmerKeepsTheFirstByteOfEveryWord
-// checks it on a word list. So a word is stemmed only when its first byte is the stem's.)
+// on demand: only the words that can have the stem a query term asks for
+// (analysis::CouldStemTo: they begin with all but its last two bytes) are stemmed.
 class TextPositions : public PositionSource {
  public:
   TextPositions(const std::vector<TextWord>& words, const Xapian::Stem& stemmer)
@@ -41,7 +40,7 @@ class TextPositions : public PositionSource {
     std::vector<Xapian::termpos> positions;
     const absl::string_view stem = absl::string_view(text_term).substr(1);
     for (size_t i = 0; i < words_.size(); ++i) {
-      if (words_[i].term.empty() || words_[i].term[0] != stem[0]) continue;
+      if (!analysis::CouldStemTo(words_[i].term, stem)) continue;
       if (StemOf(i) == stem) positions.push_back(static_cast<Xapian::termpos>(i + 1));
     }
     memo_.emplace(text_term, positions);
@@ -180,13 +179,20 @@ Snippet MakeSnippet(absl::string_view text, const std::vector<TextWord>& words,
   }
   const size_t n = words.size();
   // The window of words within `length` bytes with the most distinct matched words, then
-  // the most matched words; the earliest among equals.
+  // the most matched words; the earliest among equals. Only windows that start at a matched
+  // word are scored: a window starting before its first matched word holds no matched word
+  // that the window starting there lacks, so it never scores higher, and when it scores the
+  // same it holds the same matched words, which are all the rest of this function uses.
+  std::vector<size_t> matched_at;
+  for (size_t k = 0; k < n; ++k) {
+    if (matched[k]) matched_at.push_back(k);
+  }
   size_t best_from = 0, best_to = 0;  // inclusive word indexes
   long best_score = -1;
   std::map<std::string, int> in_window;  // matched word (lower case) → count
   size_t total = 0;
   size_t to = 0;  // exclusive end of the current window
-  for (size_t from = 0; from < n; ++from) {
+  for (const size_t from : matched_at) {
     if (to <= from) {
       to = from;
       in_window.clear();
@@ -205,8 +211,8 @@ Snippet MakeSnippet(absl::string_view text, const std::vector<TextWord>& words,
       best_from = from;
       best_to = to - 1;
     }
-    if (matched[from] && --in_window[words[from].term] == 0) in_window.erase(words[from].term);
-    if (matched[from]) --total;
+    if (--in_window[words[from].term] == 0) in_window.erase(words[from].term);
+    --total;
   }
   // The matched words of that window, then as much context as fits: back to the start of
   // their sentence when possible, then forward, then back to earlier sentence starts.

@@ -111,81 +111,153 @@ class CharIterator {
   size_t length_ = 0;
 };
 
+// One word starting at byte `begin` of `text` (a word character), by every rule of
+// TermGenerator; appended to `words` unless too long. Returns the byte after the word (and
+// after its '+'/'#' suffix).
+size_t SplitWordAt(absl::string_view text, size_t begin, std::vector<TextWord>& words) {
+  const CharIterator end;
+  CharIterator it(text.data() + begin, text.size() - begin);
+  auto offset = [&](const CharIterator& at) {
+    return at == end ? text.size() : static_cast<size_t>(at.raw() - text.data());
+  };
+  unsigned ch = WordChar(*it);
+  std::string term;
+  bool done = false;
+  // Initials separated by '.' (U.S., P.T.O.) make one term.
+  if (AsciiUpper(*it)) {
+    CharIterator p = it;
+    do {
+      Append(term, Unicode::tolower(*p++));
+    } while (p != end && *p == '.' && ++p != end && AsciiUpper(*p));
+    if (term.size() > 1 && (p == end || !Unicode::is_wordchar(*p))) {
+      it = p;
+      done = true;
+    } else {
+      term.clear();
+    }
+  }
+  while (!done) {
+    unsigned previous = 0;
+    do {
+      Append(term, ch);
+      previous = ch;
+      if (++it == end) {
+        done = true;
+        break;
+      }
+      ch = WordChar(*it);
+    } while (ch != 0);
+    if (done) break;
+    CharIterator next(it);
+    ++next;
+    if (next == end) break;
+    const unsigned next_ch = WordChar(*next);
+    if (next_ch == 0) break;
+    unsigned infix = (IsDigit(previous) && IsDigit(*next)) ? InfixDigit(*it) : Infix(*it);
+    if (infix == 0) break;
+    if (infix != kIgnore) Append(term, infix);
+    ch = next_ch;
+    it = next;
+  }
+  size_t word_end = offset(it);
+  if (!done) {
+    // Up to three '+' or '#' (C++, C#), unless a word character follows (fish+chips).
+    const size_t length = term.size();
+    unsigned count = 0;
+    while (it != end && (ch = Suffix(*it)) != 0) {
+      if (++count > 3) {
+        term.resize(length);
+        break;
+      }
+      Append(term, ch);
+      ++it;
+    }
+    if (it != end && Unicode::is_wordchar(*it)) term.resize(length);
+    if (term.size() > length) word_end = offset(it);  // the suffix is part of the word
+  }
+  if (term.size() <= kMaxWordLength) words.push_back({begin, word_end, std::move(term)});
+  return offset(it);
+}
+
+// ASCII bytes by class: 0 not part of a word, else the byte lower-cased (letters, digits,
+// '_').
+struct AsciiWordBytes {
+  unsigned char lower[128] = {};
+  constexpr AsciiWordBytes() {
+    for (int c = 0; c < 128; ++c) {
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') lower[c] = c;
+      if (c >= 'A' && c <= 'Z') lower[c] = c + ('a' - 'A');
+    }
+  }
+};
+constexpr AsciiWordBytes kAscii;
+
+bool AsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// The end of the plain ASCII word at byte `begin` (a word byte), or 0 when the word is not
+// plain: when what follows it could continue it or change it under TermGenerator's rules
+// (a non-ASCII character, an infix ' or &, a '+'/'#' suffix, a digit separator after a
+// digit, a '.' after a capital that may start initials). Most words of a news text are
+// plain; the rest go through SplitWordAt.
+size_t PlainAsciiWordEnd(absl::string_view text, size_t begin) {
+  size_t end = begin;
+  while (end < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[end]);
+    if (byte >= 0x80) return 0;
+    if (kAscii.lower[byte] == 0) break;
+    ++end;
+  }
+  if (end == text.size()) return end;
+  switch (text[end]) {
+    case '\'': case '&': case '+': case '#':
+      return 0;
+    case ',': case ';':
+      return AsciiDigit(static_cast<unsigned char>(text[end - 1])) ? 0 : end;
+    case '.':
+      if (AsciiDigit(static_cast<unsigned char>(text[end - 1]))) return 0;
+      return end - begin == 1 && AsciiUpper(static_cast<unsigned char>(text[begin])) ? 0 : end;
+    default:
+      return end;
+  }
+}
+
 }  // namespace
 
 std::vector<TextWord> SplitWords(absl::string_view text) {
   std::vector<TextWord> words;
   words.reserve(text.size() / 6 + 1);
-  const CharIterator end;
-  CharIterator it(text.data(), text.size());
-  auto offset = [&](const CharIterator& at) {
-    return at == end ? text.size() : static_cast<size_t>(at.raw() - text.data());
-  };
-  while (true) {
-    unsigned ch = 0;
-    while (true) {
-      if (it == end) return words;
-      ch = WordChar(*it);
-      if (ch != 0) break;
-      ++it;
-    }
-    const size_t begin = offset(it);
-    std::string term;
-    bool done = false;
-    // Initials separated by '.' (U.S., P.T.O.) make one term.
-    if (AsciiUpper(*it)) {
-      CharIterator p = it;
-      do {
-        Append(term, Unicode::tolower(*p++));
-      } while (p != end && *p == '.' && ++p != end && AsciiUpper(*p));
-      if (term.size() > 1 && (p == end || !Unicode::is_wordchar(*p))) {
-        it = p;
-        done = true;
-      } else {
-        term.clear();
+  size_t at = 0;
+  while (at < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (byte < 0x80) {
+      if (kAscii.lower[byte] == 0) {
+        ++at;
+        continue;
       }
-    }
-    while (!done) {
-      unsigned previous = 0;
-      do {
-        Append(term, ch);
-        previous = ch;
-        if (++it == end) {
-          done = true;
-          break;
+      if (const size_t end = PlainAsciiWordEnd(text, at); end != 0) {
+        if (end - at <= kMaxWordLength) {
+          TextWord& word = words.emplace_back();
+          word.begin = at;
+          word.end = end;
+          word.term.assign(text.data() + at, end - at);
+          for (char& c : word.term) c = static_cast<char>(kAscii.lower[static_cast<unsigned char>(c)]);
         }
-        ch = WordChar(*it);
-      } while (ch != 0);
-      if (done) break;
-      CharIterator next(it);
+        at = end;
+        continue;
+      }
+      at = SplitWordAt(text, at, words);
+      continue;
+    }
+    const CharIterator character(text.data() + at, text.size() - at);
+    if (WordChar(*character) == 0) {
+      CharIterator next = character;
       ++next;
-      if (next == end) break;
-      const unsigned next_ch = WordChar(*next);
-      if (next_ch == 0) break;
-      unsigned infix = (IsDigit(previous) && IsDigit(*next)) ? InfixDigit(*it) : Infix(*it);
-      if (infix == 0) break;
-      if (infix != kIgnore) Append(term, infix);
-      ch = next_ch;
-      it = next;
+      at = next == CharIterator() ? text.size() : static_cast<size_t>(next.raw() - text.data());
+      continue;
     }
-    size_t word_end = offset(it);
-    if (!done) {
-      // Up to three '+' or '#' (C++, C#), unless a word character follows (fish+chips).
-      const size_t length = term.size();
-      unsigned count = 0;
-      while (it != end && (ch = Suffix(*it)) != 0) {
-        if (++count > 3) {
-          term.resize(length);
-          break;
-        }
-        Append(term, ch);
-        ++it;
-      }
-      if (it != end && Unicode::is_wordchar(*it)) term.resize(length);
-      if (term.size() > length) word_end = offset(it);  // the suffix is part of the word
-    }
-    if (term.size() <= kMaxWordLength) words.push_back({begin, word_end, std::move(term)});
+    at = SplitWordAt(text, at, words);
   }
+  return words;
 }
 
 }  // namespace newsgrep::internal

@@ -639,23 +639,44 @@ TEST(SchemaTest, AnalysisStemmerIsEnglish) {
   EXPECT_EQ(stem("running"), "run");
 }
 
-// The searcher's highlighting stems only the words whose first byte is the stem's
-// (searcher/internal/highlight.cc): it relies on this.
-TEST(SchemaTest, AnalysisStemmerKeepsTheFirstByteOfEveryWord) {
+// The searcher's highlighting stems only the words that analysis::CouldStemTo lets through
+// (searcher/internal/highlight.cc): a stem keeps all but at most its last two bytes of the
+// word, and is never longer than it.
+TEST(SchemaTest, AnalysisStemmerKeepsAllButTheLastTwoBytesOfAStem) {
   const Xapian::Stem stemmer = analysis::Stemmer();
   std::vector<std::string> words = {"dying", "skies", "ties", "yelling", "ugly", "news",
-                                    "generously", "communism", "arsenal", "écoles", "über"};
+                                    "generously", "communism", "arsenal", "\xC3\xA9" "coles",
+                                    "\xC3\xBC" "ber", "possibility", "relational", "happy",
+                                    "organization", "minister's", "agreed", "hopping"};
   std::ifstream dictionary("/usr/share/dict/words");  // wamerican, a build dependency
   for (std::string line; std::getline(dictionary, line);) {
     words.push_back(absl::AsciiStrToLower(line));
   }
   EXPECT_GT(words.size(), 50000u) << "the word list (wamerican) is missing";
+  size_t two_bytes_rewritten = 0;
   for (const std::string& word : words) {
     if (word.empty()) continue;
     const std::string stem = stemmer(word);
     if (stem.empty()) continue;
     ASSERT_EQ(stem[0], word[0]) << word << " -> " << stem;
+    ASSERT_LE(stem.size(), word.size()) << word << " -> " << stem;
+    ASSERT_TRUE(analysis::CouldStemTo(word, stem)) << word << " -> " << stem;
+    if (word.compare(0, stem.size() - 1, stem, 0, stem.size() - 1) != 0) ++two_bytes_rewritten;
   }
+  // Keeping all but one byte would be wrong: some stems rewrite their last two (dying → die).
+  EXPECT_GT(two_bytes_rewritten, 0u);
+}
+
+TEST(SchemaTest, CouldStemToRulesOutWordsThatCannotHaveTheStem) {
+  EXPECT_TRUE(analysis::CouldStemTo("parties", "parti"));
+  EXPECT_TRUE(analysis::CouldStemTo("party", "parti"));
+  EXPECT_TRUE(analysis::CouldStemTo("dying", "die"));
+  EXPECT_TRUE(analysis::CouldStemTo("possibility", "possibl"));
+  EXPECT_FALSE(analysis::CouldStemTo("pact", "parti"));      // shares only "pa"
+  EXPECT_FALSE(analysis::CouldStemTo("part", "parti"));      // shorter than the stem
+  EXPECT_FALSE(analysis::CouldStemTo("members", "parti"));
+  EXPECT_FALSE(analysis::CouldStemTo("", "parti"));
+  EXPECT_FALSE(analysis::CouldStemTo("parti", ""));
 }
 
 TEST(SchemaTest, AnalysisQueryParserKnowsTheFieldPrefixes) {

@@ -56,6 +56,10 @@ TEST(TextWordsTest, TrickyTextsSplitAsTermGeneratorDoes) {
       "trailing word",
       "A.B. C. d.e.f. X.Y",
       std::string("invalid \xFF\xFE bytes and ") + std::string(70, 'x') + " long",
+      // Where a plain ASCII word ends and where it may go on (SplitWords' fast path):
+      "A. Baker, I. e.g. i.e. AB. Ab. x.Y 9. 9.5 9,5 9;5 9, 5 word; end. end",
+      "Dogs' bones, rock'n'roll, R&D, A&, &B, 3+ C+, x#y, under_score_ Caf\xC3\xA9s",
+      std::string(64, 'y') + " " + std::string(65, 'z') + " " + std::string(64, 'w') + "'s",
   };
   for (const std::string& text : texts) {
     SCOPED_TRACE(text);
