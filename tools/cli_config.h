@@ -41,7 +41,7 @@ struct Config {
   std::string stats_kind;        // "people" or "places"
   // index
   std::vector<std::string> inputs;
-  size_t commit_every = 1000;
+  size_t commit_every = 0;  // 0: IndexerOptions' automatic batch
   size_t analysis_threads = 0;  // index -j: 0 = one per core
   bool extract_entities = true;
   bool quiet = false;

@@ -80,12 +80,28 @@ TEST(IndexerTest, OpenWithEmptyPathIsInvalidArgument) {
   EXPECT_THAT(Message(indexer.status()), HasSubstr("empty"));
 }
 
-TEST(IndexerTest, OpenWithZeroCommitEveryIsInvalidArgument) {
+TEST(IndexerTest, CommitBatchGrowsWithTheIndexWithinBounds) {
+  EXPECT_EQ(CommitBatch(0), 1000u);
+  EXPECT_EQ(CommitBatch(30000), 1000u);
+  EXPECT_EQ(CommitBatch(90000), 3000u);
+  EXPECT_EQ(CommitBatch(300000), 10000u);
+  EXPECT_EQ(CommitBatch(5000000), 10000u);
+}
+
+TEST(IndexerTest, ByDefaultCommitsEveryCommitBatchArticles) {
   TempDir dir;
-  absl::StatusOr<std::unique_ptr<Indexer>> indexer =
-      Indexer::Open({.db_path = dir / "db", .commit_every = 0});
-  EXPECT_EQ(indexer.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_FALSE(fs::exists(dir / "db"));
+  const std::string path = dir / "db";
+  absl::StatusOr<std::unique_ptr<Indexer>> indexer = Indexer::Open(
+      {.db_path = path, .detect_duplicates = false, .extract_entities = false});
+  ASSERT_TRUE(indexer.ok()) << indexer.status();
+  const size_t batch = CommitBatch(0);
+  auto committed = [&] { return Xapian::Database(path).get_doccount(); };
+  for (size_t i = 0; i + 1 < batch; ++i) {
+    ASSERT_TRUE((*indexer)->Add(MakeArticle(absl::StrCat("a", i), "Title", "Body text.")).ok());
+  }
+  EXPECT_EQ(committed(), 0u);  // the batch is not full yet
+  ASSERT_TRUE((*indexer)->Add(MakeArticle("last", "Title", "Body text.")).ok());
+  EXPECT_EQ(committed(), batch);
 }
 
 TEST(IndexerTest, OpenCreatesTheDirectoryAndRecordsTheSchemaVersion) {

@@ -99,7 +99,7 @@ TEST(CliConfigTest, IndexSubcommandTakesInputs) {
   EXPECT_EQ(config->command, Command::kIndex);
   EXPECT_THAT(config->inputs, ElementsAre("a.jsonl", "dir/b"));
   EXPECT_EQ(config->query, "");
-  EXPECT_EQ(config->commit_every, 1000u);
+  EXPECT_EQ(config->commit_every, 0u);  // automatic (IndexerOptions)
   EXPECT_FALSE(config->quiet);
 }
 

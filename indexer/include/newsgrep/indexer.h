@@ -37,10 +37,13 @@ namespace newsgrep {
 struct IndexerOptions {
   /// Directory of the index; created if missing. REQUIRES: non-empty.
   std::string db_path;
-  /// Articles per commit. Default: 1000. Xapian buffers a batch in memory maps whose cost
-  /// per posting grows with the batch: on Reuters-21578 batches of 500-1000 index in 60 %
-  /// of the CPU time of 10000 and with a fifth of the memory (bench/README.md, "Ingest").
-  size_t commit_every = 1000;
+  /// Articles per commit; 0: CommitBatch(articles in the index), recomputed at each
+  /// commit. Default: 0. Xapian buffers a batch in memory maps whose cost per posting grows
+  /// with the batch (on Reuters-21578 batches of 500-1000 index in 60 % of the CPU time of
+  /// 10000, with a fifth of the memory), while each commit rewrites the blocks of every
+  /// term the batch touched, spread over a file that grows with the index: small batches
+  /// suit a small index, larger ones a large index (bench/README.md, "Indexing").
+  size_t commit_every = 0;
   /// Strip boilerplate, captions, bylines and repeated text from bodies before indexing
   /// (cleaner.h); the original body is stored too. Default: true.
   bool clean_bodies = true;
@@ -57,6 +60,10 @@ struct IndexerOptions {
   /// Add() always works on the caller's thread.
   size_t analysis_threads = 0;
 };
+
+/// The automatic commit batch for an index holding `articles`: one thirtieth of them,
+/// at least 1,000 and at most 10,000.
+size_t CommitBatch(size_t articles);
 
 /// The number of analysis threads IndexPath uses with `options`.
 size_t AnalysisThreads(const IndexerOptions& options);
