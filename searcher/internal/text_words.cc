@@ -18,14 +18,22 @@ constexpr unsigned kIgnore = std::numeric_limits<unsigned>::max();
 
 bool AsciiUpper(unsigned ch) { return ch < 128 && ch >= 'A' && ch <= 'Z'; }
 
-// The lower-case form of `ch` when it is a word character, else 0. ASCII (most of a news
-// text) without Xapian's Unicode tables: letters, digits and '_' (connector punctuation).
-unsigned WordChar(unsigned ch) {
-  if (ch < 128) {
-    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_') return ch;
-    if (ch >= 'A' && ch <= 'Z') return ch + ('a' - 'A');
-    return 0;
+// ASCII word characters (most of a news text), without Xapian's Unicode tables: the
+// lower-case form of letters, digits and '_' (connector punctuation); 0 for the rest.
+struct AsciiWordBytes {
+  unsigned char lower[128] = {};
+  constexpr AsciiWordBytes() {
+    for (int c = 0; c < 128; ++c) {
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') lower[c] = c;
+      if (c >= 'A' && c <= 'Z') lower[c] = c + ('a' - 'A');
+    }
   }
+};
+constexpr AsciiWordBytes kAscii;
+
+// The lower-case form of `ch` when it is a word character, else 0.
+unsigned WordChar(unsigned ch) {
+  if (ch < 128) return kAscii.lower[ch];
   return Unicode::is_wordchar(ch) ? Unicode::tolower(ch) : 0;
 }
 
@@ -179,21 +187,6 @@ size_t SplitWordAt(absl::string_view text, size_t begin, std::vector<TextWord>& 
   return offset(it);
 }
 
-// ASCII bytes by class: 0 not part of a word, else the byte lower-cased (letters, digits,
-// '_').
-struct AsciiWordBytes {
-  unsigned char lower[128] = {};
-  constexpr AsciiWordBytes() {
-    for (int c = 0; c < 128; ++c) {
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') lower[c] = c;
-      if (c >= 'A' && c <= 'Z') lower[c] = c + ('a' - 'A');
-    }
-  }
-};
-constexpr AsciiWordBytes kAscii;
-
-bool AsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-
 // The end of the plain ASCII word at byte `begin` (a word byte), or 0 when the word is not
 // plain: when what follows it could continue it or change it under TermGenerator's rules
 // (a non-ASCII character, an infix ' or &, a '+'/'#' suffix, a digit separator after a
@@ -212,9 +205,9 @@ size_t PlainAsciiWordEnd(absl::string_view text, size_t begin) {
     case '\'': case '&': case '+': case '#':
       return 0;
     case ',': case ';':
-      return AsciiDigit(static_cast<unsigned char>(text[end - 1])) ? 0 : end;
+      return IsDigit(static_cast<unsigned char>(text[end - 1])) ? 0 : end;
     case '.':
-      if (AsciiDigit(static_cast<unsigned char>(text[end - 1]))) return 0;
+      if (IsDigit(static_cast<unsigned char>(text[end - 1]))) return 0;
       return end - begin == 1 && AsciiUpper(static_cast<unsigned char>(text[begin])) ? 0 : end;
     default:
       return end;
@@ -240,7 +233,9 @@ std::vector<TextWord> SplitWords(absl::string_view text) {
           word.begin = at;
           word.end = end;
           word.term.assign(text.data() + at, end - at);
-          for (char& c : word.term) c = static_cast<char>(kAscii.lower[static_cast<unsigned char>(c)]);
+          for (char& c : word.term) {
+            c = static_cast<char>(kAscii.lower[static_cast<unsigned char>(c)]);
+          }
         }
         at = end;
         continue;
