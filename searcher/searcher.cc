@@ -13,6 +13,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "internal/date_range.h"
 #include "internal/highlight.h"
 #include "internal/parsed_query.h"
 #include "internal/proximity.h"
@@ -111,8 +112,9 @@ std::vector<Xapian::Query> FieldBoosts(const Xapian::Query& query) {
 }
 
 // True when `query` checks more than its terms' posting lists for each candidate: word
-// positions (phrase, NEAR, ADJ, newsgrep's proximity source) or document values (date
-// ranges, --since). Matching such a query costs far more than visiting its posting lists.
+// positions (phrase, NEAR, ADJ, newsgrep's proximity source) or document values (--since;
+// `date:` ranges are date terms). Matching such a query costs far more than visiting its
+// posting lists.
 bool ChecksEachCandidate(const Xapian::Query& query) {
   switch (query.get_type()) {
     case Xapian::Query::OP_PHRASE:
@@ -134,10 +136,11 @@ bool ChecksEachCandidate(const Xapian::Query& query) {
 // which documents match. Two equivalent forms, each the cheaper one somewhere (callgrind,
 // Reuters-21578, ids only; bench/README.md, session 6):
 // - OR(query, FILTER(OR(bonuses), query)): the query is matched twice. Cheap when it is
-//   only terms; a phrase, proximity or date range then costs twice its checks.
+//   only terms; a phrase, proximity or value check then costs twice.
 // - AND(query, OR(OR(bonuses), SCALE_WEIGHT(MatchAll, 0))): the query is matched once, and
 //   each of its candidates is looked up in the bonus terms and in the all-documents list.
-//   28-48 % fewer instructions for phrase, proximity and date queries; for bare terms it
+//   13-48 % fewer instructions for phrase and proximity queries, 47 % for a date range
+//   when it was a value range; for bare terms it
 //   costs the same on a fresh index (contiguous docids: the all-documents list is a
 //   counter) and up to 37 % more once replaced articles leave gaps in the docids.
 // The weight is the query's plus each bonus clause that matches, in both. (Xapian 1.4.22's
@@ -376,7 +379,8 @@ absl::StatusOr<std::unique_ptr<Searcher>> Searcher::Open(
   state->parser.set_database(state->db);
   state->parser.set_default_op(Xapian::Query::OP_AND);
   state->parser.add_rangeprocessor(
-      (new Xapian::DateRangeProcessor(schema::kDateSlot, "date:"))->release());
+      (new internal::DateTermRangeProcessor(&state->db, schema::kDateSlot, "date:"))
+          ->release());
   // NEAR/ADJ chains (internal/proximity.h).
   state->parser.add_prefix(std::string(internal::kProximityField),
                            (new ProximityPlaceholders(&state->placeholders))->release());

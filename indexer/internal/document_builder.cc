@@ -173,6 +173,9 @@ Xapian::Document DocumentBuilder::Build(const Article& article, const Extras& ex
   if (article.date) {
     stored.date = article.date->Iso8601();
     document.add_value(schema::kDateSlot, article.date->DateValue());
+    for (const std::string& term : schema::DateTerms(article.date->DateValue())) {
+      document.add_boolean_term(term);
+    }
     document.add_value(schema::kTimestampSlot, article.date->TimestampValue());
   }
   document.add_value(schema::kDisplaySlot, EncodeDisplayRecord(stored));

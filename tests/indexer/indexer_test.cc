@@ -208,6 +208,9 @@ TEST(IndexerTest, AddThenCommitIsVisibleWithIdTermValuesAndData) {
   ASSERT_TRUE(doc.has_value());
   EXPECT_EQ(doc->get_value(schema::kDateSlot), "20250820");
   EXPECT_EQ(doc->get_value(schema::kTimestampSlot), "20250820120509");
+  for (const char* term : {"D20250820", "M202508", "Y2025"}) {  // date terms
+    EXPECT_EQ(db.get_termfreq(term), 1u) << term;
+  }
 
   absl::StatusOr<StoredArticle> stored = DecodeStoredArticle(doc->get_data());
   ASSERT_TRUE(stored.ok()) << stored.status();
@@ -247,6 +250,9 @@ TEST(IndexerTest, ArticleWithoutDateHasNoDateValues) {
   ASSERT_TRUE(doc.has_value());
   EXPECT_EQ(doc->get_value(schema::kDateSlot), "");
   EXPECT_EQ(doc->get_value(schema::kTimestampSlot), "");
+  for (const char* prefix : {"D", "M", "Y"}) {  // no date terms
+    EXPECT_EQ(db.allterms_begin(prefix), db.allterms_end(prefix)) << prefix;
+  }
   absl::StatusOr<StoredArticle> stored = DecodeStoredArticle(doc->get_data());
   ASSERT_TRUE(stored.ok()) << stored.status();
   EXPECT_EQ(stored->date, "");

@@ -14,11 +14,13 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "newsgrep/analysis.h"
+#include "newsgrep/dates.h"
 #include "newsgrep/internal/xapian_status.h"
 #include "newsgrep/stored_article.h"
 #include "testing/files.h"
@@ -27,7 +29,9 @@ namespace newsgrep {
 namespace {
 
 using test::TempDir;
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::StartsWith;
 
@@ -387,6 +391,69 @@ TEST(SchemaTest, DisplayRecordDecodeOfGarbageOrTruncationIsDataLoss) {
   EXPECT_EQ(DecodeDisplayRecord("\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF").status().code(),
             absl::StatusCode::kDataLoss);
   EXPECT_THAT(Message(DecodeDisplayRecord("").status()), HasSubstr("re-index"));
+}
+
+// ---------------------------------------------------------------------------------------
+// Date terms
+
+TEST(SchemaTest, DateTermsAreDayMonthAndYear) {
+  EXPECT_THAT(schema::DateTerms("20250820"), ElementsAre("D20250820", "M202508", "Y2025"));
+  EXPECT_THAT(schema::DateTerms(""), IsEmpty());
+  EXPECT_THAT(schema::DateTerms("2025082"), IsEmpty());
+  EXPECT_THAT(schema::DateTerms("2025-8-20"), IsEmpty());
+}
+
+TEST(SchemaTest, DateRangeTermsTakeWholeYearsAndMonthsWhereTheyFit) {
+  EXPECT_THAT(schema::DateRangeTerms("20250830", "20251002"),
+              ElementsAre("D20250830", "D20250831", "M202509", "D20251001", "D20251002"));
+  EXPECT_THAT(schema::DateRangeTerms("20250820", "20250820"), ElementsAre("D20250820"));
+  EXPECT_THAT(schema::DateRangeTerms("20240201", "20240229"), ElementsAre("M202402"));
+  EXPECT_THAT(schema::DateRangeTerms("20230201", "20230228"), ElementsAre("M202302"));
+  EXPECT_THAT(schema::DateRangeTerms("20240201", "20240228"),  // 2024 is a leap year
+              ElementsAre("D20240201", "D20240202", "D20240203", "D20240204", "D20240205",
+                          "D20240206", "D20240207", "D20240208", "D20240209", "D20240210",
+                          "D20240211", "D20240212", "D20240213", "D20240214", "D20240215",
+                          "D20240216", "D20240217", "D20240218", "D20240219", "D20240220",
+                          "D20240221", "D20240222", "D20240223", "D20240224", "D20240225",
+                          "D20240226", "D20240227", "D20240228"));
+  EXPECT_THAT(schema::DateRangeTerms("19991231", "20020101"),
+              ElementsAre("D19991231", "Y2000", "Y2001", "D20020101"));
+  EXPECT_THAT(schema::DateRangeTerms("19991101", "20000229"),
+              ElementsAre("M199911", "M199912", "M200001", "M200002"));
+  EXPECT_THAT(schema::DateRangeTerms("20251002", "20250830"), IsEmpty());
+  EXPECT_THAT(schema::DateRangeTerms("20250230", "20250301"), IsEmpty());
+  EXPECT_THAT(schema::DateRangeTerms("", "20250301"), IsEmpty());
+}
+
+// Every day from 1999-11-20 to 2001-03-10 against every range over it that starts or ends
+// on a sample of days: a day is in the range exactly when one of the range's terms is one
+// of the day's terms.
+TEST(SchemaTest, DateRangeTermsCoverExactlyTheDaysOfTheRange) {
+  std::vector<std::string> days;
+  for (int year = 1999; year <= 2001; ++year) {
+    for (int month = 1; month <= 12; ++month) {
+      for (int day = 1; day <= 31; ++day) {
+        const std::string value = absl::StrFormat("%04d%02d%02d", year, month, day);
+        if (value < "19991120" || value > "20010310") continue;
+        if (!ParseNewsDate(absl::StrFormat("%04d-%02d-%02d", year, month, day))) continue;
+        days.push_back(value);
+      }
+    }
+  }
+  ASSERT_EQ(days.size(), 477u);
+  for (size_t i = 0; i < days.size(); i += 7) {
+    for (size_t j = i; j < days.size(); j += 11) {
+      const std::vector<std::string> range = schema::DateRangeTerms(days[i], days[j]);
+      const std::set<std::string> terms(range.begin(), range.end());
+      ASSERT_EQ(terms.size(), range.size());
+      for (const std::string& day : days) {
+        bool covered = false;
+        for (const std::string& term : schema::DateTerms(day)) covered |= terms.count(term) > 0;
+        ASSERT_EQ(covered, days[i] <= day && day <= days[j])
+            << day << " in " << days[i] << ".." << days[j];
+      }
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------

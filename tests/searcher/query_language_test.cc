@@ -6,6 +6,7 @@
 /// query builder and SearcherPool.
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -16,6 +17,8 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "newsgrep/article.h"
@@ -503,6 +506,77 @@ TEST(QueryLanguageTest, BadDatesPointAtTheColumn) {
               UnorderedElementsAre("aug-20-early", "aug-20-late"));
   EXPECT_THAT(Find(*searcher, "harbour date:..2025-08-10"),
               UnorderedElementsAre("aug-10", "jan-harbour"));
+}
+
+// Articles every 4 days from 1999-11-28 to 2000-03-27 (across a year end and a leap day)
+// and one undated: every date: range over them, closed or open, finds exactly the articles
+// dated inside it, with the same scores as the words alone.
+TEST(QueryLanguageTest, DateRangesFindExactlyTheArticlesInsideThem) {
+  std::vector<Article> articles;
+  std::vector<std::string> days;  // YYYY-MM-DD, in date order
+  for (int year = 1999; year <= 2000; ++year) {
+    for (int month = 1; month <= 12; ++month) {
+      for (int day = 1; day <= 31; ++day) {
+        const std::string text = absl::StrFormat("%04d-%02d-%02d", year, month, day);
+        if (text < "1999-11-28" || text > "2000-03-27" || !ParseNewsDate(text)) continue;
+        days.push_back(text);
+      }
+    }
+  }
+  ASSERT_EQ(days.size(), 121u);
+  for (size_t i = 0; i < days.size(); i += 4) {
+    articles.push_back(MakeArticle(days[i], "Harbour report",
+                                   absl::StrCat("Harbour traffic on ", days[i], "."),
+                                   Date(days[i].c_str())));
+  }
+  articles.push_back(MakeArticle("undated", "Harbour report", "Harbour traffic."));
+  TempDir dir;
+  std::unique_ptr<Searcher> searcher = BuildAndOpen(dir, articles);
+  ASSERT_NE(searcher, nullptr);
+  const SearchOptions options{.limit = 1000, .snippets = false, .collapse = false};
+  absl::StatusOr<SearchResults> words = searcher->Search("harbour", options);
+  ASSERT_TRUE(words.ok()) << words.status();
+  std::map<std::string, double> score_of;
+  for (const Hit& hit : words->hits) score_of[hit.article.id] = hit.score;
+
+  // Range ends from before the first article to after the last.
+  std::vector<std::string> ends = {"1999-11-01", "1999-11-27"};
+  for (size_t i = 1; i < days.size(); i += 5) ends.push_back(days[i]);
+  ends.push_back("2000-03-28");
+  ends.push_back("2000-12-31");
+  std::vector<std::string> ranges;
+  for (const std::string& from : ends) {
+    ranges.push_back(absl::StrCat(from, ".."));
+    ranges.push_back(absl::StrCat("..", from));
+    for (const std::string& to : ends) {
+      if (from <= to) ranges.push_back(absl::StrCat(from, "..", to));
+    }
+  }
+  size_t checked = 0;
+  for (const std::string& range : ranges) {
+    SCOPED_TRACE(range);
+    const size_t dots = range.find("..");
+    const std::string low = range.substr(0, dots);
+    const std::string high = dots + 2 == range.size() ? "~" : range.substr(dots + 2);
+    std::vector<std::string> expected;
+    for (const Article& article : articles) {
+      if (article.date && low <= article.id && article.id <= high) {
+        expected.push_back(article.id);
+      }
+    }
+    absl::StatusOr<SearchResults> results =
+        searcher->Search(absl::StrCat("harbour date:", range), options);
+    ASSERT_TRUE(results.ok()) << results.status();
+    std::vector<std::string> found;
+    for (const Hit& hit : results->hits) {
+      found.push_back(hit.article.id);
+      EXPECT_DOUBLE_EQ(hit.score, score_of[hit.article.id]) << hit.article.id;
+    }
+    EXPECT_THAT(found, UnorderedElementsAreArray(expected));
+    EXPECT_EQ(Find(*searcher, absl::StrCat("date:", range), options).size(), expected.size());
+    checked += expected.empty() ? 0 : 1;
+  }
+  EXPECT_GT(checked, 300u);
 }
 
 TEST(QueryLanguageTest, SinceKeepsArticlesFromThatTimeOn) {

@@ -16,6 +16,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "newsgrep/article.h"
@@ -807,15 +808,17 @@ TEST(SearcherTest, OpenOtherSchemaVersionIsFailedPrecondition) {
 // Version 4 indexes hold every word unstemmed too and no vocabulary; version 5 queries
 // only stems. An old index is refused with the instruction to re-index, rather than
 // searched with queries that miss its terms.
-TEST(SearcherTest, OpenVersion4IndexSaysToReindex) {
+TEST(SearcherTest, OpenPreviousVersionIndexSaysToReindex) {
   TempDir dir;
   const std::string path = dir / "db";
   ASSERT_TRUE(BuildIndex({.db_path = path}, {MakeArticle("a", "Title", "Body text.")}).ok());
-  RecordSchemaVersion(path, "4");
+  const std::string previous = std::to_string(schema::kSchemaVersion - 1);
+  RecordSchemaVersion(path, previous);
   absl::StatusOr<std::unique_ptr<Searcher>> searcher = Searcher::Open({path});
   EXPECT_EQ(searcher.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(std::string(searcher.status().message()),
-              HasSubstr("schema version 4 but this newsgrep uses version 5"));
+              HasSubstr(absl::StrCat("schema version ", previous, " but this newsgrep uses version ",
+                                     schema::kSchemaVersion)));
   EXPECT_THAT(std::string(searcher.status().message()), HasSubstr("re-index"));
 }
 

@@ -444,9 +444,9 @@ TEST_F(CliEndToEndTest, PagesAreSlicesOfTheFullRanking) {
 TEST_F(CliEndToEndTest, PagesOfATitleBoostedSearchAreSlicesOfTheFullRanking) {
   // Regression: with the title boost written as Q AND_MAYBE (title terms), Xapian 1.4.22
   // left the best hit out of `-n 7 guarantees` and skipped rank 7 of
-  // `--offset 3 -n 4 "security guarantees"`. The phrase, proximity and date queries take
+  // `--offset 3 -n 4 "security guarantees"`. The phrase and proximity queries take
   // WithBonuses' other form, AND(query, OR(bonuses, MatchAll)), which the matcher may also
-  // turn into an AND_MAYBE as the page fills.
+  // turn into an AND_MAYBE as the page fills; the date range is an OR of date terms.
   for (const char* query :
        {"guarantees", "security guarantees", "\"security guarantees\"",
         "security NEAR/4 guarantees", "guarantees date:2025-01-01..2026-12-31"}) {

@@ -14,6 +14,7 @@
 
 #include <array>
 #include <string>
+#include <vector>
 #include "absl/strings/string_view.h"
 
 #include "absl/status/status.h"
@@ -25,7 +26,8 @@ namespace newsgrep::schema {
 /// 4: the display value (kDisplaySlot) added, the document data's body moved first.
 /// 5: every word indexed only as its stem (analysis::kIndexStemStrategy, STEM_ALL_Z); the
 ///    words as written are the vocabulary (kVocabularyKeyPrefix).
-inline constexpr int kSchemaVersion = 5;
+/// 6: date terms (kDayPrefix, kMonthPrefix, kYearPrefix), which `date:` ranges now search.
+inline constexpr int kSchemaVersion = 6;
 inline constexpr absl::string_view kSchemaVersionKey = "newsgrep.schema_version";
 
 /// The index's vocabulary: every word indexed, as the term generator read it (lower case,
@@ -76,6 +78,12 @@ inline constexpr absl::string_view kLocationPrefix = "XLOC";
 inline constexpr absl::string_view kQuotePrefix = "XQUOTE";
 /// The folded name words of each quote's speaker.
 inline constexpr absl::string_view kSaidPrefix = "XSAID";
+/// Date terms, omega's convention: a dated article has D<YYYYMMDD>, M<YYYYMM> and Y<YYYY>
+/// (boolean terms; DateTerms), so that a `date:` range is an OR of a few terms
+/// (DateRangeTerms) rather than a read of every candidate's date value.
+inline constexpr absl::string_view kDayPrefix = "D";
+inline constexpr absl::string_view kMonthPrefix = "M";
+inline constexpr absl::string_view kYearPrefix = "Y";
 /// One exact term per person / place of the article: the canonical key (wdf = mentions).
 /// Not query fields; `newsgrep stats` counts them.
 inline constexpr absl::string_view kPersonKeyPrefix = "XPK";
@@ -133,6 +141,16 @@ absl::Status CheckSchemaVersion(const Xapian::Database& db, absl::string_view pa
 
 /// The unique-id term of the article whose id is `article_id`.
 std::string IdTerm(absl::string_view article_id);
+
+/// The date terms of a day `day` ("YYYYMMDD", the kDateSlot value): {"D20250820",
+/// "M202508", "Y2025"}. Empty when `day` is not eight digits.
+std::vector<std::string> DateTerms(absl::string_view day);
+
+/// The fewest date terms whose articles are exactly those dated `first` to `last`, both
+/// included ("YYYYMMDD" days): whole years as Y terms, whole months as M terms, other days
+/// as D terms ("20250830".."20251002" → D20250830, D20250831, M202509, D20251001,
+/// D20251002). Empty when first > last or either is not a real day.
+std::vector<std::string> DateRangeTerms(absl::string_view first, absl::string_view last);
 
 }  // namespace newsgrep::schema
 

@@ -1,0 +1,38 @@
+/// @file date_range.h
+/// @brief `date:` ranges as filters on the date terms (schema::DateRangeTerms): a range is
+/// an OR of a few D/M/Y terms, matched from their posting lists, instead of Xapian's value
+/// range, which reads the date value of every candidate (90 % of a date-filtered query's
+/// instructions on Reuters-21578 before; bench/README.md, session 6).
+///
+/// Thread safety: like any Xapian object, one thread at a time.
+#ifndef NEWSGREP_SEARCHER_INTERNAL_DATE_RANGE_H_
+#define NEWSGREP_SEARCHER_INTERNAL_DATE_RANGE_H_
+
+#include <xapian.h>
+
+#include <string>
+
+namespace newsgrep::internal {
+
+/// The query parser's `date:` range processor. `db` (not owned) must outlive it; an open
+/// end (`date:2025-08-18..`, `date:..2025-08-20`) is closed at the earliest or latest date
+/// in `db` when the query is parsed. The query is SCALE_WEIGHT(OR(date terms), 0): a
+/// filter, no weight. A range that no date term covers (say, after the last article) is
+/// Xapian's value range over the date slot, which matches nothing at once. Ends that are
+/// not YYYY-MM-DD days (CheckQuerySyntax rejects those first) go to Xapian's
+/// DateRangeProcessor unchanged.
+class DateTermRangeProcessor : public Xapian::RangeProcessor {
+ public:
+  DateTermRangeProcessor(const Xapian::Database* db, Xapian::valueno date_slot,
+                         const std::string& prefix);
+
+  Xapian::Query operator()(const std::string& begin, const std::string& end) override;
+
+ private:
+  const Xapian::Database* db_;
+  Xapian::DateRangeProcessor by_value_;
+};
+
+}  // namespace newsgrep::internal
+
+#endif  // NEWSGREP_SEARCHER_INTERNAL_DATE_RANGE_H_
