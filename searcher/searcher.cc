@@ -469,16 +469,16 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
     return absl::InvalidArgumentError(
         "recency_weight must be >= 0 and recency_half_life_days > 0");
   }
-  Xapian::Query query = rep.query;
-  if (options.since) {
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                          Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kTimestampSlot,
-                                        options.since->TimestampValue()));
-  }
-
   // A DatabaseModifiedError means a writer committed twice while we read: reopen, retry.
   for (int attempt = 0;; ++attempt) {
     try {
+      Xapian::Query query = rep.query;
+      if (options.since) {
+        query = Xapian::Query(
+            Xapian::Query::OP_FILTER, query,
+            internal::SinceFilter(state_->db, options.since->TimestampValue(),
+                                  schema::kDateSlot, schema::kTimestampSlot));
+      }
       std::vector<Xapian::Query> bonuses = rep.field_boosts;
       if (options.sort == SortOrder::kRecencyBoosted && options.recency_weight > 0) {
         const std::string reference =

@@ -33,6 +33,14 @@ class DateTermRangeProcessor : public Xapian::RangeProcessor {
   Xapian::DateRangeProcessor by_value_;
 };
 
+/// Articles dated at or after `since` ("YYYYMMDDhhmmss", UTC; `--since`): the date terms
+/// of the days after its day, up to the last date in `db` (`date_slot`'s upper bound), and
+/// on its own day a check of the timestamp value (`timestamp_slot`), so that only that
+/// day's articles have a value read. From midnight, the whole day is date terms. A filter,
+/// no weight; undated articles never match. Read `db`'s bound again after a reopen.
+Xapian::Query SinceFilter(const Xapian::Database& db, const std::string& since,
+                          Xapian::valueno date_slot, Xapian::valueno timestamp_slot);
+
 }  // namespace newsgrep::internal
 
 #endif  // NEWSGREP_SEARCHER_INTERNAL_DATE_RANGE_H_

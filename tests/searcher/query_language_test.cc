@@ -579,6 +579,45 @@ TEST(QueryLanguageTest, DateRangesFindExactlyTheArticlesInsideThem) {
   EXPECT_GT(checked, 300u);
 }
 
+// Articles every 17 hours from 2024-02-20 to 2024-03-31 (across a leap day and months),
+// some with a date only, and one undated: every --since time, at midnight or not, on an
+// article's own second or between, finds exactly the articles from that time on.
+TEST(QueryLanguageTest, SinceFindsExactlyTheArticlesFromThatTimeOn) {
+  std::vector<Article> articles;
+  std::vector<std::string> times;  // each article's "YYYYMMDDhhmmss"
+  std::vector<NewsDate> sinces = {*Date("2024-01-01"), *Date("2024-12-31T23:00:00Z")};
+  for (int hours = 0; hours < 41 * 24; hours += 17) {
+    const int day_index = hours / 24;
+    const int month = day_index < 10 ? 2 : 3;
+    const int day = day_index < 10 ? 20 + day_index : day_index - 9;
+    const bool date_only = hours % 5 == 0;
+    const std::string text =
+        date_only ? absl::StrFormat("2024-%02d-%02d", month, day)
+                  : absl::StrFormat("2024-%02d-%02dT%02d:07:00Z", month, day, hours % 24);
+    const std::optional<NewsDate> date = Date(text.c_str());
+    articles.push_back(MakeArticle(text, "Harbour report", "Harbour traffic.", date));
+    times.push_back(date->TimestampValue());
+    sinces.push_back(*date);                                          // its very second
+    sinces.push_back(*Date(absl::StrFormat("2024-%02d-%02d", month, day).c_str()));  // midnight
+    sinces.push_back(*Date(absl::StrFormat("2024-%02d-%02dT%02d:30:00Z", month, day,
+                                           (hours + 3) % 24).c_str()));
+  }
+  articles.push_back(MakeArticle("undated", "Harbour report", "Harbour traffic."));
+  TempDir dir;
+  std::unique_ptr<Searcher> searcher = BuildAndOpen(dir, articles);
+  ASSERT_NE(searcher, nullptr);
+  for (const NewsDate& since : sinces) {
+    SCOPED_TRACE(since.TimestampValue());
+    std::vector<std::string> expected;
+    for (size_t i = 0; i < times.size(); ++i) {
+      if (times[i] >= since.TimestampValue()) expected.push_back(articles[i].id);
+    }
+    SearchOptions options{.limit = 1000, .collapse = false};
+    options.since = since;
+    EXPECT_THAT(Find(*searcher, "harbour", options), UnorderedElementsAreArray(expected));
+  }
+}
+
 TEST(QueryLanguageTest, SinceKeepsArticlesFromThatTimeOn) {
   TempDir dir;
   std::unique_ptr<Searcher> searcher = BuildAndOpen(dir, DatedCorpus());
