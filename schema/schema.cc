@@ -3,9 +3,9 @@
 #include "newsgrep/schema.h"
 
 #include <algorithm>
+#include <chrono>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -48,72 +48,55 @@ std::string KnownFieldNames() {
 
 namespace {
 
-struct Day {
-  int year = 0, month = 0, day = 0;
-};
-
-int DaysInMonth(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
 // "YYYYMMDD" naming a real day.
-std::optional<Day> ParseDay(absl::string_view text) {
-  if (text.size() != 8) return std::nullopt;
-  for (char c : text) {
-    if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) return std::nullopt;
-  }
-  Day d;
-  if (!absl::SimpleAtoi(text.substr(0, 4), &d.year) ||
-      !absl::SimpleAtoi(text.substr(4, 2), &d.month) ||
-      !absl::SimpleAtoi(text.substr(6, 2), &d.day)) {
+std::optional<std::chrono::year_month_day> ParseDay(absl::string_view text) {
+  int year = 0, month = 0, day = 0;
+  if (text.size() != 8 || !std::all_of(text.begin(), text.end(), [](char c) {
+        return absl::ascii_isdigit(static_cast<unsigned char>(c));
+      })) {
     return std::nullopt;
   }
-  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > DaysInMonth(d.year, d.month)) {
+  // (SimpleAtoi accepts a sign; the digit check above has ruled one out.)
+  if (!absl::SimpleAtoi(text.substr(0, 4), &year) ||
+      !absl::SimpleAtoi(text.substr(4, 2), &month) || !absl::SimpleAtoi(text.substr(6, 2), &day)) {
     return std::nullopt;
   }
-  return d;
-}
-
-bool Before(const Day& a, const Day& b) {
-  return std::tie(a.year, a.month, a.day) < std::tie(b.year, b.month, b.day);
+  const std::chrono::year_month_day parsed = std::chrono::year(year) / month / day;
+  if (!parsed.ok()) return std::nullopt;
+  return parsed;
 }
 
 }  // namespace
 
 std::vector<std::string> DateTerms(absl::string_view day) {
-  if (day.size() != 8 || !std::all_of(day.begin(), day.end(), [](char c) {
-        return absl::ascii_isdigit(static_cast<unsigned char>(c));
-      })) {
-    return {};
-  }
+  if (!ParseDay(day)) return {};
   return {absl::StrCat(kDayPrefix, day), absl::StrCat(kMonthPrefix, day.substr(0, 6)),
           absl::StrCat(kYearPrefix, day.substr(0, 4))};
 }
 
 std::vector<std::string> DateRangeTerms(absl::string_view first, absl::string_view last) {
-  const std::optional<Day> from = ParseDay(first);
-  const std::optional<Day> to = ParseDay(last);
+  using std::chrono::sys_days;
+  const std::optional<std::chrono::year_month_day> from = ParseDay(first);
+  const std::optional<std::chrono::year_month_day> to = ParseDay(last);
   std::vector<std::string> terms;
-  if (!from || !to || Before(*to, *from)) return terms;
+  if (!from || !to) return terms;
   // Walk from `from` to `to`, taking the largest unit that starts here and ends by `to`.
-  Day at = *from;
-  const auto ends_by_to = [&](const Day& end) { return !Before(*to, end); };
-  while (!Before(*to, at)) {
-    if (at.month == 1 && at.day == 1 && ends_by_to(Day{at.year, 12, 31})) {
-      terms.push_back(absl::StrFormat("%s%04d", kYearPrefix, at.year));
-      at = Day{at.year + 1, 1, 1};
-    } else if (at.day == 1 && ends_by_to(Day{at.year, at.month, DaysInMonth(at.year, at.month)})) {
-      terms.push_back(absl::StrFormat("%s%04d%02d", kMonthPrefix, at.year, at.month));
-      at = at.month == 12 ? Day{at.year + 1, 1, 1} : Day{at.year, at.month + 1, 1};
+  for (sys_days at = sys_days(*from); at <= sys_days(*to);) {
+    const std::chrono::year_month_day day(at);
+    const int year = static_cast<int>(day.year());
+    const unsigned month = static_cast<unsigned>(day.month());
+    const sys_days month_end = sys_days(day.year() / day.month() / std::chrono::last);
+    const sys_days year_end = sys_days(day.year() / std::chrono::December / 31);
+    if (month == 1 && day.day() == std::chrono::day(1) && year_end <= sys_days(*to)) {
+      terms.push_back(absl::StrFormat("%s%04d", kYearPrefix, year));
+      at = year_end + std::chrono::days(1);
+    } else if (day.day() == std::chrono::day(1) && month_end <= sys_days(*to)) {
+      terms.push_back(absl::StrFormat("%s%04d%02u", kMonthPrefix, year, month));
+      at = month_end + std::chrono::days(1);
     } else {
-      terms.push_back(absl::StrFormat("%s%04d%02d%02d", kDayPrefix, at.year, at.month, at.day));
-      if (at.day < DaysInMonth(at.year, at.month)) {
-        ++at.day;
-      } else {
-        at = at.month == 12 ? Day{at.year + 1, 1, 1} : Day{at.year, at.month + 1, 1};
-      }
+      terms.push_back(absl::StrFormat("%s%04d%02u%02u", kDayPrefix, year, month,
+                                      static_cast<unsigned>(day.day())));
+      at += std::chrono::days(1);
     }
   }
   return terms;

@@ -143,7 +143,7 @@ absl::Status CheckSchemaVersion(const Xapian::Database& db, absl::string_view pa
 std::string IdTerm(absl::string_view article_id);
 
 /// The date terms of a day `day` ("YYYYMMDD", the kDateSlot value): {"D20250820",
-/// "M202508", "Y2025"}. Empty when `day` is not eight digits.
+/// "M202508", "Y2025"}. Empty when `day` is not a real day.
 std::vector<std::string> DateTerms(absl::string_view day);
 
 /// The fewest date terms whose articles are exactly those dated `first` to `last`, both
