@@ -54,6 +54,17 @@ std::string InField(absl::string_view term, absl::string_view prefix) {
   return absl::StrCat(prefix, term);
 }
 
+// True when the plain free-text term `term` stands only for stopwords: every word typed
+// that `parser` turned into it is one (or, when none is recorded, the term itself).
+bool IsStopwordTerm(const std::string& term, const Xapian::QueryParser& parser) {
+  bool typed = false;
+  for (auto it = parser.unstem_begin(term); it != parser.unstem_end(term); ++it) {
+    typed = true;
+    if (!analysis::IsQueryStopword(*it)) return false;
+  }
+  return typed || analysis::IsQueryStopword(term);
+}
+
 // When every word of a query is a stopword, Xapian keeps them all ("the of" searches for
 // "the" and "of", which are indexed), so an emptiness check alone misses such a query.
 // Returns true when `query` holds anything but bare stopwords: another word, a field term,
@@ -63,13 +74,7 @@ bool HasSearchableWords(const Xapian::Query& query, const Xapian::QueryParser& p
   switch (query.get_type()) {
     case Xapian::Query::LEAF_TERM: {
       const std::string term = *query.get_terms_begin();
-      if (!IsPlainTextTerm(term)) return true;
-      bool typed = false;
-      for (auto it = parser.unstem_begin(term); it != parser.unstem_end(term); ++it) {
-        typed = true;
-        if (!analysis::IsQueryStopword(*it)) return true;
-      }
-      return !typed && !analysis::IsQueryStopword(term);
+      return !IsPlainTextTerm(term) || !IsStopwordTerm(term, parser);
     }
     case Xapian::Query::LEAF_MATCH_NOTHING:
       return false;
@@ -95,15 +100,20 @@ bool HasSearchableWords(const Xapian::Query& query, const Xapian::QueryParser& p
 // The optional clauses that raise the weight of documents where the query's words occur in
 // a boosted free-text field: for each such field, SCALE_WEIGHT(OR(the words in that field),
 // boost - 1). Empty when the query has no plain words. See WithBonuses.
-std::vector<Xapian::Query> FieldBoosts(const Xapian::Query& query) {
+// Stopwords (which the query keeps inside phrases and proximity) get no bonus: "the" in a
+// headline says nothing about the article, and at 1M articles the bonus lists of a
+// phrase's stopwords were most of its cost (bench/README.md, session 7).
+std::vector<Xapian::Query> FieldBoosts(const Xapian::Query& query,
+                                       const Xapian::QueryParser& parser) {
+  std::vector<std::string> words;
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+    if (IsPlainTextTerm(*it) && !IsStopwordTerm(*it, parser)) words.push_back(*it);
+  }
   std::vector<Xapian::Query> boosts;
   for (const schema::Field& field : schema::kFields) {
     if (field.kind != schema::FieldKind::kFreeText || field.boost <= 1.0) continue;
     std::vector<std::string> terms;
-    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-      std::string term = InField(*it, field.prefix);
-      if (!term.empty()) terms.push_back(std::move(term));
-    }
+    for (const std::string& word : words) terms.push_back(InField(word, field.prefix));
     if (terms.empty()) continue;
     Xapian::Query field_terms(Xapian::Query::OP_OR, terms.begin(), terms.end());
     boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, field_terms, field.boost - 1.0);
@@ -435,7 +445,7 @@ absl::StatusOr<ParsedQuery> Searcher::Parse(absl::string_view query_text) {
     state_->placeholders.clear();
     CollectTypedWords(rep->query, state_->parser, rep->typed);
     searchable = HasSearchableWords(rep->query, state_->parser);
-    rep->field_boosts = FieldBoosts(rep->query);
+    rep->field_boosts = FieldBoosts(rep->query, state_->parser);
     rep->query = internal::ExpandWildcards(rep->query, state_->shards, state_->stemmer);
   } catch (const Xapian::QueryParserError& e) {
     return absl::InvalidArgumentError(

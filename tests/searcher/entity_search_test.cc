@@ -199,5 +199,30 @@ TEST(EntityRankingTest, BoostedFieldMatchOutranksBodyOnlyMatch) {
   }
 }
 
+// A phrase keeps its stopwords, but they earn no field bonus: two articles with the same
+// words, one with "the" inside its quotation and the other with "a" there, score the same
+// for a phrase with "the" in it. (With a bonus for "the" in a quotation, the first would
+// rank above the second for no reason a reader would see.)
+TEST(EntityRankingTest, StopwordsInAPhraseEarnNoFieldBonus) {
+  Article the_quoted = MakeArticle(
+      "the-quoted", "Ceasefire report",
+      "Envoys discussed the end of the war on Tuesday. “The plan is ready,” an official "
+      "said, adding that a deal was near.");
+  Article a_quoted = MakeArticle(
+      "a-quoted", "Ceasefire report",
+      "Envoys discussed the end of the war on Tuesday. “A plan is ready,” an official "
+      "said, adding that the deal was near.");
+  the_quoted.date = a_quoted.date = test::Date("2025-08-20");
+  TempDir dir;
+  auto searcher = Build(dir, {the_quoted, a_quoted});
+  ASSERT_NE(searcher, nullptr);
+  // Both quotations are in the quote field.
+  EXPECT_THAT(Ids(*searcher, "quote:ready"), UnorderedElementsAre("the-quoted", "a-quoted"));
+  auto results = searcher->Search("\"end of the war\"", All());
+  ASSERT_TRUE(results.ok()) << results.status();
+  ASSERT_EQ(results->hits.size(), 2u);
+  EXPECT_DOUBLE_EQ(results->hits[0].score, results->hits[1].score);
+}
+
 }  // namespace
 }  // namespace newsgrep
