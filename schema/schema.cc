@@ -66,12 +66,29 @@ std::optional<std::chrono::year_month_day> ParseDay(absl::string_view text) {
   return parsed;
 }
 
+// "YYYYMMDD" of a real day.
+std::string DayText(const std::chrono::year_month_day& day) {
+  return absl::StrFormat("%04d%02u%02u", static_cast<int>(day.year()),
+                         static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
+}
+
 }  // namespace
 
 std::vector<std::string> DateTerms(absl::string_view day) {
   if (!ParseDay(day)) return {};
   return {absl::StrCat(kDayPrefix, day), absl::StrCat(kMonthPrefix, day.substr(0, 6)),
           absl::StrCat(kYearPrefix, day.substr(0, 4))};
+}
+
+std::string DayTerm(absl::string_view day) {
+  if (!ParseDay(day)) return "";
+  return absl::StrCat(kDayPrefix, day);
+}
+
+std::string NextDay(absl::string_view day) {
+  const std::optional<std::chrono::year_month_day> parsed = ParseDay(day);
+  if (!parsed) return "";
+  return DayText(std::chrono::sys_days(*parsed) + std::chrono::days(1));
 }
 
 std::vector<std::string> DateRangeTerms(absl::string_view first, absl::string_view last) {
@@ -94,8 +111,7 @@ std::vector<std::string> DateRangeTerms(absl::string_view first, absl::string_vi
       terms.push_back(absl::StrFormat("%s%04d%02u", kMonthPrefix, year, month));
       at = month_end + std::chrono::days(1);
     } else {
-      terms.push_back(absl::StrFormat("%s%04d%02u%02u", kDayPrefix, year, month,
-                                      static_cast<unsigned>(day.day())));
+      terms.push_back(absl::StrCat(kDayPrefix, DayText(day)));
       at += std::chrono::days(1);
     }
   }

@@ -2,15 +2,11 @@
 /// @brief `date:` ranges over the date terms.
 #include "internal/date_range.h"
 
-#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "newsgrep/schema.h"
 
 namespace newsgrep::internal {
@@ -29,17 +25,10 @@ std::optional<std::string> DayValue(const std::string& text) {
   return value;
 }
 
-// The day after `day` ("YYYYMMDD", a real day).
-std::string NextDay(const std::string& day) {
-  int year = 0, month = 0, day_of_month = 0;
-  if (!absl::SimpleAtoi(day.substr(0, 4), &year) || !absl::SimpleAtoi(day.substr(4, 2), &month) ||
-      !absl::SimpleAtoi(day.substr(6, 2), &day_of_month)) {
-    return "";
-  }
-  const std::chrono::year_month_day next(
-      std::chrono::sys_days(std::chrono::year(year) / month / day_of_month) + std::chrono::days(1));
-  return absl::StrFormat("%04d%02u%02u", static_cast<int>(next.year()),
-                         static_cast<unsigned>(next.month()), static_cast<unsigned>(next.day()));
+// SCALE_WEIGHT(OR(parts), 0): matches what any part matches, adds no weight.
+Xapian::Query AnyUnweighted(const std::vector<Xapian::Query>& parts) {
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                       Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()), 0.0);
 }
 
 }  // namespace
@@ -49,22 +38,22 @@ Xapian::Query SinceFilter(const Xapian::Database& db, const std::string& since,
   const Xapian::Query by_value(Xapian::Query::OP_VALUE_GE, timestamp_slot, since);
   if (since.size() != 14) return by_value;
   const std::string day = since.substr(0, 8);
+  const std::string day_term = schema::DayTerm(day);
+  if (day_term.empty()) return by_value;  // not a real day: the value check alone
   const std::string last = db.get_value_upper_bound(date_slot);
   std::vector<Xapian::Query> parts;
   std::vector<std::string> later;  // date terms of the whole days from `since` on
   if (since.substr(8) == "000000") {
     later = schema::DateRangeTerms(day, last);
   } else {
-    parts.emplace_back(Xapian::Query::OP_FILTER,
-                       Xapian::Query(absl::StrCat(schema::kDayPrefix, day)), by_value);
-    later = schema::DateRangeTerms(NextDay(day), last);
+    parts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(day_term), by_value);
+    later = schema::DateRangeTerms(schema::NextDay(day), last);
   }
   for (const std::string& term : later) parts.emplace_back(term);
   // Nothing dated from `since` on (or no dates at all): the value check, which Xapian
   // answers from the slot's bounds.
   if (parts.empty()) return by_value;
-  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                       Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()), 0.0);
+  return AnyUnweighted(parts);
 }
 
 DateTermRangeProcessor::DateTermRangeProcessor(const Xapian::Database* db,
@@ -79,8 +68,7 @@ Xapian::Query DateTermRangeProcessor::operator()(const std::string& begin, const
       schema::DateRangeTerms(first->empty() ? db_->get_value_lower_bound(slot) : *first,
                              last->empty() ? db_->get_value_upper_bound(slot) : *last);
   if (terms.empty()) return Xapian::RangeProcessor::operator()(*first, *last);
-  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                       Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), 0.0);
+  return AnyUnweighted(std::vector<Xapian::Query>(terms.begin(), terms.end()));
 }
 
 }  // namespace newsgrep::internal

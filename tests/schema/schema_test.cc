@@ -403,6 +403,20 @@ TEST(SchemaTest, DateTermsAreDayMonthAndYear) {
   EXPECT_THAT(schema::DateTerms("2025-8-20"), IsEmpty());
 }
 
+TEST(SchemaTest, DayTermAndNextDay) {
+  EXPECT_EQ(schema::DayTerm("20250820"), "D20250820");
+  EXPECT_EQ(schema::DayTerm("20250230"), "");
+  EXPECT_EQ(schema::DayTerm("2025082"), "");
+  EXPECT_EQ(schema::NextDay("20250820"), "20250821");
+  EXPECT_EQ(schema::NextDay("20250831"), "20250901");
+  EXPECT_EQ(schema::NextDay("20240228"), "20240229");
+  EXPECT_EQ(schema::NextDay("20240229"), "20240301");
+  EXPECT_EQ(schema::NextDay("20230228"), "20230301");
+  EXPECT_EQ(schema::NextDay("20251231"), "20260101");
+  EXPECT_EQ(schema::NextDay("20230229"), "");
+  EXPECT_EQ(schema::NextDay(""), "");
+}
+
 TEST(SchemaTest, DateRangeTermsTakeWholeYearsAndMonthsWhereTheyFit) {
   EXPECT_THAT(schema::DateRangeTerms("20250830", "20251002"),
               ElementsAre("D20250830", "D20250831", "M202509", "D20251001", "D20251002"));
@@ -441,6 +455,10 @@ TEST(SchemaTest, DateRangeTermsCoverExactlyTheDaysOfTheRange) {
     }
   }
   ASSERT_EQ(days.size(), 477u);
+  for (size_t i = 0; i + 1 < days.size(); ++i) {
+    ASSERT_EQ(schema::NextDay(days[i]), days[i + 1]);
+    ASSERT_EQ(schema::DayTerm(days[i]), schema::DateTerms(days[i])[0]);
+  }
   for (size_t i = 0; i < days.size(); i += 7) {
     for (size_t j = i; j < days.size(); j += 11) {
       const std::vector<std::string> range = schema::DateRangeTerms(days[i], days[j]);

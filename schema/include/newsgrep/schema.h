@@ -146,6 +146,13 @@ std::string IdTerm(absl::string_view article_id);
 /// "M202508", "Y2025"}. Empty when `day` is not a real day.
 std::vector<std::string> DateTerms(absl::string_view day);
 
+/// The day term alone: "D20250820" for "20250820"; "" when `day` is not a real day.
+std::string DayTerm(absl::string_view day);
+
+/// The day after `day`, both "YYYYMMDD": "20240229" → "20240301", "20251231" →
+/// "20260101". "" when `day` is not a real day.
+std::string NextDay(absl::string_view day);
+
 /// The fewest date terms whose articles are exactly those dated `first` to `last`, both
 /// included ("YYYYMMDD" days): whole years as Y terms, whole months as M terms, other days
 /// as D terms ("20250830".."20251002" → D20250830, D20250831, M202509, D20251001,
