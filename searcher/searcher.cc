@@ -102,7 +102,7 @@ bool HasSearchableWords(const Xapian::Query& query, const Xapian::QueryParser& p
 // boost - 1). Empty when the query has no plain words. See WithBonuses.
 // Stopwords (which the query keeps inside phrases and proximity) get no bonus: "the" in a
 // headline says nothing about the article, and at 1M articles the bonus lists of a
-// phrase's stopwords were most of its cost (bench/README.md, session 7).
+// phrase's stopwords were up to 29 % of its instructions (bench/README.md, session 7).
 std::vector<Xapian::Query> FieldBoosts(const Xapian::Query& query,
                                        const Xapian::QueryParser& parser) {
   std::vector<std::string> words;

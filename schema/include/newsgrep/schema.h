@@ -90,9 +90,10 @@ inline constexpr absl::string_view kPersonKeyPrefix = "XPK";
 inline constexpr absl::string_view kLocationKeyPrefix = "XLK";
 
 /// The field table. Unprefixed text (title + body) is what a bare word searches.
-/// Boosts: a query word found in a boosted field adds (boost - 1) x its BM25 weight in that
-/// field, so an article whose headline, quotes, people or places contain the word ranks
-/// above one that only mentions it in the body. Tunable here without re-indexing.
+/// Boosts: a query word (not a stopword) found in a boosted field adds (boost - 1) x its
+/// BM25 weight in that field, so an article whose headline, quotes, people or places
+/// contain the word ranks above one that only mentions it in the body. Tunable here
+/// without re-indexing.
 inline constexpr std::array<Field, 9> kFields = {{
     {"title", kTitlePrefix, FieldKind::kFreeText, 3.0, "words in the headline"},
     {"quote", kQuotePrefix, FieldKind::kFreeText, 2.0,
