@@ -57,8 +57,8 @@ std::optional<std::chrono::year_month_day> ParseDay(absl::string_view text) {
     return std::nullopt;
   }
   // (SimpleAtoi accepts a sign; the digit check above has ruled one out.)
-  if (!absl::SimpleAtoi(text.substr(0, 4), &year) ||
-      !absl::SimpleAtoi(text.substr(4, 2), &month) || !absl::SimpleAtoi(text.substr(6, 2), &day)) {
+  if (!absl::SimpleAtoi(text.substr(0, 4), &year) || !absl::SimpleAtoi(text.substr(4, 2), &month) ||
+      !absl::SimpleAtoi(text.substr(6, 2), &day)) {
     return std::nullopt;
   }
   const std::chrono::year_month_day parsed = std::chrono::year(year) / month / day;
@@ -72,17 +72,25 @@ std::string DayText(const std::chrono::year_month_day& day) {
                          static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
 }
 
+// The one spelling of the date terms of `day` ("YYYYMMDD"), indexed and searched alike.
+std::string DayTermOf(absl::string_view day) { return absl::StrCat(kDayPrefix, day); }
+std::string MonthTermOf(absl::string_view day) {
+  return absl::StrCat(kMonthPrefix, day.substr(0, 6));
+}
+std::string YearTermOf(absl::string_view day) {
+  return absl::StrCat(kYearPrefix, day.substr(0, 4));
+}
+
 }  // namespace
 
 std::vector<std::string> DateTerms(absl::string_view day) {
   if (!ParseDay(day)) return {};
-  return {absl::StrCat(kDayPrefix, day), absl::StrCat(kMonthPrefix, day.substr(0, 6)),
-          absl::StrCat(kYearPrefix, day.substr(0, 4))};
+  return {DayTermOf(day), MonthTermOf(day), YearTermOf(day)};
 }
 
 std::string DayTerm(absl::string_view day) {
   if (!ParseDay(day)) return "";
-  return absl::StrCat(kDayPrefix, day);
+  return DayTermOf(day);
 }
 
 std::string NextDay(absl::string_view day) {
@@ -100,18 +108,18 @@ std::vector<std::string> DateRangeTerms(absl::string_view first, absl::string_vi
   // Walk from `from` to `to`, taking the largest unit that starts here and ends by `to`.
   for (sys_days at = sys_days(*from); at <= sys_days(*to);) {
     const std::chrono::year_month_day day(at);
-    const int year = static_cast<int>(day.year());
-    const unsigned month = static_cast<unsigned>(day.month());
+    const std::string text = DayText(day);
     const sys_days month_end = sys_days(day.year() / day.month() / std::chrono::last);
     const sys_days year_end = sys_days(day.year() / std::chrono::December / 31);
-    if (month == 1 && day.day() == std::chrono::day(1) && year_end <= sys_days(*to)) {
-      terms.push_back(absl::StrFormat("%s%04d", kYearPrefix, year));
+    const bool first_of_month = day.day() == std::chrono::day(1);
+    if (first_of_month && day.month() == std::chrono::January && year_end <= sys_days(*to)) {
+      terms.push_back(YearTermOf(text));
       at = year_end + std::chrono::days(1);
-    } else if (day.day() == std::chrono::day(1) && month_end <= sys_days(*to)) {
-      terms.push_back(absl::StrFormat("%s%04d%02u", kMonthPrefix, year, month));
+    } else if (first_of_month && month_end <= sys_days(*to)) {
+      terms.push_back(MonthTermOf(text));
       at = month_end + std::chrono::days(1);
     } else {
-      terms.push_back(absl::StrCat(kDayPrefix, DayText(day)));
+      terms.push_back(DayTermOf(text));
       at += std::chrono::days(1);
     }
   }
@@ -133,10 +141,10 @@ absl::Status CheckSchemaVersion(const Xapian::Database& db, absl::string_view pa
     const std::string expected = std::to_string(kSchemaVersion);
     if (stored == expected) return absl::OkStatus();
     if (stored.empty() && db.get_doccount() == 0) return absl::OkStatus();
-    return absl::FailedPreconditionError(absl::StrCat(
-        "index ", path, " has schema version ", stored.empty() ? "(none)" : stored,
-        " but this newsgrep uses version ", expected,
-        "; re-index into a new --db path (or delete the old index)"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("index ", path, " has schema version ", stored.empty() ? "(none)" : stored,
+                     " but this newsgrep uses version ", expected,
+                     "; re-index into a new --db path (or delete the old index)"));
   } catch (const Xapian::Error& e) {
     return internal::XapianErrorToStatus(e, absl::StrCat("reading index ", path));
   }
