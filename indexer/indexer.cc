@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <thread>
 #include <utility>
@@ -18,6 +19,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "internal/bulk_build.h"
 #include "internal/cluster_assigner.h"
 #include "internal/document_builder.h"
 #include "internal/ordered_pipeline.h"
@@ -46,6 +48,16 @@ struct PreparedArticle {
 // memory stays flat.
 constexpr size_t kInFlightPerThread = 64;
 
+// Articles per chunk of a bulk build (IndexerOptions::bulk_chunk_articles).
+constexpr size_t kBulkChunkArticles = 10000;
+
+// "news/" and "news" are one index: its directory without a trailing slash.
+std::string IndexDirectory(const std::string& db_path) {
+  std::filesystem::path directory = std::filesystem::path(db_path).lexically_normal();
+  if (!directory.has_filename()) directory = directory.parent_path();
+  return directory.string();
+}
+
 }  // namespace
 
 struct Indexer::State {
@@ -54,6 +66,7 @@ struct Indexer::State {
   std::unique_ptr<internal::DocumentBuilder> builder;
   std::unique_ptr<internal::ClusterAssigner> clusters;
   bool opened_empty = true;
+  bool compact = false;  // nothing written since the index was last compacted
   size_t pending = 0;
   size_t batch = 0;  // articles per commit until the next commit (IndexerOptions::commit_every)
   // The index's vocabulary (schema::kVocabularyKeyPrefix). `new_words`: words of the
@@ -125,8 +138,216 @@ struct Indexer::State {
     for (std::string& word : prepared.words) {
       if (words_in_vocabulary.insert(word).second) new_words.push_back(std::move(word));
     }
+    compact = false;
     if (++pending >= batch) return Commit();
     return absl::OkStatus();
+  }
+
+  // The words of `words` not yet in the vocabulary, as vocabulary keys.
+  std::vector<std::string> NewVocabularyKeys(std::vector<std::string>& words) {
+    std::vector<std::string> keys;
+    for (std::string& word : words) {
+      if (words_in_vocabulary.insert(word).second) {
+        keys.push_back(absl::StrCat(schema::kVocabularyKeyPrefix, word));
+      }
+    }
+    if (words_in_vocabulary.size() > kMaxWordsRemembered) words_in_vocabulary.clear();
+    return keys;
+  }
+
+  // A bulk build's writer part, in input order: docid, cluster, then to the chunk writers
+  // (a new article) or the replacement database (an id seen before in this build).
+  absl::Status WriteBulk(PreparedArticle&& prepared, internal::ChunkWriters& chunks,
+                         internal::BulkArticles& articles,
+                         Xapian::WritableDatabase& replacements,
+                         std::vector<std::string>& replacement_keys) {
+    NEWSGREP_RETURN_IF_ERROR(prepared.status);
+    bool replacing = false;
+    const Xapian::docid docid = articles.Assign(prepared.id_term, &replacing);
+    std::string cluster;
+    if (options.detect_duplicates) {
+      // Documents of chunks still being written cannot be read back: keep them in memory.
+      clusters->PinRecentFrom(chunks.FirstDocidOf(chunks.FirstOpenChunk()));
+      NEWSGREP_ASSIGN_OR_RETURN(cluster,
+                                clusters->Assign(articles, prepared.id_term, prepared.fingerprint));
+    }
+    if (cluster.empty()) cluster = internal::NewClusterKey(prepared.id, prepared.fingerprint);
+    std::vector<std::string> keys = NewVocabularyKeys(prepared.words);
+    try {
+      internal::AddCluster(cluster, prepared.document);
+      static const std::vector<std::string> kNoBands;
+      const std::vector<std::string>& bands =
+          options.detect_duplicates ? prepared.fingerprint.band_terms : kNoBands;
+      if (replacing) {
+        replacements.replace_document(docid, prepared.document);
+        articles.RecordReplacement(docid, bands);
+        for (std::string& key : keys) replacement_keys.push_back(std::move(key));
+      } else {
+        articles.RecordNew(docid, bands);
+        NEWSGREP_RETURN_IF_ERROR(
+            chunks.Add(docid, std::move(prepared.document), std::move(keys)));
+      }
+    } catch (const Xapian::Error& e) {
+      return internal::XapianErrorToStatus(e, absl::StrCat("indexing ", prepared.origin));
+    }
+    if (options.detect_duplicates) {
+      clusters->Record(docid, std::move(prepared.fingerprint), cluster);
+    }
+    return absl::OkStatus();
+  }
+
+  // Reads every article under `path`: the caller's thread reads, analysis threads
+  // prepare, `write` gets the prepared articles in input order on one more thread.
+  absl::Status Index(const std::string& path, const IndexObserver* observer,
+                     IndexReport* report,
+                     std::function<absl::Status(PreparedArticle&&)> write) {
+    const size_t threads = AnalysisThreads(options);
+    std::vector<std::unique_ptr<internal::DocumentBuilder>> builders;
+    for (size_t i = 0; i < threads; ++i) builders.push_back(NewBuilder());
+    internal::OrderedPipeline<Article, PreparedArticle> pipeline(
+        threads, threads * kInFlightPerThread,
+        [this, &builders](Article&& article, size_t worker) {
+          return Prepare(std::move(article), *builders[worker]);
+        },
+        std::move(write));
+
+    ReadCallbacks callbacks;
+    callbacks.on_article = [&pipeline, report](Article&& article) {
+      NEWSGREP_RETURN_IF_ERROR(pipeline.Submit(std::move(article)));
+      ++report->articles;
+      return absl::OkStatus();
+    };
+    callbacks.on_problem = [observer, report](const InputProblem& problem) {
+      if (problem.outcome == InputProblem::Outcome::kSkipped) {
+        ++report->skipped;
+      } else {
+        ++report->repaired;
+      }
+      if (observer != nullptr && observer->on_problem) observer->on_problem(problem);
+    };
+    callbacks.on_file_done = [observer, report](const std::string&) {
+      ++report->files;
+      if (observer != nullptr && observer->on_progress) observer->on_progress(*report);
+    };
+    absl::Status read = ReadArticles(path, callbacks);
+    absl::Status written = pipeline.Finish();
+    // The writer's error is the cause when both failed (reading stops when writing does).
+    return written.ok() ? read : written;
+  }
+
+  // IndexPath on an index without articles (IndexerOptions::bulk_build): chunks written in
+  // parallel (bulk_build.h), merged by compaction, exchanged with the empty index.
+  absl::Status IndexInBulk(const std::string& path, const IndexObserver* observer,
+                           IndexReport* report) {
+    NEWSGREP_RETURN_IF_ERROR(Commit());
+    const std::string index = IndexDirectory(options.db_path);
+    const std::string directory = index + ".bulk";
+    std::error_code error;
+    std::filesystem::remove_all(directory, error);  // left by a killed run: this writer
+    std::filesystem::create_directories(directory, error);  // holds the index's lock
+    if (error) {
+      return absl::InternalError(absl::StrCat("creating ", directory, ": ", error.message()));
+    }
+    struct RemoveOnExit {
+      std::string directory;
+      ~RemoveOnExit() {
+        std::error_code ignored;
+        std::filesystem::remove_all(directory, ignored);
+      }
+    } remove_on_exit{directory};
+
+    internal::ChunkWriters::Options chunk_options;
+    chunk_options.directory = directory;
+    chunk_options.first_docid = db.get_lastdocid() + 1;
+    chunk_options.chunk_articles =
+        options.bulk_chunk_articles > 0 ? options.bulk_chunk_articles : kBulkChunkArticles;
+    chunk_options.threads = WriterThreads(options);
+    chunk_options.commit_every =
+        options.commit_every > 0 ? options.commit_every : CommitBatch(0);
+    chunk_options.metadata = {{std::string(schema::kSchemaVersionKey),
+                               std::to_string(schema::kSchemaVersion)}};
+    const std::string replacements_path = directory + "/replacements";
+    Xapian::WritableDatabase replacements;
+    try {
+      replacements = Xapian::WritableDatabase(
+          replacements_path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+    } catch (const Xapian::Error& e) {
+      return internal::XapianErrorToStatus(e, absl::StrCat("creating ", replacements_path));
+    }
+    std::vector<std::string> replacement_keys;
+    internal::ChunkWriters chunks(std::move(chunk_options));
+    internal::BulkArticles articles(chunks, replacements);
+    absl::Status indexed =
+        Index(path, observer, report, [&](PreparedArticle&& prepared) {
+          return WriteBulk(std::move(prepared), chunks, articles, replacements,
+                           replacement_keys);
+        });
+    absl::Status written = chunks.Finish();
+    if (!written.ok()) return written;  // the cause when both failed
+    if (!indexed.ok()) return indexed;  // the index stays as it was: empty
+    const std::vector<size_t> written_chunks = chunks.WrittenChunks();
+    if (written_chunks.empty()) return absl::OkStatus();
+
+    const std::string merged = directory + "/merged";
+    try {
+      Xapian::Database all;
+      for (size_t chunk : written_chunks) all.add_database(Xapian::Database(chunks.PathOf(chunk)));
+      all.compact(merged, Xapian::DBCOMPACT_NO_RENUMBER);
+    } catch (const Xapian::Error& e) {
+      return internal::XapianErrorToStatus(e, absl::StrCat("merging the chunks in ", directory));
+    }
+    const std::vector<Xapian::docid> replaced = articles.Replaced();
+    bool still_compact = true;
+    if (!replaced.empty()) {
+      try {
+        replacements.commit();
+        Xapian::WritableDatabase target(merged, Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
+        for (Xapian::docid docid : replaced) {
+          target.replace_document(docid, replacements.get_document(docid));
+        }
+        for (const std::string& key : replacement_keys) target.set_metadata(key, "1");
+        target.commit();
+        still_compact = false;
+      } catch (const Xapian::Error& e) {
+        return internal::XapianErrorToStatus(
+            e, absl::StrCat("applying replacements to ", merged));
+      }
+    }
+    try {
+      replacements.close();
+    } catch (const Xapian::Error&) {
+      // Only its files remain; the directory is removed anyway.
+    }
+    NEWSGREP_RETURN_IF_ERROR(ExchangeWith(merged));
+    compact = still_compact;
+    return absl::OkStatus();
+  }
+
+  // Replaces the index by the database at `replacement` (a directory beside it): the two
+  // directories are exchanged atomically, the old index is deleted and the new one
+  // reopened for writing.
+  absl::Status ExchangeWith(const std::string& replacement) {
+    const std::string path = IndexDirectory(options.db_path);
+    std::error_code ignored;
+    try {
+      db.close();
+    } catch (const Xapian::Error& e) {
+      std::filesystem::remove_all(replacement, ignored);
+      return internal::XapianErrorToStatus(e, absl::StrCat("closing index ", path));
+    }
+    absl::Status exchanged;
+    if (renameat2(AT_FDCWD, replacement.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) !=
+        0) {
+      exchanged = absl::InternalError(absl::StrCat("replacing index ", path, " by ",
+                                                   replacement, ": ", std::strerror(errno)));
+    }
+    std::filesystem::remove_all(replacement, ignored);  // the old index, or the unused new one
+    try {
+      db = Xapian::WritableDatabase(path, Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
+    } catch (const Xapian::Error& e) {
+      return internal::XapianErrorToStatus(e, absl::StrCat("reopening index ", path));
+    }
+    return exchanged;
   }
 
   void NextBatch() {
@@ -199,6 +420,7 @@ absl::Status Indexer::Remove(absl::string_view id) {
     }
     state_->clusters->Forget(*found);
     state_->db.delete_document(term);
+    state_->compact = false;
   } catch (const Xapian::Error& e) {
     return internal::XapianErrorToStatus(e, absl::StrCat("removing ", id));
   }
@@ -214,11 +436,9 @@ bool Indexer::opened_empty() const { return state_->opened_empty; }
 
 absl::Status Indexer::Compact() {
   NEWSGREP_RETURN_IF_ERROR(Commit());
-  // "news/" and "news" are one index; the copy goes beside it, never inside it.
-  std::filesystem::path directory =
-      std::filesystem::path(state_->options.db_path).lexically_normal();
-  if (!directory.has_filename()) directory = directory.parent_path();
-  const std::string path = directory.string();
+  if (state_->compact) return absl::OkStatus();
+  // The compacted copy goes beside the index, never inside it.
+  const std::string path = IndexDirectory(state_->options.db_path);
   const std::string compacted = path + ".compacting";
   std::error_code ignored;
   std::filesystem::remove_all(compacted, ignored);
@@ -230,63 +450,19 @@ absl::Status Indexer::Compact() {
     std::filesystem::remove_all(compacted, ignored);
     return internal::XapianErrorToStatus(e, absl::StrCat("compacting index ", path));
   }
-  try {
-    state_->db.close();
-  } catch (const Xapian::Error& e) {
-    std::filesystem::remove_all(compacted, ignored);
-    return internal::XapianErrorToStatus(e, absl::StrCat("closing index ", path));
-  }
-  absl::Status exchanged;
-  if (renameat2(AT_FDCWD, compacted.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) != 0) {
-    exchanged = absl::InternalError(absl::StrCat("replacing index ", path,
-                                                 " by its compacted copy: ",
-                                                 std::strerror(errno)));
-  }
-  std::filesystem::remove_all(compacted, ignored);  // the old copy, or the unused new one
-  try {
-    state_->db = Xapian::WritableDatabase(path, Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
-  } catch (const Xapian::Error& e) {
-    return internal::XapianErrorToStatus(e, absl::StrCat("reopening index ", path));
-  }
-  return exchanged;
+  NEWSGREP_RETURN_IF_ERROR(state_->ExchangeWith(compacted));
+  state_->compact = true;
+  return absl::OkStatus();
 }
 
 absl::Status Indexer::IndexPath(const std::string& path, const IndexObserver* observer,
                                 IndexReport* report) {
-  // The caller's thread reads; analysis threads prepare; one writer thread writes, in
-  // input order.
-  const size_t threads = AnalysisThreads(state_->options);
-  std::vector<std::unique_ptr<internal::DocumentBuilder>> builders;
-  for (size_t i = 0; i < threads; ++i) builders.push_back(state_->NewBuilder());
-  internal::OrderedPipeline<Article, PreparedArticle> pipeline(
-      threads, threads * kInFlightPerThread,
-      [this, &builders](Article&& article, size_t worker) {
-        return state_->Prepare(std::move(article), *builders[worker]);
-      },
-      [this](PreparedArticle&& prepared) { return state_->Write(std::move(prepared)); });
-
-  ReadCallbacks callbacks;
-  callbacks.on_article = [&pipeline, report](Article&& article) {
-    NEWSGREP_RETURN_IF_ERROR(pipeline.Submit(std::move(article)));
-    ++report->articles;
-    return absl::OkStatus();
-  };
-  callbacks.on_problem = [observer, report](const InputProblem& problem) {
-    if (problem.outcome == InputProblem::Outcome::kSkipped) {
-      ++report->skipped;
-    } else {
-      ++report->repaired;
-    }
-    if (observer != nullptr && observer->on_problem) observer->on_problem(problem);
-  };
-  callbacks.on_file_done = [observer, report](const std::string&) {
-    ++report->files;
-    if (observer != nullptr && observer->on_progress) observer->on_progress(*report);
-  };
-  absl::Status read = ReadArticles(path, callbacks);
-  absl::Status written = pipeline.Finish();
-  // The writer's error is the cause when both failed (reading stops when writing does).
-  return written.ok() ? read : written;
+  if (state_->options.bulk_build && state_->db.get_doccount() == 0) {
+    return state_->IndexInBulk(path, observer, report);
+  }
+  return state_->Index(path, observer, report, [this](PreparedArticle&& prepared) {
+    return state_->Write(std::move(prepared));
+  });
 }
 
 size_t CommitBatch(size_t articles) {
@@ -294,6 +470,12 @@ size_t CommitBatch(size_t articles) {
   // per commit was 7 % faster than 10,000 at 100,000 articles, 10,000 was 9 % faster at
   // 300,000; this schedule beat a fixed 1,000 by 19 % at 100,000 and 5 % at 300,000.
   return std::clamp<size_t>(articles / 30, 1000, 10000);
+}
+
+size_t WriterThreads(const IndexerOptions& options) {
+  if (options.writer_threads > 0) return options.writer_threads;
+  const size_t cores = std::thread::hardware_concurrency();
+  return std::clamp<size_t>(cores, 1, 2);
 }
 
 size_t AnalysisThreads(const IndexerOptions& options) {

@@ -413,15 +413,16 @@ starting with '.' are skipped). Files named *.jsonl / *.ndjson (optionally .gz) 
 JSON object per line (id, title, body, date, source, url, dateline); any other file is one
 plain-text article, optionally starting with Title:/Date:/Source:/URL:/Dateline: header
 lines and a blank line. Re-indexing an article with the same id replaces it. A new index
-is compacted when the run ends (about half the size); adding to an existing index is not
-(xapian-compact does it on demand).
+is built in chunks written in parallel and merged, compact, when the run ends (readers see
+it then, all at once; on an error it stays empty); adding to an existing index commits
+as it goes and does not compact (xapian-compact does it on demand).
 
 Options:
   --db PATH            index directory (default: $NEWSGREP_DB, else
                        $XDG_DATA_HOME/newsgrep/index, else ~/.local/share/newsgrep/index)
   --commit-every N     articles per commit (default: a thirtieth of the articles in
-                       the index, from 1000 to 10000)
-  -j, --threads N      threads analysing articles beside the one writing the index
+                       the index, from 1000 to 10000; 1000 in a new index's chunks)
+  -j, --threads N      threads analysing articles beside the ones writing the index
                        (default 0: one per core but one, at least one)
   --no-entities        do not recognise people, places and quotes (faster; the person:,
                        said:, quote: and location: fields stay empty)

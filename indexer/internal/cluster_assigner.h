@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-
+#include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "newsgrep/near_duplicates.h"
@@ -39,6 +39,39 @@ class KeyFilter {
   };
   std::vector<Level> levels_;
   size_t keys_ = 0;
+};
+
+/// The band key of a band term (the key KeyFilter stores).
+uint64_t BandKey(absl::string_view band_term);
+
+/// Where the assigner finds the articles already written: the index itself
+/// (DatabaseLookup), or, during a bulk build, the chunks being written (bulk_build.h).
+/// Methods may throw Xapian::Error. Not thread-safe.
+class ArticleLookup {
+ public:
+  virtual ~ArticleLookup() = default;
+  /// Calls `visit` with the docid of every article written so far that has band term
+  /// `term` (`key`: BandKey(term)).
+  virtual void ForEachWithBand(const std::string& term, uint64_t key,
+                               absl::FunctionRef<void(Xapian::docid)> visit) = 0;
+  /// The docid of the article with id term `id_term`; 0 when there is none.
+  virtual Xapian::docid Find(const std::string& id_term) = 0;
+  /// The document `docid` as written (its stored text and values).
+  virtual absl::StatusOr<Xapian::Document> Document(Xapian::docid docid) = 0;
+};
+
+/// ArticleLookup over a database (committed and pending documents alike).
+class DatabaseLookup : public ArticleLookup {
+ public:
+  /// `db` must outlive this.
+  explicit DatabaseLookup(Xapian::Database& db) : db_(db) {}
+  void ForEachWithBand(const std::string& term, uint64_t key,
+                       absl::FunctionRef<void(Xapian::docid)> visit) override;
+  Xapian::docid Find(const std::string& id_term) override;
+  absl::StatusOr<Xapian::Document> Document(Xapian::docid docid) override;
+
+ private:
+  Xapian::Database& db_;
 };
 
 /// Assigns story clusters while one writer fills `db`.
@@ -86,6 +119,14 @@ class ClusterAssigner {
   absl::StatusOr<std::string> Assign(Xapian::WritableDatabase& db,
                                      absl::string_view article_id_term,
                                      const TextFingerprint& fingerprint);
+  /// The same, finding earlier articles through `lookup`.
+  absl::StatusOr<std::string> Assign(ArticleLookup& lookup, absl::string_view article_id_term,
+                                     const TextFingerprint& fingerprint);
+
+  /// Keeps the shingles of documents `docid` and above in memory whatever their number
+  /// (a bulk build pins the documents of chunks still being written, which cannot be read
+  /// back yet). Default: none pinned.
+  void PinRecentFrom(Xapian::docid docid) { pinned_from_ = docid; }
 
   /// Records a document just written to the index as `docid` (a new document or a
   /// replacement) with its fingerprint and cluster.
@@ -118,6 +159,7 @@ class ClusterAssigner {
   absl::flat_hash_map<Xapian::docid, Recent> recent_;
   std::deque<Xapian::docid> recent_order_;  // oldest first; may name forgotten documents
   size_t recent_shingles_ = 0;
+  Xapian::docid pinned_from_ = static_cast<Xapian::docid>(-1);
   // Sketches of the documents written in this session, by docid: sketches_[docid -
   // sketch_base_] for new documents, other_sketches_ for replaced documents of an earlier
   // session. shingles == 0: none.

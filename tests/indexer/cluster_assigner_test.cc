@@ -91,5 +91,27 @@ TEST(ClusterAssignerTest, RecentCandidatesAreVerifiedInMemory) {
   EXPECT_EQ(assigner.Assign(db, schema::IdTerm("copy"), article).value(), "");
 }
 
+
+// A bulk build pins the documents of chunks still being written, which cannot be read
+// back: they stay in memory however few shingles the assigner may keep.
+TEST(ClusterAssignerTest, PinnedDocumentsStayInMemory) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  ClusterAssigner assigner(/*index_had_documents=*/false, db.get_lastdocid() + 1,
+                           /*recent_shingles=*/0);
+  const std::string text = Words(0, 300);
+  const TextFingerprint article = FingerprintArticle("", text);
+  const Xapian::docid old_copy =
+      AddDocument(db, "old", text, "dddddddddddddddd", article.band_terms);
+  const Xapian::docid pinned_copy =
+      AddDocument(db, "pinned", text, "dddddddddddddddd", article.band_terms);
+  assigner.PinRecentFrom(pinned_copy);
+  assigner.Record(old_copy, article, "dddddddddddddddd");
+  assigner.Record(pinned_copy, article, "dddddddddddddddd");
+  EXPECT_EQ(assigner.Assign(db, schema::IdTerm("new"), article).value(), "dddddddddddddddd");
+  EXPECT_EQ(assigner.counts().candidates, 2u);
+  EXPECT_EQ(assigner.counts().verified_in_memory, 1u);   // the pinned one
+  EXPECT_EQ(assigner.counts().verified_from_index, 1u);  // the other was dropped
+}
+
 }  // namespace
 }  // namespace newsgrep::internal

@@ -44,9 +44,10 @@ using Outcome = InputProblem::Outcome;
 
 std::string Message(const absl::Status& status) { return std::string(status.message()); }
 
-std::unique_ptr<Indexer> OpenOrDie(const std::string& path, size_t commit_every = 10000) {
-  absl::StatusOr<std::unique_ptr<Indexer>> indexer =
-      Indexer::Open({.db_path = path, .commit_every = commit_every});
+std::unique_ptr<Indexer> OpenOrDie(const std::string& path, size_t commit_every = 10000,
+                                   bool bulk_build = true) {
+  absl::StatusOr<std::unique_ptr<Indexer>> indexer = Indexer::Open(
+      {.db_path = path, .commit_every = commit_every, .bulk_build = bulk_build});
   EXPECT_TRUE(indexer.ok()) << indexer.status();
   return indexer.ok() ? *std::move(indexer) : nullptr;
 }
@@ -539,8 +540,9 @@ TEST(IndexerTest, CommitEveryMakesCommitsHappenDuringIndexPath) {
     WriteFile(dir / absl::StrCat("corpus/", i, ".txt"),
               absl::StrCat("Headline number ", i, "\nBody text ", i, ".\n"));
   }
+  // Not a bulk build, which is all or nothing (ParallelIndexingTest).
   const std::string path = dir / "db";
-  std::unique_ptr<Indexer> indexer = OpenOrDie(path, /*commit_every=*/2);
+  std::unique_ptr<Indexer> indexer = OpenOrDie(path, /*commit_every=*/2, /*bulk_build=*/false);
   ASSERT_NE(indexer, nullptr);
   IndexReport report;
   ASSERT_EQ(indexer->IndexPath(dir / "corpus", nullptr, &report), absl::OkStatus());
@@ -561,8 +563,9 @@ TEST(IndexerTest, WithoutCommitEveryNothingIsVisibleBeforeCommit) {
   for (int i = 1; i <= 3; ++i) {
     WriteFile(dir / absl::StrCat("corpus/", i, ".txt"), absl::StrCat("Headline ", i, "\nBody.\n"));
   }
+  // Not a bulk build, which is all or nothing (ParallelIndexingTest).
   const std::string path = dir / "db";
-  std::unique_ptr<Indexer> indexer = OpenOrDie(path);
+  std::unique_ptr<Indexer> indexer = OpenOrDie(path, 10000, /*bulk_build=*/false);
   ASSERT_NE(indexer, nullptr);
   IndexReport report;
   ASSERT_EQ(indexer->IndexPath(dir / "corpus", nullptr, &report), absl::OkStatus());

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "nlohmann/json.hpp"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "newsgrep/article_reader.h"
@@ -26,11 +27,14 @@ namespace fs = std::filesystem;
 
 const std::string kSample = std::string(NEWSGREP_SOURCE_DIR) + "/data/sample/articles";
 
-// id → (cluster key, document data, term list) of every document.
+// id → (cluster key, document data, term list, docid) of every document, and the
+// index's metadata.
 struct Snapshot {
   std::map<std::string, std::string> cluster;
   std::map<std::string, std::string> data;
   std::map<std::string, std::vector<std::string>> terms;
+  std::map<std::string, Xapian::docid> docid;
+  std::map<std::string, std::string> metadata;
 };
 
 Snapshot Read(const std::string& path) {
@@ -47,6 +51,10 @@ Snapshot Read(const std::string& path) {
     snapshot.cluster[id] = document.get_value(schema::kClusterSlot);
     snapshot.data[id] = document.get_data();
     snapshot.terms[id] = terms;
+    snapshot.docid[id] = *it;
+  }
+  for (auto it = db.metadata_keys_begin(); it != db.metadata_keys_end(); ++it) {
+    snapshot.metadata[*it] = db.get_metadata(*it);
   }
   return snapshot;
 }
@@ -154,7 +162,7 @@ uint64_t DirectoryBytes(const std::string& path) {
 TEST(ParallelIndexingTest, CompactKeepsEveryDocumentShrinksTheIndexAndTheIndexerGoesOn) {
   const test::TempDir temp;
   const std::string path = temp / "db";
-  auto indexer = Indexer::Open({.db_path = path, .commit_every = 5});
+  auto indexer = Indexer::Open({.db_path = path, .commit_every = 5, .bulk_build = false});
   ASSERT_TRUE(indexer.ok());
   EXPECT_TRUE((*indexer)->opened_empty());
   IndexReport report;
@@ -206,6 +214,142 @@ TEST(ParallelIndexingTest, AnIndexerOnAnIndexWithArticlesIsNotOpenedEmpty) {
   auto indexer = Indexer::Open({.db_path = path});
   ASSERT_TRUE(indexer.ok());
   EXPECT_FALSE((*indexer)->opened_empty());
+}
+
+
+// Writes `articles` as JSON Lines to `path`.
+void WriteJsonLines(const std::string& path, const std::vector<Article>& articles) {
+  std::string text;
+  for (const Article& article : articles) {
+    nlohmann::json record = {{"id", article.id},         {"title", article.title},
+                             {"body", article.body},     {"source", article.source},
+                             {"url", article.url},       {"dateline", article.dateline}};
+    if (article.date.has_value()) record["date"] = article.date->Iso8601();
+    text += record.dump() + "\n";
+  }
+  test::WriteFile(path, text);
+}
+
+// The sample, then republications (new ids: they join their stories' clusters) and
+// corrections (ids seen before: they replace the earlier version, one of them twice), so a
+// bulk build has near-duplicates across chunks and replacements to apply after its merge.
+std::vector<Article> SampleWithRepublicationsAndCorrections() {
+  std::vector<Article> articles = ReadAll(kSample);
+  const size_t sample = articles.size();
+  for (size_t i = 0; i < sample; i += 4) {
+    Article copy = articles[i];
+    copy.id = absl::StrCat("republished-", i);
+    copy.body += "\n\nRead more on our website.";
+    articles.push_back(copy);
+  }
+  for (size_t i = 0; i < sample; i += 5) {
+    Article correction = articles[i];
+    correction.body += "\n\nCorrection: an earlier version of this story gave a wrong figure.";
+    articles.push_back(correction);
+  }
+  // The first article replaced a second time, by a story of its own, and then that story
+  // republished: the republication can only find it as the replacement it is.
+  Article rewritten = articles[0];
+  rewritten.title = "Ferry timetable changes after harbour survey";
+  rewritten.body =
+      "The island ferry company will run two fewer crossings each weekday from next month "
+      "after a survey of the harbour found silt building up faster than expected near the "
+      "northern berth. Dredging is planned for the spring, the company said, and the "
+      "evening sailings will leave twenty minutes earlier until the work is finished. "
+      "Season ticket holders can ask for a partial refund at the terminal office.";
+  articles.push_back(rewritten);
+  Article copy_of_rewritten = rewritten;
+  copy_of_rewritten.id = "republished-rewritten";
+  articles.push_back(copy_of_rewritten);
+  return articles;
+}
+
+TEST(ParallelIndexingTest, ABulkBuildInManyChunksBuildsTheIndexThatAddingOneByOneBuilds) {
+  ASSERT_TRUE(fs::exists(kSample)) << kSample;
+  const test::TempDir temp;
+  const std::string input = temp / "input.jsonl";
+  WriteJsonLines(input, SampleWithRepublicationsAndCorrections());
+  const std::vector<Article> articles = ReadAll(input);
+  {
+    auto sequential = Indexer::Open({.db_path = temp / "one_by_one"});
+    ASSERT_TRUE(sequential.ok());
+    for (const Article& article : articles) ASSERT_TRUE((*sequential)->Add(article).ok());
+    ASSERT_TRUE((*sequential)->Commit().ok());
+  }
+  const Snapshot expected = Read(temp / "one_by_one");
+  ASSERT_EQ(expected.cluster.size(), 51u);  // 40 + 10 republications + 1
+  ASSERT_LT(expected.cluster.size(), articles.size());  // corrections replaced articles
+  // The rewritten article's republication joined it, not the story it once was.
+  const std::string first = schema::IdTerm(articles[0].id);
+  EXPECT_EQ(expected.cluster.at(schema::IdTerm("republished-rewritten")),
+            expected.cluster.at(first));
+  EXPECT_NE(expected.cluster.at(schema::IdTerm("republished-0")), expected.cluster.at(first));
+
+  for (size_t chunk : {3, 7, 1000}) {
+    for (size_t writers : {1, 3}) {
+      SCOPED_TRACE(absl::StrCat("chunks of ", chunk, ", ", writers, " writers"));
+      const std::string path = absl::StrCat(temp.path(), "/bulk", chunk, "_", writers);
+      auto bulk = Indexer::Open({.db_path = path,
+                                 .commit_every = 2,
+                                 .bulk_chunk_articles = chunk,
+                                 .writer_threads = writers});
+      ASSERT_TRUE(bulk.ok());
+      IndexReport report;
+      const absl::Status status = (*bulk)->IndexPath(input, nullptr, &report);
+      ASSERT_TRUE(status.ok()) << status;
+      EXPECT_EQ(report.articles, articles.size());
+      EXPECT_EQ((*bulk)->article_count(), expected.cluster.size());
+      EXPECT_FALSE(fs::exists(path + ".bulk"));
+      const Snapshot got = Read(path);
+      EXPECT_EQ(got.docid, expected.docid);
+      EXPECT_EQ(got.cluster, expected.cluster);
+      EXPECT_EQ(got.data, expected.data);
+      EXPECT_EQ(got.terms, expected.terms);
+      EXPECT_EQ(got.metadata, expected.metadata);
+    }
+  }
+}
+
+// A bulk build is all or nothing: readers see an empty index until IndexPath returns, then
+// every article, committed. Later articles go into the merged index as usual.
+TEST(ParallelIndexingTest, ABulkBuildIsVisibleWhenIndexPathReturnsAndTheIndexerGoesOn) {
+  ASSERT_TRUE(fs::exists(kSample)) << kSample;
+  const test::TempDir temp;
+  const std::string path = temp / "db";
+  auto indexer = Indexer::Open({.db_path = path, .commit_every = 2, .bulk_chunk_articles = 5});
+  ASSERT_TRUE(indexer.ok());
+  std::vector<Xapian::doccount> seen_during;
+  IndexObserver observer;
+  observer.on_progress = [&](const IndexReport&) {
+    seen_during.push_back(Xapian::Database(path).get_doccount());
+  };
+  IndexReport report;
+  ASSERT_TRUE((*indexer)->IndexPath(kSample, &observer, &report).ok());
+  EXPECT_EQ(report.articles, 40u);
+  ASSERT_FALSE(seen_during.empty());
+  EXPECT_THAT(seen_during, testing::Each(0u));
+  EXPECT_EQ(Xapian::Database(path).get_doccount(), 40u);  // before any Commit()
+
+  // The merge left it compact: Compact() has nothing to do.
+  const uint64_t bytes = DirectoryBytes(path);
+  ASSERT_TRUE((*indexer)->Compact().ok());
+  EXPECT_EQ(DirectoryBytes(path), bytes);
+
+  // Still the writer, with what it knows of the build: a republication joins its story.
+  Article copy = ReadAll(kSample).front();
+  const std::string original_id = copy.id;
+  copy.id = "republished-after-bulk";
+  copy.body += "\n\nRead more on our website.";
+  ASSERT_TRUE((*indexer)->Add(copy).ok());
+  ASSERT_TRUE((*indexer)->Commit().ok());
+  const Snapshot after = Read(path);
+  ASSERT_EQ(after.cluster.size(), 41u);
+  EXPECT_EQ(after.cluster.at(schema::IdTerm(copy.id)),
+            after.cluster.at(schema::IdTerm(original_id)));
+  // A second IndexPath on the now non-empty index replaces in place, as Add does.
+  ASSERT_TRUE((*indexer)->IndexPath(kSample, nullptr, &report).ok());
+  ASSERT_TRUE((*indexer)->Commit().ok());
+  EXPECT_EQ(Read(path).docid, after.docid);
 }
 
 }  // namespace

@@ -59,6 +59,19 @@ struct IndexerOptions {
   /// (at least one).
   /// Add() always works on the caller's thread.
   size_t analysis_threads = 0;
+  /// Whether IndexPath builds an index that holds no article yet as a bulk build: the
+  /// articles are written into chunks of `bulk_chunk_articles` by `writer_threads` threads
+  /// at once, then merged into one compact index, which replaces the empty one when
+  /// IndexPath returns (committed: readers see nothing before, everything after). The
+  /// index, docids included, is the one that writing the articles one by one builds.
+  /// Until then the chunks live in a directory beside the index (PATH.bulk), so the disk
+  /// needs room for a second copy; on any error the index stays empty. Default: true.
+  bool bulk_build = true;
+  /// Articles per chunk of a bulk build; 0: 10,000.
+  size_t bulk_chunk_articles = 0;
+  /// Threads writing chunks in a bulk build; 0: WriterThreads's default (one per core, at
+  /// most two).
+  size_t writer_threads = 0;
 };
 
 /// The automatic commit batch for an index holding `articles`: one thirtieth of them,
@@ -67,6 +80,9 @@ size_t CommitBatch(size_t articles);
 
 /// The number of analysis threads IndexPath uses with `options`.
 size_t AnalysisThreads(const IndexerOptions& options);
+
+/// The number of chunk writer threads a bulk build uses with `options`.
+size_t WriterThreads(const IndexerOptions& options);
 
 /// What one IndexPath run did.
 struct IndexReport {
@@ -110,6 +126,8 @@ class Indexer {
   /// reported to `observer` (may be null; called on the caller's thread) and counted in
   /// `report` (REQUIRES: not null; counts are added to). Returns non-OK only when the index
   /// cannot be written (or an article has no id); reading stops at the first such error.
+  /// On an index that holds no article, this is a bulk build (IndexerOptions::bulk_build):
+  /// faster, and all or nothing.
   absl::Status IndexPath(const std::string& path, const IndexObserver* observer,
                          IndexReport* report);
 
@@ -129,7 +147,8 @@ class Indexer {
   /// reopen). The compacted copy is written beside the index (PATH.compacting), so the
   /// disk needs room for a second copy. The Indexer stays usable. Returns Internal /
   /// Unavailable with the path when compaction or the exchange fails; the index is then
-  /// left as it was after the commit.
+  /// left as it was after the commit. Does nothing when nothing was written since the
+  /// index was last compacted (a bulk build's merge leaves it compact).
   absl::Status Compact();
 
  private:

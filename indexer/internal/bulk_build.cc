@@ -1,0 +1,241 @@
+/// @file bulk_build.cc
+/// @brief Chunk writer threads and the cluster assigner's view of a bulk build.
+#include "internal/bulk_build.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "newsgrep/internal/xapian_status.h"
+
+namespace newsgrep::internal {
+namespace {
+
+// Documents queued per writer before Add blocks: enough to ride out a commit of the other
+// writer, few enough that memory stays flat.
+constexpr size_t kQueuedPerWriter = 256;
+
+}  // namespace
+
+ChunkWriters::ChunkWriters(Options options) : options_(std::move(options)) {
+  const size_t threads = std::max<size_t>(options_.threads, 1);
+  for (size_t i = 0; i < threads; ++i) {
+    writers_.push_back(std::make_unique<Writer>());
+    Writer& writer = *writers_.back();
+    writer.thread = std::thread([this, &writer] { WriterLoop(writer); });
+  }
+}
+
+ChunkWriters::~ChunkWriters() { (void)Finish(); }
+
+std::string ChunkWriters::PathOf(size_t chunk) const {
+  return absl::StrFormat("%s/chunk-%06d", options_.directory, chunk);
+}
+
+absl::Status ChunkWriters::Add(Xapian::docid docid, Xapian::Document document,
+                               std::vector<std::string> metadata_keys) {
+  const size_t chunk = ChunkOf(docid);
+  {
+    std::lock_guard lock(state_mutex_);
+    if (!error_.ok()) return error_;
+    if (written_.size() <= chunk) written_.resize(chunk + 1, false);
+    written_[chunk] = true;
+  }
+  Writer& writer = *writers_[chunk % writers_.size()];
+  {
+    std::unique_lock lock(writer.mutex);
+    writer.changed.wait(lock, [&] { return writer.queue.size() < kQueuedPerWriter; });
+    writer.queue.push_back(Item{docid, std::move(document), std::move(metadata_keys)});
+  }
+  writer.changed.notify_all();
+  return absl::OkStatus();
+}
+
+absl::Status ChunkWriters::Finish() {
+  if (!finished_) {
+    finished_ = true;
+    for (auto& writer : writers_) {
+      {
+        std::lock_guard lock(writer->mutex);
+        writer->stopping = true;
+      }
+      writer->changed.notify_all();
+    }
+    for (auto& writer : writers_) writer->thread.join();
+  }
+  std::lock_guard lock(state_mutex_);
+  return error_;
+}
+
+void ChunkWriters::WriterLoop(Writer& writer) {
+  std::unique_ptr<Xapian::WritableDatabase> db;
+  size_t chunk = 0;
+  size_t pending = 0;
+  bool failed = false;
+  auto close = [&] {
+    if (db == nullptr) return;
+    try {
+      db->commit();
+      db->close();
+    } catch (const Xapian::Error& e) {
+      Fail(XapianErrorToStatus(e, absl::StrCat("writing ", PathOf(chunk))));
+      failed = true;
+    }
+    db.reset();
+    if (!failed) MarkClosed(chunk);
+  };
+  for (;;) {
+    Item item;
+    {
+      std::unique_lock lock(writer.mutex);
+      writer.changed.wait(lock, [&] { return writer.stopping || !writer.queue.empty(); });
+      if (writer.queue.empty()) break;  // stopping, nothing left
+      item = std::move(writer.queue.front());
+      writer.queue.pop_front();
+    }
+    writer.changed.notify_all();
+    if (failed) continue;  // drain the queue so that Add never blocks forever
+    const size_t item_chunk = ChunkOf(item.docid);
+    try {
+      if (db == nullptr || item_chunk != chunk) {
+        close();
+        if (failed) continue;
+        chunk = item_chunk;
+        pending = 0;
+        db = std::make_unique<Xapian::WritableDatabase>(
+            PathOf(chunk), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+        for (const auto& [key, value] : options_.metadata) db->set_metadata(key, value);
+      }
+      for (const std::string& key : item.metadata_keys) db->set_metadata(key, "1");
+      db->replace_document(item.docid, item.document);
+      if (++pending >= options_.commit_every) {
+        db->commit();
+        pending = 0;
+      }
+    } catch (const Xapian::Error& e) {
+      Fail(XapianErrorToStatus(e, absl::StrCat("writing ", PathOf(item_chunk))));
+      failed = true;
+      db.reset();
+    }
+  }
+  close();
+}
+
+void ChunkWriters::MarkClosed(size_t chunk) {
+  std::lock_guard lock(state_mutex_);
+  if (closed_.size() <= chunk) closed_.resize(chunk + 1, false);
+  closed_[chunk] = true;
+}
+
+void ChunkWriters::Fail(absl::Status status) {
+  std::lock_guard lock(state_mutex_);
+  if (error_.ok()) error_ = std::move(status);
+}
+
+bool ChunkWriters::IsClosed(size_t chunk) const {
+  std::lock_guard lock(state_mutex_);
+  return chunk < closed_.size() && closed_[chunk];
+}
+
+size_t ChunkWriters::FirstOpenChunk() const {
+  std::lock_guard lock(state_mutex_);
+  size_t chunk = 0;
+  while (chunk < closed_.size() && closed_[chunk]) ++chunk;
+  return chunk;
+}
+
+std::vector<size_t> ChunkWriters::WrittenChunks() const {
+  std::lock_guard lock(state_mutex_);
+  std::vector<size_t> chunks;
+  for (size_t chunk = 0; chunk < written_.size(); ++chunk) {
+    if (written_[chunk]) chunks.push_back(chunk);
+  }
+  return chunks;
+}
+
+Xapian::docid BulkArticles::Assign(const std::string& id_term, bool* replacing) {
+  if (next_docid_ == 0) next_docid_ = chunks_.FirstDocidOf(0);
+  auto [it, inserted] = ids_.try_emplace(id_term, next_docid_);
+  if (inserted) ++next_docid_;
+  *replacing = !inserted;
+  return it->second;
+}
+
+BulkArticles::Chunk& BulkArticles::ChunkFor(size_t chunk) {
+  if (chunk_.size() <= chunk) chunk_.resize(chunk + 1);
+  return chunk_[chunk];
+}
+
+void BulkArticles::RecordNew(Xapian::docid docid, const std::vector<std::string>& band_terms) {
+  Chunk& chunk = ChunkFor(chunks_.ChunkOf(docid));
+  for (const std::string& term : band_terms) {
+    chunk.bands.Insert(BandKey(term));
+    chunk.open_bands[term].push_back(docid);
+  }
+}
+
+void BulkArticles::RecordReplacement(Xapian::docid docid,
+                                     const std::vector<std::string>& band_terms) {
+  if (!replaced_.insert(docid).second) {
+    // Replaced before in this build: its earlier replacement's bands are gone.
+    for (auto& [term, docids] : replacement_bands_) {
+      docids.erase(std::remove(docids.begin(), docids.end(), docid), docids.end());
+    }
+  }
+  for (const std::string& term : band_terms) replacement_bands_[term].push_back(docid);
+}
+
+std::vector<Xapian::docid> BulkArticles::Replaced() const {
+  std::vector<Xapian::docid> docids(replaced_.begin(), replaced_.end());
+  std::sort(docids.begin(), docids.end());
+  return docids;
+}
+
+Xapian::Database* BulkArticles::ClosedDatabase(size_t chunk) {
+  Chunk& state = ChunkFor(chunk);
+  if (state.db != nullptr) return state.db.get();
+  if (!chunks_.IsClosed(chunk)) return nullptr;
+  state.db = std::make_unique<Xapian::Database>(chunks_.PathOf(chunk));
+  state.open_bands = {};  // the database answers from now on
+  return state.db.get();
+}
+
+void BulkArticles::ForEachWithBand(const std::string& term, uint64_t key,
+                                   absl::FunctionRef<void(Xapian::docid)> visit) {
+  auto visit_current = [&](Xapian::docid docid) {
+    if (!replaced_.contains(docid)) visit(docid);
+  };
+  for (size_t chunk = 0; chunk < chunk_.size(); ++chunk) {
+    if (!chunk_[chunk].bands.MayContain(key)) continue;
+    if (Xapian::Database* db = ClosedDatabase(chunk); db != nullptr) {
+      for (auto it = db->postlist_begin(term); it != db->postlist_end(term); ++it) {
+        visit_current(*it);
+      }
+    } else if (auto found = chunk_[chunk].open_bands.find(term);
+               found != chunk_[chunk].open_bands.end()) {
+      for (Xapian::docid docid : found->second) visit_current(docid);
+    }
+  }
+  if (auto found = replacement_bands_.find(term); found != replacement_bands_.end()) {
+    for (Xapian::docid docid : found->second) visit(docid);
+  }
+}
+
+Xapian::docid BulkArticles::Find(const std::string& id_term) {
+  auto it = ids_.find(id_term);
+  return it == ids_.end() ? 0 : it->second;
+}
+
+absl::StatusOr<Xapian::Document> BulkArticles::Document(Xapian::docid docid) {
+  if (replaced_.contains(docid)) return replacements_.get_document(docid);
+  Xapian::Database* db = ClosedDatabase(chunks_.ChunkOf(docid));
+  if (db == nullptr) {
+    // The cluster assigner pins the documents of open chunks in memory: never reached.
+    return absl::InternalError(
+        absl::StrCat("near-duplicate candidate ", docid, " is still being written"));
+  }
+  return db->get_document(docid);
+}
+
+}  // namespace newsgrep::internal
