@@ -65,7 +65,8 @@ struct IndexerOptions {
   /// IndexPath returns (committed: readers see nothing before, everything after). The
   /// index, docids included, is the one that writing the articles one by one builds.
   /// Until then the chunks live in a directory beside the index (PATH.bulk), so the disk
-  /// needs room for a second copy; on any error the index stays empty. Default: true.
+  /// needs room for a second copy; on any error the index stays empty (a killed run leaves
+  /// PATH.bulk behind; the next bulk build removes it). Default: true.
   bool bulk_build = true;
   /// Articles per chunk of a bulk build; 0: 10,000.
   size_t bulk_chunk_articles = 0;
