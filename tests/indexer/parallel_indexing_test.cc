@@ -71,6 +71,27 @@ std::vector<Article> ReadAll(const std::string& path) {
   return articles;
 }
 
+// Adds, through `indexer`, the sample's first article republished as `copy_id` (a
+// footer added), commits, and checks that it joined the original's story cluster.
+// Returns the index at `path` afterwards.
+Snapshot AddRepublicationOfTheFirstSampleArticle(Indexer& indexer, const std::string& path,
+                                                 const std::string& copy_id) {
+  Article copy = ReadAll(kSample).front();
+  const std::string original_id = copy.id;
+  copy.id = copy_id;
+  copy.body += "\n\nRead more on our website.";
+  EXPECT_TRUE(indexer.Add(copy).ok());
+  EXPECT_TRUE(indexer.Commit().ok());
+  Snapshot snapshot = Read(path);
+  const auto copy_cluster = snapshot.cluster.find(schema::IdTerm(copy_id));
+  const auto original_cluster = snapshot.cluster.find(schema::IdTerm(original_id));
+  EXPECT_TRUE(copy_cluster != snapshot.cluster.end() &&
+              original_cluster != snapshot.cluster.end() &&
+              copy_cluster->second == original_cluster->second)
+      << copy_id << " did not join the cluster of " << original_id;
+  return snapshot;
+}
+
 // The writer has a core of its own: by default one analysis thread per core but one.
 TEST(ParallelIndexingTest, AnalysisThreadsLeaveTheWriterACore) {
   const size_t cores = std::thread::hardware_concurrency();
@@ -180,17 +201,9 @@ TEST(ParallelIndexingTest, CompactKeepsEveryDocumentShrinksTheIndexAndTheIndexer
   EXPECT_EQ(after.terms, before.terms);
 
   // Still the writer: a republication added now joins its story's cluster.
-  const std::vector<Article> sample = ReadAll(kSample);
-  Article copy = sample.front();
-  const std::string original_id = copy.id;
-  copy.id = "republished-after-compaction";
-  copy.body += "\n\nRead more on our website.";
-  ASSERT_TRUE((*indexer)->Add(copy).ok());
-  ASSERT_TRUE((*indexer)->Commit().ok());
-  const Snapshot added = Read(path);
-  ASSERT_EQ(added.cluster.size(), before.cluster.size() + 1);
-  EXPECT_EQ(added.cluster.at(schema::IdTerm(copy.id)),
-            added.cluster.at(schema::IdTerm(original_id)));
+  const Snapshot added =
+      AddRepublicationOfTheFirstSampleArticle(**indexer, path, "republished-after-compaction");
+  EXPECT_EQ(added.cluster.size(), before.cluster.size() + 1);
 }
 
 TEST(ParallelIndexingTest, CompactWorksWhenThePathEndsWithASlash) {
@@ -336,16 +349,9 @@ TEST(ParallelIndexingTest, ABulkBuildIsVisibleWhenIndexPathReturnsAndTheIndexerG
   EXPECT_EQ(DirectoryBytes(path), bytes);
 
   // Still the writer, with what it knows of the build: a republication joins its story.
-  Article copy = ReadAll(kSample).front();
-  const std::string original_id = copy.id;
-  copy.id = "republished-after-bulk";
-  copy.body += "\n\nRead more on our website.";
-  ASSERT_TRUE((*indexer)->Add(copy).ok());
-  ASSERT_TRUE((*indexer)->Commit().ok());
-  const Snapshot after = Read(path);
-  ASSERT_EQ(after.cluster.size(), 41u);
-  EXPECT_EQ(after.cluster.at(schema::IdTerm(copy.id)),
-            after.cluster.at(schema::IdTerm(original_id)));
+  const Snapshot after =
+      AddRepublicationOfTheFirstSampleArticle(**indexer, path, "republished-after-bulk");
+  EXPECT_EQ(after.cluster.size(), 41u);
   // A second IndexPath on the now non-empty index replaces in place, as Add does.
   ASSERT_TRUE((*indexer)->IndexPath(kSample, nullptr, &report).ok());
   ASSERT_TRUE((*indexer)->Commit().ok());
