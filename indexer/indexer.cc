@@ -320,6 +320,7 @@ struct Indexer::State {
     }
     NEWSGREP_RETURN_IF_ERROR(ExchangeWith(merged));
     compact = still_compact;
+    NextBatch();  // the commit batch of the index as it now is
     return absl::OkStatus();
   }
 
