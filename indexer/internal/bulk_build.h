@@ -115,7 +115,8 @@ class ChunkWriters {
 
 /// The articles of a bulk build for the cluster assigner: band terms of chunks still being
 /// written are looked up in memory, those of closed chunks in the chunk databases (only in
-/// the chunks whose KeyFilter may hold the band), replacements in the replacement database.
+/// the chunks whose KeyFilter may hold the band); replacements' band terms are kept in
+/// memory too, their documents are read from the replacement database.
 ///
 /// Not thread-safe: one per build, used by the thread that assigns docids.
 class BulkArticles : public ArticleLookup {
