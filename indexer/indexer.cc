@@ -69,13 +69,14 @@ struct Indexer::State {
   bool compact = false;  // nothing written since the index was last compacted
   size_t pending = 0;
   size_t batch = 0;  // articles per commit until the next commit (IndexerOptions::commit_every)
-  // The index's vocabulary (schema::kVocabularyKeyPrefix). `new_words`: words of the
-  // articles written since the last commit that this session has not yet put there; they
-  // go with that commit, so a committed article's words are always in the vocabulary.
+  // The index's vocabulary (schema::kVocabularyKeyPrefix). `new_vocabulary_keys`: the keys
+  // of the words of the articles written since the last commit that this session has not
+  // yet put there; they go with that commit, so a committed article's words are always in
+  // the vocabulary.
   // `words_in_vocabulary`: the words this session put there (forgotten when it grows past
   // kMaxWordsRemembered: adding a word again is harmless).
   absl::flat_hash_set<std::string> words_in_vocabulary;
-  std::vector<std::string> new_words;
+  std::vector<std::string> new_vocabulary_keys;
   static constexpr size_t kMaxWordsRemembered = size_t{1} << 22;
 
   std::unique_ptr<internal::DocumentBuilder> NewBuilder() const {
@@ -102,12 +103,11 @@ struct Indexer::State {
       article.body = std::move(cleaned);
     }
     prepared.fingerprint = FingerprintArticle(article.title, article.body);
+    if (!options.detect_duplicates) prepared.fingerprint.band_terms.clear();
     try {
       prepared.document = thread_builder.Build(article, extras, &prepared.words);
-      if (options.detect_duplicates) {
-        for (const std::string& term : prepared.fingerprint.band_terms) {
-          prepared.document.add_boolean_term(term);
-        }
+      for (const std::string& term : prepared.fingerprint.band_terms) {
+        prepared.document.add_boolean_term(term);
       }
     } catch (const Xapian::Error& e) {
       prepared.status =
@@ -119,12 +119,8 @@ struct Indexer::State {
   // The writer's part, in input order: cluster, replace by id, commit when a batch is full.
   absl::Status Write(PreparedArticle&& prepared) {
     NEWSGREP_RETURN_IF_ERROR(prepared.status);
-    std::string cluster;
-    if (options.detect_duplicates) {
-      NEWSGREP_ASSIGN_OR_RETURN(cluster,
-                                clusters->Assign(db, prepared.id_term, prepared.fingerprint));
-    }
-    if (cluster.empty()) cluster = internal::NewClusterKey(prepared.id, prepared.fingerprint);
+    internal::DatabaseLookup lookup(db);
+    NEWSGREP_ASSIGN_OR_RETURN(const std::string cluster, ClusterOf(prepared, lookup));
     Xapian::docid docid = 0;
     try {
       internal::AddCluster(cluster, prepared.document);
@@ -135,12 +131,25 @@ struct Indexer::State {
     if (options.detect_duplicates) {
       clusters->Record(docid, std::move(prepared.fingerprint), cluster);
     }
-    for (std::string& word : prepared.words) {
-      if (words_in_vocabulary.insert(word).second) new_words.push_back(std::move(word));
+    for (std::string& key : NewVocabularyKeys(prepared.words)) {
+      new_vocabulary_keys.push_back(std::move(key));
     }
     compact = false;
     if (++pending >= batch) return Commit();
     return absl::OkStatus();
+  }
+
+  // The story cluster `prepared` joins: its best near-duplicate's among the articles
+  // `lookup` finds, else a new one.
+  absl::StatusOr<std::string> ClusterOf(const PreparedArticle& prepared,
+                                        internal::ArticleLookup& lookup) {
+    std::string cluster;
+    if (options.detect_duplicates) {
+      NEWSGREP_ASSIGN_OR_RETURN(cluster,
+                                clusters->Assign(lookup, prepared.id_term, prepared.fingerprint));
+    }
+    if (cluster.empty()) cluster = internal::NewClusterKey(prepared.id, prepared.fingerprint);
+    return cluster;
   }
 
   // The words of `words` not yet in the vocabulary, as vocabulary keys.
@@ -164,26 +173,18 @@ struct Indexer::State {
     NEWSGREP_RETURN_IF_ERROR(prepared.status);
     bool replacing = false;
     const Xapian::docid docid = articles.Assign(prepared.id_term, &replacing);
-    std::string cluster;
-    if (options.detect_duplicates) {
-      // Documents of chunks still being written cannot be read back: keep them in memory.
-      clusters->PinRecentFrom(chunks.FirstDocidOf(chunks.FirstOpenChunk()));
-      NEWSGREP_ASSIGN_OR_RETURN(cluster,
-                                clusters->Assign(articles, prepared.id_term, prepared.fingerprint));
-    }
-    if (cluster.empty()) cluster = internal::NewClusterKey(prepared.id, prepared.fingerprint);
+    // Documents of chunks still being written cannot be read back: keep them in memory.
+    clusters->PinRecentFrom(chunks.FirstDocidOf(chunks.FirstOpenChunk()));
+    NEWSGREP_ASSIGN_OR_RETURN(const std::string cluster, ClusterOf(prepared, articles));
     std::vector<std::string> keys = NewVocabularyKeys(prepared.words);
     try {
       internal::AddCluster(cluster, prepared.document);
-      static const std::vector<std::string> kNoBands;
-      const std::vector<std::string>& bands =
-          options.detect_duplicates ? prepared.fingerprint.band_terms : kNoBands;
       if (replacing) {
         replacements.replace_document(docid, prepared.document);
-        articles.RecordReplacement(docid, bands);
+        articles.RecordReplacement(docid, prepared.fingerprint.band_terms);
         for (std::string& key : keys) replacement_keys.push_back(std::move(key));
       } else {
-        articles.RecordNew(docid, bands);
+        articles.RecordNew(docid, prepared.fingerprint.band_terms);
         NEWSGREP_RETURN_IF_ERROR(
             chunks.Add(docid, std::move(prepared.document), std::move(keys)));
       }
@@ -358,11 +359,8 @@ struct Indexer::State {
   absl::Status Commit() {
     if (pending == 0) return absl::OkStatus();
     try {
-      for (const std::string& word : new_words) {
-        db.set_metadata(absl::StrCat(schema::kVocabularyKeyPrefix, word), "1");
-      }
-      new_words.clear();
-      if (words_in_vocabulary.size() > kMaxWordsRemembered) words_in_vocabulary.clear();
+      for (const std::string& key : new_vocabulary_keys) db.set_metadata(key, "1");
+      new_vocabulary_keys.clear();
       db.commit();
       NextBatch();
     } catch (const Xapian::Error& e) {
