@@ -55,12 +55,12 @@ absl::Status BuildIndex(Engine engine, const std::string& corpus_path,
                         const std::string& db_path, size_t* articles,
                         const std::vector<std::string>& stages_off = {});
 
-/// Adds every article of `extra_path` to the index at `db_path` and commits; returns the
-/// seconds that took (reading the file included). The cached index is left as it was:
-/// Xapian indexes get the articles removed again (and committed), FTS5 works on a copy of
-/// its file (deleted rows would leave tombstones that change later queries).
-/// `base_articles` is the index's article count.
-absl::StatusOr<double> AddThenRemove(Engine engine, const std::string& db_path,
+/// Adds every article of `extra_path` to a copy of the index at `db_path` (a file or a
+/// directory) and commits; returns the seconds that took (reading the file included, the
+/// copying not). The copy is deleted before returning: the cached index is never written,
+/// so the queries of every run read the index as it was built. `base_articles` is the
+/// index's article count.
+absl::StatusOr<double> AddToCopy(Engine engine, const std::string& db_path,
                                      const std::string& extra_path, size_t base_articles);
 
 /// How newsgrep is asked for a result page.

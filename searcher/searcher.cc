@@ -264,6 +264,15 @@ std::vector<std::string> ReadValues(const Xapian::MSet& mset,
   return values;
 }
 
+// The collapse keys of the hits of `mset` (a match collapsed on kClusterSlot: its
+// values), in its order, without reading them again.
+std::vector<std::string> CollapseKeys(const Xapian::MSet& mset) {
+  std::vector<std::string> keys;
+  keys.reserve(mset.size());
+  for (auto it = mset.begin(); it != mset.end(); ++it) keys.push_back(it.get_collapse_key());
+  return keys;
+}
+
 // The indexes of the hits of `mset`, in docid order.
 std::vector<Xapian::doccount> DocidOrder(const Xapian::MSet& mset) {
   std::vector<Xapian::doccount> order(mset.size());
@@ -543,8 +552,9 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
       // A hit's line comes from its values (the display record and the cluster key); the
       // document data, with the bodies, is read only for snippets.
       const std::vector<Xapian::doccount> by_docid = DocidOrder(mset);
+      // Collapsing, the match has read each hit's cluster key already.
       const std::vector<std::string> cluster_ids =
-          ReadValues(mset, by_docid, schema::kClusterSlot);
+          options.collapse ? CollapseKeys(mset) : ReadValues(mset, by_docid, schema::kClusterSlot);
       const std::vector<std::string> display = ReadValues(mset, by_docid, schema::kDisplaySlot);
       const std::vector<Xapian::doccount> versions = ClusterSizes(state_->db, cluster_ids);
       const std::vector<std::string> data = options.snippets

@@ -683,6 +683,41 @@ TEST(SchemaTest, AnalysisWordCollectorGetsEachWordIndexedOnce) {
   EXPECT_THAT(words.Take(), ::testing::IsEmpty());
 }
 
+// Take starts a new document: its words are collected again, even those the previous
+// document had; Clear drops what was collected.
+TEST(SchemaTest, AnalysisWordCollectorCollectsEachDocumentsWords) {
+  analysis::WordCollector words;
+  Xapian::TermGenerator generator;
+  analysis::ConfigureTermGenerator(generator, &words);
+  Xapian::Document doc;
+  generator.set_document(doc);
+  generator.index_text("security talks");
+  EXPECT_THAT(words.Take(), ::testing::UnorderedElementsAre("security", "talks"));
+  generator.index_text("Security pact");
+  EXPECT_THAT(words.Take(), ::testing::UnorderedElementsAre("security", "pact"));
+  generator.index_text("talks");
+  words.Clear();
+  generator.index_text("pact");
+  EXPECT_THAT(words.Take(), ::testing::ElementsAre("pact"));
+}
+
+// More distinct words than the stemmer's memo keeps: each is collected once all the same.
+TEST(SchemaTest, AnalysisWordCollectorHasNoRepeatsAcrossMemoResets) {
+  analysis::WordCollector words;
+  Xapian::TermGenerator generator;
+  analysis::ConfigureTermGenerator(generator, &words);
+  Xapian::Document doc;
+  generator.set_document(doc);
+  std::string text;
+  constexpr int kWords = 70000;  // the memo keeps 65,536
+  for (int i = 0; i < kWords; ++i) absl::StrAppend(&text, "w", i, " ");
+  generator.index_text(text);
+  generator.index_text("w1 w2 w69999");  // w1, w2: forgotten by the memo by now
+  const std::vector<std::string> taken = words.Take();
+  EXPECT_EQ(taken.size(), static_cast<size_t>(kWords));
+  EXPECT_EQ(std::set<std::string>(taken.begin(), taken.end()).size(), taken.size());
+}
+
 TEST(SchemaTest, AnalysisStemmedTermIsWhatTheGeneratorIndexes) {
   Xapian::TermGenerator generator;
   analysis::ConfigureTermGenerator(generator);

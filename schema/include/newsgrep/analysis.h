@@ -9,8 +9,8 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -39,13 +39,29 @@ inline bool CouldStemTo(absl::string_view word, absl::string_view stem) {
 /// (schema::kVocabularyKeyPrefix) without tokenizing the text again. Not thread-safe.
 class WordCollector {
  public:
-  void Add(const std::string& word) { words_.insert(word); }
-  /// The words collected since the last Take (in no particular order), and forgets them.
+  void Add(const std::string& word) {
+    words_.push_back(word);
+    may_repeat_ = true;
+  }
+  /// Adds `word` unless `*seen_in` says it was added since the last Take or Clear; then
+  /// marks it so. `*seen_in` belongs to the caller (the stemmer's memo keeps one per
+  /// word) and starts at 0. Saves hashing each occurrence of a word a second time.
+  void AddOnce(const std::string& word, uint64_t* seen_in) {
+    if (*seen_in == generation_) return;
+    *seen_in = generation_;
+    words_.push_back(word);
+  }
+  /// Marks lost (a memo cleared): words added before may come again.
+  void ForgetMarks() { may_repeat_ = true; }
+  /// The distinct words collected since the last Take or Clear (in no particular order),
+  /// and forgets them.
   std::vector<std::string> Take();
-  void Clear() { words_.clear(); }
+  void Clear();
 
  private:
-  std::unordered_set<std::string> words_;
+  std::vector<std::string> words_;
+  bool may_repeat_ = false;  // words_ may hold a word twice
+  uint64_t generation_ = 1;  // bumped by Take and Clear
 };
 
 /// Stemmer() with a memo of the words it has stemmed (the same stems; cleared after 65,536
