@@ -381,23 +381,28 @@ absl::StatusOr<StoredArticle> DecodeDisplayRecord(absl::string_view data) {
   article.source = in.String();
   article.url = in.String();
   article.dateline = in.String();
-  for (size_t n = in.Count(); in.ok() && n > 0; --n) {
-    StoredPerson p;
+  // Each element is built in place (Count bounds the reservations by the data's size).
+  size_t n = in.Count();
+  article.people.reserve(n);
+  for (; in.ok() && n > 0; --n) {
+    StoredPerson& p = article.people.emplace_back();
     p.name = in.String();
     p.key = in.String();
     p.mentions = static_cast<uint32_t>(in.Varint());
-    article.people.push_back(std::move(p));
   }
-  for (size_t n = in.Count(); in.ok() && n > 0; --n) article.locations.push_back(in.Location());
+  n = in.Count();
+  article.locations.reserve(n);
+  for (; in.ok() && n > 0; --n) article.locations.push_back(in.Location());
   article.dateline_place = in.Location();
-  for (size_t n = in.Count(); in.ok() && n > 0; --n) {
-    StoredQuote q;
+  n = in.Count();
+  article.quotes.reserve(n);
+  for (; in.ok() && n > 0; --n) {
+    StoredQuote& q = article.quotes.emplace_back();
     q.text = in.String();
     q.speaker = in.String();
     q.speaker_key = in.String();
     q.begin = static_cast<size_t>(in.Varint());
     q.end = static_cast<size_t>(in.Varint());
-    article.quotes.push_back(std::move(q));
   }
   if (data.empty() || !in.ok() || !in.done()) {
     return absl::DataLossError(absl::StrCat("display value is not a newsgrep display record (",

@@ -560,6 +560,7 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
       const std::vector<std::string> data = options.snippets
                                                 ? ReadValues(mset, by_docid, kDocumentData)
                                                 : std::vector<std::string>();
+      results.hits.reserve(mset.size());
       size_t index = 0;
       for (auto it = mset.begin(); it != mset.end(); ++it, ++index) {
         NEWSGREP_ASSIGN_OR_RETURN(StoredArticle stored, DecodeDisplayRecord(display[index]));
