@@ -382,8 +382,7 @@ std::string IndexKey(Engine engine) {
       break;
     case Engine::kXapian:
       inputs = "xapian " + std::string(Xapian::version_string()) + " layout " +
-               std::to_string(kPeerIndexVersion) + " cache " +
-               std::to_string(kXapianCacheVersion);
+               std::to_string(kPeerIndexVersion) + " cache " + std::to_string(kXapianCacheVersion);
       break;
     case Engine::kFts5:
       inputs = "sqlite " + std::string(sqlite3_libversion()) + " layout " +

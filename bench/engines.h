@@ -61,7 +61,7 @@ absl::Status BuildIndex(Engine engine, const std::string& corpus_path,
 /// so the queries of every run read the index as it was built. `base_articles` is the
 /// index's article count.
 absl::StatusOr<double> AddToCopy(Engine engine, const std::string& db_path,
-                                     const std::string& extra_path, size_t base_articles);
+                                 const std::string& extra_path, size_t base_articles);
 
 /// How newsgrep is asked for a result page.
 enum class NewsgrepVariant {

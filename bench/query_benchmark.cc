@@ -8,9 +8,10 @@
 ///
 /// Before any benchmark runs it makes sure the corpus, the three indexes (each built in a
 /// child process, which measures throughput, size and peak memory) and the query set are
-/// in the cache, adds 1,000 articles to a copy of each index (incremental cost), and measures a query process's peak memory per engine. Then, class by class,
-/// the peers run first and each newsgrep variant after them, so that newsgrep's counters
-/// carry its ratios to the peers of the same run.
+/// in the cache, adds 1,000 articles to a copy of each index (incremental cost), and
+/// measures a query process's peak memory per engine. Then, class by class, the peers run
+/// first and each newsgrep variant after them, so that newsgrep's counters carry its ratios
+/// to the peers of the same run.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 #include <time.h>
@@ -113,8 +114,8 @@ int ChildMain(const std::map<std::string, std::string>& flags) {
     return 0;
   }
   if (mode == "incremental") {
-    auto seconds = AddToCopy(engine, get("db"), get("extra"),
-                                 static_cast<size_t>(std::stoull(get("base"))));
+    auto seconds =
+        AddToCopy(engine, get("db"), get("extra"), static_cast<size_t>(std::stoull(get("base"))));
     if (!seconds.ok()) {
       std::cerr << "bench: incremental " << EngineName(engine) << ": " << seconds.status()
                 << "\n";

@@ -39,10 +39,6 @@ inline bool CouldStemTo(absl::string_view word, absl::string_view stem) {
 /// (schema::kVocabularyKeyPrefix) without tokenizing the text again. Not thread-safe.
 class WordCollector {
  public:
-  void Add(const std::string& word) {
-    words_.push_back(word);
-    may_repeat_ = true;
-  }
   /// Adds `word` unless `*seen_in` says it was added since the last Take or Clear; then
   /// marks it so. `*seen_in` belongs to the caller (the stemmer's memo keeps one per
   /// word) and starts at 0. Saves hashing each occurrence of a word a second time.
