@@ -420,29 +420,6 @@ absl::Status BuildIndex(Engine engine, const std::string& corpus_path,
   return absl::InternalError("unknown engine");
 }
 
-// A copy of a cached database (a file or a directory) for a probe that writes, deleted
-// when it goes out of scope.
-class ScratchCopy {
- public:
-  static absl::StatusOr<std::unique_ptr<ScratchCopy>> Of(const std::string& path) {
-    std::unique_ptr<ScratchCopy> copy(new ScratchCopy(path + ".incremental"));
-    std::error_code error;
-    fs::remove_all(copy->path_, error);  // left by a killed run
-    fs::copy(path, copy->path_, fs::copy_options::recursive, error);
-    if (error) return absl::InternalError("copying " + path + ": " + error.message());
-    return copy;
-  }
-  ~ScratchCopy() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  explicit ScratchCopy(std::string path) : path_(std::move(path)) {}
-  std::string path_;
-};
-
 absl::StatusOr<double> AddToCopy(Engine engine, const std::string& db_path,
                                  const std::string& extra_path, size_t base_articles) {
   // Never the cached index itself: removing the articles again would not give it back.
@@ -450,9 +427,18 @@ absl::StatusOr<double> AddToCopy(Engine engine, const std::string& db_path,
   // position and posting tables, and deleting them leaves those blocks half empty (a
   // Reuters-21578 index went from 86 to 185 MB and its phrase queries became 40 % slower);
   // FTS5 would keep segments and tombstones.
-  auto copy = ScratchCopy::Of(db_path);
-  if (!copy.ok()) return copy.status();
-  const std::string& target = (*copy)->path();
+  const std::string target = db_path + ".incremental";  // a file (FTS5) or a directory
+  struct RemoveOnExit {
+    std::string path;
+    ~RemoveOnExit() {
+      std::error_code ignored;
+      fs::remove_all(path, ignored);
+    }
+  } remover{target};
+  std::error_code error;
+  fs::remove_all(target, error);  // left by a killed run
+  fs::copy(db_path, target, fs::copy_options::recursive, error);
+  if (error) return absl::InternalError("copying " + db_path + ": " + error.message());
   double seconds = 0;
   absl::Status status;
   switch (engine) {
