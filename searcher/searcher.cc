@@ -200,7 +200,7 @@ std::string ExpandSingleDays(absl::string_view query) {
 // which is exact).
 absl::StatusOr<ArticleRecord> ToRecord(const Xapian::Database& db,
                                        const Xapian::Document& document) {
-  NEWSGREP_ASSIGN_OR_RETURN(StoredArticle stored, DecodeStoredArticle(document.get_data()));
+  NEWSGREP_ASSIGN_OR_RETURN(StoredArticle stored, ReadStoredArticle(document));
   ArticleRecord record;
   record.article = std::move(stored);
   record.cluster_id = document.get_value(schema::kClusterSlot);
@@ -570,8 +570,8 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
         hit.rank = ++rank;
         hit.score = it.get_weight();
         if (options.snippets) {
-          NEWSGREP_ASSIGN_OR_RETURN(std::string body, DecodeStoredBody(data[index]));
-          const std::string& text = body.empty() ? stored.title : body;
+          NEWSGREP_ASSIGN_OR_RETURN(const absl::string_view body, StoredBodyOf(data[index]));
+          const absl::string_view text = body.empty() ? absl::string_view(stored.title) : body;
           const std::vector<internal::TextWord> words = internal::SplitWords(text);
           const internal::Snippet snippet = internal::MakeSnippet(
               text, words, rep.highlight.Matched(words, stems),

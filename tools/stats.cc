@@ -74,7 +74,8 @@ absl::StatusOr<std::vector<EntityCount>> CountEntities(const std::string& db_pat
         const std::string term = prefix + key;
         for (auto p = db.postlist_begin(term); p != db.postlist_end(term) && looked < kSampleArticles;
              ++p, ++looked) {
-          absl::StatusOr<StoredArticle> stored = DecodeStoredArticle(db.get_document(*p).get_data());
+          absl::StatusOr<StoredArticle> stored =
+              DecodeDisplayRecord(db.get_document(*p).get_value(schema::kDisplaySlot));
           if (!stored.ok()) continue;
           auto add_spelling = [&entity](const std::string& s) {
             if (!s.empty() && std::find(entity.spellings.begin(), entity.spellings.end(), s) ==

@@ -193,7 +193,7 @@ absl::StatusOr<std::string> ClusterAssigner::Assign(ArticleLookup& lookup,
         ++counts_.verified_from_index;
         absl::StatusOr<Xapian::Document> document = lookup.Document(docid);
         if (!document.ok()) return document.status();
-        absl::StatusOr<StoredArticle> stored = DecodeStoredArticle(document->get_data());
+        absl::StatusOr<StoredArticle> stored = ReadStoredArticle(*document);
         if (!stored.ok()) return stored.status();
         similarity =
             CompareFingerprints(fingerprint, FingerprintArticle(stored->title, stored->body));

@@ -179,7 +179,7 @@ Xapian::Document DocumentBuilder::Build(const Article& article, const Extras& ex
     document.add_value(schema::kTimestampSlot, article.date->TimestampValue());
   }
   document.add_value(schema::kDisplaySlot, EncodeDisplayRecord(stored));
-  document.set_data(EncodeStoredArticle(stored));
+  document.set_data(EncodeStoredBodies(stored));
   // The generator holds a reference to the document; Xapian's reference counts are not
   // atomic, so let go of it before the document can travel to the writer thread.
   generator_.set_document(Xapian::Document());

@@ -32,7 +32,8 @@ Xapian::docid AddDocument(Xapian::WritableDatabase& db, const std::string& id,
   stored.id = id;
   stored.body = body;
   Xapian::Document document;
-  document.set_data(EncodeStoredArticle(stored));
+  document.set_data(EncodeStoredBodies(stored));
+  document.add_value(schema::kDisplaySlot, EncodeDisplayRecord(stored));
   document.add_value(schema::kClusterSlot, cluster);
   document.add_boolean_term(schema::IdTerm(id));
   for (const std::string& band : bands) document.add_boolean_term(band);

@@ -146,17 +146,12 @@ TEST(StoredArticleTest, EntitiesRoundTrip) {
   article.quotes = {{"We need guarantees.", "Volodymyr Zelenskyy", "volodymyr zelensky", 5, 24},
                     {"at the appropriate time", "", "", 30, 53}};
   const absl::StatusOr<StoredArticle> decoded =
-      DecodeStoredArticle(EncodeStoredArticle(article));
+      DecodeStoredArticle(EncodeDisplayRecord(article), EncodeStoredBodies(article));
   ASSERT_TRUE(decoded.ok()) << decoded.status();
   EXPECT_EQ(decoded->people, article.people);
   EXPECT_EQ(decoded->locations, article.locations);
   EXPECT_EQ(decoded->dateline_place, article.dateline_place);
   EXPECT_EQ(decoded->quotes, article.quotes);
-  // Data written before entities existed decodes with none.
-  const absl::StatusOr<StoredArticle> old = DecodeStoredArticle(R"({"i":"a","t":"T","b":"x"})");
-  ASSERT_TRUE(old.ok());
-  EXPECT_THAT(old->people, IsEmpty());
-  EXPECT_EQ(old->dateline_place.name, "");
 }
 
 // The indexer writes the entity fields: prefixed positional terms for person:, location:,
@@ -185,7 +180,7 @@ TEST(IndexEntitiesTest, EntityTermsAndStoredEntities) {
   EXPECT_TRUE(has(IndexedTerm("kyiv", schema::kDatelinePrefix)));  // dateline from the body
   Xapian::PostingIterator posting = db.postlist_begin(schema::IdTerm("story-1"));
   ASSERT_NE(posting, db.postlist_end(schema::IdTerm("story-1")));
-  const absl::StatusOr<StoredArticle> stored = DecodeStoredArticle(db.get_document(*posting).get_data());
+  const absl::StatusOr<StoredArticle> stored = ReadStoredArticle(db.get_document(*posting));
   ASSERT_TRUE(stored.ok());
   ASSERT_EQ(stored->people.size(), 2u);
   EXPECT_EQ(stored->people[0].name, "Mykola Horodetsky");

@@ -213,7 +213,7 @@ TEST(IndexerTest, AddThenCommitIsVisibleWithIdTermValuesAndData) {
     EXPECT_EQ(db.get_termfreq(term), 1u) << term;
   }
 
-  absl::StatusOr<StoredArticle> stored = DecodeStoredArticle(doc->get_data());
+  absl::StatusOr<StoredArticle> stored = ReadStoredArticle(*doc);
   ASSERT_TRUE(stored.ok()) << stored.status();
   EXPECT_EQ(stored->id, "reuters-0001");
   EXPECT_EQ(stored->title, "Bahia cocoa review");
@@ -254,7 +254,7 @@ TEST(IndexerTest, ArticleWithoutDateHasNoDateValues) {
   for (const char* prefix : {"D", "M", "Y"}) {  // no date terms
     EXPECT_EQ(db.allterms_begin(prefix), db.allterms_end(prefix)) << prefix;
   }
-  absl::StatusOr<StoredArticle> stored = DecodeStoredArticle(doc->get_data());
+  absl::StatusOr<StoredArticle> stored = ReadStoredArticle(*doc);
   ASSERT_TRUE(stored.ok()) << stored.status();
   EXPECT_EQ(stored->date, "");
 }
@@ -275,7 +275,7 @@ TEST(IndexerTest, DateOnlyArticleHasMidnightTimestamp) {
   ASSERT_TRUE(doc.has_value());
   EXPECT_EQ(doc->get_value(schema::kDateSlot), "19870226");
   EXPECT_EQ(doc->get_value(schema::kTimestampSlot), "19870226000000");
-  absl::StatusOr<StoredArticle> stored = DecodeStoredArticle(doc->get_data());
+  absl::StatusOr<StoredArticle> stored = ReadStoredArticle(*doc);
   ASSERT_TRUE(stored.ok()) << stored.status();
   EXPECT_EQ(stored->date, "1987-02-26");
 }
@@ -314,7 +314,7 @@ TEST(IndexerTest, ReaddingTheSameIdReplacesTheArticle) {
     EXPECT_TRUE(db.term_exists(IndexedTerm("fresh")));
     std::optional<Xapian::Document> doc = FindDocument(db, "same");
     ASSERT_TRUE(doc.has_value());
-    absl::StatusOr<StoredArticle> stored = DecodeStoredArticle(doc->get_data());
+    absl::StatusOr<StoredArticle> stored = ReadStoredArticle(*doc);
     ASSERT_TRUE(stored.ok()) << stored.status();
     EXPECT_EQ(stored->title, "Fresh headline");
   }
@@ -492,7 +492,7 @@ TEST(IndexerTest, IndexPathFillsTheReportAndReportsProblems) {
   EXPECT_EQ(a->get_value(schema::kDateSlot), "20250820");
   std::optional<Xapian::Document> b4 = FindDocument(db, "b4");
   ASSERT_TRUE(b4.has_value());
-  absl::StatusOr<StoredArticle> stored = DecodeStoredArticle(b4->get_data());
+  absl::StatusOr<StoredArticle> stored = ReadStoredArticle(*b4);
   ASSERT_TRUE(stored.ok()) << stored.status();
   EXPECT_EQ(stored->title, "Café record");
 }

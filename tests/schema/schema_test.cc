@@ -152,6 +152,11 @@ TEST(SchemaTest, LongIdTermIsAcceptedByXapianAsUniqueTerm) {
 // ---------------------------------------------------------------------------------------
 // Stored articles
 
+// The article as the index gives it back: display value and document data decoded.
+absl::StatusOr<StoredArticle> RoundTrip(const StoredArticle& article) {
+  return DecodeStoredArticle(EncodeDisplayRecord(article), EncodeStoredBodies(article));
+}
+
 TEST(SchemaTest, StoredArticleRoundTripKeepsEveryField) {
   StoredArticle article{.id = "reuters/0001",
                         .title = "Bahia cocoa review",
@@ -162,8 +167,7 @@ TEST(SchemaTest, StoredArticleRoundTripKeepsEveryField) {
                         .body = "Showers continued throughout the week\nin the Bahia cocoa zone.",
                         .original_body = "By Staff\nShowers continued throughout the week\nin the "
                                          "Bahia cocoa zone."};
-  const std::string data = EncodeStoredArticle(article);
-  absl::StatusOr<StoredArticle> decoded = DecodeStoredArticle(data);
+  absl::StatusOr<StoredArticle> decoded = RoundTrip(article);
   ASSERT_TRUE(decoded.ok()) << decoded.status();
   EXPECT_EQ(decoded->id, "reuters/0001");
   EXPECT_EQ(decoded->title, "Bahia cocoa review");
@@ -178,7 +182,7 @@ TEST(SchemaTest, StoredArticleRoundTripKeepsEveryField) {
 
 // The original body is stored as its difference from the cleaned one, so a body that
 // cleaning barely touched (a wire sign-off cut) is not stored twice.
-TEST(SchemaTest, StoredArticleKeepsTheOriginalBodyAsItsDifference) {
+TEST(SchemaTest, StoredBodiesKeepTheOriginalBodyAsItsDifference) {
   const std::string body(2000, 'x');
   StoredArticle article;
   article.id = "r1";
@@ -188,42 +192,46 @@ TEST(SchemaTest, StoredArticleKeepsTheOriginalBodyAsItsDifference) {
         body + "\nPHOTO: a caption\nThe end.", std::string("totally different"),
         std::string("x")}) {
     article.original_body = original;
-    const std::string data = EncodeStoredArticle(article);
-    EXPECT_LT(data.size(), article.body.size() + 200) << original.substr(0, 30);
-    absl::StatusOr<StoredArticle> decoded = DecodeStoredArticle(data);
-    ASSERT_TRUE(decoded.ok()) << decoded.status();
-    EXPECT_EQ(decoded->original_body, original);
-    EXPECT_EQ(decoded->body, article.body);
+    const std::string data = EncodeStoredBodies(article);
+    EXPECT_LT(data.size(), article.body.size() + 40) << original.substr(0, 30);
+    StoredArticle decoded;
+    ASSERT_EQ(DecodeStoredBodies(data, &decoded), absl::OkStatus());
+    EXPECT_EQ(decoded.original_body, original);
+    EXPECT_EQ(decoded.body, article.body);
   }
 }
 
-// Cuts fall on character boundaries: "é" and "è" share their first byte in UTF-8.
-TEST(SchemaTest, StoredArticleOriginalBodyDifferenceKeepsUtf8Whole) {
-  for (const auto& [cleaned, original] : std::vector<std::pair<std::string, std::string>>{
-           {"café au lait", "cafè au lait"},
-           {"Köln 東京", "Köln 京京"},
-           {"ab😀", "ab😁"},
-           {"naïve", "naïve text"}}) {
+// The bodies are bytes: multi-byte characters that differ in their last byte ("é" and "è"),
+// and bytes that are not UTF-8 at all, come back as they went in.
+TEST(SchemaTest, StoredBodiesKeepBytesAsTheyAre) {
+  for (const auto& [cleaned, original] :
+       std::vector<std::pair<std::string, std::string>>{{"café au lait", "cafè au lait"},
+                                                        {"Köln 東京", "Köln 京京"},
+                                                        {"ab😀", "ab😁"},
+                                                        {"naïve", "naïve text"},
+                                                        {"a\377b", "a\377\376b"}}) {
     StoredArticle article;
-    article.id = "u";
     article.body = cleaned;
     article.original_body = original;
-    const std::string data = EncodeStoredArticle(article);
-    EXPECT_EQ(data.find("\xEF\xBF\xBD"), std::string::npos) << data;  // no U+FFFD
-    absl::StatusOr<StoredArticle> decoded = DecodeStoredArticle(data);
-    ASSERT_TRUE(decoded.ok()) << decoded.status();
-    EXPECT_EQ(decoded->original_body, original);
+    StoredArticle decoded;
+    ASSERT_EQ(DecodeStoredBodies(EncodeStoredBodies(article), &decoded), absl::OkStatus());
+    EXPECT_EQ(decoded.body, cleaned);
+    EXPECT_EQ(decoded.original_body, original);
   }
 }
 
-TEST(SchemaTest, StoredArticleReadsTheOriginalBodyWrittenWhole) {
-  absl::StatusOr<StoredArticle> decoded =
-      DecodeStoredArticle(R"({"b":"Clean text.","i":"1","t":"T","o":"Clean text. Reuter"})");
-  ASSERT_TRUE(decoded.ok()) << decoded.status();
-  EXPECT_EQ(decoded->original_body, "Clean text. Reuter");
-  // A difference that does not fit the body is data loss, not a crash.
-  EXPECT_EQ(DecodeStoredArticle(R"({"b":"short","i":"1","t":"T","O":[4,3,"x"]})").status().code(),
-            absl::StatusCode::kDataLoss);
+// An uncleaned article's document data is its body behind its length, nothing more.
+TEST(SchemaTest, StoredBodiesOfAnUncleanedArticleAreTheBodyAlone) {
+  StoredArticle article;
+  article.id = "x";
+  article.title = "A title";
+  article.body = "Some text.";
+  EXPECT_EQ(EncodeStoredBodies(article), "\x0aSome text.");
+  StoredArticle decoded;
+  decoded.original_body = "left over";
+  ASSERT_EQ(DecodeStoredBodies(EncodeStoredBodies(article), &decoded), absl::OkStatus());
+  EXPECT_EQ(decoded.body, "Some text.");
+  EXPECT_EQ(decoded.original_body, "");
 }
 
 TEST(SchemaTest, StoredArticleRoundTripKeepsUtf8AndSpecialCharacters) {
@@ -235,71 +243,50 @@ TEST(SchemaTest, StoredArticleRoundTripKeepsUtf8AndSpecialCharacters) {
                         .dateline = "ZÜRICH",
                         .body = "Tab\there, quote \" backslash \\ and newline\n, emoji 😀",
                         .original_body = ""};
-  absl::StatusOr<StoredArticle> decoded = DecodeStoredArticle(EncodeStoredArticle(article));
+  absl::StatusOr<StoredArticle> decoded = RoundTrip(article);
   ASSERT_TRUE(decoded.ok()) << decoded.status();
-  EXPECT_EQ(decoded->id, article.id);
-  EXPECT_EQ(decoded->title, article.title);
-  EXPECT_EQ(decoded->dateline, article.dateline);
-  EXPECT_EQ(decoded->body, article.body);
-  EXPECT_EQ(decoded->date, "");
-  EXPECT_EQ(decoded->url, "");
+  EXPECT_EQ(*decoded, article);
 }
 
 TEST(SchemaTest, StoredArticleRoundTripOfEmptyFieldsGivesEmptyStrings) {
   StoredArticle article;
   article.id = "only-id";
-  absl::StatusOr<StoredArticle> decoded = DecodeStoredArticle(EncodeStoredArticle(article));
+  absl::StatusOr<StoredArticle> decoded = RoundTrip(article);
   ASSERT_TRUE(decoded.ok()) << decoded.status();
   EXPECT_EQ(decoded->id, "only-id");
   EXPECT_EQ(decoded->title, "");
   EXPECT_EQ(decoded->date, "");
-  EXPECT_EQ(decoded->source, "");
-  EXPECT_EQ(decoded->url, "");
-  EXPECT_EQ(decoded->dateline, "");
   EXPECT_EQ(decoded->body, "");
+  EXPECT_EQ(decoded->original_body, "");
 }
 
-TEST(SchemaTest, StoredArticleEncodingIsAJsonObjectWithoutEmptyOptionalFields) {
+TEST(SchemaTest, StoredBodiesDecodeOfGarbageOrTruncationIsDataLoss) {
   StoredArticle article;
-  article.id = "x";
-  article.title = "t";
-  const std::string data = EncodeStoredArticle(article);
-  EXPECT_THAT(data, StartsWith("{"));
-  EXPECT_THAT(data, HasSubstr("\"i\":\"x\""));
-  EXPECT_THAT(data, Not(HasSubstr("\"d\"")));
-  EXPECT_THAT(data, Not(HasSubstr("\"u\"")));
-}
-
-TEST(SchemaTest, StoredArticleEncodingReplacesInvalidUtf8InsteadOfThrowing) {
-  StoredArticle article;
-  article.id = "bad";
-  article.body = "a\xFF" "b";
-  absl::StatusOr<StoredArticle> decoded = DecodeStoredArticle(EncodeStoredArticle(article));
-  ASSERT_TRUE(decoded.ok()) << decoded.status();
-  EXPECT_EQ(decoded->body, "a\xEF\xBF\xBD" "b");  // U+FFFD
-}
-
-TEST(SchemaTest, StoredArticleDecodeOfGarbageIsDataLoss) {
-  for (absl::string_view garbage :
-       {absl::string_view(""), absl::string_view("not json at all"),
-        absl::string_view("{\"i\":\"x\""), absl::string_view("[1,2,3]"),
-        absl::string_view("\"just a string\""), absl::string_view("42"),
-        absl::string_view("\xFF\xFE\x00\x01", 4)}) {
-    absl::StatusOr<StoredArticle> decoded = DecodeStoredArticle(garbage);
-    EXPECT_EQ(decoded.status().code(), absl::StatusCode::kDataLoss)
-        << "input: " << std::string(garbage);
-    EXPECT_THAT(Message(decoded.status()), HasSubstr("not a newsgrep record"));
+  article.body = "Clean text.";
+  article.original_body = "By Staff\nClean text. Reuter";
+  const std::string data = EncodeStoredBodies(article);
+  for (size_t size = 0; size < data.size(); ++size) {
+    StoredArticle decoded;
+    const absl::Status status =
+        DecodeStoredBodies(absl::string_view(data).substr(0, size), &decoded);
+    // Cut right after the body, the data is an uncleaned article's: that is no loss.
+    if (size == article.body.size() + 1) {
+      EXPECT_EQ(status, absl::OkStatus());
+      continue;
+    }
+    EXPECT_EQ(status.code(), absl::StatusCode::kDataLoss) << "first " << size;
+    EXPECT_THAT(Message(status), HasSubstr("re-index"));
   }
-}
-
-TEST(SchemaTest, StoredArticleDecodeIgnoresFieldsOfTheWrongType) {
-  absl::StatusOr<StoredArticle> decoded =
-      DecodeStoredArticle(R"({"i":"id-1","t":42,"b":["x"],"s":"Reuters","zz":"extra"})");
-  ASSERT_TRUE(decoded.ok()) << decoded.status();
-  EXPECT_EQ(decoded->id, "id-1");
-  EXPECT_EQ(decoded->title, "");
-  EXPECT_EQ(decoded->body, "");
-  EXPECT_EQ(decoded->source, "Reuters");
+  StoredArticle decoded;
+  EXPECT_EQ(DecodeStoredBodies(data + "x", &decoded).code(), absl::StatusCode::kDataLoss);
+  EXPECT_EQ(DecodeStoredBodies("\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF", &decoded).code(),
+            absl::StatusCode::kDataLoss);
+  // Document data of schema version 6 and before (a JSON object) is refused, not misread.
+  EXPECT_EQ(DecodeStoredBodies(R"({"b":"Clean text.","i":"1","t":"T"})", &decoded).code(),
+            absl::StatusCode::kDataLoss);
+  // A difference that does not fit the body is data loss, not a crash.
+  EXPECT_EQ(DecodeStoredBodies(absl::string_view("\x05short\x04\x03\x01x", 10), &decoded).code(),
+            absl::StatusCode::kDataLoss);
 }
 
 // An article with every field and entity kind set, for the encodings below.
@@ -327,51 +314,54 @@ StoredArticle FullArticle() {
 
 TEST(SchemaTest, StoredArticleRoundTripKeepsEntities) {
   const StoredArticle article = FullArticle();
-  absl::StatusOr<StoredArticle> decoded = DecodeStoredArticle(EncodeStoredArticle(article));
+  absl::StatusOr<StoredArticle> decoded = RoundTrip(article);
   ASSERT_TRUE(decoded.ok()) << decoded.status();
   EXPECT_EQ(*decoded, article);
 }
 
-TEST(SchemaTest, DecodeStoredBodyReadsTheBodyAlone) {
+TEST(SchemaTest, ReadStoredArticleDecodesADocumentsValueAndData) {
   const StoredArticle article = FullArticle();
-  absl::StatusOr<std::string> body = DecodeStoredBody(EncodeStoredArticle(article));
-  ASSERT_TRUE(body.ok()) << body.status();
-  EXPECT_EQ(*body, article.body);
-  // Records in any member order (written by other encoders) are read too.
-  body = DecodeStoredBody(R"({"i":"x","b":"caf\u00e9 \ud83d\ude00\n"})");
-  ASSERT_TRUE(body.ok()) << body.status();
-  EXPECT_EQ(*body, "café 😀\n");
-  body = DecodeStoredBody(R"({"b":"\u00e9\"x\\","i":"x"})");
-  ASSERT_TRUE(body.ok()) << body.status();
-  EXPECT_EQ(*body, "é\"x\\");
-  body = DecodeStoredBody(R"({"i":"no body"})");
-  ASSERT_TRUE(body.ok()) << body.status();
-  EXPECT_EQ(*body, "");
-  StoredArticle invalid;
-  invalid.body = "a\xFF" "b";
-  body = DecodeStoredBody(EncodeStoredArticle(invalid));
-  ASSERT_TRUE(body.ok()) << body.status();
-  EXPECT_EQ(*body, "a\xEF\xBF\xBD" "b");  // U+FFFD, as DecodeStoredArticle gives it
+  Xapian::Document document;
+  document.set_data(EncodeStoredBodies(article));
+  absl::StatusOr<StoredArticle> read = ReadStoredArticle(document);
+  // Without its display value a document is not this schema's.
+  EXPECT_EQ(read.status().code(), absl::StatusCode::kDataLoss);
+  document.add_value(schema::kDisplaySlot, EncodeDisplayRecord(article));
+  read = ReadStoredArticle(document);
+  ASSERT_TRUE(read.ok()) << read.status();
+  EXPECT_EQ(*read, article);
 }
 
-TEST(SchemaTest, DecodeStoredBodyOfGarbageIsDataLoss) {
-  for (absl::string_view garbage :
-       {absl::string_view(""), absl::string_view("not json"), absl::string_view("{\"b\":\"x"),
-        absl::string_view("{\"b\":\"x\\u12\"}"), absl::string_view("[1]")}) {
-    EXPECT_EQ(DecodeStoredBody(garbage).status().code(), absl::StatusCode::kDataLoss)
+TEST(SchemaTest, StoredBodyOfReadsTheBodyInPlace) {
+  const StoredArticle article = FullArticle();
+  const std::string data = EncodeStoredBodies(article);
+  absl::StatusOr<absl::string_view> body = StoredBodyOf(data);
+  ASSERT_TRUE(body.ok()) << body.status();
+  EXPECT_EQ(*body, article.body);
+  EXPECT_GE(body->data(), data.data());  // a view into the data, not a copy
+  EXPECT_LE(body->data() + body->size(), data.data() + data.size());
+  body = StoredBodyOf(EncodeStoredBodies(StoredArticle()));
+  ASSERT_TRUE(body.ok()) << body.status();
+  EXPECT_EQ(*body, "");
+}
+
+TEST(SchemaTest, StoredBodyOfGarbageIsDataLoss) {
+  for (absl::string_view garbage : {absl::string_view(""), absl::string_view("\005abc"),
+                                    absl::string_view("\x80"), absl::string_view(R"({"b":"x"})")}) {
+    EXPECT_EQ(StoredBodyOf(garbage).status().code(), absl::StatusCode::kDataLoss)
         << "input: " << std::string(garbage);
   }
 }
 
 TEST(SchemaTest, DisplayRecordRoundTripKeepsEverythingButTheBodies) {
   StoredArticle article = FullArticle();
-  absl::StatusOr<StoredArticle> decoded = DecodeDisplayRecord(EncodeDisplayRecord(article));
+  const std::string value = EncodeDisplayRecord(article);
+  absl::StatusOr<StoredArticle> decoded = DecodeDisplayRecord(value);
   ASSERT_TRUE(decoded.ok()) << decoded.status();
+  EXPECT_THAT(value, Not(HasSubstr("control\nZelenskyy")));  // no body in it
   article.body.clear();
   article.original_body.clear();
   EXPECT_EQ(*decoded, article);
-  // Far smaller than the whole record: no bodies.
-  EXPECT_LT(EncodeDisplayRecord(article).size(), EncodeStoredArticle(FullArticle()).size());
 }
 
 TEST(SchemaTest, DisplayRecordOfAnEmptyArticleRoundTrips) {

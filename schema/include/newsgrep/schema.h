@@ -27,7 +27,9 @@ namespace newsgrep::schema {
 /// 5: every word indexed only as its stem (analysis::kIndexStemStrategy, STEM_ALL_Z); the
 ///    words as written are the vocabulary (kVocabularyKeyPrefix).
 /// 6: date terms (kDayPrefix, kMonthPrefix, kYearPrefix), which `date:` ranges now search.
-inline constexpr int kSchemaVersion = 6;
+/// 7: the document data holds the two bodies alone, binary (EncodeStoredBodies); the rest
+///    of the article is the display value only.
+inline constexpr int kSchemaVersion = 7;
 inline constexpr absl::string_view kSchemaVersionKey = "newsgrep.schema_version";
 
 /// The index's vocabulary: every word indexed, as the term generator read it (lower case,

@@ -2,27 +2,29 @@
 /// @brief What an index keeps of each article to show it, and its encodings. The indexer
 /// writes it; the searcher reads it.
 ///
-/// Each document holds the article twice over, split by cost of reading:
-///  * the document data (Xapian::Document::get_data): the whole record, bodies included, as
-///    a JSON object (EncodeStoredArticle): what Searcher::Get, snippets and the
-///    near-duplicate verifier read;
+/// Each document holds the article in two parts, split by cost of reading:
 ///  * the display value (schema::kDisplaySlot): everything but the two bodies, in a compact
-///    binary form (EncodeDisplayRecord): all a result line needs. Reading it touches neither
-///    the (zlib-compressed) document data nor a JSON parser, so a result page reads a body
-///    only for the hits that get a snippet.
+///    binary form (EncodeDisplayRecord): all a result line needs;
+///  * the document data (Xapian::Document::get_data): the two bodies (EncodeStoredBodies),
+///    which Xapian keeps zlib-compressed: what snippets, Searcher::Get and the
+///    near-duplicate verifier read besides.
+/// A result page so reads the document data only for the hits that get a snippet, and then
+/// inflates the body alone.
 ///
 /// Thread safety: plain values and pure functions, safe from any thread.
 #ifndef NEWSGREP_SCHEMA_STORED_ARTICLE_H_
 #define NEWSGREP_SCHEMA_STORED_ARTICLE_H_
+
+#include <xapian.h>
 
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "absl/strings/string_view.h"
-
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 
 namespace newsgrep {
 
@@ -79,19 +81,18 @@ struct StoredArticle {
   bool operator==(const StoredArticle&) const = default;
 };
 
-/// Encodes `article` as the document-data string (JSON object, versioned by the schema).
-/// The cleaned body is the object's first member, so DecodeStoredBody can read it without
-/// parsing the rest.
-std::string EncodeStoredArticle(const StoredArticle& article);
+/// Encodes the two bodies of `article` as the document data: the cleaned body, then, when
+/// cleaning changed the text, the original as its difference from the cleaned one (binary,
+/// versioned by the schema; schema/SCHEMA.md). The bytes are kept as they are.
+std::string EncodeStoredBodies(const StoredArticle& article);
 
-/// Decodes document data written by EncodeStoredArticle.
-/// Returns DataLoss when `data` is not such a string.
-absl::StatusOr<StoredArticle> DecodeStoredArticle(absl::string_view data);
+/// The cleaned body (StoredArticle::body) in document data written by EncodeStoredBodies:
+/// a view into `data`. Returns DataLoss when `data` is not such a string.
+absl::StatusOr<absl::string_view> StoredBodyOf(absl::string_view data);
 
-/// The cleaned body (StoredArticle::body) of document data written by EncodeStoredArticle,
-/// without decoding the rest of the record (any JSON object with a "b" member is accepted;
-/// "" when it has none). Returns DataLoss when `data` is not such a string.
-absl::StatusOr<std::string> DecodeStoredBody(absl::string_view data);
+/// Sets `article->body` and `article->original_body` from document data written by
+/// EncodeStoredBodies. Returns DataLoss when `data` is not such a string.
+absl::Status DecodeStoredBodies(absl::string_view data, StoredArticle* article);
 
 /// Encodes everything of `article` but `body` and `original_body` as the display value
 /// (schema::kDisplaySlot): length-prefixed fields in a fixed order, versioned by the schema.
@@ -101,6 +102,15 @@ std::string EncodeDisplayRecord(const StoredArticle& article);
 /// `original_body` are empty. Returns DataLoss when `data` is not such a value (also when
 /// it is empty: every document of this schema version has one).
 absl::StatusOr<StoredArticle> DecodeDisplayRecord(absl::string_view data);
+
+/// The whole article from its display value and its document data (DecodeDisplayRecord
+/// and DecodeStoredBodies). Returns DataLoss when either is not what this schema writes.
+absl::StatusOr<StoredArticle> DecodeStoredArticle(absl::string_view display_value,
+                                                  absl::string_view document_data);
+
+/// The whole article of an indexed document (DecodeStoredArticle of its display value and
+/// document data). Returns DataLoss as DecodeStoredArticle does.
+absl::StatusOr<StoredArticle> ReadStoredArticle(const Xapian::Document& document);
 
 }  // namespace newsgrep
 
