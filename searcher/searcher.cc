@@ -163,8 +163,10 @@ Xapian::Query WithBonuses(const Xapian::Query& query, const std::vector<Xapian::
                                       : Xapian::Query(Xapian::Query::OP_OR, bonuses.begin(),
                                                       bonuses.end());
   if (ChecksEachCandidate(query)) {
+    // Query(""), not the static Query::MatchAll: copying that shared object changes its
+    // reference count, which is not atomic, from every searching thread at once.
     const Xapian::Query every_document(Xapian::Query::OP_SCALE_WEIGHT,
-                                       Xapian::Query::MatchAll, 0.0);
+                                       Xapian::Query(std::string()), 0.0);
     return Xapian::Query(Xapian::Query::OP_AND, query,
                          Xapian::Query(Xapian::Query::OP_OR, any_bonus, every_document));
   }
