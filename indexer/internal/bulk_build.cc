@@ -13,7 +13,8 @@ namespace newsgrep::internal {
 namespace {
 
 // Documents queued per writer before Add blocks: enough to ride out a commit of the other
-// writer, few enough that memory stays flat.
+// writer, few enough that memory stays flat (a writer takes the queue whole, so it may
+// hold as many again while it writes them).
 constexpr size_t kQueuedPerWriter = 256;
 
 }  // namespace
@@ -43,12 +44,16 @@ absl::Status ChunkWriters::Add(Xapian::docid docid, Xapian::Document document,
     written_[chunk] = true;
   }
   Writer& writer = *writers_[chunk % writers_.size()];
+  bool was_empty = false;
   {
     std::unique_lock lock(writer.mutex);
     writer.changed.wait(lock, [&] { return writer.queue.size() < kQueuedPerWriter; });
+    was_empty = writer.queue.empty();
     writer.queue.push_back(Item{docid, std::move(document), std::move(metadata_keys)});
   }
-  writer.changed.notify_all();
+  // The writer waits only on an empty queue, and takes all that is queued at once: waking
+  // it for every document would cost a context switch per document.
+  if (was_empty) writer.changed.notify_all();
   return absl::OkStatus();
 }
 
@@ -85,16 +90,19 @@ void ChunkWriters::WriterLoop(Writer& writer) {
     db.reset();
     if (!failed) MarkClosed(chunk);
   };
+  std::deque<Item> batch;  // taken from the queue at once
   for (;;) {
-    Item item;
-    {
-      std::unique_lock lock(writer.mutex);
-      writer.changed.wait(lock, [&] { return writer.stopping || !writer.queue.empty(); });
-      if (writer.queue.empty()) break;  // stopping, nothing left
-      item = std::move(writer.queue.front());
-      writer.queue.pop_front();
+    if (batch.empty()) {
+      {
+        std::unique_lock lock(writer.mutex);
+        writer.changed.wait(lock, [&] { return writer.stopping || !writer.queue.empty(); });
+        if (writer.queue.empty()) break;  // stopping, nothing left
+        batch.swap(writer.queue);
+      }
+      writer.changed.notify_all();  // room for Add
     }
-    writer.changed.notify_all();
+    Item item = std::move(batch.front());
+    batch.pop_front();
     if (failed) continue;  // drain the queue so that Add never blocks forever
     const size_t item_chunk = ChunkOf(item.docid);
     try {

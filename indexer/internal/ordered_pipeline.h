@@ -22,6 +22,7 @@
 #ifndef NEWSGREP_INDEXER_INTERNAL_ORDERED_PIPELINE_H_
 #define NEWSGREP_INDEXER_INTERNAL_ORDERED_PIPELINE_H_
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -47,7 +48,8 @@ class OrderedPipeline {
   OrderedPipeline(size_t threads, size_t max_in_flight, Prepare prepare, Consume consume)
       : prepare_(std::move(prepare)),
         consume_(std::move(consume)),
-        max_in_flight_(max_in_flight == 0 ? 1 : max_in_flight) {
+        max_in_flight_(max_in_flight == 0 ? 1 : max_in_flight),
+        consume_batch_(std::max<size_t>(max_in_flight_ / 4, 1)) {
     if (threads == 0) threads = 1;
     for (size_t i = 0; i < threads; ++i) workers_.emplace_back([this, i] { WorkerLoop(i); });
     consumer_ = std::thread([this] { ConsumerLoop(); });
@@ -99,44 +101,71 @@ class OrderedPipeline {
         input_.pop_front();
       }
       Out out = prepare_(std::move(job.second), worker);
+      bool wake_consumer = false;
       {
         std::lock_guard lock(mutex_);
         done_.emplace(job.first, std::move(out));
+        wake_consumer = ConsumerHasWork();
       }
-      ready_.notify_one();
+      if (wake_consumer) ready_.notify_one();
     }
   }
 
+  // Whether the consumer has enough to take: a run of consume_batch_ results in order, or
+  // all the submitted ones it has not taken (fewer). Waking the consumer for each result
+  // would cost a context switch per item. REQUIRES: mutex_ held.
+  bool ConsumerHasWork() const {
+    const size_t wanted = std::min(consume_batch_, submitted_ - taken_);
+    size_t run = 0;
+    while (run < wanted && done_.count(taken_ + run) > 0) ++run;
+    return wanted > 0 && run == wanted;
+  }
+
   void ConsumerLoop() {
+    std::vector<Out> run;
     for (;;) {
-      Out out;
       {
         std::unique_lock lock(mutex_);
-        ready_.wait(lock, [&] { return stopping_ || done_.count(consumed_) > 0; });
+        ready_.wait(lock, [&] { return stopping_ || ConsumerHasWork(); });
         if (!error_.ok()) return;  // a failed item stops the consumer
-        auto next = done_.find(consumed_);
-        if (next == done_.end()) return;  // stopping, nothing left to consume
-        out = std::move(next->second);
-        done_.erase(next);
-      }
-      absl::Status status = consume_(std::move(out));
-      {
-        std::lock_guard lock(mutex_);
-        ++consumed_;
-        if (!status.ok() && error_.ok()) {
-          error_ = std::move(status);
-          stopping_ = true;  // drop the rest
-          input_.clear();
-          work_.notify_all();
+        for (auto next = done_.find(taken_); next != done_.end(); next = done_.find(taken_)) {
+          run.push_back(std::move(next->second));
+          done_.erase(next);
+          ++taken_;
         }
+        if (run.empty()) return;  // stopping, nothing left to consume
       }
-      room_.notify_all();
+      for (Out& out : run) {
+        absl::Status status = consume_(std::move(out));
+        bool failed = false;
+        bool wake_producer = false;
+        {
+          std::lock_guard lock(mutex_);
+          ++consumed_;
+          if (!status.ok() && error_.ok()) {
+            error_ = std::move(status);
+            stopping_ = true;  // drop the rest
+            input_.clear();
+            work_.notify_all();
+          }
+          failed = !error_.ok();
+          // A producer blocked on a full pipeline is woken when it is half empty (then it
+          // submits half a pipeline in one go) rather than for every item consumed; Finish
+          // when everything is consumed.
+          const size_t in_flight = submitted_ - consumed_;
+          wake_producer = failed || in_flight == max_in_flight_ / 2 || in_flight == 0;
+        }
+        if (wake_producer) room_.notify_all();
+        if (failed) return;
+      }
+      run.clear();
     }
   }
 
   const Prepare prepare_;
   const Consume consume_;
   const size_t max_in_flight_;
+  const size_t consume_batch_;  // results the consumer is woken for (ConsumerHasWork)
 
   std::mutex mutex_;
   std::condition_variable work_;   // workers: input available or stopping
@@ -145,7 +174,8 @@ class OrderedPipeline {
   std::deque<std::pair<size_t, In>> input_;
   std::map<size_t, Out> done_;
   size_t submitted_ = 0;
-  size_t consumed_ = 0;
+  size_t taken_ = 0;     // results the consumer took from done_
+  size_t consumed_ = 0;  // results consumed (<= taken_)
   bool stopping_ = false;
   bool finished_ = false;
   absl::Status error_;

@@ -44,6 +44,31 @@ TEST(OrderedPipelineTest, ResultsArriveInSubmissionOrder) {
   EXPECT_LT(max_worker.load(), 4u);  // worker indexes are 0..threads-1
 }
 
+// The consumer is woken for runs of results and a blocked producer when the pipeline is
+// half empty: whatever the limit, the number of workers and the pace of the producer (here
+// a pause every few items, so that the pipeline often holds fewer items than a run), every
+// item arrives, in order, and nothing waits forever.
+TEST(OrderedPipelineTest, EveryShapeDeliversEverythingInOrder) {
+  for (size_t threads : {1, 3}) {
+    for (size_t max_in_flight : {1, 2, 3, 7, 64}) {
+      std::vector<int> consumed;
+      OrderedPipeline<int, int> pipeline(
+          threads, max_in_flight, [](int&& n, size_t) { return n; },
+          [&](int&& n) {
+            consumed.push_back(n);
+            return absl::OkStatus();
+          });
+      for (int i = 0; i < 300; ++i) {
+        if (i % 11 == 0) std::this_thread::sleep_for(std::chrono::microseconds(200));
+        ASSERT_TRUE(pipeline.Submit(i).ok());
+      }
+      ASSERT_TRUE(pipeline.Finish().ok());
+      ASSERT_EQ(consumed.size(), 300u) << threads << " threads, " << max_in_flight;
+      for (int i = 0; i < 300; ++i) ASSERT_EQ(consumed[static_cast<size_t>(i)], i);
+    }
+  }
+}
+
 TEST(OrderedPipelineTest, NeverMoreThanMaxInFlight) {
   std::atomic<int> in_flight{0};
   std::atomic<int> most{0};
