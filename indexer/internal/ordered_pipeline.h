@@ -169,7 +169,7 @@ class OrderedPipeline {
 
   std::mutex mutex_;
   std::condition_variable work_;   // workers: input available or stopping
-  std::condition_variable ready_;  // consumer: the next result is done or stopping
+  std::condition_variable ready_;  // consumer: a run of results is done, or stopping
   std::condition_variable room_;   // producer: room to submit, all consumed, or error
   std::deque<std::pair<size_t, In>> input_;
   std::map<size_t, Out> done_;
