@@ -138,15 +138,15 @@ std::string EncodeStoredBodies(const StoredArticle& article) {
 
 absl::StatusOr<absl::string_view> StoredBodyOf(absl::string_view data) {
   Reader in(data);
-  const absl::string_view body = in.View();
-  if (data.empty() || !in.ok()) return NotStoredBodies(data);
+  const absl::string_view body = in.View();  // fails on empty data too
+  if (!in.ok()) return NotStoredBodies(data);
   return body;
 }
 
 absl::Status DecodeStoredBodies(absl::string_view data, StoredArticle* article) {
   Reader in(data);
   const absl::string_view body = in.View();
-  if (data.empty() || !in.ok()) return NotStoredBodies(data);
+  if (!in.ok()) return NotStoredBodies(data);
   article->body.assign(body.data(), body.size());
   article->original_body.clear();
   if (in.done()) return absl::OkStatus();

@@ -11,7 +11,8 @@
 /// A result page so reads the document data only for the hits that get a snippet, and then
 /// inflates the body alone.
 ///
-/// Thread safety: plain values and pure functions, safe from any thread.
+/// Thread safety: plain values and pure functions, safe from any thread; ReadStoredArticle
+/// reads a Xapian::Document, which (like every Xapian object) one thread uses at a time.
 #ifndef NEWSGREP_SCHEMA_STORED_ARTICLE_H_
 #define NEWSGREP_SCHEMA_STORED_ARTICLE_H_
 
