@@ -1,14 +1,16 @@
 /// @file bench_compare.cc
 /// @brief newsgrep-bench-compare: reads the JSON files the benchmark suite writes
-/// (bench/README.md) and prints one run as tables, compares two runs, or checks a run's
-/// newsgrep/peer ratios against documented thresholds (what CI fails on).
+/// (bench/README.md) and prints one run as tables, compares two runs, checks a run's
+/// newsgrep/peer ratios against documented thresholds (what CI fails on), or recomputes
+/// those thresholds from calibration runs.
 ///
 ///   newsgrep-bench-compare [--markdown] RESULT.json      one run: tables
 ///   newsgrep-bench-compare OLD.json NEW.json             changes per benchmark
 ///   newsgrep-bench-compare --check THRESHOLDS RESULT.json
+///   newsgrep-bench-compare --calibrate THRESHOLDS RUN.json...   new thresholds on stdout
 ///
 /// Exit status: 0 fine, 1 a threshold was exceeded or a newsgrep benchmark failed, 2 usage
-/// or unreadable input.
+/// or unreadable input (the file and line of a malformed threshold on stderr).
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -101,7 +103,8 @@ std::optional<Result> Load(const std::string& path) {
     return std::nullopt;
   }
   json doc = json::parse(in, nullptr, false);
-  if (doc.is_discarded() || !doc.contains("benchmarks")) {
+  if (doc.is_discarded() || !doc.is_object() || !doc.contains("benchmarks") ||
+      !doc["benchmarks"].is_array()) {
     std::cerr << "newsgrep-bench-compare: " << path << " is not a benchmark JSON file\n";
     return std::nullopt;
   }
@@ -115,10 +118,25 @@ std::optional<Result> Load(const std::string& path) {
   static const std::set<std::string> kStandard = {
       "family_index", "per_family_instance_index", "repetitions", "repetition_index",
       "threads",      "iterations",                "real_time",   "cpu_time"};
+  size_t number = 0;
   for (const json& b : doc["benchmarks"]) {
-    if (b.value("run_type", "iteration") != "iteration") continue;
+    ++number;
+    if (!b.is_object()) {
+      std::cerr << "newsgrep-bench-compare: " << path << ": benchmark " << number
+                << " is not an object\n";
+      return std::nullopt;
+    }
     Row row;
-    row.name = Normalize(b.value("name", ""));
+    try {
+      if (b.value("run_type", "iteration") != "iteration") continue;
+      row.name = Normalize(b.value("name", ""));
+      row.error = b.value("error_occurred", false);
+      row.message = b.value("error_message", "");
+    } catch (const json::exception&) {  // a field of the wrong type
+      std::cerr << "newsgrep-bench-compare: " << path << ": benchmark " << number
+                << ": name, run_type, error_occurred or error_message of the wrong type\n";
+      return std::nullopt;
+    }
     if (std::any_of(result.rows.begin(), result.rows.end(),
                     [&](const Row& r) { return r.name == row.name; })) {
       continue;  // repetitions: the first one stands for all
@@ -134,12 +152,12 @@ std::optional<Result> Load(const std::string& path) {
     } else if (parts.size() >= 2) {
       row.engine = parts[1];
     }
-    row.error = b.value("error_occurred", false);
-    row.message = b.value("error_message", "");
     for (auto& [key, value] : b.items()) {
       if (value.is_number() && !kStandard.count(key)) row.counters[key] = value.get<double>();
     }
-    if (b.contains("real_time")) row.counters["real_time"] = b["real_time"].get<double>();
+    if (b.contains("real_time") && b["real_time"].is_number()) {
+      row.counters["real_time"] = b["real_time"].get<double>();
+    }
     result.rows.push_back(std::move(row));
   }
   return result;
@@ -211,11 +229,12 @@ class Table {
         static const std::set<std::string> kTextColumns = {"engine", "variant", "peer",
                                                             "stat", "result", "build"};
         const bool left = i == 0 || kTextColumns.count(header_[i]) > 0;
-        if (markdown_) {
-          line += " " + (left ? cell + pad : pad + cell) + " |";
-        } else {
-          line += (i == 0 ? "" : "  ") + (left ? cell + pad : pad + cell);
-        }
+        // Appended piece by piece (GCC 12 warns, wrongly, of overlapping copies in the
+        // temporaries of `" " + cell + pad + " |"`).
+        if (markdown_ || i > 0) line += markdown_ ? " " : "  ";
+        line += left ? cell : pad;
+        line += left ? pad : cell;
+        if (markdown_) line += " |";
       }
       std::cout << line << "\n";
     };
@@ -404,52 +423,98 @@ int Compare(const Result& old_result, const Result& new_result) {
 // THRESHOLDS: one check per line, `#` comments:
 //   CLASS|*|index  VARIANT  PEER  STAT  [<=|>=]LIMIT
 // For a query class (or * = every class): ratio = VARIANT's STAT / PEER's STAT in the same
-// run (STAT: p50_us, p95_us, p99_us, mean_us). For `index`: the BM_Index counters
-// (articles_per_s, bytes_per_article, …). LIMIT without a sign is a maximum.
-int Check(const std::string& thresholds_path, const Result& result) {
-  std::ifstream in(thresholds_path);
+// run (STAT: any counter of the benchmark: cpu_p50_us, cpu_best_p99_us, p99_us, …). For
+// `index`: the BM_Index counters (articles_per_s, bytes_per_article, …). LIMIT without a
+// sign is a maximum.
+struct Threshold {
+  std::string cls;  // a query class, "*" or "index"
+  std::string variant;
+  std::string peer;
+  std::string stat;
+  bool at_least = false;  // written >=LIMIT
+  double limit = 0;
+};
+
+// The thresholds file's lines, each with its check when it holds one (not a blank or
+// comment line). nullopt, with the file and line on stderr, when it cannot be read.
+struct ThresholdsLine {
+  std::string text;
+  std::optional<Threshold> check;
+};
+std::optional<std::vector<ThresholdsLine>> ReadThresholds(const std::string& path) {
+  std::ifstream in(path);
   if (!in) {
-    std::cerr << "newsgrep-bench-compare: cannot read " << thresholds_path << "\n";
-    return 2;
+    std::cerr << "newsgrep-bench-compare: cannot read " << path << "\n";
+    return std::nullopt;
   }
-  Table table({"check", "variant", "peer", "stat", "ratio", "limit", "result"}, false);
-  int failures = 0;
+  std::vector<ThresholdsLine> lines;
   std::string line;
-  size_t number = 0;
   while (std::getline(in, line)) {
-    ++number;
+    ThresholdsLine& entry = lines.emplace_back();
+    entry.text = line;
     const size_t hash = line.find('#');
     if (hash != std::string::npos) line.erase(hash);
     std::stringstream fields(line);
-    std::string cls, variant, peer, stat, limit_text;
-    if (!(fields >> cls)) continue;
-    if (!(fields >> variant >> peer >> stat >> limit_text)) {
-      std::cerr << thresholds_path << ":" << number << ": expected CLASS VARIANT PEER STAT LIMIT\n";
-      return 2;
+    Threshold check;
+    if (!(fields >> check.cls)) continue;
+    std::string limit_text, extra;
+    const std::string where = path + ":" + std::to_string(lines.size()) + ": ";
+    if (!(fields >> check.variant >> check.peer >> check.stat >> limit_text) || fields >> extra) {
+      std::cerr << where << "expected CLASS VARIANT PEER STAT LIMIT\n";
+      return std::nullopt;
     }
-    bool at_least = false;
     if (limit_text.rfind(">=", 0) == 0) {
-      at_least = true;
+      check.at_least = true;
       limit_text = limit_text.substr(2);
     } else if (limit_text.rfind("<=", 0) == 0) {
       limit_text = limit_text.substr(2);
     }
-    const double limit = std::stod(limit_text);
-    const std::string group = cls == "index" ? "Index" : "Query";
-    std::vector<std::string> classes;
-    if (cls == "*") {
-      classes = result.Classes();
-    } else {
-      classes.push_back(cls == "index" ? "" : cls);
+    char* end = nullptr;
+    check.limit = std::strtod(limit_text.c_str(), &end);
+    if (limit_text.empty() || *end != '\0' || !std::isfinite(check.limit)) {
+      std::cerr << where << "the limit '" << limit_text << "' is not a number\n";
+      return std::nullopt;
     }
-    for (const std::string& c : classes) {
-      const std::string label = cls == "index" ? "index" : c;
-      const Row* mine = result.Find(group, c, variant);
-      const Row* theirs = result.Find(group, c, peer);
+    entry.check = check;
+  }
+  return lines;
+}
+
+// The query classes a check applies to in `result` ("" for `index`).
+std::vector<std::string> ClassesOf(const Threshold& check, const Result& result) {
+  if (check.cls == "*") return result.Classes();
+  return {check.cls == "index" ? "" : check.cls};
+}
+
+// VARIANT's STAT / PEER's STAT for `cls` in `result`, when both have the figure.
+std::optional<double> RatioOf(const Threshold& check, const std::string& cls,
+                              const Result& result) {
+  const std::string group = check.cls == "index" ? "Index" : "Query";
+  const Row* mine = result.Find(group, cls, check.variant);
+  const Row* theirs = result.Find(group, cls, check.peer);
+  if (mine == nullptr || mine->error || theirs == nullptr || theirs->error) return std::nullopt;
+  const std::optional<double> numerator = mine->Get(check.stat);
+  const std::optional<double> denominator = theirs->Get(check.stat);
+  if (!numerator || !denominator || *denominator <= 0) return std::nullopt;
+  return *numerator / *denominator;
+}
+
+int Check(const std::string& thresholds_path, const Result& result) {
+  const auto thresholds = ReadThresholds(thresholds_path);
+  if (!thresholds) return 2;
+  Table table({"check", "variant", "peer", "stat", "ratio", "limit", "result"}, false);
+  int failures = 0;
+  for (const ThresholdsLine& line : *thresholds) {
+    if (!line.check) continue;
+    const Threshold& check = *line.check;
+    for (const std::string& c : ClassesOf(check, result)) {
+      const std::string label = check.cls == "index" ? "index" : c;
+      const std::string group = check.cls == "index" ? "Index" : "Query";
+      const Row* mine = result.Find(group, c, check.variant);
       std::string verdict;
       std::string ratio_text = "-";
       if (mine == nullptr) {
-        if (cls == "*") continue;
+        if (check.cls == "*") continue;
         verdict = "FAIL (no result)";
       } else if (mine->error) {
         if (mine->message.rfind(kNotSupported, 0) == 0 ||
@@ -458,18 +523,21 @@ int Check(const std::string& thresholds_path, const Result& result) {
         } else {
           verdict = "FAIL (" + mine->message.substr(0, 60) + ")";
         }
-      } else if (theirs == nullptr || theirs->error || !theirs->Get(stat) ||
-                 *theirs->Get(stat) <= 0 || !mine->Get(stat)) {
-        verdict = "skip (no peer figure)";
+      } else if (const Row* theirs = result.Find(group, c, check.peer);
+                 theirs == nullptr || theirs->error) {
+        verdict = "skip (no peer figure)";  // e.g. FTS5 has no ordered proximity
+      } else if (!mine->Get(check.stat) || !theirs->Get(check.stat)) {
+        verdict = "FAIL (no " + check.stat + ")";  // a renamed counter must not pass silently
+      } else if (const std::optional<double> ratio = RatioOf(check, c, result); !ratio) {
+        verdict = "skip (peer figure 0)";
       } else {
-        const double ratio = *mine->Get(stat) / *theirs->Get(stat);
-        ratio_text = Num(ratio, 2);
-        const bool ok = at_least ? ratio >= limit : ratio <= limit;
+        ratio_text = Num(*ratio, 2);
+        const bool ok = check.at_least ? *ratio >= check.limit : *ratio <= check.limit;
         verdict = ok ? "ok" : "FAIL";
       }
       if (verdict.rfind("FAIL", 0) == 0) ++failures;
-      table.Add({label, variant, peer, stat, ratio_text,
-                 (at_least ? ">= " : "<= ") + Num(limit, 2), verdict});
+      table.Add({label, check.variant, check.peer, check.stat, ratio_text,
+                 (check.at_least ? ">= " : "<= ") + Num(check.limit, 2), verdict});
     }
   }
   // Any newsgrep query benchmark that errored for another reason than a missing feature.
@@ -487,10 +555,74 @@ int Check(const std::string& thresholds_path, const Result& result) {
   return failures == 0 ? 0 : 1;
 }
 
+// Three significant digits, no trailing zeros: 7.22, 12.2, 19, 0.963.
+std::string Significant(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3g", value);
+  return text;
+}
+
+// The thresholds file with every check's limit recomputed from `runs` (calibration runs
+// of the same pass on an otherwise unchanged tree), written to stdout; blank and comment
+// lines are kept. The rule (bench/README.md, "CI"): a maximum is 2x the largest ratio
+// seen (3x for a p99 statistic, 1.5x for bytes, 2.5x for a `*` line, whose ratio is the
+// largest of any class); a minimum (>=) is half the smallest. Each check's comment
+// becomes the largest and smallest ratio seen. A check whose comment starts with
+// "fixed" is kept as it is (a limit set by hand); one no run has a ratio for is kept too,
+// with a warning on stderr.
+int Calibrate(const std::string& thresholds_path, const std::vector<Result>& runs) {
+  const auto thresholds = ReadThresholds(thresholds_path);
+  if (!thresholds) return 2;
+  for (const ThresholdsLine& line : *thresholds) {
+    if (!line.check) {
+      std::cout << line.text << "\n";
+      continue;
+    }
+    const size_t hash = line.text.find('#');
+    if (hash != std::string::npos &&
+        line.text.find_first_not_of(" \t", hash + 1) == line.text.find("fixed", hash + 1)) {
+      std::cout << line.text << "\n";  // `# fixed…`: set by hand, kept
+      continue;
+    }
+    const Threshold& check = *line.check;
+    std::vector<double> ratios;
+    for (const Result& run : runs) {
+      for (const std::string& c : ClassesOf(check, run)) {
+        if (const std::optional<double> ratio = RatioOf(check, c, run)) ratios.push_back(*ratio);
+      }
+    }
+    if (ratios.empty()) {
+      std::cerr << "newsgrep-bench-compare: no run has a ratio for '" << line.text
+                << "'; kept as it was\n";
+      std::cout << line.text << "\n";
+      continue;
+    }
+    const double largest = *std::max_element(ratios.begin(), ratios.end());
+    const double smallest = *std::min_element(ratios.begin(), ratios.end());
+    double limit = 0;
+    if (check.at_least) {
+      limit = smallest / 2;
+    } else if (check.cls == "*") {
+      limit = 2.5 * largest;
+    } else if (check.stat.find("p99") != std::string::npos) {
+      limit = 3 * largest;
+    } else if (check.stat.find("bytes") != std::string::npos) {
+      limit = 1.5 * largest;
+    } else {
+      limit = 2 * largest;
+    }
+    std::cout << check.cls << "\t" << check.variant << "\t" << check.peer << "\t" << check.stat
+              << "\t" << (check.at_least ? ">=" : "") << Significant(limit) << "\t# "
+              << Num(largest, 2) << " (" << Num(smallest, 2) << ")\n";
+  }
+  return 0;
+}
+
 int Usage() {
   std::cerr << "usage: newsgrep-bench-compare [--markdown] RESULT.json\n"
                "       newsgrep-bench-compare OLD.json NEW.json\n"
-               "       newsgrep-bench-compare --check THRESHOLDS RESULT.json\n";
+               "       newsgrep-bench-compare --check THRESHOLDS RESULT.json\n"
+               "       newsgrep-bench-compare --calibrate THRESHOLDS RUN.json...\n";
   return 2;
 }
 
@@ -500,12 +632,15 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   bool markdown = false;
   std::string thresholds;
+  std::string calibrate;
   std::vector<std::string> files;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--markdown") {
       markdown = true;
     } else if (args[i] == "--check" && i + 1 < args.size()) {
       thresholds = args[++i];
+    } else if (args[i] == "--calibrate" && i + 1 < args.size()) {
+      calibrate = args[++i];
     } else if (args[i] == "--help" || args[i] == "-h") {
       Usage();
       return 0;
@@ -515,10 +650,21 @@ int main(int argc, char** argv) {
       files.push_back(args[i]);
     }
   }
+  if (!thresholds.empty() && !calibrate.empty()) return Usage();
   if (!thresholds.empty()) {
     if (files.size() != 1) return Usage();
     auto result = Load(files[0]);
     return result ? Check(thresholds, *result) : 2;
+  }
+  if (!calibrate.empty()) {
+    if (files.empty()) return Usage();
+    std::vector<Result> runs;
+    for (const std::string& file : files) {
+      auto result = Load(file);
+      if (!result) return 2;
+      runs.push_back(std::move(*result));
+    }
+    return Calibrate(calibrate, runs);
   }
   if (files.size() == 1) {
     auto result = Load(files[0]);

@@ -53,8 +53,8 @@ RunResult RunNewsgrep(const std::vector<std::string>& args, const std::string& h
                       const RunOptions& options) {
   RunResult result;
   result.command =
-      absl::StrCat(absl::StrJoin(options.env, " "), options.env.empty() ? "" : " ", "newsgrep ",
-                   absl::StrJoin(args, " "), "   (in ", options.cwd,
+      absl::StrCat(absl::StrJoin(options.env, " "), options.env.empty() ? "" : " ", options.binary,
+                   " ", absl::StrJoin(args, " "), "   (in ", options.cwd,
                    options.stdout_kind == StdoutKind::kPty ? ", stdout a pty" : "", ")");
 
   // Everything the child needs is prepared before fork.
@@ -63,7 +63,7 @@ RunResult RunNewsgrep(const std::vector<std::string>& args, const std::string& h
   std::vector<char*> envp;
   for (std::string& e : env) envp.push_back(e.data());
   envp.push_back(nullptr);
-  std::vector<std::string> argv_storage = {kNewsgrepBinary};
+  std::vector<std::string> argv_storage = {options.binary};
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (std::string& a : argv_storage) argv.push_back(a.data());
@@ -110,7 +110,7 @@ RunResult RunNewsgrep(const std::vector<std::string>& args, const std::string& h
     if (chdir(options.cwd.c_str()) != 0) _exit(126);
     // The test process's SIGPIPE disposition would be inherited; start from the default.
     signal(SIGPIPE, SIG_DFL);
-    execve(kNewsgrepBinary, argv.data(), envp.data());
+    execve(options.binary.c_str(), argv.data(), envp.data());
     _exit(127);
   }
   close(out_write);

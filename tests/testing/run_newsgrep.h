@@ -17,8 +17,10 @@
 
 namespace newsgrep::test {
 
-/// The newsgrep binary and the source tree it was built from (compile definitions).
+/// The newsgrep binary, the benchmark compare tool and the source tree they were built
+/// from (compile definitions).
 inline constexpr char kNewsgrepBinary[] = NEWSGREP_BINARY;
+inline constexpr char kBenchCompareBinary[] = NEWSGREP_BENCH_COMPARE_BINARY;
 inline constexpr char kSourceDir[] = NEWSGREP_SOURCE_DIR;
 
 enum class StdoutKind {
@@ -27,6 +29,8 @@ enum class StdoutKind {
 };
 
 struct RunOptions {
+  /// The program to run. Default: newsgrep.
+  std::string binary = kNewsgrepBinary;
   /// "NAME=value", added to the base environment. Default: none.
   std::vector<std::string> env = {};
   /// Working directory of the child. Default: the source directory.
@@ -48,8 +52,8 @@ struct RunResult {
 /// The command, exit status, stdout and stderr, for failure messages.
 std::ostream& operator<<(std::ostream& os, const RunResult& r);
 
-/// Runs newsgrep with `args`. The environment holds only PATH, LANG=C.UTF-8, HOME=`home`
-/// (so the default index location is never the developer's), the sanitizer settings of
+/// Runs newsgrep (or `options.binary`) with `args`. The environment holds only PATH, LANG=C.UTF-8,
+/// HOME=`home` (so the default index location is never the developer's), the sanitizer settings of
 /// the test process, and `options.env`: nothing from the developer's shell (NEWSGREP_DB,
 /// XDG_DATA_HOME, NO_COLOR, TERM) can change the behaviour.
 RunResult RunNewsgrep(const std::vector<std::string>& args, const std::string& home,
