@@ -52,10 +52,10 @@ struct RunResult {
 /// The command, exit status, stdout and stderr, for failure messages.
 std::ostream& operator<<(std::ostream& os, const RunResult& r);
 
-/// Runs newsgrep (or `options.binary`) with `args`. The environment holds only PATH, LANG=C.UTF-8,
-/// HOME=`home` (so the default index location is never the developer's), the sanitizer settings of
-/// the test process, and `options.env`: nothing from the developer's shell (NEWSGREP_DB,
-/// XDG_DATA_HOME, NO_COLOR, TERM) can change the behaviour.
+/// Runs newsgrep (or `options.binary`) with `args`. The environment holds only PATH,
+/// LANG=C.UTF-8, HOME=`home` (so the default index location is never the developer's), the
+/// sanitizer settings of the test process, and `options.env`: nothing from the developer's
+/// shell (NEWSGREP_DB, XDG_DATA_HOME, NO_COLOR, TERM) can change the behaviour.
 RunResult RunNewsgrep(const std::vector<std::string>& args, const std::string& home,
                       const RunOptions& options = {});
 

@@ -58,7 +58,8 @@ constexpr char kThresholds[] =
     "term\tnewsgrep_ids\txapian\tcpu_best_p99_us\t4.0\n"
     "*\tnewsgrep_ids\txapian\tcpu_p50_us\t5\n"
     "index\tnewsgrep\txapian\tarticles_per_s\t>=0.4\n"
-    "index\tnewsgrep\txapian\tbytes_per_article\t2.0\t# fixed: set by hand\n";
+    "index\tnewsgrep\txapian\tbytes_per_article\t2.0\t# fixed: set by hand\n"
+    "phrase2\tnewsgrep_ids\txapian\tcpu_p50_us\t9\t#\n";  // an empty comment
 
 class BenchCompareTest : public ::testing::Test {
  protected:
@@ -121,7 +122,9 @@ TEST_F(BenchCompareTest, CalibrateAppliesTheDocumentedRule) {
                           // a minimum: half the smallest (0.5)
                           "index\tnewsgrep\txapian\tarticles_per_s\t>=0.25\t# 0.80 (0.50)",
                           // kept as written
-                          "index\tnewsgrep\txapian\tbytes_per_article\t2.0\t# fixed: set by hand"))
+                          "index\tnewsgrep\txapian\tbytes_per_article\t2.0\t# fixed: set by hand",
+                          // an empty comment is no `# fixed`
+                          "phrase2\tnewsgrep_ids\txapian\tcpu_p50_us\t6\t# 3.00 (2.80)"))
       << r;
   // The output is a thresholds file the two runs pass.
   const std::string recalibrated = Write("new.tsv", r.out);
