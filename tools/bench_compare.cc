@@ -440,6 +440,7 @@ struct Threshold {
 struct ThresholdsLine {
   std::string text;
   std::optional<Threshold> check;
+  bool fixed = false;  // its comment starts with "fixed": a limit set by hand
 };
 std::optional<std::vector<ThresholdsLine>> ReadThresholds(const std::string& path) {
   std::ifstream in(path);
@@ -453,7 +454,11 @@ std::optional<std::vector<ThresholdsLine>> ReadThresholds(const std::string& pat
     ThresholdsLine& entry = lines.emplace_back();
     entry.text = line;
     const size_t hash = line.find('#');
-    if (hash != std::string::npos) line.erase(hash);
+    if (hash != std::string::npos) {
+      const size_t comment = line.find_first_not_of(" \t", hash + 1);
+      entry.fixed = comment != std::string::npos && line.compare(comment, 5, "fixed") == 0;
+      line.erase(hash);
+    }
     std::stringstream fields(line);
     Threshold check;
     if (!(fields >> check.cls)) continue;
@@ -575,15 +580,8 @@ int Calibrate(const std::string& thresholds_path, const std::vector<Result>& run
   const auto thresholds = ReadThresholds(thresholds_path);
   if (!thresholds) return 2;
   for (const ThresholdsLine& line : *thresholds) {
-    if (!line.check) {
+    if (!line.check || line.fixed) {  // comment lines and limits set by hand, as they are
       std::cout << line.text << "\n";
-      continue;
-    }
-    const size_t hash = line.text.find('#');
-    const size_t comment = hash == std::string::npos ? std::string::npos
-                                                     : line.text.find_first_not_of(" \t", hash + 1);
-    if (comment != std::string::npos && line.text.compare(comment, 5, "fixed") == 0) {
-      std::cout << line.text << "\n";  // `# fixed…`: set by hand, kept
       continue;
     }
     const Threshold& check = *line.check;
