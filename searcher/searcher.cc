@@ -576,15 +576,14 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
           const absl::string_view text = body.empty() ? absl::string_view(stored.title) : body;
           const std::vector<internal::TextWord> words = internal::SplitWords(text);
           const internal::Snippet snippet = internal::MakeSnippet(
-              text, words, rep.highlight.Matched(words, stems),
-              options.snippet_length);
+              text, words, rep.highlight.Matched(text, words, stems), options.snippet_length);
           hit.snippet = snippet.text;
           for (const auto& [begin, end] : snippet.highlights) {
             hit.highlights.push_back({begin, end});
           }
           const std::vector<internal::TextWord> title_words = internal::SplitWords(stored.title);
           for (const auto& [begin, end] : internal::MatchedRanges(
-                   title_words, rep.highlight.Matched(title_words, stems))) {
+                   title_words, rep.highlight.Matched(stored.title, title_words, stems))) {
             hit.title_highlights.push_back({begin, end});
           }
         }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "newsgrep/analysis.h"
@@ -21,16 +22,31 @@ bool ShownInText(const schema::Field& field) {
          field.name != "dateline";
 }
 
+// analysis::CouldStemTo(TermOf(text, word), stem), without making the term of a plain word.
+bool CouldStemTo(absl::string_view text, const TextWord& word, absl::string_view stem) {
+  if (!word.term.empty()) return analysis::CouldStemTo(word.term, stem);
+  // A plain word: its term is its bytes in lower case, as long as the word. Its first
+  // stem.size() bytes decide.
+  const size_t size = word.end - word.begin;
+  if (stem.empty() || size < stem.size() ||
+      absl::ascii_tolower(static_cast<unsigned char>(text[word.begin])) != stem[0]) {
+    return false;
+  }
+  char lower[kMaxWordBytes];  // a plain word is at most as long
+  for (size_t i = 0; i < stem.size(); ++i) {
+    lower[i] = absl::ascii_tolower(static_cast<unsigned char>(text[word.begin + i]));
+  }
+  return analysis::CouldStemTo(absl::string_view(lower, stem.size()), stem);
+}
+
 // Term positions of one text, as the indexer would have given them with no prefix, found
 // on demand: only the words that can have the stem a query term asks for
 // (analysis::CouldStemTo: they begin with all but its last two bytes) are stemmed.
 class TextPositions : public PositionSource {
  public:
-  TextPositions(const std::vector<TextWord>& words, const Xapian::Stem& stemmer)
-      : words_(words),
-        stemmer_(stemmer),
-        stems_(words.size()),
-        stemmed_(words.size(), false) {}
+  TextPositions(absl::string_view text, const std::vector<TextWord>& words,
+                const Xapian::Stem& stemmer)
+      : text_(text), words_(words), stemmer_(stemmer) {}
 
   std::vector<Xapian::termpos> Positions(const std::string& term) override {
     const std::string text_term = TextTermFor(term);
@@ -40,7 +56,7 @@ class TextPositions : public PositionSource {
     std::vector<Xapian::termpos> positions;
     const absl::string_view stem = absl::string_view(text_term).substr(1);
     for (size_t i = 0; i < words_.size(); ++i) {
-      if (!analysis::CouldStemTo(words_[i].term, stem)) continue;
+      if (!CouldStemTo(text_, words_[i], stem)) continue;
       if (StemOf(i) == stem) positions.push_back(static_cast<Xapian::termpos>(i + 1));
     }
     memo_.emplace(text_term, positions);
@@ -50,17 +66,16 @@ class TextPositions : public PositionSource {
  private:
   // The stem of word `i`: the term the indexer made of it, without its "Z".
   const std::string& StemOf(size_t i) {
-    if (!stemmed_[i]) {
-      stems_[i] = stemmer_(words_[i].term);
-      stemmed_[i] = true;
-    }
-    return stems_[i];
+    auto [it, added] = stems_.try_emplace(i);
+    if (added) it->second = stemmer_(TermOf(text_, words_[i]));
+    return it->second;
   }
 
+  absl::string_view text_;
   const std::vector<TextWord>& words_;
   const Xapian::Stem& stemmer_;
-  std::vector<std::string> stems_;  // by word index, when stemmed_
-  std::vector<bool> stemmed_;
+  // By word index, of the few words stemmed (a vector for every word cost more).
+  absl::flat_hash_map<size_t, std::string> stems_;
   std::map<std::string, std::vector<Xapian::termpos>> memo_;  // text term → positions
 };
 
@@ -72,12 +87,14 @@ size_t Bytes(const std::vector<TextWord>& words, size_t from, size_t to) {
 // after a line break.
 bool SentenceStart(absl::string_view text, const std::vector<TextWord>& words, size_t k) {
   if (k == 0) return true;
-  const absl::string_view gap =
-      text.substr(words[k - 1].end, words[k].begin - words[k - 1].end);
-  if (gap.find('\n') != absl::string_view::npos) return true;
-  const size_t stop = gap.find_first_of(".!?");
-  if (stop == absl::string_view::npos) return false;
-  return gap.find_first_of(" \t\r\n", stop) != absl::string_view::npos;
+  bool after_stop = false;  // (gaps are short: one pass, no library calls)
+  for (size_t i = words[k - 1].end; i < words[k].begin; ++i) {
+    const char c = text[i];
+    if (c == '\n') return true;
+    if (after_stop && (c == ' ' || c == '\t' || c == '\r')) return true;
+    if (c == '.' || c == '!' || c == '?') after_stop = true;
+  }
+  return false;
 }
 
 bool IsSpace(char c) { return absl::ascii_isspace(static_cast<unsigned char>(c)); }
@@ -135,7 +152,7 @@ void HighlightPlan::Collect(const Xapian::Query& query) {
   switch (type) {
     case Xapian::Query::LEAF_TERM:
     case Xapian::Query::OP_PHRASE:
-      if (CheckSpanQuery(query).ok()) spans_.push_back(query);
+      if (CheckSpanQuery(query).ok()) spans_.push_back(ToSpanPattern(query));
       return;
     case Xapian::Query::OP_AND_NOT:
       if (query.get_num_subqueries() > 0) Collect(query.get_subquery(0));
@@ -152,25 +169,25 @@ void HighlightPlan::Collect(const Xapian::Query& query) {
   for (size_t i = 0; i < query.get_num_subqueries(); ++i) Collect(query.get_subquery(i));
 }
 
-std::vector<bool> HighlightPlan::Matched(const std::vector<TextWord>& words,
+std::vector<char> HighlightPlan::Matched(absl::string_view text, const std::vector<TextWord>& words,
                                          const Xapian::Stem& stemmer) const {
-  std::vector<bool> matched(words.size(), false);
+  std::vector<char> matched(words.size(), 0);
   if (words.empty() || (spans_.empty() && chains_.empty())) return matched;
-  TextPositions positions(words, stemmer);
+  TextPositions positions(text, words, stemmer);
   auto mark = [&](const std::vector<SpanMatch>& spans) {
     for (const SpanMatch& span : spans) {
       for (Xapian::termpos p : span.words) {
-        if (p >= 1 && p <= words.size()) matched[p - 1] = true;
+        if (p >= 1 && p <= words.size()) matched[p - 1] = 1;
       }
     }
   };
-  for (const Xapian::Query& query : spans_) mark(FindSpans(query, positions));
+  for (const SpanPattern& span : spans_) mark(FindSpans(span, positions));
   for (const auto& chain : chains_) mark(FindProximity(*chain, positions));
   return matched;
 }
 
 Snippet MakeSnippet(absl::string_view text, const std::vector<TextWord>& words,
-                    const std::vector<bool>& matched, size_t length, absl::string_view omit) {
+                    const std::vector<char>& matched, size_t length, absl::string_view omit) {
   Snippet snippet;
   if (words.empty()) {
     bool pending = false;
@@ -183,48 +200,45 @@ Snippet MakeSnippet(absl::string_view text, const std::vector<TextWord>& words,
   // word are scored: a window starting before its first matched word holds no matched word
   // that the window starting there lacks, so it never scores higher, and when it scores the
   // same it holds the same matched words, which are all the rest of this function uses.
-  std::vector<size_t> matched_at;
+  // So only the matched words are visited, each with the index of its distinct term.
+  std::vector<size_t> matched_at;  // word indexes
+  std::vector<size_t> term_at;     // for each of matched_at, the index of its distinct term
+  absl::flat_hash_map<std::string, size_t> terms;  // distinct term → index
   for (size_t k = 0; k < n; ++k) {
-    if (matched[k]) matched_at.push_back(k);
+    if (!matched[k]) continue;
+    matched_at.push_back(k);
+    term_at.push_back(terms.try_emplace(TermOf(text, words[k]), terms.size()).first->second);
   }
-  size_t best_from = 0, best_to = 0;  // inclusive word indexes
+  size_t first_match = 0, last_match = 0;  // word indexes of the best window's matched words
   long best_score = -1;
-  std::map<std::string, int> in_window;  // matched word (lower case) → count
+  std::vector<int> in_window(terms.size(), 0);  // by term index
+  size_t distinct = 0;                          // terms with in_window > 0
   size_t total = 0;
-  size_t to = 0;  // exclusive end of the current window
-  for (const size_t from : matched_at) {
-    if (to <= from) {
-      to = from;
-      in_window.clear();
+  size_t to = 0;  // exclusive end of the current window, in matched_at
+  for (size_t at = 0; at < matched_at.size(); ++at) {
+    const size_t from = matched_at[at];
+    if (to <= at) {
+      to = at;
+      std::fill(in_window.begin(), in_window.end(), 0);
+      distinct = 0;
       total = 0;
     }
-    while (to < n && (to == from || Bytes(words, from, to) <= length)) {
-      if (matched[to]) {
-        ++in_window[words[to].term];
-        ++total;
-      }
+    while (to < matched_at.size() && (to == at || Bytes(words, from, matched_at[to]) <= length)) {
+      if (in_window[term_at[to]]++ == 0) ++distinct;
+      ++total;
       ++to;
     }
-    const long score = static_cast<long>(in_window.size()) * 1000 + static_cast<long>(total);
+    const long score = static_cast<long>(distinct) * 1000 + static_cast<long>(total);
     if (score > best_score) {
       best_score = score;
-      best_from = from;
-      best_to = to - 1;
+      first_match = from;
+      last_match = matched_at[to - 1];
     }
-    if (--in_window[words[from].term] == 0) in_window.erase(words[from].term);
+    if (--in_window[term_at[at]] == 0) --distinct;
     --total;
   }
   // The matched words of that window, then as much context as fits: back to the start of
   // their sentence when possible, then forward, then back to earlier sentence starts.
-  size_t first_match = best_from, last_match = best_from;
-  bool any = false;
-  for (size_t k = best_from; k <= best_to; ++k) {
-    if (!matched[k]) continue;
-    if (!any) first_match = k;
-    last_match = k;
-    any = true;
-  }
-  if (!any) first_match = last_match = 0;
   size_t start = first_match;
   while (start > 0 && !SentenceStart(text, words, start)) --start;
   if (Bytes(words, start, last_match) > length) {
@@ -251,6 +265,7 @@ Snippet MakeSnippet(absl::string_view text, const std::vector<TextWord>& words,
   const absl::string_view closing = text.substr(words[end].end, end_byte - words[end].end);
 
   std::string& out = snippet.text;
+  out.reserve(end_byte - begin_byte + 2 * omit.size());
   bool pending_space = false;
   if (start > 0 && !SentenceStart(text, words, start)) absl::StrAppend(&out, omit);
   size_t at = begin_byte;
@@ -259,7 +274,7 @@ Snippet MakeSnippet(absl::string_view text, const std::vector<TextWord>& words,
     if (pending_space && !out.empty()) out += ' ';
     pending_space = false;
     const size_t highlight_begin = out.size();
-    absl::StrAppend(&out, text.substr(words[k].begin, words[k].end - words[k].begin));
+    out.append(text.data() + words[k].begin, words[k].end - words[k].begin);
     if (matched[k]) snippet.highlights.emplace_back(highlight_begin, out.size());
     at = words[k].end;
   }
@@ -269,7 +284,7 @@ Snippet MakeSnippet(absl::string_view text, const std::vector<TextWord>& words,
 }
 
 std::vector<std::pair<size_t, size_t>> MatchedRanges(const std::vector<TextWord>& words,
-                                                     const std::vector<bool>& matched) {
+                                                     const std::vector<char>& matched) {
   std::vector<std::pair<size_t, size_t>> ranges;
   for (size_t k = 0; k < words.size() && k < matched.size(); ++k) {
     if (matched[k]) ranges.emplace_back(words[k].begin, words[k].end);

@@ -45,16 +45,18 @@ class HighlightPlan {
                 std::vector<std::shared_ptr<const ProximityExpr>> proximity,
                 const std::vector<Xapian::Query>& proximity_queries);
 
-  /// For each of `words` (of one text field), whether it is a match. `stemmer` stems the
-  /// words as the indexer did; for the texts of one result page, pass one
-  /// analysis::MemoisingStemmer() to all (the same words recur in its hits).
-  std::vector<bool> Matched(const std::vector<TextWord>& words,
+  /// For each of `words` = SplitWords(text) (of one text field), whether it is a match
+  /// (1 or 0: bytes rather than std::vector<bool>, whose bit access was a quarter
+  /// of MakeSnippet's instructions).
+  /// `stemmer` stems the words as the indexer did; for the texts of one result page, pass
+  /// one analysis::MemoisingStemmer() to all (the same words recur in its hits).
+  std::vector<char> Matched(absl::string_view text, const std::vector<TextWord>& words,
                             const Xapian::Stem& stemmer) const;
 
  private:
   void Collect(const Xapian::Query& query);
 
-  std::vector<Xapian::Query> spans_;  // terms, phrases, wildcards, ORs of those
+  std::vector<SpanPattern> spans_;  // terms, phrases, wildcards, ORs of those
   std::vector<std::shared_ptr<const ProximityExpr>> table_;
   std::vector<std::string> descriptions_;  // of the queries made of table_
   std::vector<std::shared_ptr<const ProximityExpr>> chains_;
@@ -67,14 +69,14 @@ struct Snippet {
 
 /// An excerpt of `text` of about `length` bytes (whole words) showing the most distinct
 /// matched words, starting at a sentence start when that fits; the start of the text when
-/// nothing matched. `words` = SplitWords(text), `matched` = Matched(words).
+/// nothing matched. `words` = SplitWords(text), `matched` = Matched(text, words).
 Snippet MakeSnippet(absl::string_view text, const std::vector<TextWord>& words,
-                    const std::vector<bool>& matched, size_t length,
+                    const std::vector<char>& matched, size_t length,
                     absl::string_view omit = "\xE2\x80\xA6");
 
 /// Byte ranges of the matched words in `text` itself (for the title).
 std::vector<std::pair<size_t, size_t>> MatchedRanges(const std::vector<TextWord>& words,
-                                                     const std::vector<bool>& matched);
+                                                     const std::vector<char>& matched);
 
 }  // namespace newsgrep::internal
 

@@ -91,10 +91,10 @@ std::vector<SpanMatch> Join(const std::vector<SpanMatch>& left,
 }
 
 // Phrase: each part starts right after the previous one ends.
-std::vector<SpanMatch> PhraseSpans(const Xapian::Query& query, PositionSource& source) {
+std::vector<SpanMatch> PhraseSpans(const SpanPattern& pattern, PositionSource& source) {
   std::vector<SpanMatch> current;
-  for (size_t i = 0; i < query.get_num_subqueries(); ++i) {
-    std::vector<SpanMatch> part = FindSpans(query.get_subquery(i), source);
+  for (size_t i = 0; i < pattern.parts.size(); ++i) {
+    std::vector<SpanMatch> part = FindSpans(pattern.parts[i], source);
     if (i == 0) {
       current = std::move(part);
     } else {
@@ -265,6 +265,7 @@ class Rewriter {
         absl::StatusOr<Xapian::Query> parsed = ParseSide(side, j == i ? links[j + 1] : links[j - 1],
                                                          j == i);
         if (!parsed.ok()) return parsed.status();
+        expr->patterns.push_back(ToSpanPattern(*parsed));
         expr->sides.push_back(*std::move(parsed));
         if (j + 1 >= tokens.size() || !is_op[j + 1]) break;
         if (j + 2 >= tokens.size() || is_op[j + 2]) {
@@ -512,24 +513,50 @@ absl::Status CheckSpanQuery(const Xapian::Query& query) {
   }
 }
 
-std::vector<SpanMatch> FindSpans(const Xapian::Query& query, PositionSource& source) {
-  std::vector<SpanMatch> spans;
-  switch (query.get_type()) {
+SpanPattern ToSpanPattern(const Xapian::Query& query) {
+  SpanPattern pattern;
+  pattern.type = query.get_type();
+  switch (pattern.type) {
     case Xapian::Query::LEAF_TERM:
-      for (Xapian::termpos p : source.Positions(*query.get_terms_begin())) {
-        spans.push_back({p, p, {p}});
-      }
-      return spans;
+      pattern.term = *query.get_terms_begin();
+      break;
     case Xapian::Query::OP_PHRASE:
-      return PhraseSpans(query, source);
     case Xapian::Query::OP_OR:
     case Xapian::Query::OP_SYNONYM:
     case Xapian::Query::OP_MAX:
     case Xapian::Query::OP_SCALE_WEIGHT:
       for (size_t i = 0; i < query.get_num_subqueries(); ++i) {
-        std::vector<SpanMatch> part = FindSpans(query.get_subquery(i), source);
-        spans.insert(spans.end(), std::make_move_iterator(part.begin()),
-                     std::make_move_iterator(part.end()));
+        pattern.parts.push_back(ToSpanPattern(query.get_subquery(i)));
+      }
+      break;
+    default:
+      break;
+  }
+  return pattern;
+}
+
+std::vector<SpanMatch> FindSpans(const Xapian::Query& query, PositionSource& source) {
+  return FindSpans(ToSpanPattern(query), source);
+}
+
+std::vector<SpanMatch> FindSpans(const SpanPattern& pattern, PositionSource& source) {
+  std::vector<SpanMatch> spans;
+  switch (pattern.type) {
+    case Xapian::Query::LEAF_TERM:
+      for (Xapian::termpos p : source.Positions(pattern.term)) {
+        spans.push_back({p, p, {p}});
+      }
+      return spans;
+    case Xapian::Query::OP_PHRASE:
+      return PhraseSpans(pattern, source);
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX:
+    case Xapian::Query::OP_SCALE_WEIGHT:
+      for (const SpanPattern& part : pattern.parts) {
+        std::vector<SpanMatch> found = FindSpans(part, source);
+        spans.insert(spans.end(), std::make_move_iterator(found.begin()),
+                     std::make_move_iterator(found.end()));
       }
       Normalize(spans);
       return spans;
@@ -541,12 +568,15 @@ std::vector<SpanMatch> FindSpans(const Xapian::Query& query, PositionSource& sou
 std::vector<SpanMatch> FindProximity(const ProximityExpr& expr, PositionSource& source,
                                      bool first_only) {
   if (expr.sides.empty()) return {};
-  std::vector<SpanMatch> current = FindSpans(expr.sides[0], source);
+  const bool made = expr.patterns.size() == expr.sides.size();
+  auto side = [&](size_t i) {
+    return made ? FindSpans(expr.patterns[i], source) : FindSpans(expr.sides[i], source);
+  };
+  std::vector<SpanMatch> current = side(0);
   for (size_t i = 0; i < expr.links.size() && i + 1 < expr.sides.size(); ++i) {
     if (current.empty()) return current;
     const bool last = i + 2 == expr.sides.size();
-    current = Join(current, FindSpans(expr.sides[i + 1], source), expr.links[i],
-                   first_only && last);
+    current = Join(current, side(i + 1), expr.links[i], first_only && last);
   }
   return current;
 }

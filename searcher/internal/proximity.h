@@ -79,8 +79,22 @@ struct SpanMatch {
 /// saying what it cannot be.
 absl::Status CheckSpanQuery(const Xapian::Query& query);
 
+/// A span query taken apart once, to be matched in many documents or texts: a Xapian
+/// Query gives its terms only through Query::get_terms_begin, which builds a list each
+/// time (about 1,300 instructions, for every term of every hit of a result page).
+struct SpanPattern {
+  Xapian::Query::op type = Xapian::Query::LEAF_MATCH_NOTHING;
+  std::string term;                // LEAF_TERM
+  std::vector<SpanPattern> parts;  // the subqueries of a phrase (in order) or an OR
+};
+
+/// `query` (REQUIRES: CheckSpanQuery OK) as a SpanPattern.
+SpanPattern ToSpanPattern(const Xapian::Query& query);
+
 /// Occurrences of `query` (REQUIRES: CheckSpanQuery OK), sorted by position.
 std::vector<SpanMatch> FindSpans(const Xapian::Query& query, PositionSource& source);
+/// The same for ToSpanPattern(query).
+std::vector<SpanMatch> FindSpans(const SpanPattern& pattern, PositionSource& source);
 
 enum class ProximityKind { kNear, kAdjacent };
 
@@ -93,6 +107,7 @@ struct ProximityLink {
 struct ProximityExpr {
   std::vector<Xapian::Query> sides;  // each passes CheckSpanQuery
   std::vector<ProximityLink> links;  // sides.size() - 1 of them
+  std::vector<SpanPattern> patterns;  // ToSpanPattern of each side, when made (else empty)
 };
 
 /// Occurrences of the whole chain in a document. With `first_only`, stops at the first

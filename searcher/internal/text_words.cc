@@ -13,15 +13,16 @@ namespace {
 using Xapian::Utf8Iterator;
 namespace Unicode = Xapian::Unicode;
 
-constexpr size_t kMaxWordLength = 64;  // TermGenerator's default
+constexpr size_t kMaxWordLength = kMaxWordBytes;
 constexpr unsigned kIgnore = std::numeric_limits<unsigned>::max();
 
 bool AsciiUpper(unsigned ch) { return ch < 128 && ch >= 'A' && ch <= 'Z'; }
 
 // ASCII word characters (most of a news text), without Xapian's Unicode tables: the
-// lower-case form of letters, digits and '_' (connector punctuation); 0 for the rest.
+// lower-case form of letters, digits and '_' (connector punctuation); 0 for the rest,
+// bytes from 0x80 included (so that a scan needs one test per byte).
 struct AsciiWordBytes {
-  unsigned char lower[128] = {};
+  unsigned char lower[256] = {};
   constexpr AsciiWordBytes() {
     for (int c = 0; c < 128; ++c) {
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') lower[c] = c;
@@ -194,12 +195,7 @@ size_t SplitWordAt(absl::string_view text, size_t begin, std::vector<TextWord>& 
 // plain; the rest go through SplitWordAt.
 size_t PlainAsciiWordEnd(absl::string_view text, size_t begin) {
   size_t end = begin;
-  while (end < text.size()) {
-    const auto byte = static_cast<unsigned char>(text[end]);
-    if (byte >= 0x80) return 0;
-    if (kAscii.lower[byte] == 0) break;
-    ++end;
-  }
+  while (end < text.size() && kAscii.lower[static_cast<unsigned char>(text[end])] != 0) ++end;
   if (end == text.size()) return end;
   switch (text[end]) {
     case '\'': case '&': case '+': case '#':
@@ -210,7 +206,7 @@ size_t PlainAsciiWordEnd(absl::string_view text, size_t begin) {
       if (IsDigit(static_cast<unsigned char>(text[end - 1]))) return 0;
       return end - begin == 1 && AsciiUpper(static_cast<unsigned char>(text[begin])) ? 0 : end;
     default:
-      return end;
+      return static_cast<unsigned char>(text[end]) < 0x80 ? end : 0;
   }
 }
 
@@ -229,13 +225,9 @@ std::vector<TextWord> SplitWords(absl::string_view text) {
       }
       if (const size_t end = PlainAsciiWordEnd(text, at); end != 0) {
         if (end - at <= kMaxWordLength) {
-          TextWord& word = words.emplace_back();
+          TextWord& word = words.emplace_back();  // its term: the bytes in lower case
           word.begin = at;
           word.end = end;
-          word.term.assign(text.data() + at, end - at);
-          for (char& c : word.term) {
-            c = static_cast<char>(kAscii.lower[static_cast<unsigned char>(c)]);
-          }
         }
         at = end;
         continue;
@@ -253,6 +245,13 @@ std::vector<TextWord> SplitWords(absl::string_view text) {
     at = SplitWordAt(text, at, words);
   }
   return words;
+}
+
+std::string TermOf(absl::string_view text, const TextWord& word) {
+  if (!word.term.empty()) return word.term;
+  std::string term(text.substr(word.begin, word.end - word.begin));
+  for (char& c : term) c = static_cast<char>(kAscii.lower[static_cast<unsigned char>(c)]);
+  return term;
 }
 
 }  // namespace newsgrep::internal

@@ -21,13 +21,24 @@ namespace newsgrep::internal {
 struct TextWord {
   size_t begin = 0;  // byte range in the text
   size_t end = 0;
-  std::string term;  // the word as the indexer read it, lower case, before stemming
+  /// The word as the indexer read it, lower case, before stemming; "" when that is the
+  /// word's bytes in lower case, as for most words (plain ASCII ones): TermOf gives it
+  /// then. (Most words of a page are never looked at: making their terms was a tenth of
+  /// the instructions of a result page's snippets.)
+  std::string term;
 };
 
-/// The words of `text`. Words longer than 64 bytes are left out, as the indexer leaves
+/// The longest word TermGenerator indexes (its default), in bytes.
+inline constexpr size_t kMaxWordBytes = 64;
+
+/// The words of `text`. Words longer than kMaxWordBytes are left out, as the indexer leaves
 /// them out (they take no position). CJK n-gram splitting is not reproduced (the indexer
 /// does not enable it).
 std::vector<TextWord> SplitWords(absl::string_view text);
+
+/// The term of `word`, one of SplitWords(text): the word as the indexer read it, lower
+/// case, before stemming.
+std::string TermOf(absl::string_view text, const TextWord& word);
 
 }  // namespace newsgrep::internal
 

@@ -35,7 +35,7 @@ Positions Split(const std::string& text) {
   Positions positions;
   const std::vector<TextWord> words = SplitWords(text);
   for (size_t i = 0; i < words.size(); ++i) {
-    positions[words[i].term].push_back(static_cast<Xapian::termpos>(i + 1));
+    positions[TermOf(text, words[i])].push_back(static_cast<Xapian::termpos>(i + 1));
     EXPECT_LE(words[i].begin, words[i].end);
     EXPECT_LE(words[i].end, text.size());
   }
