@@ -590,7 +590,7 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
         hit.article = std::move(stored);
         results.hits.push_back(std::move(hit));
       }
-      if (options.spelling_suggestions) results.suggestion = Suggest(rep);
+      if (options.spelling_suggestions) results.suggestion = Suggest(rep, mset);
       return results;
     } catch (const Xapian::DatabaseModifiedError& e) {
       if (attempt >= 2) {
@@ -603,7 +603,7 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
   }
 }
 
-std::string Searcher::Suggest(const internal::ParsedQueryRep& rep) {
+std::string Searcher::Suggest(const internal::ParsedQueryRep& rep, const Xapian::MSet& mset) {
   std::map<std::string, std::string> replacements;  // typed word (lower case) → correction
   for (auto it = rep.query.get_unique_terms_begin(); it != rep.query.get_unique_terms_end();
        ++it) {
@@ -611,7 +611,9 @@ std::string Searcher::Suggest(const internal::ParsedQueryRep& rep) {
     // Only the terms of words typed (not, say, the many of an expanded wildcard).
     auto typed = rep.typed.find(term);
     if (typed == rep.typed.end()) continue;  // no word as typed to replace
-    if (state_->db.get_termfreq(term) > 0) continue;
+    // The match's statistics hold the frequency of each term of the query (MSet asks the
+    // database only for others): no second B-tree lookup, which read a block per term.
+    if (mset.get_termfreq(term) > 0) continue;
     std::string prefix, word;
     if (!SplitTerm(term, &prefix, &word)) continue;
     const std::string typed_word = absl::AsciiStrToLower(typed->second);

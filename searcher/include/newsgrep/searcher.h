@@ -205,7 +205,8 @@ class Searcher {
  private:
   struct State;
   explicit Searcher(std::unique_ptr<State> state);
-  std::string Suggest(const internal::ParsedQueryRep& query);
+  // `mset`: the match of `query` (its term statistics say which words the index has).
+  std::string Suggest(const internal::ParsedQueryRep& query, const Xapian::MSet& mset);
   std::unique_ptr<State> state_;
 };
 
