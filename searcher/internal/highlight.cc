@@ -55,8 +55,10 @@ class TextPositions : public PositionSource {
     if (memo != memo_.end()) return memo->second;
     std::vector<Xapian::termpos> positions;
     const absl::string_view stem = absl::string_view(text_term).substr(1);
-    for (size_t i = 0; i < words_.size(); ++i) {
-      if (!CouldStemTo(text_, words_[i], stem)) continue;
+    const TextWord* const words = words_.data();  // (read once, not after each stemming)
+    const size_t n = words_.size();
+    for (size_t i = 0; i < n; ++i) {
+      if (!CouldStemTo(text_, words[i], stem)) continue;
       if (StemOf(i) == stem) positions.push_back(static_cast<Xapian::termpos>(i + 1));
     }
     memo_.emplace(text_term, positions);
