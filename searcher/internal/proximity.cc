@@ -535,10 +535,6 @@ SpanPattern ToSpanPattern(const Xapian::Query& query) {
   return pattern;
 }
 
-std::vector<SpanMatch> FindSpans(const Xapian::Query& query, PositionSource& source) {
-  return FindSpans(ToSpanPattern(query), source);
-}
-
 std::vector<SpanMatch> FindSpans(const SpanPattern& pattern, PositionSource& source) {
   std::vector<SpanMatch> spans;
   switch (pattern.type) {
@@ -567,16 +563,13 @@ std::vector<SpanMatch> FindSpans(const SpanPattern& pattern, PositionSource& sou
 
 std::vector<SpanMatch> FindProximity(const ProximityExpr& expr, PositionSource& source,
                                      bool first_only) {
-  if (expr.sides.empty()) return {};
-  const bool made = expr.patterns.size() == expr.sides.size();
-  auto side = [&](size_t i) {
-    return made ? FindSpans(expr.patterns[i], source) : FindSpans(expr.sides[i], source);
-  };
-  std::vector<SpanMatch> current = side(0);
-  for (size_t i = 0; i < expr.links.size() && i + 1 < expr.sides.size(); ++i) {
+  if (expr.patterns.empty()) return {};
+  std::vector<SpanMatch> current = FindSpans(expr.patterns[0], source);
+  for (size_t i = 0; i < expr.links.size() && i + 1 < expr.patterns.size(); ++i) {
     if (current.empty()) return current;
-    const bool last = i + 2 == expr.sides.size();
-    current = Join(current, side(i + 1), expr.links[i], first_only && last);
+    const bool last = i + 2 == expr.patterns.size();
+    current =
+        Join(current, FindSpans(expr.patterns[i + 1], source), expr.links[i], first_only && last);
   }
   return current;
 }

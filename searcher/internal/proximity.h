@@ -91,9 +91,8 @@ struct SpanPattern {
 /// `query` (REQUIRES: CheckSpanQuery OK) as a SpanPattern.
 SpanPattern ToSpanPattern(const Xapian::Query& query);
 
-/// Occurrences of `query` (REQUIRES: CheckSpanQuery OK), sorted by position.
-std::vector<SpanMatch> FindSpans(const Xapian::Query& query, PositionSource& source);
-/// The same for ToSpanPattern(query).
+/// Occurrences of `pattern` (= ToSpanPattern(query), query passing CheckSpanQuery),
+/// sorted by position.
 std::vector<SpanMatch> FindSpans(const SpanPattern& pattern, PositionSource& source);
 
 enum class ProximityKind { kNear, kAdjacent };
@@ -107,7 +106,7 @@ struct ProximityLink {
 struct ProximityExpr {
   std::vector<Xapian::Query> sides;  // each passes CheckSpanQuery
   std::vector<ProximityLink> links;  // sides.size() - 1 of them
-  std::vector<SpanPattern> patterns;  // ToSpanPattern of each side, when made (else empty)
+  std::vector<SpanPattern> patterns;  // ToSpanPattern of each side (what FindProximity reads)
 };
 
 /// Occurrences of the whole chain in a document. With `first_only`, stops at the first
