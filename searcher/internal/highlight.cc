@@ -154,7 +154,9 @@ void HighlightPlan::Collect(const Xapian::Query& query) {
   switch (type) {
     case Xapian::Query::LEAF_TERM:
     case Xapian::Query::OP_PHRASE:
-      if (CheckSpanQuery(query).ok()) spans_.push_back(ToSpanPattern(query));
+      if (absl::StatusOr<SpanPattern> span = ToSpanPattern(query); span.ok()) {
+        spans_.push_back(*std::move(span));
+      }
       return;
     case Xapian::Query::OP_AND_NOT:
       if (query.get_num_subqueries() > 0) Collect(query.get_subquery(0));

@@ -265,7 +265,9 @@ class Rewriter {
         absl::StatusOr<Xapian::Query> parsed = ParseSide(side, j == i ? links[j + 1] : links[j - 1],
                                                          j == i);
         if (!parsed.ok()) return parsed.status();
-        expr->patterns.push_back(ToSpanPattern(*parsed));
+        absl::StatusOr<SpanPattern> pattern = ToSpanPattern(*parsed);  // (ParseSide checked)
+        if (!pattern.ok()) return pattern.status();
+        expr->patterns.push_back(*std::move(pattern));
         expr->sides.push_back(*std::move(parsed));
         if (j + 1 >= tokens.size() || !is_op[j + 1]) break;
         if (j + 2 >= tokens.size() || is_op[j + 2]) {
@@ -494,46 +496,31 @@ std::vector<Xapian::termpos> DocumentPositions::Positions(const std::string& ter
   return positions;
 }
 
-absl::Status CheckSpanQuery(const Xapian::Query& query) {
-  switch (query.get_type()) {
+absl::StatusOr<SpanPattern> ToSpanPattern(const Xapian::Query& query) {
+  SpanPattern pattern;
+  pattern.type = query.get_type();
+  switch (pattern.type) {
     case Xapian::Query::LEAF_TERM:
-      return absl::OkStatus();
+      pattern.term = *query.get_terms_begin();
+      return pattern;
     case Xapian::Query::OP_PHRASE:
     case Xapian::Query::OP_OR:
     case Xapian::Query::OP_SYNONYM:
     case Xapian::Query::OP_MAX:
     case Xapian::Query::OP_SCALE_WEIGHT:
       for (size_t i = 0; i < query.get_num_subqueries(); ++i) {
-        if (absl::Status s = CheckSpanQuery(query.get_subquery(i)); !s.ok()) return s;
+        absl::StatusOr<SpanPattern> part = ToSpanPattern(query.get_subquery(i));
+        if (!part.ok()) return part.status();
+        pattern.parts.push_back(*std::move(part));
       }
-      return absl::OkStatus();
+      return pattern;
     default:
       return absl::InvalidArgumentError(
           "use a word, a \"phrase\", field:word, field:\"phrase\", word* or (a OR b)");
   }
 }
 
-SpanPattern ToSpanPattern(const Xapian::Query& query) {
-  SpanPattern pattern;
-  pattern.type = query.get_type();
-  switch (pattern.type) {
-    case Xapian::Query::LEAF_TERM:
-      pattern.term = *query.get_terms_begin();
-      break;
-    case Xapian::Query::OP_PHRASE:
-    case Xapian::Query::OP_OR:
-    case Xapian::Query::OP_SYNONYM:
-    case Xapian::Query::OP_MAX:
-    case Xapian::Query::OP_SCALE_WEIGHT:
-      for (size_t i = 0; i < query.get_num_subqueries(); ++i) {
-        pattern.parts.push_back(ToSpanPattern(query.get_subquery(i)));
-      }
-      break;
-    default:
-      break;
-  }
-  return pattern;
-}
+absl::Status CheckSpanQuery(const Xapian::Query& query) { return ToSpanPattern(query).status(); }
 
 std::vector<SpanMatch> FindSpans(const SpanPattern& pattern, PositionSource& source) {
   std::vector<SpanMatch> spans;

@@ -76,7 +76,7 @@ struct SpanMatch {
 
 /// OK when span matching understands `query`: a term, a phrase, or an OR/SYNONYM/MAX of
 /// those (a wildcard is a SYNONYM once ExpandWildcards has run). Otherwise InvalidArgument
-/// saying what it cannot be.
+/// saying what it cannot be (the status of ToSpanPattern).
 absl::Status CheckSpanQuery(const Xapian::Query& query);
 
 /// A span query taken apart once, to be matched in many documents or texts: a Xapian
@@ -88,11 +88,10 @@ struct SpanPattern {
   std::vector<SpanPattern> parts;  // the subqueries of a phrase (in order) or an OR
 };
 
-/// `query` (REQUIRES: CheckSpanQuery OK) as a SpanPattern.
-SpanPattern ToSpanPattern(const Xapian::Query& query);
+/// `query` as a SpanPattern; the error of CheckSpanQuery when it is not a span query.
+absl::StatusOr<SpanPattern> ToSpanPattern(const Xapian::Query& query);
 
-/// Occurrences of `pattern` (= ToSpanPattern(query), query passing CheckSpanQuery),
-/// sorted by position.
+/// Occurrences of `pattern` (from ToSpanPattern), sorted by position.
 std::vector<SpanMatch> FindSpans(const SpanPattern& pattern, PositionSource& source);
 
 enum class ProximityKind { kNear, kAdjacent };
