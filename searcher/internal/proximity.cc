@@ -262,12 +262,11 @@ class Rewriter {
           sign = std::string(1, query_[side.begin]);  // +/- applies to the whole chain
           ++side.begin;
         }
-        absl::StatusOr<Xapian::Query> parsed = ParseSide(side, j == i ? links[j + 1] : links[j - 1],
-                                                         j == i);
+        SpanPattern pattern;
+        absl::StatusOr<Xapian::Query> parsed =
+            ParseSide(side, j == i ? links[j + 1] : links[j - 1], j == i, &pattern);
         if (!parsed.ok()) return parsed.status();
-        absl::StatusOr<SpanPattern> pattern = ToSpanPattern(*parsed);  // (ParseSide checked)
-        if (!pattern.ok()) return pattern.status();
-        expr->patterns.push_back(*std::move(pattern));
+        expr->patterns.push_back(std::move(pattern));
         expr->sides.push_back(*std::move(parsed));
         if (j + 1 >= tokens.size() || !is_op[j + 1]) break;
         if (j + 2 >= tokens.size() || is_op[j + 2]) {
@@ -312,8 +311,9 @@ class Rewriter {
     return absl::OkStatus();
   }
 
-  absl::StatusOr<Xapian::Query> ParseSide(const Token& side, const ProximityLink& link,
-                                          bool left) {
+  // The query of one side; `*pattern` becomes it as a SpanPattern.
+  absl::StatusOr<Xapian::Query> ParseSide(const Token& side, const ProximityLink& link, bool left,
+                                          SpanPattern* pattern) {
     const absl::string_view text = Text(side);
     const std::string op = link.kind == ProximityKind::kNear ? "NEAR" : "ADJ";
     const std::string where = absl::StrCat(op, " needs a word or a phrase on its ",
@@ -334,11 +334,13 @@ class Rewriter {
       return QueryErrorAt(query_, side.begin,
                           absl::StrCat("nothing to search for in '", text, "' (", where, ")"));
     }
-    if (absl::Status status = CheckSpanQuery(*parsed); !status.ok()) {
-      return QueryErrorAt(query_, side.begin,
-                          absl::StrCat("'", text, "' cannot be a side of ", op, ": ",
-                                       status.message()));
+    absl::StatusOr<SpanPattern> span = ToSpanPattern(*parsed);
+    if (!span.ok()) {
+      return QueryErrorAt(
+          query_, side.begin,
+          absl::StrCat("'", text, "' cannot be a side of ", op, ": ", span.status().message()));
     }
+    *pattern = *std::move(span);
     return parsed;
   }
 
@@ -519,8 +521,6 @@ absl::StatusOr<SpanPattern> ToSpanPattern(const Xapian::Query& query) {
           "use a word, a \"phrase\", field:word, field:\"phrase\", word* or (a OR b)");
   }
 }
-
-absl::Status CheckSpanQuery(const Xapian::Query& query) { return ToSpanPattern(query).status(); }
 
 std::vector<SpanMatch> FindSpans(const SpanPattern& pattern, PositionSource& source) {
   std::vector<SpanMatch> spans;

@@ -74,11 +74,6 @@ struct SpanMatch {
   std::vector<Xapian::termpos> words;
 };
 
-/// OK when span matching understands `query`: a term, a phrase, or an OR/SYNONYM/MAX of
-/// those (a wildcard is a SYNONYM once ExpandWildcards has run). Otherwise InvalidArgument
-/// saying what it cannot be (the status of ToSpanPattern).
-absl::Status CheckSpanQuery(const Xapian::Query& query);
-
 /// A span query taken apart once, to be matched in many documents or texts: a Xapian
 /// Query gives its terms only through Query::get_terms_begin, which builds a list each
 /// time (about 1,300 instructions, for every term of every hit of a result page).
@@ -88,7 +83,9 @@ struct SpanPattern {
   std::vector<SpanPattern> parts;  // the subqueries of a phrase (in order) or an OR
 };
 
-/// `query` as a SpanPattern; the error of CheckSpanQuery when it is not a span query.
+/// `query` as a SpanPattern, when span matching understands it: a term, a phrase, or an
+/// OR/SYNONYM/MAX of those (a wildcard is a SYNONYM once ExpandWildcards has run).
+/// Otherwise InvalidArgument saying what it cannot be.
 absl::StatusOr<SpanPattern> ToSpanPattern(const Xapian::Query& query);
 
 /// Occurrences of `pattern` (from ToSpanPattern), sorted by position.
@@ -103,7 +100,7 @@ struct ProximityLink {
 
 /// A chain `sides[0] links[0] sides[1] links[1] sides[2] …`, evaluated left to right.
 struct ProximityExpr {
-  std::vector<Xapian::Query> sides;  // each passes CheckSpanQuery
+  std::vector<Xapian::Query> sides;  // each a span query (ToSpanPattern OK)
   std::vector<ProximityLink> links;  // sides.size() - 1 of them
   std::vector<SpanPattern> patterns;  // ToSpanPattern of each side (what FindProximity reads)
 };
