@@ -13,7 +13,6 @@ namespace {
 using Xapian::Utf8Iterator;
 namespace Unicode = Xapian::Unicode;
 
-constexpr size_t kMaxWordLength = kMaxWordBytes;
 constexpr unsigned kIgnore = std::numeric_limits<unsigned>::max();
 
 bool AsciiUpper(unsigned ch) { return ch < 128 && ch >= 'A' && ch <= 'Z'; }
@@ -184,7 +183,7 @@ size_t SplitWordAt(absl::string_view text, size_t begin, std::vector<TextWord>& 
     if (it != end && Unicode::is_wordchar(*it)) term.resize(length);
     if (term.size() > length) word_end = offset(it);  // the suffix is part of the word
   }
-  if (term.size() <= kMaxWordLength) words.push_back({begin, word_end, std::move(term)});
+  if (term.size() <= kMaxWordBytes) words.push_back({begin, word_end, std::move(term)});
   return offset(it);
 }
 
@@ -224,7 +223,7 @@ std::vector<TextWord> SplitWords(absl::string_view text) {
         continue;
       }
       if (const size_t end = PlainAsciiWordEnd(text, at); end != 0) {
-        if (end - at <= kMaxWordLength) {
+        if (end - at <= kMaxWordBytes) {
           TextWord& word = words.emplace_back();  // its term: the bytes in lower case
           word.begin = at;
           word.end = end;
