@@ -176,11 +176,32 @@ BulkArticles::Chunk& BulkArticles::ChunkFor(size_t chunk) {
 }
 
 void BulkArticles::RecordNew(Xapian::docid docid, const std::vector<std::string>& band_terms) {
-  Chunk& chunk = ChunkFor(chunks_.ChunkOf(docid));
+  const size_t index = chunks_.ChunkOf(docid);
+  // New docids come in increasing order: the chunks before this one are complete.
+  for (; filling_chunk_ < index; ++filling_chunk_) Seal(ChunkFor(filling_chunk_));
+  Chunk& chunk = ChunkFor(index);
   for (const std::string& term : band_terms) {
-    chunk.bands.Insert(BandKey(term));
-    chunk.open_bands[term].push_back(docid);
+    const uint64_t key = BandKey(term);
+    chunk.bands.Insert(key);
+    chunk.filling[key].push_back(docid);
   }
+}
+
+void BulkArticles::Seal(Chunk& chunk) {
+  if (chunk.sealed) return;
+  std::vector<std::pair<uint64_t, Xapian::docid>> postings;
+  for (const auto& [key, docids] : chunk.filling) {
+    for (const Xapian::docid docid : docids) postings.emplace_back(key, docid);
+  }
+  std::sort(postings.begin(), postings.end());
+  chunk.keys.reserve(postings.size());
+  chunk.docids.reserve(postings.size());
+  for (const auto& [key, docid] : postings) {
+    chunk.keys.push_back(key);
+    chunk.docids.push_back(docid);
+  }
+  chunk.filling = {};
+  chunk.sealed = true;
 }
 
 void BulkArticles::RecordReplacement(Xapian::docid docid,
@@ -205,7 +226,6 @@ Xapian::Database* BulkArticles::ClosedDatabase(size_t chunk) {
   if (state.db != nullptr) return state.db.get();
   if (!chunks_.IsClosed(chunk)) return nullptr;
   state.db = std::make_unique<Xapian::Database>(chunks_.PathOf(chunk));
-  state.open_bands = {};  // the database answers from now on
   return state.db.get();
 }
 
@@ -214,15 +234,15 @@ void BulkArticles::ForEachWithBand(const std::string& term, uint64_t key,
   auto visit_current = [&](Xapian::docid docid) {
     if (!replaced_.contains(docid)) visit(docid);
   };
-  for (size_t chunk = 0; chunk < chunk_.size(); ++chunk) {
-    if (!chunk_[chunk].bands.MayContain(key)) continue;
-    if (Xapian::Database* db = ClosedDatabase(chunk); db != nullptr) {
-      for (auto it = db->postlist_begin(term); it != db->postlist_end(term); ++it) {
-        visit_current(*it);
+  for (const Chunk& chunk : chunk_) {
+    if (!chunk.bands.MayContain(key)) continue;
+    if (chunk.sealed) {
+      const auto first = std::lower_bound(chunk.keys.begin(), chunk.keys.end(), key);
+      for (auto it = first; it != chunk.keys.end() && *it == key; ++it) {
+        visit_current(chunk.docids[static_cast<size_t>(it - chunk.keys.begin())]);
       }
-    } else if (auto found = chunk_[chunk].open_bands.find(term);
-               found != chunk_[chunk].open_bands.end()) {
-      for (Xapian::docid docid : found->second) visit_current(docid);
+    } else if (auto found = chunk.filling.find(key); found != chunk.filling.end()) {
+      for (const Xapian::docid docid : found->second) visit_current(docid);
     }
   }
   if (auto found = replacement_bands_.find(term); found != replacement_bands_.end()) {
