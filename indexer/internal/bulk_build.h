@@ -116,12 +116,12 @@ class ChunkWriters {
 /// The articles of a bulk build for the cluster assigner. Band terms are looked up in
 /// memory, never in the chunk databases: the chunk being filled keeps its documents by band
 /// key in a hash map; once the next chunk has begun, that map becomes a table sorted by band
-/// key (12 bytes a band: 144 MB for a million articles), searched only in the chunks whose
-/// KeyFilter may hold the band. (Opening a posting list in a chunk database for each lookup
-/// was, 300,000 articles into a million, a quarter of the build's CPU time, on the one
-/// thread that every article passes through: bench/README.md, session 14.) Replacements'
-/// band terms are kept in memory too. Documents (a candidate's stored text) are read from
-/// the closed chunk databases and the replacement database.
+/// key (12 bytes a band posting: 144 MB for a million articles), searched only in the
+/// chunks whose KeyFilter may hold the band. (Opening a posting list in a chunk database
+/// for each lookup was, 300,000 articles into a million, a quarter of the build's CPU
+/// time, on the one thread that every article passes through: bench/README.md, session
+/// 14.) Replacements' band terms are kept in memory too. Documents (a candidate's stored
+/// text) are read from the closed chunk databases and the replacement database.
 ///
 /// Not thread-safe: one per build, used by the thread that assigns docids.
 class BulkArticles : public ArticleLookup {
