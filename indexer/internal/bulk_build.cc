@@ -191,7 +191,6 @@ void BulkArticles::RecordNew(Xapian::docid docid, const std::vector<std::string>
 }
 
 void BulkArticles::Seal(Chunk& chunk) {
-  if (chunk.sealed) return;
   std::vector<std::pair<uint64_t, Xapian::docid>> postings;
   for (const auto& [key, docids] : chunk.filling) {
     for (const Xapian::docid docid : docids) postings.emplace_back(key, docid);
@@ -204,7 +203,6 @@ void BulkArticles::Seal(Chunk& chunk) {
     chunk.docids.push_back(docid);
   }
   chunk.filling = {};
-  chunk.sealed = true;
 }
 
 void BulkArticles::RecordReplacement(Xapian::docid docid,
@@ -237,9 +235,10 @@ void BulkArticles::ForEachWithBand(const std::string& term, uint64_t key,
   auto visit_current = [&](Xapian::docid docid) {
     if (!replaced_.contains(docid)) visit(docid);
   };
-  for (const Chunk& chunk : chunk_) {
+  for (size_t index = 0; index < chunk_.size(); ++index) {
+    const Chunk& chunk = chunk_[index];
     if (!chunk.bands.MayContain(key)) continue;
-    if (chunk.sealed) {
+    if (index < filling_chunk_) {
       const auto first = std::lower_bound(chunk.keys.begin(), chunk.keys.end(), key);
       for (auto it = first; it != chunk.keys.end() && *it == key; ++it) {
         visit_current(chunk.docids[static_cast<size_t>(it - chunk.keys.begin())]);

@@ -153,9 +153,8 @@ class BulkArticles : public ArticleLookup {
     KeyFilter bands;
     // While the chunk is being filled: its documents by band key.
     absl::flat_hash_map<uint64_t, absl::InlinedVector<Xapian::docid, 1>> filling;
-    // Once sealed (the next chunk has begun): band keys in increasing order, and the
+    // Once sealed (a chunk below filling_chunk_): band keys in increasing order, and the
     // document with each (docids[i] has keys[i]).
-    bool sealed = false;
     std::vector<uint64_t> keys;
     std::vector<Xapian::docid> docids;
     std::unique_ptr<Xapian::Database> db;  // once closed, opened on first use
@@ -167,7 +166,7 @@ class BulkArticles : public ArticleLookup {
   const ChunkWriters& chunks_;
   Xapian::WritableDatabase& replacements_;
   std::vector<Chunk> chunk_;
-  size_t filling_chunk_ = 0;  // the chunk RecordNew last added to
+  size_t filling_chunk_ = 0;  // the chunk RecordNew last added to; those below are sealed
   absl::flat_hash_map<std::string, Xapian::docid> ids_;
   Xapian::docid next_docid_ = 0;  // 0: chunks_.FirstDocidOf(0) not yet given
   absl::flat_hash_set<Xapian::docid> replaced_;
