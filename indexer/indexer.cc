@@ -6,10 +6,9 @@
 #include <stdio.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
-
-#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -19,14 +18,15 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "internal/band_store.h"
 #include "internal/bulk_build.h"
 #include "internal/cluster_assigner.h"
 #include "internal/document_builder.h"
 #include "internal/ordered_pipeline.h"
 #include "newsgrep/cleaner.h"
-#include "newsgrep/near_duplicates.h"
 #include "newsgrep/internal/status_macros.h"
 #include "newsgrep/internal/xapian_status.h"
+#include "newsgrep/near_duplicates.h"
 #include "newsgrep/schema.h"
 
 namespace newsgrep {
@@ -65,6 +65,8 @@ struct Indexer::State {
   Xapian::WritableDatabase db;
   std::unique_ptr<internal::DocumentBuilder> builder;
   std::unique_ptr<internal::ClusterAssigner> clusters;
+  // The index's band postings as this writer reads and adds them; written with each commit.
+  internal::BandStore bands;
   bool opened_empty = true;
   bool compact = false;  // nothing written since the index was last compacted
   size_t pending = 0;
@@ -103,12 +105,9 @@ struct Indexer::State {
       article.body = std::move(cleaned);
     }
     prepared.fingerprint = FingerprintArticle(article.title, article.body);
-    if (!options.detect_duplicates) prepared.fingerprint.band_terms.clear();
+    if (!options.detect_duplicates) prepared.fingerprint.band_keys.clear();
     try {
       prepared.document = thread_builder.Build(article, extras, &prepared.words);
-      for (const std::string& term : prepared.fingerprint.band_terms) {
-        prepared.document.add_boolean_term(term);
-      }
     } catch (const Xapian::Error& e) {
       prepared.status =
           internal::XapianErrorToStatus(e, absl::StrCat("indexing ", article.origin));
@@ -119,12 +118,13 @@ struct Indexer::State {
   // The writer's part, in input order: cluster, replace by id, commit when a batch is full.
   absl::Status Write(PreparedArticle&& prepared) {
     NEWSGREP_RETURN_IF_ERROR(prepared.status);
-    internal::DatabaseLookup lookup(db);
+    internal::DatabaseLookup lookup(db, bands);
     NEWSGREP_ASSIGN_OR_RETURN(const std::string cluster, ClusterOf(prepared, lookup));
     Xapian::docid docid = 0;
     try {
       internal::AddCluster(cluster, prepared.document);
       docid = db.replace_document(prepared.id_term, prepared.document);
+      for (const uint64_t key : prepared.fingerprint.band_keys) bands.Add(db, key, docid);
     } catch (const Xapian::Error& e) {
       return internal::XapianErrorToStatus(e, absl::StrCat("indexing ", prepared.origin));
     }
@@ -181,10 +181,10 @@ struct Indexer::State {
       internal::AddCluster(cluster, prepared.document);
       if (replacing) {
         replacements.replace_document(docid, prepared.document);
-        articles.RecordReplacement(docid, prepared.fingerprint.band_terms);
+        articles.RecordReplacement(docid, prepared.fingerprint.band_keys);
         for (std::string& key : keys) replacement_keys.push_back(std::move(key));
       } else {
-        articles.RecordNew(docid, prepared.fingerprint.band_terms);
+        articles.RecordNew(docid, prepared.fingerprint.band_keys);
         NEWSGREP_RETURN_IF_ERROR(
             chunks.Add(docid, std::move(prepared.document), std::move(keys)));
       }
@@ -289,10 +289,24 @@ struct Indexer::State {
     const std::vector<size_t> written_chunks = chunks.WrittenChunks();
     if (written_chunks.empty()) return absl::OkStatus();
 
+    // The band postings, in a database of their own that the compaction merges in.
+    const std::string bands_path = directory + "/bands";
+    try {
+      Xapian::WritableDatabase buckets(bands_path,
+                                       Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+      articles.ForEachBandBucket([&](uint32_t bucket,
+                                     const std::vector<internal::BandPosting>& postings) {
+        buckets.set_metadata(internal::BandBucketKey(bucket), internal::EncodeBandBucket(postings));
+      });
+      buckets.commit();
+    } catch (const Xapian::Error& e) {
+      return internal::XapianErrorToStatus(e, absl::StrCat("writing ", bands_path));
+    }
     const std::string merged = directory + "/merged";
     try {
       Xapian::Database all;
       for (size_t chunk : written_chunks) all.add_database(Xapian::Database(chunks.PathOf(chunk)));
+      all.add_database(Xapian::Database(bands_path));
       all.compact(merged, Xapian::DBCOMPACT_NO_RENUMBER);
     } catch (const Xapian::Error& e) {
       return internal::XapianErrorToStatus(e, absl::StrCat("merging the chunks in ", directory));
@@ -344,6 +358,7 @@ struct Indexer::State {
                                                    replacement, ": ", std::strerror(errno)));
     }
     std::filesystem::remove_all(replacement, ignored);  // the old index, or the unused new one
+    bands.Clear();  // what it holds is written (Commit came first)
     try {
       db = Xapian::WritableDatabase(path, Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
     } catch (const Xapian::Error& e) {
@@ -359,6 +374,7 @@ struct Indexer::State {
   absl::Status Commit() {
     if (pending == 0) return absl::OkStatus();
     try {
+      bands.Flush(db);
       for (const std::string& key : new_vocabulary_keys) db.set_metadata(key, "1");
       new_vocabulary_keys.clear();
       db.commit();

@@ -1,5 +1,5 @@
 /// @file near_duplicates.cc
-/// @brief Shingling, MinHash/LSH band terms, similarity.
+/// @brief Shingling, MinHash/LSH band keys, similarity.
 #include "newsgrep/near_duplicates.h"
 
 #include <algorithm>
@@ -8,9 +8,7 @@
 #include <limits>
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/str_format.h"
 #include "newsgrep/internal/hash.h"
-#include "newsgrep/schema.h"
 
 namespace newsgrep {
 namespace {
@@ -115,15 +113,13 @@ TextFingerprint FingerprintArticle(absl::string_view title, absl::string_view cl
       minima[k] = std::min(minima[k], internal::Mix64(shingle ^ (0xA24BAED4963EE407ULL * (k + 1))));
     }
   }
-  fingerprint.band_terms.reserve(kBands);
+  fingerprint.band_keys.reserve(kBands);
   for (size_t band = 0; band < kBands; ++band) {
     uint64_t key = band;
     for (size_t row = 0; row < kRowsPerBand; ++row) {
       key = internal::Mix64(key ^ minima[band * kRowsPerBand + row]);
     }
-    fingerprint.band_terms.push_back(absl::StrFormat(
-        "%s%c%08x", schema::kBandPrefix, static_cast<char>('a' + band),
-        static_cast<uint32_t>(key)));
+    fingerprint.band_keys.push_back(BandKey(band, static_cast<uint32_t>(key)));
   }
   return fingerprint;
 }

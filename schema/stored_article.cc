@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "newsgrep/internal/status_macros.h"
+#include "newsgrep/internal/varint.h"
 #include "newsgrep/schema.h"
 
 namespace newsgrep {
@@ -14,13 +15,7 @@ namespace {
 
 // --- Both records: unsigned LEB128 varints; a string is its length, then its bytes. ---
 
-void PutVarint(uint64_t value, std::string& out) {
-  while (value >= 0x80) {
-    out += static_cast<char>((value & 0x7F) | 0x80);
-    value >>= 7;
-  }
-  out += static_cast<char>(value);
-}
+using internal::PutVarint;
 
 void PutString(absl::string_view value, std::string& out) {
   PutVarint(value.size(), out);
@@ -45,13 +40,8 @@ class Reader {
 
   uint64_t Varint() {
     uint64_t value = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (data_.empty()) break;
-      const auto byte = static_cast<unsigned char>(data_.front());
-      data_.remove_prefix(1);
-      value |= static_cast<uint64_t>(byte & 0x7F) << shift;
-      if ((byte & 0x80) == 0) return value;
-    }
+    if (internal::GetVarint(&data_, &value)) return value;
+    data_ = absl::string_view();
     ok_ = false;
     return 0;
   }

@@ -178,13 +178,12 @@ BulkArticles::Chunk& BulkArticles::ChunkFor(size_t chunk) {
   return chunk_[chunk];
 }
 
-void BulkArticles::RecordNew(Xapian::docid docid, const std::vector<std::string>& band_terms) {
+void BulkArticles::RecordNew(Xapian::docid docid, const std::vector<uint64_t>& band_keys) {
   const size_t index = chunks_.ChunkOf(docid);
   // New docids come in increasing order: the chunks before this one are complete.
   for (; filling_chunk_ < index; ++filling_chunk_) Seal(ChunkFor(filling_chunk_));
   Chunk& chunk = ChunkFor(index);
-  for (const std::string& term : band_terms) {
-    const uint64_t key = BandKey(term);
+  for (const uint64_t key : band_keys) {
     chunk.bands.Insert(key);
     chunk.filling[key].push_back(docid);
   }
@@ -205,15 +204,57 @@ void BulkArticles::Seal(Chunk& chunk) {
   chunk.filling = {};
 }
 
-void BulkArticles::RecordReplacement(Xapian::docid docid,
-                                     const std::vector<std::string>& band_terms) {
+void BulkArticles::RecordReplacement(Xapian::docid docid, const std::vector<uint64_t>& band_keys) {
   if (!replaced_.insert(docid).second) {
     // Replaced before in this build: its earlier replacement's bands are gone.
-    for (auto& [term, docids] : replacement_bands_) {
+    for (auto& [key, docids] : replacement_bands_) {
       docids.erase(std::remove(docids.begin(), docids.end(), docid), docids.end());
     }
   }
-  for (const std::string& term : band_terms) replacement_bands_[term].push_back(docid);
+  for (const uint64_t key : band_keys) {
+    replacement_bands_[key].push_back(docid);
+    replacement_postings_.emplace_back(key, docid);
+  }
+}
+
+void BulkArticles::ForEachBandBucket(
+    absl::FunctionRef<void(uint32_t bucket, const std::vector<BandPosting>& postings)> write) {
+  for (; filling_chunk_ < chunk_.size(); ++filling_chunk_) Seal(chunk_[filling_chunk_]);
+  std::vector<BandPosting>& replacements = replacement_postings_;
+  std::sort(replacements.begin(), replacements.end());
+  // One cursor into each chunk's sorted table and the replacements: the postings of each
+  // bucket are the next run of each.
+  std::vector<size_t> next(chunk_.size(), 0);
+  size_t next_replacement = 0;
+  std::vector<BandPosting> postings;
+  while (true) {
+    uint64_t bucket = uint64_t{1} << 32;  // above every bucket: none left
+    for (size_t index = 0; index < chunk_.size(); ++index) {
+      if (next[index] < chunk_[index].keys.size()) {
+        bucket = std::min<uint64_t>(bucket, BandBucketOf(chunk_[index].keys[next[index]]));
+      }
+    }
+    if (next_replacement < replacements.size()) {
+      bucket = std::min<uint64_t>(bucket, BandBucketOf(replacements[next_replacement].first));
+    }
+    if (bucket == uint64_t{1} << 32) return;
+    postings.clear();
+    for (size_t index = 0; index < chunk_.size(); ++index) {
+      const Chunk& chunk = chunk_[index];
+      for (size_t& at = next[index];
+           at < chunk.keys.size() && BandBucketOf(chunk.keys[at]) == bucket; ++at) {
+        postings.emplace_back(chunk.keys[at], chunk.docids[at]);
+      }
+    }
+    for (; next_replacement < replacements.size() &&
+           BandBucketOf(replacements[next_replacement].first) == bucket;
+         ++next_replacement) {
+      postings.push_back(replacements[next_replacement]);
+    }
+    std::sort(postings.begin(), postings.end());
+    postings.erase(std::unique(postings.begin(), postings.end()), postings.end());
+    if (!postings.empty()) write(static_cast<uint32_t>(bucket), postings);
+  }
 }
 
 std::vector<Xapian::docid> BulkArticles::Replaced() const {
@@ -230,8 +271,7 @@ Xapian::Database* BulkArticles::ClosedDatabase(size_t chunk) {
   return state.db.get();
 }
 
-void BulkArticles::ForEachWithBand(const std::string& term, uint64_t key,
-                                   absl::FunctionRef<void(Xapian::docid)> visit) {
+void BulkArticles::ForEachWithBand(uint64_t key, absl::FunctionRef<void(Xapian::docid)> visit) {
   auto visit_current = [&](Xapian::docid docid) {
     if (!replaced_.contains(docid)) visit(docid);
   };
@@ -247,7 +287,7 @@ void BulkArticles::ForEachWithBand(const std::string& term, uint64_t key,
       for (const Xapian::docid docid : found->second) visit_current(docid);
     }
   }
-  if (auto found = replacement_bands_.find(term); found != replacement_bands_.end()) {
+  if (auto found = replacement_bands_.find(key); found != replacement_bands_.end()) {
     for (Xapian::docid docid : found->second) visit(docid);
   }
 }

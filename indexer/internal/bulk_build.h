@@ -33,6 +33,7 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "internal/band_store.h"
 #include "internal/cluster_assigner.h"
 
 namespace newsgrep::internal {
@@ -113,14 +114,15 @@ class ChunkWriters {
   absl::Status error_;
 };
 
-/// The articles of a bulk build for the cluster assigner. Band terms are looked up in
+/// The articles of a bulk build for the cluster assigner. Band keys are looked up in
 /// memory, never in the chunk databases: the chunk being filled keeps its documents by band
 /// key in a hash map; once the next chunk has begun, that map becomes a table sorted by band
 /// key (12 bytes a band posting: 144 MB for a million articles), searched only in the
 /// chunks whose KeyFilter may hold the band. (Opening a posting list in a chunk database
 /// for each lookup was, 300,000 articles into a million, a quarter of the build's CPU
 /// time, on the one thread that every article passes through: bench/README.md, session
-/// 14.) Replacements' band terms are kept in memory too. Documents (a candidate's stored
+/// 14.) Replacements' band keys are kept in memory too; at the end of the build all the
+/// postings go to the index's band buckets (ForEachBandBucket). Documents (a candidate's stored
 /// text) are read from the closed chunk databases and the replacement database.
 ///
 /// Not thread-safe: one per build, used by the thread that assigns docids.
@@ -134,17 +136,23 @@ class BulkArticles : public ArticleLookup {
   /// none yet. `*replacing`: whether it had one.
   Xapian::docid Assign(const std::string& id_term, bool* replacing);
 
-  /// Records the band terms of a new document `docid` (given to ChunkWriters).
-  void RecordNew(Xapian::docid docid, const std::vector<std::string>& band_terms);
-  /// Records that `docid` was replaced by a document (with `band_terms`) written to the
+  /// Records the band keys of a new document `docid` (given to ChunkWriters).
+  void RecordNew(Xapian::docid docid, const std::vector<uint64_t>& band_keys);
+  /// Records that `docid` was replaced by a document (with `band_keys`) written to the
   /// replacement database.
-  void RecordReplacement(Xapian::docid docid, const std::vector<std::string>& band_terms);
+  void RecordReplacement(Xapian::docid docid, const std::vector<uint64_t>& band_keys);
 
   /// The docids replaced in this build, in increasing order.
   std::vector<Xapian::docid> Replaced() const;
 
-  void ForEachWithBand(const std::string& term, uint64_t key,
-                       absl::FunctionRef<void(Xapian::docid)> visit) override;
+  /// Calls `write` with each bucket (BandBucketOf) that has postings, in increasing order,
+  /// and its postings, in increasing order: every posting recorded (a replaced document's
+  /// too, as adding the articles one by one leaves them: band_store.h). Once all articles
+  /// are recorded; none may be recorded after.
+  void ForEachBandBucket(
+      absl::FunctionRef<void(uint32_t bucket, const std::vector<BandPosting>& postings)> write);
+
+  void ForEachWithBand(uint64_t key, absl::FunctionRef<void(Xapian::docid)> visit) override;
   Xapian::docid Find(const std::string& id_term) override;
   absl::StatusOr<Xapian::Document> Document(Xapian::docid docid) override;
 
@@ -170,7 +178,8 @@ class BulkArticles : public ArticleLookup {
   absl::flat_hash_map<std::string, Xapian::docid> ids_;
   Xapian::docid next_docid_ = 0;  // 0: chunks_.FirstDocidOf(0) not yet given
   absl::flat_hash_set<Xapian::docid> replaced_;
-  absl::flat_hash_map<std::string, absl::InlinedVector<Xapian::docid, 1>> replacement_bands_;
+  absl::flat_hash_map<uint64_t, absl::InlinedVector<Xapian::docid, 1>> replacement_bands_;
+  std::vector<BandPosting> replacement_postings_;  // every replacement's, in the order given
 };
 
 }  // namespace newsgrep::internal

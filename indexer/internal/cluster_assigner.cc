@@ -1,5 +1,5 @@
 /// @file cluster_assigner.cc
-/// @brief Candidate lookup through LSH band terms, exact verification on stored text.
+/// @brief Candidate lookup through LSH band keys, exact verification on stored text.
 #include "internal/cluster_assigner.h"
 
 
@@ -33,13 +33,8 @@ void ForEachProbe(uint64_t key, size_t bits, F&& f) {
 
 }  // namespace
 
-uint64_t BandKey(absl::string_view band_term) { return Fnv1a64(band_term); }
-
-void DatabaseLookup::ForEachWithBand(const std::string& term, uint64_t /*key*/,
-                                     absl::FunctionRef<void(Xapian::docid)> visit) {
-  // Most band terms occur in no other document: a term frequency of 0 skips them.
-  if (db_.get_termfreq(term) == 0) return;
-  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) visit(*it);
+void DatabaseLookup::ForEachWithBand(uint64_t key, absl::FunctionRef<void(Xapian::docid)> visit) {
+  bands_.ForEach(db_, key, visit);
 }
 
 Xapian::docid DatabaseLookup::Find(const std::string& id_term) {
@@ -48,7 +43,11 @@ Xapian::docid DatabaseLookup::Find(const std::string& id_term) {
 }
 
 absl::StatusOr<Xapian::Document> DatabaseLookup::Document(Xapian::docid docid) {
-  return db_.get_document(docid);
+  try {
+    return db_.get_document(docid);
+  } catch (const Xapian::DocNotFoundError&) {
+    return absl::NotFoundError(absl::StrCat("no document ", docid));
+  }
 }
 
 void KeyFilter::Insert(uint64_t key) {
@@ -79,7 +78,7 @@ bool KeyFilter::MayContain(uint64_t key) const {
 
 void ClusterAssigner::Record(Xapian::docid docid, TextFingerprint fingerprint,
                              const std::string& cluster) {
-  for (const std::string& term : fingerprint.band_terms) written_bands_.Insert(BandKey(term));
+  for (const uint64_t key : fingerprint.band_keys) written_bands_.Insert(key);
   if (docid >= sketch_base_) {
     const size_t slot = docid - sketch_base_;
     if (slot >= sketches_.size()) sketches_.resize(slot + 1);
@@ -97,7 +96,7 @@ void ClusterAssigner::Record(Xapian::docid docid, TextFingerprint fingerprint,
   } else {
     recent_shingles_ -= it->second.fingerprint.shingles.size();
   }
-  fingerprint.band_terms.clear();  // recorded in the filter; not needed to verify
+  fingerprint.band_keys.clear();  // recorded in the filter; not needed to verify
   recent_shingles_ += fingerprint.shingles.size();
   it->second.fingerprint = std::move(fingerprint);
   it->second.cluster = cluster;
@@ -139,25 +138,16 @@ std::string NewClusterKey(absl::string_view article_id, const TextFingerprint& f
   return absl::StrFormat("%016x", h);
 }
 
-absl::StatusOr<std::string> ClusterAssigner::Assign(Xapian::WritableDatabase& db,
-                                                    absl::string_view article_id_term,
-                                                    const TextFingerprint& fingerprint) {
-  DatabaseLookup lookup(db);
-  return Assign(lookup, article_id_term, fingerprint);
-}
-
 absl::StatusOr<std::string> ClusterAssigner::Assign(ArticleLookup& lookup,
                                                     absl::string_view article_id_term,
                                                     const TextFingerprint& fingerprint) {
-  if (fingerprint.band_terms.empty()) return std::string();
+  if (fingerprint.band_keys.empty()) return std::string();
   try {
-    // Candidates: documents sharing band terms, most shared bands first. The posting lists
-    // are walked directly: measured 45 % cheaper than an OR query through Enquire.
+    // Candidates: documents sharing band keys, most shared bands first.
     std::unordered_map<Xapian::docid, unsigned> shared_bands;
-    for (const std::string& term : fingerprint.band_terms) {
-      const uint64_t key = BandKey(term);
+    for (const uint64_t key : fingerprint.band_keys) {
       if (!index_had_documents_ && !written_bands_.MayContain(key)) continue;
-      lookup.ForEachWithBand(term, key, [&](Xapian::docid docid) { ++shared_bands[docid]; });
+      lookup.ForEachWithBand(key, [&](Xapian::docid docid) { ++shared_bands[docid]; });
     }
     if (shared_bands.empty()) return std::string();
     // The article's previous version is never its own candidate.
@@ -192,6 +182,7 @@ absl::StatusOr<std::string> ClusterAssigner::Assign(ArticleLookup& lookup,
       } else {
         ++counts_.verified_from_index;
         absl::StatusOr<Xapian::Document> document = lookup.Document(docid);
+        if (absl::IsNotFound(document.status())) continue;  // deleted: a leftover posting
         if (!document.ok()) return document.status();
         absl::StatusOr<StoredArticle> stored = ReadStoredArticle(*document);
         if (!stored.ok()) return stored.status();

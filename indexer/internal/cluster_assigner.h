@@ -14,6 +14,7 @@
 #include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "internal/band_store.h"
 #include "newsgrep/near_duplicates.h"
 
 namespace newsgrep::internal {
@@ -41,37 +42,35 @@ class KeyFilter {
   size_t keys_ = 0;
 };
 
-/// The band key of a band term (the key KeyFilter stores).
-uint64_t BandKey(absl::string_view band_term);
-
 /// Where the assigner finds the articles already written: the index itself
 /// (DatabaseLookup), or, during a bulk build, the chunks being written (bulk_build.h).
 /// Methods may throw Xapian::Error. Not thread-safe.
 class ArticleLookup {
  public:
   virtual ~ArticleLookup() = default;
-  /// Calls `visit` with the docid of every article written so far that has band term
-  /// `term` (`key`: BandKey(term)).
-  virtual void ForEachWithBand(const std::string& term, uint64_t key,
-                               absl::FunctionRef<void(Xapian::docid)> visit) = 0;
+  /// Calls `visit` with the docid of every article written so far that has band key
+  /// `key` (BandKey), and perhaps of articles that had it and are gone or changed.
+  virtual void ForEachWithBand(uint64_t key, absl::FunctionRef<void(Xapian::docid)> visit) = 0;
   /// The docid of the article with id term `id_term`; 0 when there is none.
   virtual Xapian::docid Find(const std::string& id_term) = 0;
-  /// The document `docid` as written (its stored text and values).
+  /// The document `docid` as written (its stored text and values); NotFound when there is
+  /// none (deleted).
   virtual absl::StatusOr<Xapian::Document> Document(Xapian::docid docid) = 0;
 };
 
-/// ArticleLookup over a database (committed and pending documents alike).
+/// ArticleLookup over a database (committed and pending documents alike) and its band
+/// postings (`bands`: committed, and added since).
 class DatabaseLookup : public ArticleLookup {
  public:
-  /// `db` must outlive this.
-  explicit DatabaseLookup(Xapian::Database& db) : db_(db) {}
-  void ForEachWithBand(const std::string& term, uint64_t key,
-                       absl::FunctionRef<void(Xapian::docid)> visit) override;
+  /// `db` and `bands` must outlive this.
+  DatabaseLookup(Xapian::Database& db, BandStore& bands) : db_(db), bands_(bands) {}
+  void ForEachWithBand(uint64_t key, absl::FunctionRef<void(Xapian::docid)> visit) override;
   Xapian::docid Find(const std::string& id_term) override;
   absl::StatusOr<Xapian::Document> Document(Xapian::docid docid) override;
 
  private:
   Xapian::Database& db_;
+  BandStore& bands_;
 };
 
 /// Assigns story clusters while one writer fills `db`.
@@ -82,12 +81,12 @@ class DatabaseLookup : public ArticleLookup {
 /// article's own previous version (same id term) is never a candidate, so re-indexing is
 /// idempotent: an article keeps the cluster of the versions it resembles.
 ///
-/// Candidates come from the band terms in the index. Looking a band term up in a
-/// WritableDatabase with a pending batch costs microseconds, and almost every band of a
-/// new article occurs nowhere else; so the assigner remembers, in a KeyFilter, the band
-/// keys of the documents written through it (Recorded) and, when the index was empty when
-/// the writer opened it, skips the index lookup for a band the filter has never seen
-/// (measured: 20 lookups per article were ~10 % of indexing time on Reuters-21578).
+/// Candidates are the documents that share band keys with the article (ArticleLookup).
+/// Almost every band key of a new article occurs nowhere else; so the assigner remembers,
+/// in a KeyFilter, the band keys of the documents written through it (Recorded) and, when
+/// the index was empty when the writer opened it, skips the lookup for a band the filter
+/// has never seen (measured when the keys were terms: 20 lookups per article were ~10 % of
+/// indexing time on Reuters-21578).
 /// When the index already held documents, every band is looked up in the index.
 /// The filter only ever answers "maybe" for keys that are gone (replaced or deleted
 /// documents): those cost a lookup, never a wrong cluster.
@@ -114,12 +113,9 @@ class ClusterAssigner {
         recent_shingles_limit_(recent_shingles),
         sketch_base_(first_new_docid) {}
 
-  /// Returns the 16-hex-digit cluster key of the best near-duplicate, "" when there is
-  /// none; Internal/DataLoss when the index cannot be read.
-  absl::StatusOr<std::string> Assign(Xapian::WritableDatabase& db,
-                                     absl::string_view article_id_term,
-                                     const TextFingerprint& fingerprint);
-  /// The same, finding earlier articles through `lookup`.
+  /// Returns the 16-hex-digit cluster key of the best near-duplicate among the articles
+  /// `lookup` finds, "" when there is none; Internal/DataLoss when the index cannot be
+  /// read.
   absl::StatusOr<std::string> Assign(ArticleLookup& lookup, absl::string_view article_id_term,
                                      const TextFingerprint& fingerprint);
 
@@ -149,7 +145,7 @@ class ClusterAssigner {
 
  private:
   struct Recent {
-    TextFingerprint fingerprint;  // without band terms
+    TextFingerprint fingerprint;  // without band keys
     std::string cluster;
   };
 

@@ -39,8 +39,7 @@ class DocumentBuilder {
   /// title and body (a phrase cannot span them), the title again under its field prefix,
   /// source and dateline fields, the unique id term, date values, the entity fields
   /// (people, places, quotes, speakers, and one key term per person and place), and the
-  /// StoredArticle as document data. The cluster is added by the writer (AddCluster), the
-  /// near-duplicate band terms by the indexer.
+  /// StoredArticle as document data. The cluster is added by the writer (AddCluster).
   /// The returned document shares nothing with the builder, so it may be handed to
   /// another thread. When `words` is not null, it receives the distinct words indexed
   /// (lower case, as written), for the index's vocabulary (schema::kVocabularyKeyPrefix).

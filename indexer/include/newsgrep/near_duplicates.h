@@ -3,8 +3,9 @@
 ///
 /// Method: the text is cut into word 3-shingles (lower-cased letters and digits; quotes,
 /// dashes and other punctuation separate words). 24 MinHash values are grouped into
-/// kBands bands of kRowsPerBand; each band becomes one Xapian boolean term, so the index
-/// itself finds candidates (articles sharing a band key). docs/DEDUP.md explains the
+/// kBands bands of kRowsPerBand; each band gives one band key, and the index keeps, for
+/// every band key, the articles that have it (indexer/internal/band_store.h), so that it
+/// finds candidates (articles sharing a band key). docs/DEDUP.md explains the
 /// number of bands (recall against write cost). Candidates are
 /// then verified exactly on their shingle sets: a near-duplicate has Jaccard resemblance
 /// >= kMinJaccard, or containment (shared shingles / shingles of the shorter text)
@@ -45,7 +46,7 @@ namespace newsgrep {
 inline constexpr size_t kShingleWords = 3;
 inline constexpr size_t kBands = 12;
 inline constexpr size_t kRowsPerBand = 2;
-inline constexpr size_t kMinShingles = 5;       // fewer: no band terms, never clustered
+inline constexpr size_t kMinShingles = 5;       // fewer: no band keys, never clustered
 inline constexpr size_t kShortTextWords = 40;
 inline constexpr double kMinJaccard = 0.45;
 inline constexpr double kMinJaccardShort = 0.9;
@@ -66,11 +67,17 @@ struct FingerprintSketch {
 
 struct TextFingerprint {
   std::vector<uint64_t> shingles;       // sorted, unique shingle hashes
-  std::vector<std::string> band_terms;  // LSH keys as Xapian terms; empty for short texts
+  std::vector<uint64_t> band_keys;      // LSH keys (BandKey); empty for short texts
   size_t words = 0;                     // words in the shingled text
   bool short_text = false;              // body under kShortTextWords: title included
   FingerprintSketch sketch;             // empty (shingles 0) for fewer than kMinShingles
 };
+
+/// The key of LSH band `band` (< kBands) whose rows hash to `value`: the band in the
+/// upper 32 bits, the value in the lower.
+inline uint64_t BandKey(size_t band, uint32_t value) {
+  return static_cast<uint64_t>(band) << 32 | value;
+}
 
 /// Fingerprints an article from its title and cleaned body.
 TextFingerprint FingerprintArticle(absl::string_view title, absl::string_view clean_body);

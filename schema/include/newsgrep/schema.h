@@ -29,7 +29,9 @@ namespace newsgrep::schema {
 /// 6: date terms (kDayPrefix, kMonthPrefix, kYearPrefix), which `date:` ranges now search.
 /// 7: the document data holds the two bodies alone, binary (EncodeStoredBodies); the rest
 ///    of the article is the display value only.
-inline constexpr int kSchemaVersion = 7;
+/// 8: the near-duplicate band keys are metadata buckets (kBandBucketKeyPrefix), no longer
+///    a boolean term each in the documents.
+inline constexpr int kSchemaVersion = 8;
 inline constexpr absl::string_view kSchemaVersionKey = "newsgrep.schema_version";
 
 /// The index's vocabulary: every word indexed, as the term generator read it (lower case,
@@ -38,6 +40,17 @@ inline constexpr absl::string_view kSchemaVersionKey = "newsgrep.schema_version"
 /// spelling table, whose per-word trigram lists made indexing 9-20 % slower. Xapian reads the
 /// metadata of the first shard only: a reader of several shards lists each one's.
 inline constexpr absl::string_view kVocabularyKeyPrefix = "v:";
+
+/// The near-duplicate candidate lookup (LSH band keys; the indexer's near_duplicates.h):
+/// which documents have each band key, in buckets, one metadata entry a bucket. A band key
+/// is the band number (upper 32 bits) and a 32-bit value; its bucket is the band and the
+/// value's upper kBandBucketBits bits, its metadata key kBandBucketKeyPrefix + the band as a
+/// letter ('a' + band) + those bits as 3 hex digits. The entry lists the bucket's postings
+/// in increasing order of (value, docid), each as two unsigned LEB128 varints: the value's
+/// lower 32 - kBandBucketBits bits less the previous posting's (the first: less 0), then
+/// the docid. Written by indexer/internal/band_store.h.
+inline constexpr absl::string_view kBandBucketKeyPrefix = "lsh:";
+inline constexpr int kBandBucketBits = 12;
 
 /// How a field's terms are generated and queried.
 enum class FieldKind {
@@ -67,8 +80,6 @@ inline constexpr absl::string_view kSourcePrefix = "XSOURCE";
 inline constexpr absl::string_view kDatelinePrefix = "XDATELINE";
 /// The story cluster an article belongs to (near-duplicate versions share it).
 inline constexpr absl::string_view kClusterPrefix = "XCLUSTER";
-/// Near-duplicate candidate keys (LSH bands; see indexer's near_duplicates.h). Not queryable.
-inline constexpr absl::string_view kBandPrefix = "XLSH";
 /// People named in the article: each person's name as written and its folded key words
 /// (name_folding.h), positional, so `person:zelenskiy` and `person:"volodymyr zelensky"`
 /// match every spelling.
