@@ -47,6 +47,22 @@ Xapian::docid AddDocument(Index& index, const std::string& id, const std::string
   return docid;
 }
 
+// Two documents with the same text (`article`'s), ids and clusters as given.
+struct TwoCopies {
+  TextFingerprint article;
+  Xapian::docid first = 0;
+  Xapian::docid second = 0;
+};
+TwoCopies AddTwoCopies(Index& index, const std::string& first_id, const std::string& first_cluster,
+                       const std::string& second_id, const std::string& second_cluster) {
+  const std::string text = Words(0, 300);
+  TwoCopies copies;
+  copies.article = FingerprintArticle("", text);
+  copies.first = AddDocument(index, first_id, text, first_cluster, copies.article.band_keys);
+  copies.second = AddDocument(index, second_id, text, second_cluster, copies.article.band_keys);
+  return copies;
+}
+
 TEST(ClusterAssignerTest, CandidatesOutOfMemoryAreReadOnlyWhenTheirSketchAllows) {
   Index index;
   Xapian::WritableDatabase& db = index.db;
@@ -104,20 +120,14 @@ TEST(ClusterAssignerTest, RecentCandidatesAreVerifiedInMemory) {
   EXPECT_EQ(assigner.Assign(index.lookup, schema::IdTerm("copy"), article).value(), "");
 }
 
-
 // A bulk build pins the documents of chunks still being written, which cannot be read
 // back: they stay in memory however few shingles the assigner may keep.
 TEST(ClusterAssignerTest, PinnedDocumentsStayInMemory) {
   Index index;
-  Xapian::WritableDatabase& db = index.db;
-  ClusterAssigner assigner(/*index_had_documents=*/false, db.get_lastdocid() + 1,
+  ClusterAssigner assigner(/*index_had_documents=*/false, index.db.get_lastdocid() + 1,
                            /*recent_shingles=*/0);
-  const std::string text = Words(0, 300);
-  const TextFingerprint article = FingerprintArticle("", text);
-  const Xapian::docid old_copy =
-      AddDocument(index, "old", text, "dddddddddddddddd", article.band_keys);
-  const Xapian::docid pinned_copy =
-      AddDocument(index, "pinned", text, "dddddddddddddddd", article.band_keys);
+  const auto [article, old_copy, pinned_copy] =
+      AddTwoCopies(index, "old", "dddddddddddddddd", "pinned", "dddddddddddddddd");
   assigner.PinRecentFrom(pinned_copy);
   assigner.Record(old_copy, article, "dddddddddddddddd");
   assigner.Record(pinned_copy, article, "dddddddddddddddd");
@@ -134,12 +144,8 @@ TEST(ClusterAssignerTest, ADeletedDocumentsLeftoverPostingsAreSkipped) {
   Index index;
   ClusterAssigner assigner(/*index_had_documents=*/true, index.db.get_lastdocid() + 1,
                            /*recent_shingles=*/0);
-  const std::string text = Words(0, 300);
-  const TextFingerprint article = FingerprintArticle("", text);
-  const Xapian::docid gone =
-      AddDocument(index, "gone", text, "eeeeeeeeeeeeeeee", article.band_keys);
-  const Xapian::docid kept =
-      AddDocument(index, "kept", text, "ffffffffffffffff", article.band_keys);
+  const auto [article, gone, kept] =
+      AddTwoCopies(index, "gone", "eeeeeeeeeeeeeeee", "kept", "ffffffffffffffff");
   index.db.delete_document(gone);
   const absl::StatusOr<std::string> cluster =
       assigner.Assign(index.lookup, schema::IdTerm("new"), article);
