@@ -2,7 +2,7 @@
 /// @brief The index's near-duplicate lookup: which documents have each LSH band key.
 ///
 /// Every article has kBands band keys (near_duplicates.h); a new article's candidates are
-/// the documents sharing one. Until schema 7 each key was a boolean term of its document:
+/// the documents sharing one. Through schema 7 each key was a boolean term of its document:
 /// a key occurs almost nowhere else, so that was nearly one posting-list B-tree entry per
 /// posting, and twelve more termlist entries per article, 10 % of the index on
 /// Reuters-21578. Since schema 8 the postings (band key, docid) are grouped in buckets of
@@ -68,7 +68,10 @@ class BandStore {
   void Flush(Xapian::WritableDatabase& db);
 
   /// Forgets everything, written or not (the index was replaced by another).
-  void Clear() { buckets_.clear(), kept_postings_ = 0; }
+  void Clear() {
+    buckets_.clear();
+    kept_postings_ = 0;
+  }
 
   /// 128 MB of postings (16 bytes each).
   static constexpr size_t kMaxKeptPostings = size_t{8} << 20;
