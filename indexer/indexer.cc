@@ -294,10 +294,10 @@ struct Indexer::State {
     try {
       Xapian::WritableDatabase buckets(bands_path,
                                        Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
-      articles.ForEachBandBucket([&](uint32_t bucket,
-                                     const std::vector<internal::BandPosting>& postings) {
-        buckets.set_metadata(internal::BandBucketKey(bucket), internal::EncodeBandBucket(postings));
-      });
+      articles.ForEachBandBucket(
+          [&](uint32_t bucket, const std::vector<internal::BandPosting>& postings) {
+            internal::WriteBandBucket(buckets, bucket, postings);
+          });
       buckets.commit();
     } catch (const Xapian::Error& e) {
       return internal::XapianErrorToStatus(e, absl::StrCat("writing ", bands_path));

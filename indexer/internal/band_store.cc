@@ -11,10 +11,12 @@
 namespace newsgrep::internal {
 namespace {
 
-constexpr int kLowBits = 32 - schema::kBandBucketBits;
+constexpr int kLowBits = 32 - schema::kBandBucketBits;  // of a value, below its bucket's
 constexpr uint64_t kLowMask = (uint64_t{1} << kLowBits) - 1;
 
 }  // namespace
+
+static_assert(schema::kBandBucketBits == 12, "BandBucketKey writes the bits as 3 hex digits");
 
 std::string BandBucketKey(uint32_t bucket) {
   const uint32_t band = bucket >> schema::kBandBucketBits;
@@ -33,6 +35,11 @@ std::string EncodeBandBucket(const std::vector<BandPosting>& postings) {
     previous = low;
   }
   return entry;
+}
+
+void WriteBandBucket(Xapian::WritableDatabase& db, uint32_t bucket,
+                     const std::vector<BandPosting>& postings) {
+  db.set_metadata(BandBucketKey(bucket), EncodeBandBucket(postings));
 }
 
 std::vector<BandPosting> DecodeBandBucket(uint32_t bucket, absl::string_view entry) {
@@ -85,7 +92,7 @@ void BandStore::Add(const Xapian::Database& db, uint64_t key, Xapian::docid doci
 void BandStore::Flush(Xapian::WritableDatabase& db) {
   for (auto& [bucket, state] : buckets_) {
     if (!state.changed) continue;
-    db.set_metadata(BandBucketKey(bucket), EncodeBandBucket(state.postings));
+    WriteBandBucket(db, bucket, state.postings);
     state.changed = false;
   }
   if (kept_postings_ > kMaxKeptPostings) Clear();

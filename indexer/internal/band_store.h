@@ -44,6 +44,10 @@ std::string BandBucketKey(uint32_t bucket);
 /// no two equal).
 std::string EncodeBandBucket(const std::vector<BandPosting>& postings);
 
+/// Sets bucket `bucket`'s metadata entry in `db` to `postings` (as EncodeBandBucket).
+void WriteBandBucket(Xapian::WritableDatabase& db, uint32_t bucket,
+                     const std::vector<BandPosting>& postings);
+
 /// The postings of bucket `bucket` from its entry `entry` (empty: none). Throws
 /// Xapian::DatabaseCorruptError when the entry is not one EncodeBandBucket makes.
 std::vector<BandPosting> DecodeBandBucket(uint32_t bucket, absl::string_view entry);

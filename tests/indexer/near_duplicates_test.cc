@@ -108,7 +108,7 @@ TEST(NearDuplicatesTest, ShortNoticesDifferingOnlyInTheHeadlineAreDistinct) {
   EXPECT_FALSE(IsNearDuplicate(s)) << s.jaccard;
 }
 
-TEST(NearDuplicatesTest, TooShortTextsGetNoBandTerms) {
+TEST(NearDuplicatesTest, TooShortTextsGetNoBandKeys) {
   const TextFingerprint fingerprint = FingerprintArticle("Brief", "Rates unchanged.");
   EXPECT_TRUE(fingerprint.band_keys.empty());
   EXPECT_FALSE(IsNearDuplicate(CompareFingerprints(fingerprint, fingerprint)));
