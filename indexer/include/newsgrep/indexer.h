@@ -17,7 +17,9 @@
 /// idempotent).
 ///
 /// Thread safety: an Indexer is not thread-safe; use it from one thread. Only one Indexer
-/// (one Xapian writer) can have an index open at a time: a second gets Unavailable.
+/// (one Xapian writer) can have an index open at a time: a second gets Unavailable. The
+/// Indexer holds the index's lock from Open to its destruction without a gap, through the
+/// directory exchanges of a bulk build and of Compact too.
 #ifndef NEWSGREP_INDEXER_INDEXER_H_
 #define NEWSGREP_INDEXER_INDEXER_H_
 
@@ -42,7 +44,8 @@ struct IndexerOptions {
   /// with the batch (on Reuters-21578 batches of 500-1000 index in 60 % of the CPU time of
   /// 10000, with a fifth of the memory), while each commit rewrites the blocks of every
   /// term the batch touched, spread over a file that grows with the index: small batches
-  /// suit a small index, larger ones a large index (bench/README.md, "Indexing").
+  /// suit a small index, larger ones a large index (generated articles: 1,000 per commit
+  /// was 7 % faster than 10,000 at 100,000 articles, 10,000 9 % faster at 300,000).
   size_t commit_every = 0;
   /// Strip boilerplate, captions, bylines and repeated text from bodies before indexing
   /// (cleaner.h); the original body is stored too. Default: true.
@@ -66,7 +69,7 @@ struct IndexerOptions {
   /// index, docids included, is the one that writing the articles one by one builds.
   /// Until then the chunks live in a directory beside the index (PATH.bulk), so the disk
   /// needs room for a second copy; on any error the index stays empty (a killed run leaves
-  /// PATH.bulk behind; the next bulk build removes it). Default: true.
+  /// PATH.bulk behind; the next writer to open the index removes it). Default: true.
   bool bulk_build = true;
   /// Articles per chunk of a bulk build; 0: 10,000.
   size_t bulk_chunk_articles = 0;
@@ -102,8 +105,10 @@ struct IndexObserver {
 
 class Indexer {
  public:
-  /// Opens (creating if needed) the index at options.db_path for writing.
-  /// Returns InvalidArgument for an empty path, Unavailable when another writer holds the
+  /// Opens (creating if needed) the index at options.db_path for writing, and removes what a
+  /// killed writer left beside it (PATH.bulk, PATH.compacting).
+  /// Returns InvalidArgument for an empty path or a directory holding a Xapian stub file
+  /// (XAPIANDB: newsgrep writes one database), Unavailable when another writer holds the
   /// index, FailedPrecondition when it was written by another schema version, NotFound or
   /// Internal when it cannot be created or opened.
   static absl::StatusOr<std::unique_ptr<Indexer>> Open(const IndexerOptions& options);
@@ -146,7 +151,10 @@ class Indexer {
   /// index with the result atomically (the two directories are exchanged with
   /// renameat2(RENAME_EXCHANGE); readers with the index open keep their view until they
   /// reopen). The compacted copy is written beside the index (PATH.compacting), so the
-  /// disk needs room for a second copy. The Indexer stays usable. Returns Internal /
+  /// disk needs room for a second copy; the old index's files are deleted at once, but their
+  /// space is freed only at the next Compact or when the Indexer is destroyed (the Indexer
+  /// keeps them open so that their lock keeps out a writer that was about to take it).
+  /// The Indexer stays usable. Returns Internal /
   /// Unavailable with the path when compaction or the exchange fails; the index is then
   /// left as it was after the commit. Does nothing when nothing was written since the
   /// index was last compacted (a bulk build's merge leaves it compact).
