@@ -146,7 +146,13 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     } else if (name == "--db") {
       absl::StatusOr<std::string> path = take_value();
       if (!path.ok()) return path.status();
+      if (!db_flag.empty()) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "--db given twice ('", db_flag, "', '", *path, "'): one index a run"));
+      }
       db_flag = *path;
+    } else if (name == "--allow-stub-programs") {
+      config.allow_stub_programs = true;
     } else if (name == "-n" || name == "--limit") {
       status = take_count(&config.search.limit);
       search_only.push_back(name);
@@ -478,6 +484,9 @@ Usage:
   newsgrep --version
 
 The index lives in --db PATH, else $NEWSGREP_DB, else $XDG_DATA_HOME/newsgrep/index.
+PATH is a directory, or a Xapian stub file naming indexes ('auto PATH') and servers
+('remote HOST:PORT'); a stub entry that runs a program ('remote :PROGRAM') is refused
+unless --allow-stub-programs is given.
 Exit status: 0 match (or success), 1 no match, 2 error.
 )help";
 }

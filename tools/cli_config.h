@@ -22,6 +22,7 @@ struct Config {
   Command command = Command::kSearch;
   Command help_for = Command::kSearch;  // with kHelp: which command's help (kHelp = general)
   std::string db_path;                  // resolved: --db, NEWSGREP_DB, XDG default
+  bool allow_stub_programs = false;     // a stub --db may name programs (index_location.h)
   // search
   std::string query;                    // the operands joined by spaces
   OutputMode output = OutputMode::kText;

@@ -60,7 +60,8 @@ std::unique_ptr<Searcher> OpenForReading(const Config& config) {
     PrintError(absl::StrCat("no index at ", config.db_path, create_hint));
     return nullptr;
   }
-  auto searcher = Searcher::Open({config.db_path});
+  auto searcher =
+      Searcher::Open({config.db_path}, {.allow_programs = config.allow_stub_programs});
   if (!searcher.ok()) {
     // NotFound: the path exists but holds no index (e.g. an empty directory).
     PrintError(searcher.status().code() == absl::StatusCode::kNotFound

@@ -554,6 +554,47 @@ TEST_F(CliEndToEndTest, MissingIndexExitsTwoWithOneLineSayingHowToCreateIt) {
   EXPECT_THAT(r.err, HasSubstr(absl::StrCat("newsgrep index --db ", empty.string()))) << r;
 }
 
+// Issue point 4: a Xapian stub as --db could run a program (`remote :PROGRAM`).
+TEST_F(CliEndToEndTest, DbRunsProgramsAStubThatWouldRunAProgramIsRefused) {
+  const fs::path dir = NewDir("program-stub");
+  const std::string marker = (dir / "ran").string();
+  const std::string stub = (dir / "stub").string();
+  WriteFile(stub, absl::StrCat("remote :/usr/bin/touch ", marker, "\n"));
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--db", stub, "nato"},
+        std::vector<std::string>{"stats", "people", "--db", stub},
+        std::vector<std::string>{"similar", "--db", stub, "x"}}) {
+    const RunResult r = Run(args);
+    EXPECT_EQ(r.exit_code, 2) << r;
+    EXPECT_THAT(r.err, HasSubstr(absl::StrCat(stub, ":1: "))) << r;
+    EXPECT_THAT(r.err, HasSubstr("--allow-stub-programs")) << r;
+  }
+  EXPECT_FALSE(fs::exists(marker)) << "the stub's program was run";
+  // A stub naming the sample index is an index.
+  WriteFile((dir / "sample-stub").string(), absl::StrCat("auto ", SampleDb(), "\n"));
+  const RunResult r = Run({"--db", (dir / "sample-stub").string(), "-c", "said"});
+  EXPECT_EQ(r.exit_code, 0) << r;
+}
+
+// Issue point 5: an empty file as --db got Xapian's "Can't make an Enquire object".
+TEST_F(CliEndToEndTest, AnEmptyFileAsDbSaysItIsNotAnIndex) {
+  const std::string file = (NewDir("empty-file-db") / "db").string();
+  WriteFile(file, "");
+  const RunResult r = Run({"--db", file, "nato"});
+  EXPECT_EQ(r.exit_code, 2) << r;
+  EXPECT_EQ(r.err, absl::StrCat("newsgrep: ", file,
+                                " is an empty file, not an index (an index is a directory)\n"))
+      << r;
+}
+
+// Issue point 6: `--db A --db B` silently kept B.
+TEST_F(CliEndToEndTest, InputHandlingDbGivenTwiceIsAUsageError) {
+  const RunResult r = Run({"--db", SampleDb(), "--db", "/elsewhere", "nato"});
+  EXPECT_EQ(r.exit_code, 2) << r;
+  EXPECT_THAT(r.out, IsEmpty()) << r;
+  EXPECT_THAT(r.err, HasSubstr("--db given twice")) << r;
+}
+
 TEST_F(CliEndToEndTest, UsageErrorsExitTwo) {
   struct Case {
     std::vector<std::string> args;

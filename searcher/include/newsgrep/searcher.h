@@ -51,6 +51,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "newsgrep/dates.h"
+#include "newsgrep/index_location.h"
 #include "newsgrep/stored_article.h"
 
 namespace newsgrep {
@@ -164,10 +165,14 @@ class ParsedQuery {
 class Searcher {
  public:
   /// Opens the indexes at `db_paths` for reading, as one (Xapian sharding: results are
-  /// merged and ranked together). REQUIRES: at least one path.
-  /// Returns NotFound when a path holds no index, FailedPrecondition when an index was
-  /// written by another schema version, DataLoss when it is corrupt.
-  static absl::StatusOr<std::unique_ptr<Searcher>> Open(const std::vector<std::string>& db_paths);
+  /// merged and ranked together). Each path is a directory or a Xapian stub file, checked
+  /// first (index_location.h): a stub entry that would run a program is refused unless
+  /// `policy` allows it. REQUIRES: at least one path.
+  /// Returns InvalidArgument / PermissionDenied for a path that is not an index location,
+  /// NotFound when a path holds no index, FailedPrecondition when an index was written by
+  /// another schema version, DataLoss when it is corrupt.
+  static absl::StatusOr<std::unique_ptr<Searcher>> Open(const std::vector<std::string>& db_paths,
+                                                        const IndexLocationPolicy& policy = {});
 
   ~Searcher();
   Searcher(const Searcher&) = delete;
