@@ -6,9 +6,11 @@ install(TARGETS newsgrep_schema newsgrep_indexer newsgrep_searcher
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(TARGETS newsgrep RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# newsgrep/internal/ holds the libraries' shared private helpers: not part of the API.
 foreach(dir schema indexer searcher)
   install(DIRECTORY ${PROJECT_SOURCE_DIR}/${dir}/include/newsgrep
-    DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+    DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
+    PATTERN internal EXCLUDE)
 endforeach()
 install(EXPORT newsgrepTargets NAMESPACE newsgrep::
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/newsgrep)

@@ -41,7 +41,7 @@ for header in searcher.h searcher_pool.h query_builder.h schema.h dates.h stored
     exit 1
   fi
 done
-if [ -n "$(find "$prefix/include" -name proximity.h -o -name parsed_query.h)" ]; then
+if [ -n "$(find "$prefix/include" -name proximity.h -o -name parsed_query.h -o -name internal)" ]; then
   echo "check_install: private searcher headers were installed" >&2
   exit 1
 fi
