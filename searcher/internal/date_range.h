@@ -2,7 +2,8 @@
 /// @brief `date:` ranges as filters on the date terms (schema::DateRangeTerms): a range is
 /// an OR of a few D/M/Y terms, matched from their posting lists, instead of Xapian's value
 /// range, which reads the date value of every candidate (90 % of a date-filtered query's
-/// instructions on Reuters-21578 before; bench/README.md, session 6).
+/// instructions on Reuters-21578 with a value range; callgrind, ids only: `systems
+/// date:1987-04-14..1987-05-12` 6.3M instructions with it, 1.4M with the date terms).
 ///
 /// Thread safety: like any Xapian object, one thread at a time.
 #ifndef NEWSGREP_SEARCHER_INTERNAL_DATE_RANGE_H_
