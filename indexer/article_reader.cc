@@ -2,6 +2,7 @@
 /// @brief Input walking and parsing: plain text, JSON Lines, gzip, UTF-8 repair.
 #include "newsgrep/article_reader.h"
 
+#include <sys/stat.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -341,15 +343,17 @@ void ReadFile(const std::string& path, const ReadCallbacks& callbacks, absl::Sta
     callbacks.on_problem({InputProblem::Outcome::kSkipped, path, "empty file"});
     return;
   }
+  absl::string_view name = path;
+  absl::ConsumeSuffix(&name, ".gz");
+  // A JSON Lines file is read record by record: a NUL byte is a control character of its
+  // record (removed, reported with its line and column), not a sign of a binary file.
+  if (IsJsonLinesName(name)) {
+    ReadJsonLinesFile(path, reader, std::move(head), callbacks, status);
+    return;
+  }
   if (LooksBinary(head)) {
     callbacks.on_problem(
         {InputProblem::Outcome::kSkipped, path, "binary file (contains NUL bytes), not read"});
-    return;
-  }
-  absl::string_view name = path;
-  absl::ConsumeSuffix(&name, ".gz");
-  if (IsJsonLinesName(name)) {
-    ReadJsonLinesFile(path, reader, std::move(head), callbacks, status);
     return;
   }
   for (;;) {
@@ -364,7 +368,12 @@ void ReadFile(const std::string& path, const ReadCallbacks& callbacks, absl::Sta
   ReadTextFile(path, std::move(head), callbacks, status);
 }
 
-void Walk(const fs::path& path, const ReadCallbacks& callbacks, absl::Status* status) {
+// The directories a walk has read, by device and inode, with the name each was read under:
+// a directory reached again (through a symbolic link, maybe a loop) is not read twice.
+using DirectoriesRead = std::map<std::pair<dev_t, ino_t>, std::string>;
+
+void Walk(const fs::path& path, const ReadCallbacks& callbacks, absl::Status* status,
+          DirectoriesRead& directories_read) {
   std::error_code error;
   const std::string name = path.generic_string();
   const fs::file_status stat = fs::status(path, error);
@@ -375,6 +384,17 @@ void Walk(const fs::path& path, const ReadCallbacks& callbacks, absl::Status* st
     return;
   }
   if (fs::is_directory(stat)) {
+    struct stat identity;
+    if (::stat(name.c_str(), &identity) == 0) {
+      const auto [read, first_time] =
+          directories_read.emplace(std::pair(identity.st_dev, identity.st_ino), name);
+      if (!first_time) {
+        callbacks.on_problem({InputProblem::Outcome::kSkipped, name,
+                              absl::StrCat("a link to directory ", read->second,
+                                           ", which is read already: not read again")});
+        return;
+      }
+    }
     std::vector<fs::path> children;
     for (fs::directory_iterator it(path, error), end; !error && it != end; it.increment(error)) {
       const std::string child = it->path().filename().string();
@@ -388,11 +408,7 @@ void Walk(const fs::path& path, const ReadCallbacks& callbacks, absl::Status* st
     }
     std::sort(children.begin(), children.end());
     for (const fs::path& child : children) {
-      // Symbolic links to directories are not followed (no cycles); links to files are.
-      if (fs::is_symlink(fs::symlink_status(child, error)) && fs::is_directory(child, error)) {
-        continue;
-      }
-      Walk(child, callbacks, status);
+      Walk(child, callbacks, status, directories_read);
       if (!status->ok()) return;
     }
     return;
@@ -550,7 +566,8 @@ absl::StatusOr<Article> ParseJsonArticle(absl::string_view line, absl::string_vi
 
 absl::Status ReadArticles(const std::string& path, const ReadCallbacks& callbacks) {
   absl::Status status;
-  Walk(fs::path(path).lexically_normal(), callbacks, &status);
+  DirectoriesRead directories_read;
+  Walk(fs::path(path).lexically_normal(), callbacks, &status, directories_read);
   return status;
 }
 

@@ -917,16 +917,41 @@ TEST(ArticleReaderTest, DanglingSymlinkIsSkipped) {
   EXPECT_THAT(got.problems[0].message, HasSubstr("cannot read"));
 }
 
-TEST(ArticleReaderTest, SymlinksToFilesAreFollowedButNotToDirectories) {
+// Issue point 6: a symbolic link to a folder inside a walked folder was silently not
+// followed. Now it is, and a directory reached again (a loop) is reported, not read twice.
+TEST(ArticleReaderTest, InputHandlingSymlinksAreFollowedAndALoopIsReportedNotRead) {
   TempDir dir;
   WriteFile(dir / "corpus/sub/a.txt", "A\nbody");
   WriteFile(dir / "elsewhere/b.txt", "B\nbody");
+  WriteFile(dir / "other/c.txt", "C\nbody");
   fs::create_symlink(dir / "elsewhere/b.txt", dir / "corpus/link-b.txt");
+  fs::create_directory_symlink(dir / "other", dir / "corpus/linked-folder");
   fs::create_directory_symlink(dir / "corpus", dir / "corpus/sub/loop");
   Collected got;
   ASSERT_EQ(ReadArticles(dir / "corpus", got.Callbacks()), absl::OkStatus());
-  EXPECT_THAT(got.Ids(), ElementsAre(dir / "corpus/link-b.txt", dir / "corpus/sub/a.txt"));
-  EXPECT_THAT(got.problems, IsEmpty());
+  EXPECT_THAT(got.Ids(), ElementsAre(dir / "corpus/link-b.txt", dir / "corpus/linked-folder/c.txt",
+                                     dir / "corpus/sub/a.txt"));
+  ASSERT_THAT(got.problems, SizeIs(1));
+  EXPECT_EQ(got.problems[0].outcome, Outcome::kSkipped);
+  EXPECT_EQ(got.problems[0].location, dir / "corpus/sub/loop");
+  EXPECT_THAT(got.problems[0].message, HasSubstr(absl::StrCat("a link to directory ",
+                                                              dir / "corpus", ", which is read")));
+}
+
+// Issue point 6: one raw NUL byte in a .jsonl skipped the whole file as "binary". Now the
+// record is read like any other, the NUL removed as a control character (repaired).
+TEST(ArticleReaderTest, InputHandlingANulByteInJsonLinesIsRepairedInItsRecord) {
+  TempDir dir;
+  std::string records = "{\"id\":\"1\",\"title\":\"One\",\"body\":\"x\"}\n{\"id\":\"2\",\"title\":\"T";
+  records += '\0';
+  records += "wo\",\"body\":\"x\"}\n{\"id\":\"3\",\"title\":\"Three\",\"body\":\"x\"}\n";
+  WriteFile(dir / "feed.jsonl", records);
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir.path(), got.Callbacks()), absl::OkStatus());
+  EXPECT_THAT(got.Titles(), ElementsAre("One", "Two", "Three"));
+  ASSERT_THAT(got.problems, SizeIs(1));
+  EXPECT_EQ(got.problems[0].outcome, Outcome::kRepaired);
+  EXPECT_THAT(got.problems[0].location, StartsWith(dir / "feed.jsonl:2:"));
 }
 
 TEST(ArticleReaderTest, FifoIsSkippedWithoutBlocking) {
