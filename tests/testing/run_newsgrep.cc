@@ -6,6 +6,7 @@
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
@@ -161,12 +162,60 @@ RunResult RunNewsgrep(const std::vector<std::string>& args, const std::string& h
   if (out_fd >= 0) close(out_fd);
   if (err_fd >= 0) close(err_fd);
   int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  rusage usage{};
+  while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
   }
+  result.peak_rss_kb = usage.ru_maxrss;
   if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) result.exit_code = 128 + WTERMSIG(status);
   if (timed_out) ADD_FAILURE() << "timed out after " << kRunTimeout.count() << " s" << result;
   return result;
+}
+
+int StartNewsgrep(const std::vector<std::string>& args, const std::string& home,
+                  const std::string& output_path) {
+  std::vector<std::string> env = BaseEnvironment(home);
+  std::vector<char*> envp;
+  for (std::string& e : env) envp.push_back(e.data());
+  envp.push_back(nullptr);
+  std::vector<std::string> argv_storage = {kNewsgrepBinary};
+  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& a : argv_storage) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  const int out = open(output_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (out < 0) {
+    ADD_FAILURE() << output_path << ": " << std::strerror(errno);
+    return -1;
+  }
+  const pid_t pid = fork();
+  if (pid < 0) {
+    ADD_FAILURE() << "fork: " << std::strerror(errno);
+    close(out);
+    return -1;
+  }
+  if (pid == 0) {
+    const int null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    dup2(null_fd, STDIN_FILENO);
+    dup2(out, STDOUT_FILENO);
+    dup2(out, STDERR_FILENO);
+    if (chdir(kSourceDir) != 0) _exit(126);
+    signal(SIGPIPE, SIG_DFL);
+    execve(kNewsgrepBinary, argv.data(), envp.data());
+    _exit(127);
+  }
+  close(out);
+  return pid;
+}
+
+int WaitForNewsgrep(int pid) {
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) return -1;
+  }
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+  return -1;
 }
 
 std::vector<std::string> Lines(absl::string_view text) {

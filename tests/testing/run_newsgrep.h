@@ -47,6 +47,7 @@ struct RunResult {
   std::string out;
   std::string err;
   std::string command;  // for failure messages
+  long peak_rss_kb = 0;  // the child's peak resident memory (getrusage's ru_maxrss)
 };
 
 /// The command, exit status, stdout and stderr, for failure messages.
@@ -58,6 +59,17 @@ std::ostream& operator<<(std::ostream& os, const RunResult& r);
 /// shell (NEWSGREP_DB, XDG_DATA_HOME, NO_COLOR, TERM) can change the behaviour.
 RunResult RunNewsgrep(const std::vector<std::string>& args, const std::string& home,
                       const RunOptions& options = {});
+
+/// Starts newsgrep with `args` in the background, in the environment RunNewsgrep gives it,
+/// with stdin /dev/null and stdout and stderr written to the file `output_path`. Returns its
+/// process id (-1, with a test failure, when it cannot be started). REQUIRES: the caller
+/// waits for it with WaitForNewsgrep (after killing it, if it likes).
+int StartNewsgrep(const std::vector<std::string>& args, const std::string& home,
+                  const std::string& output_path);
+
+/// Waits for a process StartNewsgrep started: its exit status, or 128 + the signal that
+/// ended it.
+int WaitForNewsgrep(int pid);
 
 /// The lines of `text` without their '\n'; no empty last element for a final '\n'.
 std::vector<std::string> Lines(absl::string_view text);
