@@ -14,6 +14,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <tuple>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -205,8 +206,33 @@ bool ParseHeaderLine(absl::string_view line, std::string* key, std::string* valu
   return true;
 }
 
+// `text` cut to at most `limit` bytes: at the last white space before it when there is one
+// in its second half, else at a UTF-8 character boundary.
+void CutText(std::string& text, size_t limit) {
+  if (text.size() <= limit) return;
+  size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  const size_t space = text.find_last_of(" \t\n", cut);
+  if (space != std::string::npos && space >= limit / 2) cut = space;
+  text.resize(cut);
+}
+
+// Cuts an over-long title or body to its limit, reporting it at `location`.
+void KeepWithinLimits(Article& article, const std::string& location, const ReadLimits& limits,
+                      const ProblemCallback& on_problem) {
+  for (auto [text, limit, name] : {std::tuple{&article.title, kMaxTitleBytes, "title"},
+                                   std::tuple{&article.body, limits.max_body_bytes, "body"}}) {
+    if (text->size() <= limit) continue;
+    const size_t size = text->size();
+    CutText(*text, limit);
+    on_problem({InputProblem::Outcome::kRepaired, location,
+                absl::StrCat(name, " of ", size, " bytes cut to ", text->size(),
+                             " (the limit is ", limit, " bytes)")});
+  }
+}
+
 void ReadTextFile(const std::string& path, std::string text, const ReadCallbacks& callbacks,
-                  absl::Status* status) {
+                  const ReadLimits& limits, absl::Status* status) {
   size_t first_bad = 0;
   if (size_t bad = RepairUtf8(text, &first_bad); bad > 0) {
     callbacks.on_problem({InputProblem::Outcome::kRepaired, path,
@@ -219,6 +245,7 @@ void ReadTextFile(const std::string& path, std::string text, const ReadCallbacks
         {InputProblem::Outcome::kSkipped, path, std::string(article.status().message())});
     return;
   }
+  KeepWithinLimits(*article, path, limits, callbacks.on_problem);
   *status = callbacks.on_article(*std::move(article));
 }
 
@@ -289,12 +316,31 @@ std::optional<Article> ParseJsonRecord(absl::string_view line, absl::string_view
 }
 
 void ReadJsonLinesFile(const std::string& path, FileReader& reader, std::string buffer,
-                       const ReadCallbacks& callbacks, absl::Status* status) {
+                       const ReadCallbacks& callbacks, const ReadLimits& limits,
+                       absl::Status* status) {
   size_t line_number = 0;
   size_t start = 0;
   bool eof = false;
+  bool skipping = false;  // inside a record longer than limits.max_record_bytes
+  auto skip_long_record = [&](size_t line) {
+    callbacks.on_problem({InputProblem::Outcome::kSkipped, Location(path, line),
+                          absl::StrCat("record longer than ", limits.max_record_bytes,
+                                       " bytes (the limit), not read")});
+  };
   while (status->ok()) {
     size_t newline = buffer.find('\n', start);
+    if (newline == std::string::npos && !eof &&
+        (skipping || buffer.size() - start > limits.max_record_bytes)) {
+      if (!skipping) skip_long_record(line_number + 1);
+      skipping = true;
+      start = buffer.size();  // what is buffered belongs to the record: dropped
+    }
+    if (skipping && newline != std::string::npos) {
+      skipping = false;
+      start = newline + 1;
+      ++line_number;
+      continue;
+    }
     if (newline == std::string::npos && !eof) {
       buffer.erase(0, start);
       start = 0;
@@ -309,10 +355,15 @@ void ReadJsonLinesFile(const std::string& path, FileReader& reader, std::string 
       continue;
     }
     if (newline == std::string::npos && start >= buffer.size()) return;
+    if (skipping) return;  // the file ended inside the long record
     const size_t end = newline == std::string::npos ? buffer.size() : newline;
     absl::string_view line(buffer.data() + start, end - start);
     start = end + 1;
     ++line_number;
+    if (line.size() > limits.max_record_bytes) {
+      skip_long_record(line_number);
+      continue;
+    }
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (absl::StripAsciiWhitespace(line).empty()) continue;
     const std::string origin = Location(path, line_number);
@@ -322,11 +373,13 @@ void ReadJsonLinesFile(const std::string& path, FileReader& reader, std::string 
       callbacks.on_problem(failure);
       continue;
     }
+    KeepWithinLimits(*article, origin, limits, callbacks.on_problem);
     *status = callbacks.on_article(*std::move(article));
   }
 }
 
-void ReadFile(const std::string& path, const ReadCallbacks& callbacks, absl::Status* status) {
+void ReadFile(const std::string& path, const ReadCallbacks& callbacks, const ReadLimits& limits,
+              absl::Status* status) {
   FileReader reader(path);
   if (!reader.is_open()) {
     callbacks.on_problem({InputProblem::Outcome::kSkipped, path,
@@ -348,7 +401,7 @@ void ReadFile(const std::string& path, const ReadCallbacks& callbacks, absl::Sta
   // A JSON Lines file is read record by record: a NUL byte is a control character of its
   // record (removed, reported with its line and column), not a sign of a binary file.
   if (IsJsonLinesName(name)) {
-    ReadJsonLinesFile(path, reader, std::move(head), callbacks, status);
+    ReadJsonLinesFile(path, reader, std::move(head), callbacks, limits, status);
     return;
   }
   if (LooksBinary(head)) {
@@ -357,6 +410,14 @@ void ReadFile(const std::string& path, const ReadCallbacks& callbacks, absl::Sta
     return;
   }
   for (;;) {
+    if (head.size() > limits.max_text_file_bytes) {
+      CutText(head, limits.max_text_file_bytes);
+      callbacks.on_problem({InputProblem::Outcome::kRepaired, path,
+                            absl::StrCat("longer than ", limits.max_text_file_bytes,
+                                         " bytes (the limit): only the first ", head.size(),
+                                         " read")});
+      break;
+    }
     const long n = reader.Read(head);
     if (n == 0) break;
     if (n < 0) {
@@ -365,15 +426,15 @@ void ReadFile(const std::string& path, const ReadCallbacks& callbacks, absl::Sta
       return;
     }
   }
-  ReadTextFile(path, std::move(head), callbacks, status);
+  ReadTextFile(path, std::move(head), callbacks, limits, status);
 }
 
 // The directories a walk has read, by device and inode, with the name each was read under:
 // a directory reached again (through a symbolic link, maybe a loop) is not read twice.
 using DirectoriesRead = std::map<std::pair<dev_t, ino_t>, std::string>;
 
-void Walk(const fs::path& path, const ReadCallbacks& callbacks, absl::Status* status,
-          DirectoriesRead& directories_read) {
+void Walk(const fs::path& path, const ReadCallbacks& callbacks, const ReadLimits& limits,
+          absl::Status* status, DirectoriesRead& directories_read) {
   std::error_code error;
   const std::string name = path.generic_string();
   const fs::file_status stat = fs::status(path, error);
@@ -408,7 +469,7 @@ void Walk(const fs::path& path, const ReadCallbacks& callbacks, absl::Status* st
     }
     std::sort(children.begin(), children.end());
     for (const fs::path& child : children) {
-      Walk(child, callbacks, status, directories_read);
+      Walk(child, callbacks, limits, status, directories_read);
       if (!status->ok()) return;
     }
     return;
@@ -418,7 +479,7 @@ void Walk(const fs::path& path, const ReadCallbacks& callbacks, absl::Status* st
     if (callbacks.on_file_done) callbacks.on_file_done(name);
     return;
   }
-  ReadFile(name, callbacks, status);
+  ReadFile(name, callbacks, limits, status);
   if (callbacks.on_file_done) callbacks.on_file_done(name);
 }
 
@@ -564,10 +625,11 @@ absl::StatusOr<Article> ParseJsonArticle(absl::string_view line, absl::string_vi
   return *std::move(article);
 }
 
-absl::Status ReadArticles(const std::string& path, const ReadCallbacks& callbacks) {
+absl::Status ReadArticles(const std::string& path, const ReadCallbacks& callbacks,
+                          const ReadLimits& limits) {
   absl::Status status;
   DirectoriesRead directories_read;
-  Walk(fs::path(path).lexically_normal(), callbacks, &status, directories_read);
+  Walk(fs::path(path).lexically_normal(), callbacks, limits, &status, directories_read);
   return status;
 }
 

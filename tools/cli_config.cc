@@ -2,6 +2,7 @@
 /// @brief Command-line parsing.
 #include "cli_config.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -242,6 +243,19 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     } else if (name == "--no-entities") {
       config.extract_entities = false;
       index_only.push_back(name);
+    } else if (name == "--max-body-bytes") {
+      size_t bytes = 0;
+      status = take_count(&bytes);
+      if (status.ok() && bytes == 0) {
+        status = absl::InvalidArgumentError("--max-body-bytes must be at least 1");
+      }
+      // A record or file holding such a body may be twice its size (JSON escapes) and more.
+      const size_t room = bytes > (SIZE_MAX - 65536) / 2 ? SIZE_MAX : 2 * bytes + 65536;
+      config.read_limits.max_body_bytes = bytes;
+      config.read_limits.max_record_bytes = std::max(config.read_limits.max_record_bytes, room);
+      config.read_limits.max_text_file_bytes =
+          std::max(config.read_limits.max_text_file_bytes, room);
+      index_only.push_back(name);
     } else if (name == "-q" || name == "--quiet") {
       config.quiet = true;
       index_only.push_back(name);
@@ -430,6 +444,10 @@ Options:
                        the index, from 1000 to 10000; 1000 in a new index's chunks)
   -j, --threads N      threads analysing articles beside the ones writing the index
                        (default 0: one per core but one, at least one)
+  --max-body-bytes N   longest body kept (default 1048576, 1 MiB): a longer one is cut
+                       at a word boundary and reported; records and files over 16 MiB
+                       (or twice N) are skipped or cut too, so no input can take
+                       unbounded memory
   --no-entities        do not recognise people, places and quotes (faster; the person:,
                        said:, quote: and location: fields stay empty)
   -q, --quiet          no progress line

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "newsgrep/article_reader.h"
 #include "newsgrep/searcher.h"
 
 namespace newsgrep::cli {
@@ -45,6 +46,7 @@ struct Config {
   size_t commit_every = 0;  // 0: IndexerOptions' automatic batch
   size_t analysis_threads = 0;  // index -j: 0 = one per core
   bool extract_entities = true;
+  ReadLimits read_limits;   // index --max-body-bytes
   bool quiet = false;
 };
 

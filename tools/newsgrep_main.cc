@@ -168,6 +168,7 @@ int RunIndex(const Config& config) {
   options.commit_every = config.commit_every;
   options.analysis_threads = config.analysis_threads;
   options.extract_entities = config.extract_entities;
+  options.read_limits = config.read_limits;
   auto indexer = Indexer::Open(options);
   if (!indexer.ok()) {
     PrintError(indexer.status().message());

@@ -984,6 +984,53 @@ TEST(ArticleReaderTest, TextFilesLargerThanOneReadAreReadWhole) {
   EXPECT_THAT(got.problems, IsEmpty());
 }
 
+// Issue point 2: a small .jsonl.gz holding one huge body took gigabytes to index. Records
+// over the limit are skipped without being held whole (also when one spans many reads),
+// bodies and titles over theirs are cut at a word boundary, a text file is read up to its
+// limit; each is reported, and everything else is read.
+TEST(ArticleReaderTest, UnboundedMemoryRecordsBodiesAndFilesStayWithinTheLimits) {
+  TempDir dir;
+  const ReadLimits limits = {.max_body_bytes = 100, .max_record_bytes = 4000,
+                             .max_text_file_bytes = 2000};
+  std::string long_body;
+  while (long_body.size() < 300) absl::StrAppend(&long_body, "word ");
+  const std::string huge(600 * 1024, 'x');  // more than two reads of the file
+  WriteGzipFile(dir / "feed.jsonl.gz",
+                absl::StrCat(JsonLine("1", "One"), R"({"id":"2","body":")", huge, "\"}\n",
+                             R"({"id":"3","title":")", std::string(3000, 't'), R"(","body":")",
+                             long_body, "\"}\n", JsonLine("4", "Four"),
+                             R"({"id":"5","body":")", std::string(5000, 'y'), "\"}\n",
+                             JsonLine("6", "Six")));
+  std::string text = "Long file\n\n";
+  while (text.size() < 5000) absl::StrAppend(&text, "more text ");
+  WriteFile(dir / "long.txt", text);
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir.path(), got.Callbacks(), limits), absl::OkStatus());
+  EXPECT_THAT(got.Ids(), ElementsAre("1", "3", "4", "6", dir / "long.txt"));
+  ASSERT_THAT(got.articles, SizeIs(5));
+  EXPECT_EQ(got.articles[1].body.size(), 99u);  // "word word … word": cut at a space
+  EXPECT_THAT(got.articles[1].body, testing::EndsWith("word"));
+  EXPECT_LE(got.articles[1].title.size(), kMaxTitleBytes);
+  EXPECT_LE(got.articles[4].body.size(), 100u);
+  std::vector<std::string> problems;
+  for (const InputProblem& p : got.problems) {
+    problems.push_back(absl::StrCat(p.outcome == Outcome::kSkipped ? "skipped " : "repaired ",
+                                    p.location, ": ", p.message));
+  }
+  const std::string feed = dir / "feed.jsonl.gz";
+  EXPECT_THAT(problems,
+              ElementsAre(absl::StrCat("skipped ", feed,
+                                       ":2: record longer than 4000 bytes (the limit), not read"),
+                          StartsWith(absl::StrCat("repaired ", feed, ":3: title of 3000 bytes")),
+                          absl::StrCat("repaired ", feed, ":3: body of 300 bytes cut to 99 (the "
+                                                          "limit is 100 bytes)"),
+                          absl::StrCat("skipped ", feed,
+                                       ":5: record longer than 4000 bytes (the limit), not read"),
+                          StartsWith(absl::StrCat("repaired ", dir / "long.txt",
+                                                  ": longer than 2000 bytes (the limit)")),
+                          StartsWith(absl::StrCat("repaired ", dir / "long.txt", ": body of"))));
+}
+
 TEST(ArticleReaderTest, JsonLinesFileWithByteOrderMarkIsRead) {
   TempDir dir;
   WriteFile(dir / "bom.jsonl", "\xEF\xBB\xBF" + JsonLine("1", "One") + JsonLine("2", "Two"));

@@ -820,6 +820,46 @@ TEST_F(CliEndToEndTest, IndexRepairsInvalidUtf8AndExitsZero) {
   EXPECT_EQ(Count(db, "title:café"), 1u);
 }
 
+// Issue point 2: a 600 KB .jsonl.gz holding one 200 MB body took 3.2 GB to index (and
+// 3.5 GB for each search that hit it); under a 1.5 GB limit indexing aborted and lost the
+// good file beside it. The limits (ReadLimits) keep both bounded: the 200 MB record is
+// skipped, a 10 MB body is cut to 1 MiB, and the good articles are indexed. Memory is read
+// as each run's peak RSS: `ulimit -v` cannot be used, as the sanitizers reserve terabytes
+// of address space.
+TEST_F(CliEndToEndTest, UnboundedMemorySizeBombsAreSkippedOrCutAndTheRestIndexed) {
+  const fs::path dir = NewDir("size-bombs");
+  std::string huge;
+  huge.reserve(200u << 20);
+  while (huge.size() < (200u << 20)) huge += "flood warning issued ";
+  WriteGzipFile((dir / "in/bomb.jsonl.gz").string(),
+                absl::StrCat(R"({"id":"bomb","title":"Bomb","body":")", huge, "\"}\n"));
+  huge.resize(10u << 20);
+  WriteGzipFile((dir / "in/big.jsonl.gz").string(),
+                absl::StrCat(R"({"id":"big","title":"Big","body":")", huge, "\"}\n"));
+  huge.clear();
+  huge.shrink_to_fit();
+  WriteFile((dir / "in/good.jsonl").string(),
+            "{\"id\":\"good-1\",\"title\":\"Tide tables\",\"body\":\"The flood tide.\"}\n"
+            "{\"id\":\"good-2\",\"title\":\"Harbour\",\"body\":\"Cranes and a flood.\"}\n");
+  const std::string db = (dir / "db").string();
+  const RunResult index = Run({"index", "--db", db, (dir / "in").string()});
+  EXPECT_EQ(index.exit_code, 1) << index;  // something was skipped
+  EXPECT_THAT(index.err, HasSubstr("bomb.jsonl.gz:1: record longer than 16777216 bytes (the "
+                                   "limit), not read (skipped)"))
+      << index;
+  EXPECT_THAT(index.err, HasSubstr("big.jsonl.gz:1: body of 10485760 bytes cut to")) << index;
+  EXPECT_THAT(index.err, HasSubstr("; 3 in index")) << index;
+  EXPECT_LT(index.peak_rss_kb, 1024 * 1024) << index;
+  const RunResult search = Run({"--db", db, "--all", "-l", "flood"});
+  EXPECT_EQ(search.exit_code, 0) << search;
+  std::vector<std::string> ids = Lines(search.out);
+  std::sort(ids.begin(), ids.end());
+  EXPECT_THAT(ids, ElementsAre("big", "good-1", "good-2")) << search;
+  EXPECT_LT(search.peak_rss_kb, 512 * 1024) << search;
+  std::printf("size bombs: index peak RSS %ld MB, search %ld MB\n", index.peak_rss_kb / 1024,
+              search.peak_rss_kb / 1024);
+}
+
 TEST_F(CliEndToEndTest, IndexReadsGzippedJsonLines) {
   const fs::path dir = NewDir("gzip");
   WriteGzipFile(dir / "feed.jsonl.gz",

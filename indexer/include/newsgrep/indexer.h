@@ -71,6 +71,9 @@ struct IndexerOptions {
   /// needs room for a second copy; on any error the index stays empty (a killed run leaves
   /// PATH.bulk behind; the next writer to open the index removes it). Default: true.
   bool bulk_build = true;
+  /// Bounds on what one input file or record may cost (article_reader.h): IndexPath cuts
+  /// longer bodies and skips longer records, reporting each. Default: ReadLimits's.
+  ReadLimits read_limits = {};
   /// Articles per chunk of a bulk build; 0: 10,000.
   size_t bulk_chunk_articles = 0;
   /// Threads writing chunks in a bulk build; 0: WriterThreads's default (one per core, at
