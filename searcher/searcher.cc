@@ -459,7 +459,8 @@ absl::StatusOr<ParsedQuery> Searcher::Parse(absl::string_view query_text) {
     CollectTypedWords(rep->query, state_->parser, rep->typed);
     searchable = HasSearchableWords(rep->query, state_->parser);
     rep->field_boosts = FieldBoosts(rep->query, state_->parser);
-    rep->query = internal::ExpandWildcards(rep->query, state_->shards, state_->stemmer);
+    NEWSGREP_ASSIGN_OR_RETURN(
+        rep->query, internal::ExpandWildcards(rep->query, state_->shards, state_->stemmer));
   } catch (const Xapian::QueryParserError& e) {
     return absl::InvalidArgumentError(
         absl::StrCat("cannot parse query \"", query_text, "\": ", e.get_msg()));

@@ -134,7 +134,11 @@ bool IsQuoteAt(absl::string_view text, size_t i, size_t* length) {
 
 bool IsSpace(char c) { return absl::ascii_isspace(static_cast<unsigned char>(c)); }
 
-// Splits [begin, end) of `text` at white space outside quotes and parentheses.
+// Splits [begin, end) of `text` at white space outside quotes and parentheses, and where
+// Xapian's parser ends a term without white space: after a wildcard's `*`, a closing quote
+// or a closing parenthesis (`a*NEAR b` is `a*`, `NEAR`, `b` to Xapian; read as one word here,
+// its NEAR reached Xapian's parser beside a placeholder, which Xapian 1.4.22 rejects and
+// leaks memory on).
 std::vector<Token> Tokenize(absl::string_view text, size_t begin, size_t end) {
   std::vector<Token> tokens;
   size_t i = begin;
@@ -149,15 +153,20 @@ std::vector<Token> Tokenize(absl::string_view text, size_t begin, size_t end) {
       if (IsQuoteAt(text, i, &quote_length)) {
         in_quote = !in_quote;
         i += quote_length;
+        if (!in_quote && depth == 0) break;
         continue;
       }
       const char c = text[i];
-      if (!in_quote) {
-        if (IsSpace(c) && depth == 0) break;
-        if (c == '(') ++depth;
-        if (c == ')' && depth > 0) --depth;
-      }
       ++i;
+      if (!in_quote) {
+        if (IsSpace(c) && depth == 0) {
+          --i;
+          break;
+        }
+        if (c == '(') ++depth;
+        if (c == ')' && depth > 0 && --depth == 0) break;
+        if (c == '*' && depth == 0) break;
+      }
     }
     tokens.push_back({start, i});
   }

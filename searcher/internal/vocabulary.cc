@@ -10,13 +10,14 @@
 namespace newsgrep::internal {
 
 std::vector<std::string> VocabularyWords(const std::vector<Xapian::Database>& shards,
-                                         absl::string_view letters) {
+                                         absl::string_view letters, size_t max_words) {
   const std::string prefix = absl::StrCat(schema::kVocabularyKeyPrefix, letters);
   const size_t skip = schema::kVocabularyKeyPrefix.size();
   std::vector<std::string> words;
   for (const Xapian::Database& shard : shards) {
-    for (auto key = shard.metadata_keys_begin(prefix); key != shard.metadata_keys_end(prefix);
-         ++key) {
+    size_t taken = 0;
+    for (auto key = shard.metadata_keys_begin(prefix);
+         key != shard.metadata_keys_end(prefix) && taken <= max_words; ++key, ++taken) {
       words.push_back((*key).substr(skip));
     }
   }

@@ -17,9 +17,11 @@
 namespace newsgrep::internal {
 
 /// The vocabulary words of `shards` that start with `letters` ("" for all), sorted and
-/// without repeats.
+/// without repeats; at most `max_words` + 1 of them from each shard (so more than
+/// `max_words` in all says there are more than that).
 std::vector<std::string> VocabularyWords(const std::vector<Xapian::Database>& shards,
-                                         absl::string_view letters);
+                                         absl::string_view letters,
+                                         size_t max_words = static_cast<size_t>(-1));
 
 }  // namespace newsgrep::internal
 

@@ -5,6 +5,7 @@
 #include <set>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "internal/vocabulary.h"
 #include "newsgrep/analysis.h"
@@ -14,13 +15,21 @@ namespace newsgrep::internal {
 namespace {
 
 Xapian::Query Expand(const std::string& pattern, const std::vector<Xapian::Database>& shards,
-                     const Xapian::Stem& stemmer) {
+                     const Xapian::Stem& stemmer, absl::Status* error) {
   const schema::Field* field = schema::FieldOfTerm(pattern);
   const absl::string_view prefix = field == nullptr ? "" : field->prefix;
   const std::string letters = pattern.substr(prefix.size());
   std::set<std::string> terms;
   if (!letters.empty()) {
-    for (const std::string& word : VocabularyWords(shards, letters)) {
+    const std::vector<std::string> words = VocabularyWords(shards, letters, kMaxWildcardWords);
+    if (words.size() > kMaxWildcardWords) {
+      *error = absl::InvalidArgumentError(absl::StrCat(
+          "wildcard ", field == nullptr ? "" : absl::StrCat(field->name, ":"), letters,
+          "* stands for more than ", kMaxWildcardWords,
+          " words of the index (the limit); give it more letters"));
+      return Xapian::Query();
+    }
+    for (const std::string& word : words) {
       terms.insert(analysis::StemmedTerm(stemmer, prefix, word));
     }
   }
@@ -47,12 +56,12 @@ std::string WildcardPattern(const Xapian::Query& query) {
 namespace {
 
 Xapian::Query ExpandIn(const Xapian::Query& query, const std::vector<Xapian::Database>& shards,
-                       const Xapian::Stem& stemmer, bool* changed) {
+                       const Xapian::Stem& stemmer, bool* changed, absl::Status* error) {
   const Xapian::Query::op type = query.get_type();
   switch (type) {
     case Xapian::Query::OP_WILDCARD:
       *changed = true;
-      return Expand(WildcardPattern(query), shards, stemmer);
+      return Expand(WildcardPattern(query), shards, stemmer, error);
     case Xapian::Query::OP_AND:
     case Xapian::Query::OP_OR:
     case Xapian::Query::OP_AND_NOT:
@@ -64,7 +73,9 @@ Xapian::Query ExpandIn(const Xapian::Query& query, const std::vector<Xapian::Dat
       std::vector<Xapian::Query> parts;
       bool parts_changed = false;
       for (size_t i = 0; i < query.get_num_subqueries(); ++i) {
-        parts.push_back(ExpandIn(query.get_subquery(i), shards, stemmer, &parts_changed));
+        parts.push_back(
+            ExpandIn(query.get_subquery(i), shards, stemmer, &parts_changed, error));
+        if (!error->ok()) return query;
       }
       if (!parts_changed) return query;
       *changed = true;
@@ -77,11 +88,14 @@ Xapian::Query ExpandIn(const Xapian::Query& query, const std::vector<Xapian::Dat
 
 }  // namespace
 
-Xapian::Query ExpandWildcards(const Xapian::Query& query,
-                              const std::vector<Xapian::Database>& shards,
-                              const Xapian::Stem& stemmer) {
+absl::StatusOr<Xapian::Query> ExpandWildcards(const Xapian::Query& query,
+                                              const std::vector<Xapian::Database>& shards,
+                                              const Xapian::Stem& stemmer) {
   bool changed = false;
-  return ExpandIn(query, shards, stemmer, &changed);
+  absl::Status error;
+  Xapian::Query expanded = ExpandIn(query, shards, stemmer, &changed, &error);
+  if (!error.ok()) return error;
+  return expanded;
 }
 
 }  // namespace newsgrep::internal
