@@ -272,6 +272,14 @@ std::optional<Article> ParseJsonRecord(absl::string_view line, absl::string_view
     return fail(absl::StrCat(origin, ":", e.byte),
                 absl::StrCat("malformed JSON: ",
                              detail == std::string::npos ? what : what.substr(detail + 2)));
+  } catch (const nlohmann::json::exception& e) {
+    // Well-formed but unrepresentable, such as a number too large for a double (1e999):
+    // "[json.exception.out_of_range.406] number overflow parsing '1e999'".
+    std::string what = e.what();
+    const size_t detail = what.find("] ");
+    return fail(std::string(origin),
+                absl::StrCat("malformed JSON: ",
+                             detail == std::string::npos ? what : what.substr(detail + 2)));
   }
   if (!json.is_object()) {
     return fail(std::string(origin), "record is not a JSON object");
@@ -279,10 +287,15 @@ std::optional<Article> ParseJsonRecord(absl::string_view line, absl::string_view
   Article article;
   article.origin = std::string(origin);
   std::string bad_key;
+  size_t controls = 0;  // control characters written as JSON escapes ("\u001b"), dropped
   auto get = [&](const char* key) -> std::string {
     auto it = json.find(key);
     if (it == json.end() || it->is_null()) return "";
-    if (it->is_string()) return it->get<std::string>();
+    if (it->is_string()) {
+      std::string value = it->get<std::string>();
+      controls += RepairUtf8(value);
+      return value;
+    }
     if (it->is_number()) return it->dump();
     if (bad_key.empty()) bad_key = key;
     return "";
@@ -296,6 +309,11 @@ std::optional<Article> ParseJsonRecord(absl::string_view line, absl::string_view
   const std::string date = get("date");
   if (!bad_key.empty()) {
     return fail(std::string(origin), absl::StrCat("\"", bad_key, "\" must be a string"));
+  }
+  if (controls > 0) {
+    // An escape sequence in a title would reach the terminal of whoever searches.
+    on_problem({InputProblem::Outcome::kRepaired, std::string(origin),
+                absl::StrCat(controls, " control character(s) written as JSON escapes removed")});
   }
   if (article.id.empty()) article.id = article.url;
   if (article.id.empty()) {

@@ -437,7 +437,8 @@ absl::StatusOr<ParsedQuery> Searcher::Parse(absl::string_view query_text) {
         [&](absl::string_view side) -> absl::StatusOr<Xapian::Query> {
       try {
         Xapian::Query parsed = state_->parser.parse_query(
-            ExpandSingleDays(internal::JoinNameFieldPhrases(side)),
+            internal::WithoutXapianProximityOperators(
+                ExpandSingleDays(internal::JoinNameFieldPhrases(side))),
             kParserFlags);
         CollectTypedWords(parsed, state_->parser, rep->typed);
         return internal::ExpandWildcards(parsed, state_->shards, state_->stemmer);
@@ -453,7 +454,8 @@ absl::StatusOr<ParsedQuery> Searcher::Parse(absl::string_view query_text) {
     }
     state_->placeholders = proximity_queries;
     rep->query = state_->parser.parse_query(
-        ExpandSingleDays(internal::JoinNameFieldPhrases(rewritten)),
+        internal::WithoutXapianProximityOperators(
+            ExpandSingleDays(internal::JoinNameFieldPhrases(rewritten))),
         kParserFlags);
     state_->placeholders.clear();
     CollectTypedWords(rep->query, state_->parser, rep->typed);

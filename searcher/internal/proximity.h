@@ -117,6 +117,14 @@ std::vector<SpanMatch> FindProximity(const ProximityExpr& expr, PositionSource& 
 /// description.
 Xapian::Query ProximityQuery(std::shared_ptr<const ProximityExpr> expr, size_t id);
 
+/// `text` for Xapian's query parser with every NEAR and ADJ that parser would read as its
+/// own operator lower-cased into a word. newsgrep answers NEAR/ADJ itself (RewriteProximity);
+/// one left in the text is one that newsgrep's tokens did not take for an operator
+/// (`a;NEAR b`, `ADJ\x0f2`), and Xapian 1.4.22 rejects its own NEAR beside a placeholder and
+/// leaks memory or crashes doing so (`-k NEAR\xa8_\x15j` crashed a search). A value of an
+/// exact field (`id:x-NEAR`) is left alone.
+std::string WithoutXapianProximityOperators(std::string text);
+
 /// Parses one side's text with the searcher's query parser (quotes, fields, stemming).
 using SideParser = std::function<absl::StatusOr<Xapian::Query>(absl::string_view side)>;
 

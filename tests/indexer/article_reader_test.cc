@@ -1031,6 +1031,40 @@ TEST(ArticleReaderTest, UnboundedMemoryRecordsBodiesAndFilesStayWithinTheLimits)
                           StartsWith(absl::StrCat("repaired ", dir / "long.txt", ": body of"))));
 }
 
+// Found by the JSON Lines fuzzer: a number too large for a double made nlohmann-json throw
+// out_of_range, which nothing caught (std::terminate: `newsgrep index` aborted).
+TEST(ArticleReaderTest, AJsonNumberTooLargeIsAMalformedRecordNotACrash) {
+  TempDir dir;
+  WriteFile(dir / "feed.jsonl",
+            JsonLine("1", "One") + R"({"id":"2","title":"Two","score":1e999})" + "\n" +
+                JsonLine("3", "Three"));
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir.path(), got.Callbacks()), absl::OkStatus());
+  EXPECT_THAT(got.Titles(), ElementsAre("One", "Three"));
+  ASSERT_THAT(got.problems, SizeIs(1));
+  EXPECT_EQ(got.problems[0].outcome, Outcome::kSkipped);
+  EXPECT_EQ(got.problems[0].location, dir / "feed.jsonl:2");
+  EXPECT_THAT(got.problems[0].message, HasSubstr("malformed JSON: number overflow"));
+}
+
+// Found by the JSON Lines fuzzer: JSON escapes put control characters into a field
+// ("\u001b[2J" in a title reaches the terminal of whoever searches); they are removed, as
+// raw ones are, and the record reported as repaired.
+TEST(ArticleReaderTest, ControlCharactersFromJsonEscapesAreRemoved) {
+  TempDir dir;
+  WriteFile(dir / "feed.jsonl",
+            R"({"id":"1","title":"Alert\u001b[2J\u0000 now","body":"Tab\tkept\u0007."})" "\n");
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir.path(), got.Callbacks()), absl::OkStatus());
+  ASSERT_THAT(got.articles, SizeIs(1));
+  EXPECT_EQ(got.articles[0].title, "Alert[2J now");
+  EXPECT_EQ(got.articles[0].body, "Tab\tkept.");
+  ASSERT_THAT(got.problems, SizeIs(1));
+  EXPECT_EQ(got.problems[0].outcome, Outcome::kRepaired);
+  EXPECT_EQ(got.problems[0].location, dir / "feed.jsonl:1");
+  EXPECT_EQ(got.problems[0].message, "3 control character(s) written as JSON escapes removed");
+}
+
 TEST(ArticleReaderTest, JsonLinesFileWithByteOrderMarkIsRead) {
   TempDir dir;
   WriteFile(dir / "bom.jsonl", "\xEF\xBB\xBF" + JsonLine("1", "One") + JsonLine("2", "Two"));

@@ -227,6 +227,16 @@ TEST(QueryLanguageTest, OperatorsRightAfterAWildcardQuoteOrGroupAreOperators) {
   EXPECT_THAT(Find(*searcher, "\"alpha beta\"ADJ/1 delta"), ElementsAre("greek"));
   EXPECT_THAT(Find(*searcher, "(zeta OR alpha)ADJ/0 beta"), ElementsAre("greek"));
   EXPECT_THAT(Find(*searcher, "alph*NEAR delta ADJ/0 epsilon gamma"), ElementsAre("greek"));
+  // Where newsgrep sees no operator but Xapian's parser would (punctuation or a control
+  // character beside NEAR/ADJ), the keyword is a plain word to both: results or a syntax
+  // error, never Xapian's internal error (and the leak that came with it).
+  for (const char* query : {"alpha;NEAR beta ADJ/0 gamma", "alpha NEAR/1 beta ADJ\x0f" "2 g*",
+                            "(alpha)ADJ,beta NEAR gamma", "a*NEAR/3 (b OR \"cd\") ADJ\x0f" "2 e*",
+                            "-k NEAR\xa8_\x15j"}) {
+    absl::StatusOr<SearchResults> results = searcher->Search(query, {});
+    EXPECT_TRUE(results.ok() || results.status().code() == absl::StatusCode::kInvalidArgument)
+        << query << ": " << results.status();
+  }
 }
 
 TEST(QueryLanguageTest, ChainsAreEvaluatedLeftToRight) {
