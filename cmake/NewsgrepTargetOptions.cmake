@@ -11,4 +11,8 @@ function(newsgrep_target_options target)
       -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(${target} PUBLIC -fsanitize=address,undefined)
   endif()
+  if(NEWSGREP_FUZZ)
+    # Coverage for libFuzzer in every library; only fuzz targets link its main.
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
+  endif()
 endfunction()

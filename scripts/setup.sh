@@ -3,6 +3,8 @@
 # there), then configures and builds it.
 #
 #   scripts/setup.sh BUILD_DIR [extra cmake arguments...]
+#   scripts/setup.sh --packages-only
+# $NEWSGREP_EXTRA_PACKAGES: more packages to install (space-separated), e.g. a fuzzer's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +16,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libsqlite3-dev sqlite3
   libicu-dev pkgconf libgeonames-dev iso-codes tzdata wamerican libtext-names-perl
+  ${NEWSGREP_EXTRA_PACKAGES:-}
 )
 missing=()
 for package in "${packages[@]}"; do
@@ -29,7 +32,8 @@ if ((${#missing[@]})); then
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-build_dir=${1:?usage: scripts/setup.sh BUILD_DIR [cmake args...]}
+build_dir=${1:?usage: scripts/setup.sh BUILD_DIR [cmake args...] | --packages-only}
+[[ "$build_dir" != --packages-only ]] || exit 0
 shift
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
 cmake --build "$build_dir" --parallel "$(nproc)" -- --no-print-directory >/dev/null
