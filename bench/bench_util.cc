@@ -162,8 +162,7 @@ bool InPath(const std::string& program) {
 }
 
 double Now() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
-      .count();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
 std::map<std::string, std::string> ParseFlags(int argc, char** argv) {

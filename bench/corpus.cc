@@ -83,8 +83,8 @@ std::string FormatIso(long day, int seconds) {
 
 // Reuters dateline style: "NEW YORK, March 13".
 std::string DatelineDate(long day) {
-  static constexpr const char* kMonths[] = {"Jan",  "Feb",  "March", "April", "May", "June",
-                                            "July", "Aug",  "Sept",  "Oct",   "Nov", "Dec"};
+  static constexpr const char* kMonths[] = {"Jan",  "Feb", "March", "April", "May", "June",
+                                            "July", "Aug", "Sept",  "Oct",   "Nov", "Dec"};
   long y;
   unsigned m, d;
   CivilFromDays(day, &y, &m, &d);
@@ -95,10 +95,10 @@ std::string DatelineDate(long day) {
 
 bool IsAbbreviation(std::string_view token) {
   static const std::set<std::string, std::less<>> kAbbreviations = {
-      "mr",  "mrs", "ms",  "dr",  "st",   "co",  "inc", "corp", "ltd", "jan", "feb",
-      "mar", "apr", "jun", "jul", "aug",  "sep", "sept", "oct", "nov", "dec", "no",
-      "vs",  "gen", "gov", "sen", "rep",  "jr",  "sr",  "bros", "dept", "est", "approx"};
-  if (token.size() <= 1) return true;  // initials: "J. Smith"
+      "mr",  "mrs", "ms",  "dr",  "st",  "co",  "inc",  "corp", "ltd",  "jan", "feb",
+      "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",  "nov",  "dec", "no",
+      "vs",  "gen", "gov", "sen", "rep", "jr",  "sr",   "bros", "dept", "est", "approx"};
+  if (token.size() <= 1) return true;                          // initials: "J. Smith"
   if (token.find('.') != std::string_view::npos) return true;  // "U.S."
   std::string lower = Lower(token);
   while (!lower.empty() && !IsAlpha(lower.front())) lower.erase(lower.begin());
@@ -156,8 +156,7 @@ std::vector<std::vector<std::string>> SplitBody(std::string_view body, bool* sig
   }
   if (!current.empty()) paragraphs.push_back(std::move(current));
   *signature = false;
-  if (!paragraphs.empty() &&
-      (paragraphs.back() == "Reuter" || paragraphs.back() == "REUTER")) {
+  if (!paragraphs.empty() && (paragraphs.back() == "Reuter" || paragraphs.back() == "REUTER")) {
     paragraphs.pop_back();
     *signature = true;
   }
@@ -259,7 +258,7 @@ class NameMatcher {
 // ---- The generator's model of the source corpus ----
 
 struct Template {
-  uint32_t article;                             // index into the source
+  uint32_t article;                               // index into the source
   std::vector<std::vector<uint32_t>> paragraphs;  // sentence ids
   int topic = -1;
   bool signature = false;
@@ -371,8 +370,8 @@ class Varier {
   std::string Replacement(const NameEntry& entry) {
     switch (entry.kind) {
       case NameKind::kSurname:
-        return model_.matcher->surnames()[Mapped(surnames_, entry.index,
-                                                 model_.matcher->surnames().size())];
+        return model_.matcher
+            ->surnames()[Mapped(surnames_, entry.index, model_.matcher->surnames().size())];
       case NameKind::kPersonFull: {
         const NameTables::Person& person = model_.names.people[entry.index];
         uint32_t surname_index = 0;
@@ -389,8 +388,8 @@ class Varier {
       case NameKind::kCity:
         return model_.names.cities[Mapped(cities_, entry.index, model_.names.cities.size())];
       case NameKind::kCountry:
-        return model_.names.countries[Mapped(countries_, entry.index,
-                                             model_.names.countries.size())];
+        return model_.names
+            .countries[Mapped(countries_, entry.index, model_.names.countries.size())];
     }
     return "";
   }
@@ -400,7 +399,7 @@ class Varier {
   std::unordered_map<uint32_t, uint32_t> surnames_, firsts_, cities_, countries_;
 };
 
-constexpr const char* kOutlets[] = {"Daily Ledger",    "Metro Wire",      "Harbor Post",
+constexpr const char* kOutlets[] = {"Daily Ledger",    "Metro Wire",       "Harbor Post",
                                     "Evening Courier", "Capital Dispatch", "Northern Herald",
                                     "Valley Times",    "Market Monitor"};
 
@@ -422,17 +421,16 @@ std::string Fill(std::string_view pattern, std::string_view outlet, long day) {
   long y;
   unsigned m, d;
   CivilFromDays(day, &y, &m, &d);
-  static constexpr const char* kMonthNames[] = {"January", "February", "March",     "April",
-                                                "May",     "June",     "July",      "August",
-                                                "September", "October", "November", "December"};
+  static constexpr const char* kMonthNames[] = {"January",   "February", "March",    "April",
+                                                "May",       "June",     "July",     "August",
+                                                "September", "October",  "November", "December"};
   std::string out;
   for (size_t i = 0; i < pattern.size(); ++i) {
     if (pattern.substr(i, 3) == "{O}") {
       out += outlet;
       i += 2;
     } else if (pattern.substr(i, 3) == "{D}") {
-      out += std::string(kMonthNames[m - 1]) + " " + std::to_string(d) + ", " +
-             std::to_string(y);
+      out += std::string(kMonthNames[m - 1]) + " " + std::to_string(d) + ", " + std::to_string(y);
       i += 2;
     } else if (pattern.substr(i, 3) == "{Y}") {
       out += std::to_string(y);
@@ -540,12 +538,9 @@ Generated MakeNearDuplicate(const Generated& original, const Model& model, Rng& 
   const bool repeat = rng.Below(4) == 0;
   if (repeat && !body.empty()) body = body + "\n\n" + body;  // the body repeated
   if (rng.Below(10) < 6) {
-    const std::string header =
-        Fill(kHeaders[rng.Below(std::size(kHeaders))], a.source, g.day);
-    const std::string footer =
-        Fill(kFooters[rng.Below(std::size(kFooters))], a.source, g.day);
-    body = body.empty() ? header + "\n\n" + footer
-                        : header + "\n\n" + body + "\n\n" + footer;
+    const std::string header = Fill(kHeaders[rng.Below(std::size(kHeaders))], a.source, g.day);
+    const std::string footer = Fill(kFooters[rng.Below(std::size(kFooters))], a.source, g.day);
+    body = body.empty() ? header + "\n\n" + footer : header + "\n\n" + body + "\n\n" + footer;
   }
   a.body = std::move(body);
   return g;
@@ -581,8 +576,8 @@ absl::Status ReadCorpus(const std::string& path,
     if (line.empty()) return;
     json record = json::parse(line, nullptr, /*allow_exceptions=*/false);
     if (record.is_discarded() || !record.is_object()) {
-      status = absl::DataLossError(path + ":" + std::to_string(line_number) +
-                                   ": malformed JSON line");
+      status =
+          absl::DataLossError(path + ":" + std::to_string(line_number) + ": malformed JSON line");
       stop = true;
       return;
     }
@@ -649,8 +644,11 @@ absl::StatusOr<std::unique_ptr<CorpusWriter>> CorpusWriter::Create(const std::st
 }
 
 absl::Status CorpusWriter::Write(const BenchArticle& a) {
-  json record = {{"id", a.id},       {"date", a.date}, {"title", a.title},
-                 {"dateline", a.dateline}, {"body", a.body}};
+  json record = {{"id", a.id},
+                 {"date", a.date},
+                 {"title", a.title},
+                 {"dateline", a.dateline},
+                 {"body", a.body}};
   if (!a.source.empty()) record["source"] = a.source;
   if (!a.dup_of.empty()) record["dup_of"] = a.dup_of;
   if (!a.people.empty()) record["people"] = a.people;
@@ -862,10 +860,10 @@ absl::StatusOr<Corpus> EnsureCorpus(const std::string& spec, const std::string& 
   } else if ((spec.rfind("gen:", 0) == 0 && parse_count(spec.substr(4), &generated)) ||
              parse_count(spec, &generated)) {
     const GeneratorOptions defaults;
-    corpus.key = SpecKey(
-        "gen" + std::to_string(generated),
-        {source_hash, std::to_string(generated), std::to_string(defaults.seed),
-         std::to_string(defaults.near_duplicate_share), std::to_string(kGeneratorVersion)});
+    corpus.key =
+        SpecKey("gen" + std::to_string(generated),
+                {source_hash, std::to_string(generated), std::to_string(defaults.seed),
+                 std::to_string(defaults.near_duplicate_share), std::to_string(kGeneratorVersion)});
   } else {
     return absl::InvalidArgumentError("unknown corpus '" + spec +
                                       "' (reuters, reuters:N, 100k, 1m, gen:N)");
@@ -887,7 +885,9 @@ absl::StatusOr<Corpus> EnsureCorpus(const std::string& spec, const std::string& 
     }
   }
 
-  json meta = {{"spec", spec}, {"source", reuters_path}, {"source_fnv1a", source_hash},
+  json meta = {{"spec", spec},
+               {"source", reuters_path},
+               {"source_fnv1a", source_hash},
                {"generator_version", kGeneratorVersion}};
   if (spec == "reuters") {
     size_t count = 0;
@@ -902,8 +902,8 @@ absl::StatusOr<Corpus> EnsureCorpus(const std::string& spec, const std::string& 
     auto source = LoadCorpus(reuters_path);
     if (!source.ok()) return source.status();
     if (subset > 0) {
-      std::cerr << "bench: writing the first " << subset << " Reuters articles to "
-                << corpus.path << "\n";
+      std::cerr << "bench: writing the first " << subset << " Reuters articles to " << corpus.path
+                << "\n";
       auto writer = CorpusWriter::Create(corpus.path);
       if (!writer.ok()) return writer.status();
       for (size_t i = 0; i < source->size() && i < subset; ++i) {
@@ -926,9 +926,8 @@ absl::StatusOr<Corpus> EnsureCorpus(const std::string& spec, const std::string& 
       meta["seed"] = options.seed;
       meta["near_duplicate_share"] = options.near_duplicate_share;
       meta["sentence_pool"] = report.sentences;
-      std::cerr << "bench: generated " << report.articles << " articles ("
-                << report.near_duplicates << " near-duplicates) in " << Now() - start
-                << " s\n";
+      std::cerr << "bench: generated " << report.articles << " articles (" << report.near_duplicates
+                << " near-duplicates) in " << Now() - start << " s\n";
     }
   }
   meta["articles"] = corpus.articles;

@@ -44,7 +44,7 @@ struct BenchArticle {
   std::string dateline;
   std::string body;
   std::string source;
-  std::string dup_of;  // generated near-duplicates: the id of the original
+  std::string dup_of;               // generated near-duplicates: the id of the original
   std::vector<std::string> people;  // Reuters PEOPLE labels ("james-baker")
   std::vector<std::string> places;  // Reuters PLACES labels ("west-germany")
   std::vector<std::string> topics;  // Reuters TOPICS labels
@@ -88,8 +88,8 @@ struct NameTables {
     std::string first;  // "" for a label that is a surname only ("volcker")
     std::string last;
   };
-  std::vector<Person> people;       // "James" "Baker"
-  std::vector<std::string> cities;  // "New York" (dateline cities)
+  std::vector<Person> people;          // "James" "Baker"
+  std::vector<std::string> cities;     // "New York" (dateline cities)
   std::vector<std::string> countries;  // "West Germany"
 };
 NameTables BuildNameTables(const std::vector<BenchArticle>& source);
@@ -117,10 +117,10 @@ absl::Status GenerateCorpus(const std::vector<BenchArticle>& source,
 
 /// A corpus ready to index.
 struct Corpus {
-  std::string spec;   // as asked: "reuters", "reuters:5000", "100k", "1m"
-  std::string key;    // cache key: name + hash of the inputs
-  std::string path;   // the .jsonl.gz to read
-  std::string dir;    // cache directory for everything built from it
+  std::string spec;  // as asked: "reuters", "reuters:5000", "100k", "1m"
+  std::string key;   // cache key: name + hash of the inputs
+  std::string path;  // the .jsonl.gz to read
+  std::string dir;   // cache directory for everything built from it
   size_t articles = 0;
   size_t near_duplicates = 0;  // generated corpora: injected near-duplicates
 };

@@ -92,8 +92,7 @@ absl::StatusOr<Statement> Prepare(sqlite3* db, const std::string& sql) {
 }
 
 void BindText(sqlite3_stmt* statement, int index, const std::string& text) {
-  sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()),
-                    SQLITE_TRANSIENT);
+  sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
 }
 
 // ---- Builders ----
@@ -115,8 +114,7 @@ void AddRawXapianDocument(Xapian::WritableDatabase& db, Xapian::TermGenerator& g
 absl::Status BuildXapian(const std::string& corpus_path, const std::string& db_path,
                          size_t* articles) {
   try {
-    Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OVERWRITE |
-                                             Xapian::DB_BACKEND_GLASS);
+    Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
     Xapian::TermGenerator generator;
     generator.set_stemmer(Xapian::Stem("english"));
     absl::Status status = ReadCorpus(corpus_path, [&](BenchArticle&& article) {
@@ -152,10 +150,10 @@ absl::Status BuildFts5(const std::string& corpus_path, const std::string& db_pat
   fs::remove(db_path, error);
   auto db = OpenSqlite(db_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   if (!db.ok()) return db.status();
-  absl::Status status = Exec(
-      db->get(),
-      "CREATE VIRTUAL TABLE articles USING fts5(title, body, date UNINDEXED, "
-      "tokenize='porter unicode61')");
+  absl::Status status =
+      Exec(db->get(),
+           "CREATE VIRTUAL TABLE articles USING fts5(title, body, date UNINDEXED, "
+           "tokenize='porter unicode61')");
   if (status.ok()) status = Exec(db->get(), "BEGIN");
   if (!status.ok()) return status;
   auto insert = Prepare(db->get(), kFts5Insert);
@@ -267,8 +265,8 @@ class Fts5Engine : public QueryEngine {
     const std::string count = "SELECT count(*) FROM articles WHERE articles MATCH ?1";
     for (auto [statement, sql] :
          {std::pair{&engine->top_, select + order},
-          std::pair{&engine->top_dated_, select + dated + order},
-          std::pair{&engine->count_, count}, std::pair{&engine->count_dated_, count + dated}}) {
+          std::pair{&engine->top_dated_, select + dated + order}, std::pair{&engine->count_, count},
+          std::pair{&engine->count_dated_, count + dated}}) {
       auto prepared = Prepare(engine->db_.get(), sql);
       if (!prepared.ok()) return prepared.status();
       *statement = std::move(*prepared);
@@ -405,9 +403,8 @@ std::vector<std::string> NewsgrepStages() {
   return stages;
 }
 
-absl::Status BuildIndex(Engine engine, const std::string& corpus_path,
-                        const std::string& db_path, size_t* articles,
-                        const std::vector<std::string>& stages_off) {
+absl::Status BuildIndex(Engine engine, const std::string& corpus_path, const std::string& db_path,
+                        size_t* articles, const std::vector<std::string>& stages_off) {
   *articles = 0;
   switch (engine) {
     case Engine::kNewsgrep:
@@ -536,8 +533,7 @@ absl::StatusOr<std::unique_ptr<QueryEngine>> OpenQueryEngine(Engine engine,
       if (!searcher.ok()) return searcher.status();
       SearchOptions options;  // the CLI's defaults: top 10, snippets on
       options.limit = kTopK;
-      options.snippets =
-          variant == NewsgrepVariant::kSnippets || variant == NewsgrepVariant::kPage;
+      options.snippets = variant == NewsgrepVariant::kSnippets || variant == NewsgrepVariant::kPage;
       const bool collapse =
           variant == NewsgrepVariant::kCollapsed || variant == NewsgrepVariant::kPage;
       if (!SetCollapse(options, collapse) && collapse) {

@@ -51,9 +51,8 @@ std::vector<std::string> NewsgrepStages();
 /// does, with the stages named in `stages_off` switched off; raw Xapian and FTS5 read the
 /// same file with the suite's reader, one commit or one transaction at the end. Sets
 /// `*articles`. Returns Internal on any failure, InvalidArgument for an unknown stage.
-absl::Status BuildIndex(Engine engine, const std::string& corpus_path,
-                        const std::string& db_path, size_t* articles,
-                        const std::vector<std::string>& stages_off = {});
+absl::Status BuildIndex(Engine engine, const std::string& corpus_path, const std::string& db_path,
+                        size_t* articles, const std::vector<std::string>& stages_off = {});
 
 /// Adds every article of `extra_path` to a copy of the index at `db_path` (a file or a
 /// directory) and commits; returns the seconds that took (reading the file included, the
@@ -88,8 +87,7 @@ class QueryEngine {
 
 /// Opens the database at `db_path` for querying. `variant` is used for newsgrep only.
 absl::StatusOr<std::unique_ptr<QueryEngine>> OpenQueryEngine(
-    Engine engine, const std::string& db_path,
-    NewsgrepVariant variant = NewsgrepVariant::kIds);
+    Engine engine, const std::string& db_path, NewsgrepVariant variant = NewsgrepVariant::kIds);
 
 /// Whether newsgrep's query language runs `NEAR/n` and `ADJ/n` as proximity operators:
 /// indexes three tiny articles under `scratch_dir` and checks which ones match.

@@ -92,14 +92,10 @@ int ChildMain(const std::map<std::string, std::string>& flags) {
     const double cpu_seconds =
         static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6;
-    out = {{"engine", EngineName(engine)},
-           {"stages_off", stages_off},
-           {"articles", articles},
-           {"seconds", seconds},
-           {"cpu_seconds", cpu_seconds},
-           {"bytes", DiskBytes(db)},
-           {"peak_rss_kib", PeakRssKiB()},
-           {"built_unix", static_cast<long>(std::time(nullptr))}};
+    out = {{"engine", EngineName(engine)}, {"stages_off", stages_off},
+           {"articles", articles},         {"seconds", seconds},
+           {"cpu_seconds", cpu_seconds},   {"bytes", DiskBytes(db)},
+           {"peak_rss_kib", PeakRssKiB()}, {"built_unix", static_cast<long>(std::time(nullptr))}};
     if (get("compact") == "1" && engine != Engine::kFts5 && InPath("xapian-compact")) {
       const std::string compacted = dir + "/compacted";
       fs::remove_all(compacted);
@@ -117,8 +113,7 @@ int ChildMain(const std::map<std::string, std::string>& flags) {
     auto seconds =
         AddToCopy(engine, get("db"), get("extra"), static_cast<size_t>(std::stoull(get("base"))));
     if (!seconds.ok()) {
-      std::cerr << "bench: incremental " << EngineName(engine) << ": " << seconds.status()
-                << "\n";
+      std::cerr << "bench: incremental " << EngineName(engine) << ": " << seconds.status() << "\n";
       return 1;
     }
     out = {{"seconds", *seconds}, {"peak_rss_kib", PeakRssKiB()}};
@@ -180,16 +175,16 @@ bool EnsureIndex(const Corpus& corpus, const Options& options, IndexInfo* info) 
   if (!options.reindex && info->stats.is_object() && fs::exists(info->db)) return true;
   fs::remove_all(info->dir);
   fs::create_directories(info->dir);
-  std::cerr << "bench: indexing " << corpus.articles << " articles with " << info->Name()
-            << " ..." << std::flush;
+  std::cerr << "bench: indexing " << corpus.articles << " articles with " << info->Name() << " ..."
+            << std::flush;
   std::string stages_off;
   for (const std::string& stage : info->stages_off) {
     stages_off += (stages_off.empty() ? "" : ",") + stage;
   }
-  const int rc = RunSelf({"--bench_child=build", "--engine=" + std::string(EngineName(info->engine)),
-                          "--corpus=" + corpus.path, "--dir=" + info->dir,
-                          std::string("--compact=") + (options.compact ? "1" : "0"),
-                          "--stages_off=" + stages_off});
+  const int rc = RunSelf(
+      {"--bench_child=build", "--engine=" + std::string(EngineName(info->engine)),
+       "--corpus=" + corpus.path, "--dir=" + info->dir,
+       std::string("--compact=") + (options.compact ? "1" : "0"), "--stages_off=" + stages_off});
   info->stats = ReadJson(stats_path);
   if (rc != 0 || !info->stats.is_object()) {
     std::cerr << " failed\n";
@@ -224,11 +219,11 @@ json RunProbe(const std::vector<std::string>& args, const std::string& out) {
 }
 
 std::string IncrementalCorpus(const Options& options) {
-  const std::string path = options.cache + "/incremental-" +
-                           Hex(Fnv1a(Hex(HashFile(options.reuters)) + " v" +
-                                     std::to_string(kGeneratorVersion)))
-                               .substr(0, 12) +
-                           ".jsonl.gz";
+  const std::string path =
+      options.cache + "/incremental-" +
+      Hex(Fnv1a(Hex(HashFile(options.reuters)) + " v" + std::to_string(kGeneratorVersion)))
+          .substr(0, 12) +
+      ".jsonl.gz";
   if (fs::exists(path)) return path;
   auto source = LoadCorpus(options.reuters);
   if (!source.ok()) return "";
@@ -498,9 +493,8 @@ int Main(int argc, char** argv) {
     return indexes.front();
   };
 
-  const std::string queries_path = corpus->dir + "/queries-v" +
-                                   std::to_string(kQuerySetVersion) + "-" +
-                                   std::to_string(options.per_class) + "-" +
+  const std::string queries_path = corpus->dir + "/queries-v" + std::to_string(kQuerySetVersion) +
+                                   "-" + std::to_string(options.per_class) + "-" +
                                    IndexKey(Engine::kXapian) + ".tsv";
   if (options.reindex || !fs::exists(queries_path)) {
     std::cerr << "bench: deriving the query set ..." << std::flush;
@@ -524,18 +518,18 @@ int Main(int argc, char** argv) {
     const std::string extra = IncrementalCorpus(options);
     for (IndexInfo& info : indexes) {
       if (extra.empty()) break;
-      info.incremental = RunProbe(
-          {"--bench_child=incremental", "--engine=" + std::string(EngineName(info.engine)),
-           "--db=" + info.db, "--extra=" + extra,
-           "--base=" + std::to_string(info.stats.value("articles", size_t{0}))},
-          corpus->dir + "/incremental-result.json");
+      info.incremental =
+          RunProbe({"--bench_child=incremental", "--engine=" + std::string(EngineName(info.engine)),
+                    "--db=" + info.db, "--extra=" + extra,
+                    "--base=" + std::to_string(info.stats.value("articles", size_t{0}))},
+                   corpus->dir + "/incremental-result.json");
     }
   }
   for (IndexInfo& info : indexes) {
-    info.query_process = RunProbe(
-        {"--bench_child=query_rss", "--engine=" + std::string(EngineName(info.engine)),
-         "--db=" + info.db, "--queries=" + queries_path},
-        corpus->dir + "/query-rss-result.json");
+    info.query_process =
+        RunProbe({"--bench_child=query_rss", "--engine=" + std::string(EngineName(info.engine)),
+                  "--db=" + info.db, "--queries=" + queries_path},
+                 corpus->dir + "/query-rss-result.json");
   }
 
   std::string proximity_why;
@@ -613,8 +607,8 @@ int Main(int argc, char** argv) {
         }
         task.mean_matches = matches / static_cast<double>(rows.size());
         const double passes = seconds > 0 ? options.budget / seconds : 1e9;
-        task.passes = std::clamp<size_t>(static_cast<size_t>(passes), options.min_passes,
-                                         options.max_passes);
+        task.passes =
+            std::clamp<size_t>(static_cast<size_t>(passes), options.min_passes, options.max_passes);
       }
       tasks.push_back(std::move(task));
     }
@@ -629,10 +623,10 @@ int Main(int argc, char** argv) {
                               std::to_string(corpus->near_duplicates));
   benchmark::AddCustomContext("newsgrep_query_set", queries_path);
   benchmark::AddCustomContext("newsgrep_short_pass", options.short_pass ? "1" : "0");
-  benchmark::AddCustomContext(
-      "newsgrep_passes", std::to_string(options.min_passes) + ".." +
-                             std::to_string(options.max_passes) + " per benchmark, budget " +
-                             std::to_string(options.budget) + " s");
+  benchmark::AddCustomContext("newsgrep_passes", std::to_string(options.min_passes) + ".." +
+                                                     std::to_string(options.max_passes) +
+                                                     " per benchmark, budget " +
+                                                     std::to_string(options.budget) + " s");
 
   // Indexing, incremental and memory figures (measured above in child processes).
   const double fts5_bytes = index_of(Engine::kFts5).stats.value("bytes", 0.0);

@@ -21,11 +21,16 @@ namespace newsgrep::bench {
 namespace {
 
 constexpr std::pair<QueryClass, std::string_view> kClassNames[] = {
-    {QueryClass::kTerm, "term"},       {QueryClass::kAnd, "and"},
-    {QueryClass::kPhrase2, "phrase2"}, {QueryClass::kPhrase3, "phrase3"},
-    {QueryClass::kNear, "near"},       {QueryClass::kAdj, "adj"},
-    {QueryClass::kDate, "date"},       {QueryClass::kPerson, "person"},
-    {QueryClass::kLocation, "location"}, {QueryClass::kQuote, "quote"},
+    {QueryClass::kTerm, "term"},
+    {QueryClass::kAnd, "and"},
+    {QueryClass::kPhrase2, "phrase2"},
+    {QueryClass::kPhrase3, "phrase3"},
+    {QueryClass::kNear, "near"},
+    {QueryClass::kAdj, "adj"},
+    {QueryClass::kDate, "date"},
+    {QueryClass::kPerson, "person"},
+    {QueryClass::kLocation, "location"},
+    {QueryClass::kQuote, "quote"},
     {QueryClass::kDup, "dup"}};
 
 // A whitespace-separated token. Only "simple" tokens (ASCII letters only) are used in
@@ -46,9 +51,9 @@ std::vector<Token> Tokenize(std::string_view text) {
     if (end == i) break;
     Token token;
     token.word = Lower(text.substr(i, end - i));
-    token.simple = token.word.size() >= 2 &&
-                   std::all_of(token.word.begin(), token.word.end(),
-                               [](char c) { return c >= 'a' && c <= 'z'; });
+    token.simple =
+        token.word.size() >= 2 && std::all_of(token.word.begin(), token.word.end(),
+                                              [](char c) { return c >= 'a' && c <= 'z'; });
     tokens.push_back(std::move(token));
     i = end;
   }
@@ -127,8 +132,7 @@ struct Sampled {
 
 class Deriver {
  public:
-  Deriver(const Corpus& corpus, const std::string& xapian_db)
-      : corpus_(corpus), db_(xapian_db) {
+  Deriver(const Corpus& corpus, const std::string& xapian_db) : corpus_(corpus), db_(xapian_db) {
     doccount_ = db_.get_doccount();
     auto engine = OpenQueryEngine(Engine::kXapian, xapian_db);
     if (engine.ok()) counter_ = std::move(*engine);
@@ -201,8 +205,9 @@ class Deriver {
             add(MakeRow(word, word, Quote(word)));
           }
         }
-        *note = "10 per document-frequency band [0.05%,0.2%) [0.2%,1%) [1%,3%) [3%,10%) "
-                "[10%,60%) (scaled to the count asked)";
+        *note =
+            "10 per document-frequency band [0.05%,0.2%) [0.2%,1%) [1%,3%) [3%,10%) "
+            "[10%,60%) (scaled to the count asked)";
         break;
       }
       case QueryClass::kAnd:
@@ -275,16 +280,16 @@ class Deriver {
           if (!ok) continue;
           std::string a = tokens[i].word, b = tokens[j].word;
           if (c == QueryClass::kNear && rng.Below(2) == 0) std::swap(a, b);
-          QueryRow row = MakeRow(a + op + window + " " + b, a + op + window + " " + b,
-                                 c == QueryClass::kNear
-                                     ? "NEAR(" + Quote(a) + " " + Quote(b) + ", " +
-                                           std::to_string(kProximityGap) + ")"
-                                     : "");
+          QueryRow row = MakeRow(
+              a + op + window + " " + b, a + op + window + " " + b,
+              c == QueryClass::kNear
+                  ? "NEAR(" + Quote(a) + " " + Quote(b) + ", " + std::to_string(kProximityGap) + ")"
+                  : "");
           add(std::move(row));
         }
         *note = "two words of a sampled article with 1-" + std::to_string(kProximityGap) +
-                " plain words between, each in < 30% of documents; Xapian/newsgrep" + op +
-                window + " allows " + std::to_string(kProximityGap) + " words between";
+                " plain words between, each in < 30% of documents; Xapian/newsgrep" + op + window +
+                " allows " + std::to_string(kProximityGap) + " words between";
         if (c == QueryClass::kNear) {
           *note += " = FTS5 NEAR(a b, " + std::to_string(kProximityGap) +
                    "); half of the pairs reversed";
@@ -303,19 +308,19 @@ class Deriver {
         const long window = std::max<long>(7, span / 8);
         for (size_t t = 0; t < attempts && rows.size() < n && !words.empty(); ++t) {
           const std::string& word = words[rng.Below(words.size())];
-          const long from =
-              first_day_ + static_cast<long>(rng.Below(static_cast<size_t>(
-                               std::max<long>(1, span - window + 1))));
+          const long from = first_day_ + static_cast<long>(rng.Below(static_cast<size_t>(
+                                             std::max<long>(1, span - window + 1))));
           const long to = from + window - 1;
           const std::string range = " date:" + IsoDate(from) + ".." + IsoDate(to);
-          QueryRow row = MakeRow(word + range, word + range, Quote(word), CompactDate(from),
-                                 CompactDate(to));
+          QueryRow row =
+              MakeRow(word + range, word + range, Quote(word), CompactDate(from), CompactDate(to));
           if (Matches(row) < 1) continue;
           add(std::move(row));
         }
-        *note = "a word in 1%-30% of documents, dated within a window of 1/8 of the "
-                "corpus's time span (" +
-                IsoDate(first_day_) + ".." + IsoDate(last_day_) + ")";
+        *note =
+            "a word in 1%-30% of documents, dated within a window of 1/8 of the "
+            "corpus's time span (" +
+            IsoDate(first_day_) + ".." + IsoDate(last_day_) + ")";
         break;
       }
       case QueryClass::kPerson:
@@ -364,8 +369,9 @@ class Deriver {
           const std::string words = Join(tokens, start, start + 2);
           add(MakeRow("quote:" + Quote(words), Quote(words), Quote(words)));
         }
-        *note = "2 consecutive words inside a quotation of a sampled article; peers search "
-                "them as a phrase in the full text";
+        *note =
+            "2 consecutive words inside a quotation of a sampled article; peers search "
+            "them as a phrase in the full text";
         break;
       }
     }
@@ -401,8 +407,7 @@ class Deriver {
       if (!IsQueryStopword(tokens[k].word)) ++content;
     }
     if (length == 2) {
-      return content >= 1 && tokens[start].word.size() >= 3 &&
-             tokens[start + 1].word.size() >= 3;
+      return content >= 1 && tokens[start].word.size() >= 3 && tokens[start + 1].word.size() >= 3;
     }
     return !IsQueryStopword(tokens[start].word) &&
            !IsQueryStopword(tokens[start + length - 1].word);
@@ -493,8 +498,7 @@ absl::Status DeriveQuerySet(const Corpus& corpus, const std::string& reuters_pat
       for (QueryRow& row : rows) out->rows.push_back(std::move(row));
     }
   } catch (const Xapian::Error& e) {
-    return absl::InternalError("deriving queries from " + xapian_db + ": " +
-                               e.get_description());
+    return absl::InternalError("deriving queries from " + xapian_db + ": " + e.get_description());
   }
   return absl::OkStatus();
 }
@@ -527,7 +531,8 @@ absl::StatusOr<QuerySet> ReadQuerySet(const std::string& path) {
     if (line[0] == '#') {
       const size_t colon = line.find(": ");
       if (colon != std::string::npos && line.rfind("# ", 0) == 0) {
-        if (auto c = ClassFromName(line.substr(2, colon - 2))) set.notes[*c] = line.substr(colon + 2);
+        if (auto c = ClassFromName(line.substr(2, colon - 2)))
+          set.notes[*c] = line.substr(colon + 2);
       }
       continue;
     }

@@ -45,8 +45,8 @@ enum class QueryClass {
   kDup,       // two title words of an article that has near-duplicates
 };
 inline constexpr std::array<QueryClass, 11> kAllClasses = {
-    QueryClass::kTerm,   QueryClass::kAnd,    QueryClass::kPhrase2,  QueryClass::kPhrase3,
-    QueryClass::kNear,   QueryClass::kAdj,    QueryClass::kDate,     QueryClass::kPerson,
+    QueryClass::kTerm,     QueryClass::kAnd,   QueryClass::kPhrase2, QueryClass::kPhrase3,
+    QueryClass::kNear,     QueryClass::kAdj,   QueryClass::kDate,    QueryClass::kPerson,
     QueryClass::kLocation, QueryClass::kQuote, QueryClass::kDup};
 
 /// "term", "and", "phrase2", "phrase3", "near", "adj", "date", "person", "location",

@@ -11,9 +11,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
   const std::optional<newsgrep::NewsDate> date = newsgrep::ParseNewsDate(text);
   if (!date) return 0;
-  if (date->month < 1 || date->month > 12 || date->day < 1 || date->day > 31 ||
-      date->hour < 0 || date->hour > 23 || date->minute < 0 || date->minute > 59 ||
-      date->second < 0 || date->second > 60) {
+  if (date->month < 1 || date->month > 12 || date->day < 1 || date->day > 31 || date->hour < 0 ||
+      date->hour > 23 || date->minute < 0 || date->minute > 59 || date->second < 0 ||
+      date->second > 60) {
     std::abort();
   }
   const std::optional<newsgrep::NewsDate> again = newsgrep::ParseNewsDate(date->Iso8601());

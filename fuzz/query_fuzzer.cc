@@ -19,8 +19,8 @@
 
 namespace {
 
-newsgrep::Article MakeArticle(std::string id, std::string title, std::string body,
-                              const char* date, std::string source, std::string dateline) {
+newsgrep::Article MakeArticle(std::string id, std::string title, std::string body, const char* date,
+                              std::string source, std::string dateline) {
   newsgrep::Article article;
   article.id = id;
   article.origin = id;

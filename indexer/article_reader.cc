@@ -197,7 +197,7 @@ bool IsCaptionLike(absl::string_view line) {
 // A header line "Key: value" with a key we know; returns false otherwise.
 bool ParseHeaderLine(absl::string_view line, std::string* key, std::string* value) {
   static constexpr std::array<absl::string_view, 6> kKeys = {"title", "date",     "source",
-                                                            "url",   "dateline", "id"};
+                                                             "url",   "dateline", "id"};
   const size_t colon = line.find(':');
   if (colon == absl::string_view::npos || colon == 0 || colon > 10) return false;
   *key = absl::AsciiStrToLower(line.substr(0, colon));
@@ -226,8 +226,8 @@ void KeepWithinLimits(Article& article, const std::string& location, const ReadL
     const size_t size = text->size();
     CutText(*text, limit);
     on_problem({InputProblem::Outcome::kRepaired, location,
-                absl::StrCat(name, " of ", size, " bytes cut to ", text->size(),
-                             " (the limit is ", limit, " bytes)")});
+                absl::StrCat(name, " of ", size, " bytes cut to ", text->size(), " (the limit is ",
+                             limit, " bytes)")});
   }
 }
 
@@ -364,9 +364,9 @@ void ReadJsonLinesFile(const std::string& path, FileReader& reader, std::string 
       start = 0;
       const long n = reader.Read(buffer);
       if (n < 0) {
-        callbacks.on_problem({InputProblem::Outcome::kSkipped, Location(path, line_number + 1),
-                              absl::StrCat(reader.ErrorMessage(),
-                                           "; the rest of the file was not read")});
+        callbacks.on_problem(
+            {InputProblem::Outcome::kSkipped, Location(path, line_number + 1),
+             absl::StrCat(reader.ErrorMessage(), "; the rest of the file was not read")});
         return;
       }
       eof = n == 0;
@@ -406,8 +406,8 @@ void ReadFile(const std::string& path, const ReadCallbacks& callbacks, const Rea
   }
   std::string head;
   if (reader.Read(head, 64 * 1024) < 0) {
-    callbacks.on_problem(
-        {InputProblem::Outcome::kSkipped, path, absl::StrCat("cannot read: ", reader.ErrorMessage())});
+    callbacks.on_problem({InputProblem::Outcome::kSkipped, path,
+                          absl::StrCat("cannot read: ", reader.ErrorMessage())});
     return;
   }
   if (absl::StripAsciiWhitespace(head).empty()) {
@@ -430,10 +430,10 @@ void ReadFile(const std::string& path, const ReadCallbacks& callbacks, const Rea
   for (;;) {
     if (head.size() > limits.max_text_file_bytes) {
       CutText(head, limits.max_text_file_bytes);
-      callbacks.on_problem({InputProblem::Outcome::kRepaired, path,
-                            absl::StrCat("longer than ", limits.max_text_file_bytes,
-                                         " bytes (the limit): only the first ", head.size(),
-                                         " read")});
+      callbacks.on_problem(
+          {InputProblem::Outcome::kRepaired, path,
+           absl::StrCat("longer than ", limits.max_text_file_bytes,
+                        " bytes (the limit): only the first ", head.size(), " read")});
       break;
     }
     const long n = reader.Read(head);
@@ -639,7 +639,8 @@ absl::StatusOr<Article> ParseJsonArticle(absl::string_view line, absl::string_vi
                                          const ProblemCallback& on_problem) {
   InputProblem failure;
   std::optional<Article> article = ParseJsonRecord(line, origin, on_problem, failure);
-  if (!article) return absl::InvalidArgumentError(absl::StrCat(failure.location, ": ", failure.message));
+  if (!article)
+    return absl::InvalidArgumentError(absl::StrCat(failure.location, ": ", failure.message));
   return *std::move(article);
 }
 

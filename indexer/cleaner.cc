@@ -49,24 +49,41 @@ constexpr size_t kLongLine = 600;
 
 // Phrases that mark a short line (at most kMaxChromeWords words) as site chrome.
 constexpr std::array<absl::string_view, 24> kChromePhrases = {
-    "share this article",          "subscribe now",
-    "subscribe to our",            "already a subscriber",
-    "sign up for our",             "sign up to our",
-    "click here",                  "all rights reserved",
-    "listen to this article",      "you can now listen to",
-    "download the app",            "get the app",
-    "follow us on",                "log in or create an account",
-    "you have reached your maximum", "please enter a valid email",
-    "by entering your email",      "terms of use and privacy",
-    "for access to this content",  "copyright ©",
-    "(reporting by",               "this story has been corrected",
-    "read the full story",         "contributed to this report",
+    "share this article",
+    "subscribe now",
+    "subscribe to our",
+    "already a subscriber",
+    "sign up for our",
+    "sign up to our",
+    "click here",
+    "all rights reserved",
+    "listen to this article",
+    "you can now listen to",
+    "download the app",
+    "get the app",
+    "follow us on",
+    "log in or create an account",
+    "you have reached your maximum",
+    "please enter a valid email",
+    "by entering your email",
+    "terms of use and privacy",
+    "for access to this content",
+    "copyright ©",
+    "(reporting by",
+    "this story has been corrected",
+    "read the full story",
+    "contributed to this report",
 };
 
 // Whole lines (compared lower-cased) that are chrome by themselves.
-constexpr std::array<absl::string_view, 8> kChromeLines = {
-    "advertisement", "skip to main content", "share", "share and follow",
-    "continue reading", "reuter", "reuters", "close"};
+constexpr std::array<absl::string_view, 8> kChromeLines = {"advertisement",
+                                                           "skip to main content",
+                                                           "share",
+                                                           "share and follow",
+                                                           "continue reading",
+                                                           "reuter",
+                                                           "reuters",
+                                                           "close"};
 
 constexpr std::array<absl::string_view, 7> kPromoPrefixes = {
     "READ MORE:", "RELATED:", "WATCH:", "SEE ALSO:", "ALSO READ:", "MORE:", "LISTEN:"};
@@ -197,8 +214,8 @@ std::string CleanBody(absl::string_view body, CleaningReport* report) {
       }
     } else {
       // Keep the original line (with its leading indentation) for tables and wraps.
-      units.push_back({std::string(absl::StripTrailingAsciiWhitespace(raw)), blank_before,
-                       true, true});
+      units.push_back(
+          {std::string(absl::StripTrailingAsciiWhitespace(raw)), blank_before, true, true});
     }
     blank_before = false;
   }

@@ -42,7 +42,7 @@ struct PreparedArticle {
   TextFingerprint fingerprint;
   Xapian::Document document;
   std::vector<std::string> words;  // the distinct words indexed, for the vocabulary
-  absl::Status status;  // not OK: preparing failed; the writer reports it
+  absl::Status status;             // not OK: preparing failed; the writer reports it
 };
 
 // Articles in flight per analysis thread: enough to keep the writer busy, few enough that
@@ -62,9 +62,7 @@ std::string IndexDirectory(const std::string& db_path) {
 // Where a bulk build writes its chunks, and a compaction its copy: beside the index, never
 // inside it. Only the index's writer uses them; a killed writer leaves them behind, and the
 // next one to open the index removes them (Indexer::Open).
-std::string BulkDirectory(const std::string& db_path) {
-  return IndexDirectory(db_path) + ".bulk";
-}
+std::string BulkDirectory(const std::string& db_path) { return IndexDirectory(db_path) + ".bulk"; }
 std::string CompactingDirectory(const std::string& db_path) {
   return IndexDirectory(db_path) + ".compacting";
 }
@@ -165,8 +163,7 @@ struct Indexer::State {
     try {
       prepared.document = thread_builder.Build(article, extras, &prepared.words);
     } catch (const Xapian::Error& e) {
-      prepared.status =
-          internal::XapianErrorToStatus(e, absl::StrCat("indexing ", article.origin));
+      prepared.status = internal::XapianErrorToStatus(e, absl::StrCat("indexing ", article.origin));
     }
     return prepared;
   }
@@ -223,8 +220,7 @@ struct Indexer::State {
   // A bulk build's writer part, in input order: docid, cluster, then to the chunk writers
   // (a new article) or the replacement database (an id seen before in this build).
   absl::Status WriteBulk(PreparedArticle&& prepared, internal::ChunkWriters& chunks,
-                         internal::BulkArticles& articles,
-                         Xapian::WritableDatabase& replacements,
+                         internal::BulkArticles& articles, Xapian::WritableDatabase& replacements,
                          std::vector<std::string>& replacement_keys) {
     NEWSGREP_RETURN_IF_ERROR(prepared.status);
     bool replacing = false;
@@ -241,8 +237,7 @@ struct Indexer::State {
         for (std::string& key : keys) replacement_keys.push_back(std::move(key));
       } else {
         articles.RecordNew(docid, prepared.fingerprint.band_keys);
-        NEWSGREP_RETURN_IF_ERROR(
-            chunks.Add(docid, std::move(prepared.document), std::move(keys)));
+        NEWSGREP_RETURN_IF_ERROR(chunks.Add(docid, std::move(prepared.document), std::move(keys)));
       }
     } catch (const Xapian::Error& e) {
       return internal::XapianErrorToStatus(e, absl::StrCat("indexing ", prepared.origin));
@@ -255,8 +250,7 @@ struct Indexer::State {
 
   // Reads every article under `path`: the caller's thread reads, analysis threads
   // prepare, `write` gets the prepared articles in input order on one more thread.
-  absl::Status Index(const std::string& path, const IndexObserver* observer,
-                     IndexReport* report,
+  absl::Status Index(const std::string& path, const IndexObserver* observer, IndexReport* report,
                      std::function<absl::Status(PreparedArticle&&)> write) {
     const size_t threads = AnalysisThreads(options);
     std::vector<std::unique_ptr<internal::DocumentBuilder>> builders;
@@ -317,10 +311,9 @@ struct Indexer::State {
     chunk_options.chunk_articles =
         options.bulk_chunk_articles > 0 ? options.bulk_chunk_articles : kBulkChunkArticles;
     chunk_options.threads = WriterThreads(options);
-    chunk_options.commit_every =
-        options.commit_every > 0 ? options.commit_every : CommitBatch(0);
-    chunk_options.metadata = {{std::string(schema::kSchemaVersionKey),
-                               std::to_string(schema::kSchemaVersion)}};
+    chunk_options.commit_every = options.commit_every > 0 ? options.commit_every : CommitBatch(0);
+    chunk_options.metadata = {
+        {std::string(schema::kSchemaVersionKey), std::to_string(schema::kSchemaVersion)}};
     const std::string replacements_path = directory + "/replacements";
     Xapian::WritableDatabase replacements;
     try {
@@ -332,11 +325,9 @@ struct Indexer::State {
     std::vector<std::string> replacement_keys;
     internal::ChunkWriters chunks(std::move(chunk_options));
     internal::BulkArticles articles(chunks, replacements);
-    absl::Status indexed =
-        Index(path, observer, report, [&](PreparedArticle&& prepared) {
-          return WriteBulk(std::move(prepared), chunks, articles, replacements,
-                           replacement_keys);
-        });
+    absl::Status indexed = Index(path, observer, report, [&](PreparedArticle&& prepared) {
+      return WriteBulk(std::move(prepared), chunks, articles, replacements, replacement_keys);
+    });
     absl::Status written = chunks.Finish();
     if (!written.ok()) return written;  // the cause when both failed
     if (!indexed.ok()) return indexed;  // the index stays as it was: empty
@@ -378,8 +369,7 @@ struct Indexer::State {
         target.commit();
         still_compact = false;
       } catch (const Xapian::Error& e) {
-        return internal::XapianErrorToStatus(
-            e, absl::StrCat("applying replacements to ", merged));
+        return internal::XapianErrorToStatus(e, absl::StrCat("applying replacements to ", merged));
       }
     }
     try {
@@ -415,8 +405,8 @@ struct Indexer::State {
     }
     if (status.ok() &&
         renameat2(AT_FDCWD, replacement.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) != 0) {
-      status = absl::InternalError(absl::StrCat("replacing index ", path, " by ", replacement,
-                                                ": ", std::strerror(errno)));
+      status = absl::InternalError(
+          absl::StrCat("replacing index ", path, " by ", replacement, ": ", std::strerror(errno)));
     }
     if (!status.ok()) {
       next.close();
@@ -446,8 +436,8 @@ struct Indexer::State {
       db.commit();
       NextBatch();
     } catch (const Xapian::Error& e) {
-      return internal::XapianErrorToStatus(
-          e, absl::StrCat("committing to index ", options.db_path));
+      return internal::XapianErrorToStatus(e,
+                                           absl::StrCat("committing to index ", options.db_path));
     }
     pending = 0;
     return absl::OkStatus();
@@ -470,9 +460,10 @@ absl::StatusOr<std::unique_ptr<Indexer>> Indexer::Open(const IndexerOptions& opt
     return absl::NotFoundError(absl::StrCat(context, ": ", error.message()));
   }
   if (std::filesystem::exists(std::filesystem::path(options.db_path) / "XAPIANDB", error)) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        context, ": it holds a Xapian stub file (XAPIANDB); an index is written only to the "
-                 "directory of one database"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(context,
+                     ": it holds a Xapian stub file (XAPIANDB); an index is written only to the "
+                     "directory of one database"));
   }
   auto state = std::make_unique<State>();
   state->options = options;
@@ -496,8 +487,8 @@ absl::StatusOr<std::unique_ptr<Indexer>> Indexer::Open(const IndexerOptions& opt
     std::filesystem::remove_all(CompactingDirectory(options.db_path), ignored);
     state->opened_empty = state->db.get_doccount() == 0;
     state->NextBatch();
-    state->clusters = std::make_unique<internal::ClusterAssigner>(
-        !state->opened_empty, state->db.get_lastdocid() + 1);
+    state->clusters = std::make_unique<internal::ClusterAssigner>(!state->opened_empty,
+                                                                  state->db.get_lastdocid() + 1);
   } catch (const Xapian::Error& e) {
     return internal::XapianErrorToStatus(e, context);
   }

@@ -100,9 +100,8 @@ TextFingerprint FingerprintArticle(absl::string_view title, absl::string_view cl
     fingerprint.shingles.push_back(h);
   }
   std::sort(fingerprint.shingles.begin(), fingerprint.shingles.end());
-  fingerprint.shingles.erase(
-      std::unique(fingerprint.shingles.begin(), fingerprint.shingles.end()),
-      fingerprint.shingles.end());
+  fingerprint.shingles.erase(std::unique(fingerprint.shingles.begin(), fingerprint.shingles.end()),
+                             fingerprint.shingles.end());
   if (fingerprint.shingles.size() < kMinShingles) return fingerprint;
   fingerprint.sketch = SketchShingles(fingerprint.shingles, fingerprint.short_text);
 

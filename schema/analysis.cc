@@ -16,9 +16,9 @@ namespace {
 // A short English stopword list: only the words that carry no meaning on their own in a
 // query. They are still indexed, so phrases containing them match exactly.
 constexpr const char* kStopwords[] = {
-    "a",    "about", "an",   "and",  "are", "as",   "at",   "be",    "by",   "for",
-    "from", "has",   "have", "he",   "her", "his",  "i",    "in",    "is",   "it",
-    "its",  "of",    "on",   "or",   "she", "that", "the",  "their", "them", "they",
+    "a",    "about", "an",   "and",  "are",  "as",   "at",   "be",    "by",   "for",
+    "from", "has",   "have", "he",   "her",  "his",  "i",    "in",    "is",   "it",
+    "its",  "of",    "on",   "or",   "she",  "that", "the",  "their", "them", "they",
     "this", "to",    "was",  "were", "will", "with", "would"};
 
 // Stemmer() with a memo of the words it has stemmed: stemming was 7 % of the indexer's
@@ -41,9 +41,7 @@ class MemoisingEnglishStemmer : public Xapian::StemImplementation {
     if (collector_ != nullptr) collector_->AddOnce(word, &it->second.collected_in);
     return it->second.stem;
   }
-  std::string get_description() const override {
-    return "memoised " + stemmer_.get_description();
-  }
+  std::string get_description() const override { return "memoised " + stemmer_.get_description(); }
 
  private:
   struct Entry {

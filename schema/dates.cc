@@ -169,8 +169,7 @@ std::optional<NewsDate> ParseRfc2822(absl::string_view text) {
 
 std::string NewsDate::Iso8601() const {
   if (!has_time) return absl::StrFormat("%04d-%02d-%02d", year, month, day);
-  return absl::StrFormat("%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, hour, minute,
-                         second);
+  return absl::StrFormat("%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, hour, minute, second);
 }
 
 std::string NewsDate::DateValue() const {

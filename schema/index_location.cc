@@ -36,13 +36,13 @@ absl::Status CheckStub(const fs::path& stub, const IndexLocationPolicy& policy,
   const std::string name = fs::weakly_canonical(stub, error).string();
   if (std::find(stubs.begin(), stubs.end(), name) != stubs.end()) {
     stubs.push_back(name);
-    return absl::InvalidArgumentError(absl::StrCat(
-        stubs.front(), ": the stub file leads back to itself (", absl::StrJoin(stubs, " -> "),
-        ")"));
+    return absl::InvalidArgumentError(absl::StrCat(stubs.front(),
+                                                   ": the stub file leads back to itself (",
+                                                   absl::StrJoin(stubs, " -> "), ")"));
   }
   if (static_cast<int>(stubs.size()) >= kMaxStubDepth) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        stubs.front(), ": stub files nested more than ", kMaxStubDepth, " deep"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(stubs.front(), ": stub files nested more than ", kMaxStubDepth, " deep"));
   }
   const std::uintmax_t bytes = fs::file_size(stub, error);
   if (error) return absl::InvalidArgumentError(absl::StrCat(name, ": ", error.message()));
@@ -51,9 +51,9 @@ absl::Status CheckStub(const fs::path& stub, const IndexLocationPolicy& policy,
         absl::StrCat(name, " is an empty file, not an index (an index is a directory)"));
   }
   if (bytes > kMaxStubBytes) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        name, " is not an index: a file of ", bytes,
-        " bytes, neither an index directory nor a Xapian stub file"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(name, " is not an index: a file of ", bytes,
+                     " bytes, neither an index directory nor a Xapian stub file"));
   }
   std::ifstream in(stub, std::ios::binary);
   std::stringstream text;
@@ -80,17 +80,18 @@ absl::Status CheckStub(const fs::path& stub, const IndexLocationPolicy& policy,
       if (!status.ok()) return status;
     } else if (kind == "remote" && !rest.empty() && rest[0] == ':') {
       if (!policy.allow_programs) {
-        return absl::PermissionDeniedError(absl::StrCat(
-            where, "'", line,
-            "' would run a program; opening an index runs no program unless that is "
-            "allowed (newsgrep --allow-stub-programs)"));
+        return absl::PermissionDeniedError(
+            absl::StrCat(where, "'", line,
+                         "' would run a program; opening an index runs no program unless that is "
+                         "allowed (newsgrep --allow-stub-programs)"));
       }
     } else if (kind == "remote" && !rest.empty()) {
       // A server by address (xapian-tcpsrv).
     } else {
-      return absl::InvalidArgumentError(absl::StrCat(
-          where, "not an index: neither an index directory nor a Xapian stub file (a stub's "
-                 "lines are 'auto PATH' or 'remote HOST:PORT')"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(where,
+                       "not an index: neither an index directory nor a Xapian stub file (a stub's "
+                       "lines are 'auto PATH' or 'remote HOST:PORT')"));
     }
   }
   stubs.pop_back();

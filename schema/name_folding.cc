@@ -44,8 +44,8 @@ std::string ToLowerAscii(absl::string_view text) {
     out = absl::AsciiStrToLower(text);
     return out;
   }
-  icu::UnicodeString unicode =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   if (const icu::Transliterator* t = ThreadTransliterator(); t != nullptr) {
     t->transliterate(unicode);
   }
@@ -75,10 +75,10 @@ bool EndsWith(const std::string& word, absl::string_view suffix) {
 
 // Irregular variants the rules do not join (after the rules have run).
 constexpr std::pair<absl::string_view, absl::string_view> kAliases[] = {
-    {"serhy", "sergei"},   {"serhei", "sergei"},   {"sergy", "sergei"},
-    {"gadafi", "kadafi"},  {"kadafy", "kadafi"},   {"gadafy", "kadafi"},
-    {"muhamad", "mohamed"}, {"mohamad", "mohamed"}, {"muhamed", "mohamed"},
-    {"mohamud", "mohamed"}, {"yury", "yuri"},       {"yuriy", "yuri"},
+    {"serhy", "sergei"},    {"serhei", "sergei"},      {"sergy", "sergei"},
+    {"gadafi", "kadafi"},   {"kadafy", "kadafi"},      {"gadafy", "kadafi"},
+    {"muhamad", "mohamed"}, {"mohamad", "mohamed"},    {"muhamed", "mohamed"},
+    {"mohamud", "mohamed"}, {"yury", "yuri"},          {"yuriy", "yuri"},
     {"jury", "yuri"},       {"olexandr", "oleksandr"}, {"olexander", "oleksandr"},
 };
 

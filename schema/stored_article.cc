@@ -103,8 +103,8 @@ BodyEdit DiffBodies(absl::string_view cleaned, absl::string_view original) {
   const size_t shorter = std::min(cleaned.size(), original.size());
   while (edit.prefix < shorter && cleaned[edit.prefix] == original[edit.prefix]) ++edit.prefix;
   const size_t room = shorter - edit.prefix;
-  while (edit.suffix < room && cleaned[cleaned.size() - 1 - edit.suffix] ==
-                                   original[original.size() - 1 - edit.suffix]) {
+  while (edit.suffix < room &&
+         cleaned[cleaned.size() - 1 - edit.suffix] == original[original.size() - 1 - edit.suffix]) {
     ++edit.suffix;
   }
   edit.middle = original.substr(edit.prefix, original.size() - edit.prefix - edit.suffix);

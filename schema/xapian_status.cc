@@ -14,9 +14,10 @@ absl::Status XapianErrorToStatus(const Xapian::Error& error, absl::string_view c
   const std::string message = absl::StrCat(context, ": ", error.get_msg());
   if (type == "QueryParserError") return absl::InvalidArgumentError(message);
   if (type == "DatabaseLockError") {
-    return absl::UnavailableError(absl::StrCat(
-        context, ": the index is locked by another newsgrep (or Xapian) writer; wait for it "
-                 "to finish and try again"));
+    return absl::UnavailableError(
+        absl::StrCat(context,
+                     ": the index is locked by another newsgrep (or Xapian) writer; wait for it "
+                     "to finish and try again"));
   }
   if (type == "DatabaseNotFoundError" || type == "DatabaseOpeningError" ||
       type == "DatabaseVersionError" || type == "DatabaseCreateError") {

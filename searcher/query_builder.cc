@@ -47,9 +47,8 @@ std::string Joined(const std::vector<std::string>& queries, absl::string_view op
   std::vector<std::string> parts;
   for (const std::string& q : queries) {
     if (q.empty()) continue;
-    parts.push_back(HasSpace(q) && !(q.front() == '(' && q.back() == ')')
-                        ? absl::StrCat("(", q, ")")
-                        : q);
+    parts.push_back(
+        HasSpace(q) && !(q.front() == '(' && q.back() == ')') ? absl::StrCat("(", q, ")") : q);
   }
   if (parts.empty()) return "";
   if (parts.size() == 1) return parts[0];

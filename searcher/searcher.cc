@@ -16,8 +16,8 @@
 #include "internal/date_range.h"
 #include "internal/highlight.h"
 #include "internal/parsed_query.h"
-#include "internal/proximity.h"
 #include "internal/person_field.h"
+#include "internal/proximity.h"
 #include "internal/query_check.h"
 #include "internal/recency.h"
 #include "internal/spelling.h"
@@ -159,15 +159,14 @@ bool ChecksEachCandidate(const Xapian::Query& query) {
 // CliEndToEndTest.PagesOfATitleBoostedSearchAreSlicesOfTheFullRanking.)
 Xapian::Query WithBonuses(const Xapian::Query& query, const std::vector<Xapian::Query>& bonuses) {
   if (bonuses.empty()) return query;
-  const Xapian::Query any_bonus = bonuses.size() == 1
-                                      ? bonuses[0]
-                                      : Xapian::Query(Xapian::Query::OP_OR, bonuses.begin(),
-                                                      bonuses.end());
+  const Xapian::Query any_bonus =
+      bonuses.size() == 1 ? bonuses[0]
+                          : Xapian::Query(Xapian::Query::OP_OR, bonuses.begin(), bonuses.end());
   if (ChecksEachCandidate(query)) {
     // Query(""), not the static Query::MatchAll: copying that shared object changes its
     // reference count, which is not atomic, from every searching thread at once.
-    const Xapian::Query every_document(Xapian::Query::OP_SCALE_WEIGHT,
-                                       Xapian::Query(std::string()), 0.0);
+    const Xapian::Query every_document(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(std::string()),
+                                       0.0);
     return Xapian::Query(Xapian::Query::OP_AND, query,
                          Xapian::Query(Xapian::Query::OP_OR, any_bonus, every_document));
   }
@@ -280,9 +279,8 @@ std::vector<std::string> CollapseKeys(const Xapian::MSet& mset) {
 std::vector<Xapian::doccount> DocidOrder(const Xapian::MSet& mset) {
   std::vector<Xapian::doccount> order(mset.size());
   for (Xapian::doccount i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&mset](Xapian::doccount a, Xapian::doccount b) {
-    return *mset[a] < *mset[b];
-  });
+  std::sort(order.begin(), order.end(),
+            [&mset](Xapian::doccount a, Xapian::doccount b) { return *mset[a] < *mset[b]; });
   return order;
 }
 
@@ -382,8 +380,8 @@ struct Searcher::State {
 Searcher::Searcher(std::unique_ptr<State> state) : state_(std::move(state)) {}
 Searcher::~Searcher() = default;
 
-absl::StatusOr<std::unique_ptr<Searcher>> Searcher::Open(
-    const std::vector<std::string>& db_paths, const IndexLocationPolicy& policy) {
+absl::StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::string>& db_paths,
+                                                         const IndexLocationPolicy& policy) {
   if (db_paths.empty()) return absl::InvalidArgumentError("no index to open");
   auto state = std::make_unique<State>();
   state->paths = db_paths;
@@ -402,8 +400,7 @@ absl::StatusOr<std::unique_ptr<Searcher>> Searcher::Open(
   state->parser.set_database(state->db);
   state->parser.set_default_op(Xapian::Query::OP_AND);
   state->parser.add_rangeprocessor(
-      (new internal::DateTermRangeProcessor(&state->db, schema::kDateSlot, "date:"))
-          ->release());
+      (new internal::DateTermRangeProcessor(&state->db, schema::kDateSlot, "date:"))->release());
   // NEAR/ADJ chains (internal/proximity.h).
   state->parser.add_prefix(std::string(internal::kProximityField),
                            (new ProximityPlaceholders(&state->placeholders))->release());
@@ -436,27 +433,26 @@ absl::StatusOr<ParsedQuery> Searcher::Parse(absl::string_view query_text) {
     const internal::SideParser parse_side =
         [&](absl::string_view side) -> absl::StatusOr<Xapian::Query> {
       try {
-        Xapian::Query parsed = state_->parser.parse_query(
-            internal::WithoutXapianProximityOperators(
-                ExpandSingleDays(internal::JoinNameFieldPhrases(side))),
-            kParserFlags);
+        Xapian::Query parsed =
+            state_->parser.parse_query(internal::WithoutXapianProximityOperators(
+                                           ExpandSingleDays(internal::JoinNameFieldPhrases(side))),
+                                       kParserFlags);
         CollectTypedWords(parsed, state_->parser, rep->typed);
         return internal::ExpandWildcards(parsed, state_->shards, state_->stemmer);
       } catch (const Xapian::QueryParserError& e) {
         return absl::InvalidArgumentError(e.get_msg());
       }
     };
-    NEWSGREP_ASSIGN_OR_RETURN(
-        const std::string rewritten,
-        internal::RewriteProximity(query_text, parse_side, &rep->proximity));
+    NEWSGREP_ASSIGN_OR_RETURN(const std::string rewritten,
+                              internal::RewriteProximity(query_text, parse_side, &rep->proximity));
     for (size_t id = 0; id < rep->proximity.size(); ++id) {
       proximity_queries.push_back(internal::ProximityQuery(rep->proximity[id], id));
     }
     state_->placeholders = proximity_queries;
-    rep->query = state_->parser.parse_query(
-        internal::WithoutXapianProximityOperators(
-            ExpandSingleDays(internal::JoinNameFieldPhrases(rewritten))),
-        kParserFlags);
+    rep->query =
+        state_->parser.parse_query(internal::WithoutXapianProximityOperators(
+                                       ExpandSingleDays(internal::JoinNameFieldPhrases(rewritten))),
+                                   kParserFlags);
     state_->placeholders.clear();
     CollectTypedWords(rep->query, state_->parser, rep->typed);
     searchable = HasSearchableWords(rep->query, state_->parser);
@@ -492,25 +488,22 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
   const std::string& query_text = rep.text;
   if (options.sort == SortOrder::kRecencyBoosted &&
       !(options.recency_weight >= 0 && options.recency_half_life_days > 0)) {
-    return absl::InvalidArgumentError(
-        "recency_weight must be >= 0 and recency_half_life_days > 0");
+    return absl::InvalidArgumentError("recency_weight must be >= 0 and recency_half_life_days > 0");
   }
   // A DatabaseModifiedError means a writer committed twice while we read: reopen, retry.
   for (int attempt = 0;; ++attempt) {
     try {
       Xapian::Query query = rep.query;
       if (options.since) {
-        query = Xapian::Query(
-            Xapian::Query::OP_FILTER, query,
-            internal::SinceFilter(state_->db, options.since->TimestampValue(),
-                                  schema::kDateSlot, schema::kTimestampSlot));
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                              internal::SinceFilter(state_->db, options.since->TimestampValue(),
+                                                    schema::kDateSlot, schema::kTimestampSlot));
       }
       std::vector<Xapian::Query> bonuses = rep.field_boosts;
       if (options.sort == SortOrder::kRecencyBoosted && options.recency_weight > 0) {
         const std::string reference =
-            options.recency_reference
-                ? options.recency_reference->TimestampValue()
-                : state_->db.get_value_upper_bound(schema::kTimestampSlot);
+            options.recency_reference ? options.recency_reference->TimestampValue()
+                                      : state_->db.get_value_upper_bound(schema::kTimestampSlot);
         if (!reference.empty()) {
           // The bonus for every match (WithBonuses: only documents the query matches).
           bonuses.push_back(internal::RecencyBonus(schema::kTimestampSlot, reference,
@@ -534,9 +527,9 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
       const bool count_stories = options.exact_count && options.collapse;
       const Xapian::doccount check_at_least =
           options.exact_count && !count_stories ? state_->db.get_doccount() : 0;
-      Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                           static_cast<Xapian::doccount>(options.limit),
-                                           check_at_least);
+      Xapian::MSet mset =
+          enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                           static_cast<Xapian::doccount>(options.limit), check_at_least);
       SearchResults results;
       results.total = mset.get_matches_estimated();
       results.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
@@ -564,9 +557,8 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
           options.collapse ? CollapseKeys(mset) : ReadValues(mset, by_docid, schema::kClusterSlot);
       const std::vector<std::string> display = ReadValues(mset, by_docid, schema::kDisplaySlot);
       const std::vector<Xapian::doccount> versions = ClusterSizes(state_->db, cluster_ids);
-      const std::vector<std::string> data = options.snippets
-                                                ? ReadValues(mset, by_docid, kDocumentData)
-                                                : std::vector<std::string>();
+      const std::vector<std::string> data =
+          options.snippets ? ReadValues(mset, by_docid, kDocumentData) : std::vector<std::string>();
       results.hits.reserve(mset.size());
       size_t index = 0;
       for (auto it = mset.begin(); it != mset.end(); ++it, ++index) {
@@ -610,8 +602,7 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
 
 std::string Searcher::Suggest(const internal::ParsedQueryRep& rep, const Xapian::MSet& mset) {
   std::map<std::string, std::string> replacements;  // typed word (lower case) → correction
-  for (auto it = rep.query.get_unique_terms_begin(); it != rep.query.get_unique_terms_end();
-       ++it) {
+  for (auto it = rep.query.get_unique_terms_begin(); it != rep.query.get_unique_terms_end(); ++it) {
     const std::string& term = *it;
     // Only the terms of words typed (not, say, the many of an expanded wildcard).
     auto typed = rep.typed.find(term);

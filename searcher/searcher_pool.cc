@@ -34,7 +34,8 @@ SearcherPool::SearcherPool(SearcherPoolOptions options) : options_(std::move(opt
 SearcherPool::~SearcherPool() = default;
 
 absl::StatusOr<std::unique_ptr<SearcherPool>> SearcherPool::Open(SearcherPoolOptions options) {
-  absl::StatusOr<std::unique_ptr<Searcher>> first = Searcher::Open(options.db_paths, options.location_policy);
+  absl::StatusOr<std::unique_ptr<Searcher>> first =
+      Searcher::Open(options.db_paths, options.location_policy);
   if (!first.ok()) return first.status();
   std::unique_ptr<SearcherPool> pool(new SearcherPool(std::move(options)));
   absl::MutexLock lock(&pool->mu_);
@@ -63,7 +64,8 @@ absl::StatusOr<SearcherPool::Lease> SearcherPool::Acquire() {
     }
     return Lease(this, std::move(searcher));
   }
-  absl::StatusOr<std::unique_ptr<Searcher>> opened = Searcher::Open(options_.db_paths, options_.location_policy);
+  absl::StatusOr<std::unique_ptr<Searcher>> opened =
+      Searcher::Open(options_.db_paths, options_.location_policy);
   if (!opened.ok()) return opened.status();
   {
     absl::MutexLock lock(&mu_);

@@ -115,9 +115,10 @@ std::optional<Result> Load(const std::string& path) {
       result.context[key] = value.is_string() ? value.get<std::string>() : value.dump();
     }
   }
-  static const std::set<std::string> kStandard = {
-      "family_index", "per_family_instance_index", "repetitions", "repetition_index",
-      "threads",      "iterations",                "real_time",   "cpu_time"};
+  static const std::set<std::string> kStandard = {"family_index", "per_family_instance_index",
+                                                  "repetitions",  "repetition_index",
+                                                  "threads",      "iterations",
+                                                  "real_time",    "cpu_time"};
   size_t number = 0;
   for (const json& b : doc["benchmarks"]) {
     ++number;
@@ -183,9 +184,7 @@ std::string Num(std::optional<double> value, int precision = 0) {
   return text;
 }
 
-std::string Ratio(std::optional<double> value) {
-  return value ? Num(value, 2) + "x" : "-";
-}
+std::string Ratio(std::optional<double> value) { return value ? Num(value, 2) + "x" : "-"; }
 
 // A simple column printer: plain text aligned, or Markdown.
 class Table {
@@ -227,7 +226,7 @@ class Table {
         }
         const std::string pad(width[i] - Utf8Length(cell), ' ');
         static const std::set<std::string> kTextColumns = {"engine", "variant", "peer",
-                                                            "stat", "result", "build"};
+                                                           "stat",   "result",  "build"};
         const bool left = i == 0 || kTextColumns.count(header_[i]) > 0;
         // Appended piece by piece (GCC 12 warns, wrongly, of overlapping copies in the
         // temporaries of `" " + cell + pad + " |"`).
@@ -269,9 +268,8 @@ void PrintRun(const Result& result, bool markdown) {
                                  ? "0"
                                  : context("newsgrep_corpus_articles")))
             << " articles (" << context("newsgrep_corpus_near_duplicates")
-            << " generated near-duplicates); " << context("date") << ", "
-            << context("num_cpus") << " CPUs"
-            << (context("newsgrep_short_pass") == "1" ? ", SHORT pass" : "") << "\n\n";
+            << " generated near-duplicates); " << context("date") << ", " << context("num_cpus")
+            << " CPUs" << (context("newsgrep_short_pass") == "1" ? ", SHORT pass" : "") << "\n\n";
 
   // Indexing.
   Table index({"indexing", "articles/s", "articles/CPU-s", "bytes/article", "compacted B/art",
@@ -289,12 +287,11 @@ void PrintRun(const Result& result, bool markdown) {
     }
     std::string stage_cost = "-";
     if (row->Get("full_time_vs_this")) {
-      stage_cost = Ratio(row->Get("full_time_vs_this")) + " / " +
-                   Ratio(row->Get("full_cpu_vs_this"));
+      stage_cost =
+          Ratio(row->Get("full_time_vs_this")) + " / " + Ratio(row->Get("full_cpu_vs_this"));
     }
-    index.Add({engine, Num(row->Get("articles_per_s")), Num(row->Get("articles_per_cpu_s")),
-               size, Num(row->Get("compact_bytes_per_article")), Num(row->Get("peak_rss_MB")),
-               stage_cost,
+    index.Add({engine, Num(row->Get("articles_per_s")), Num(row->Get("articles_per_cpu_s")), size,
+               Num(row->Get("compact_bytes_per_article")), Num(row->Get("peak_rss_MB")), stage_cost,
                incremental ? Num(incremental->Get("seconds"), 2) : "-",
                process ? Num(process->Get("peak_rss_MB")) : "-",
                row->Get("fresh").value_or(0) > 0 ? "this run" : "cached"});
@@ -322,7 +319,7 @@ void PrintRun(const Result& result, bool markdown) {
         if (row == nullptr) {
           line.push_back("-");
         } else if (row->error) {
-          line.push_back(row->message.rfind(kNotSupported, 0) == 0 ? "not yet"
+          line.push_back(row->message.rfind(kNotSupported, 0) == 0   ? "not yet"
                          : row->message.rfind("FTS5 has no", 0) == 0 ? "n/a"
                                                                      : "ERROR");
         } else {
@@ -353,10 +350,10 @@ void PrintRun(const Result& result, bool markdown) {
   }
 
   // Details.
-  Table details({"class", "engine", "p50 µs", "p95 µs", "p99 µs", "cpu p50", "cpu p99", "qps",
-                 "hits", "matches", "÷xapian p50", "÷xapian p99", "÷xapian cpu50",
-                 "÷fts5 p50", "÷fts5 p99"},
-                markdown);
+  Table details(
+      {"class", "engine", "p50 µs", "p95 µs", "p99 µs", "cpu p50", "cpu p99", "qps", "hits",
+       "matches", "÷xapian p50", "÷xapian p99", "÷xapian cpu50", "÷fts5 p50", "÷fts5 p99"},
+      markdown);
   for (const std::string& cls : result.Classes()) {
     for (const Row& row : result.rows) {
       if (row.group != "Query" || row.cls != cls) continue;
@@ -365,11 +362,11 @@ void PrintRun(const Result& result, bool markdown) {
         continue;
       }
       details.Add({cls, row.engine, Num(row.Get("p50_us")), Num(row.Get("p95_us")),
-                   Num(row.Get("p99_us")), Num(row.Get("cpu_p50_us")),
-                   Num(row.Get("cpu_p99_us")), Num(row.Get("qps")), Num(row.Get("hits"), 1),
-                   Num(row.Get("matches")), Ratio(row.Get("x_xapian_p50")),
-                   Ratio(row.Get("x_xapian_p99")), Ratio(row.Get("x_xapian_cpu_p50")),
-                   Ratio(row.Get("x_fts5_p50")), Ratio(row.Get("x_fts5_p99"))});
+                   Num(row.Get("p99_us")), Num(row.Get("cpu_p50_us")), Num(row.Get("cpu_p99_us")),
+                   Num(row.Get("qps")), Num(row.Get("hits"), 1), Num(row.Get("matches")),
+                   Ratio(row.Get("x_xapian_p50")), Ratio(row.Get("x_xapian_p99")),
+                   Ratio(row.Get("x_xapian_cpu_p50")), Ratio(row.Get("x_fts5_p50")),
+                   Ratio(row.Get("x_fts5_p99"))});
     }
   }
   details.Print();
@@ -552,7 +549,8 @@ int Check(const std::string& thresholds_path, const Result& result) {
     if (row.message.rfind(kNotSupported, 0) == 0 || row.message.rfind("no queries", 0) == 0) {
       continue;
     }
-    table.Add({row.cls, row.engine, "-", "-", "-", "-", "FAIL (" + row.message.substr(0, 60) + ")"});
+    table.Add(
+        {row.cls, row.engine, "-", "-", "-", "-", "FAIL (" + row.message.substr(0, 60) + ")"});
     ++failures;
   }
   table.Print();

@@ -43,12 +43,11 @@ absl::StatusOr<NewsDate> SinceDate(absl::string_view value, const GetEnv& getenv
   if (const char* fixed = getenv("NEWSGREP_NOW"); fixed != nullptr && *fixed != '\0') {
     const std::optional<NewsDate> date = ParseNewsDate(fixed);
     if (!date) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("NEWSGREP_NOW is not a date: '", fixed, "'"));
+      return absl::InvalidArgumentError(absl::StrCat("NEWSGREP_NOW is not a date: '", fixed, "'"));
     }
-    now = std::chrono::sys_days(std::chrono::year_month_day(
-              std::chrono::year(date->year), std::chrono::month(date->month),
-              std::chrono::day(date->day))) +
+    now = std::chrono::sys_days(std::chrono::year_month_day(std::chrono::year(date->year),
+                                                            std::chrono::month(date->month),
+                                                            std::chrono::day(date->day))) +
           std::chrono::hours(date->hour) + std::chrono::minutes(date->minute) +
           std::chrono::seconds(date->second);
   }
@@ -148,8 +147,8 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
       absl::StatusOr<std::string> path = take_value();
       if (!path.ok()) return path.status();
       if (!db_flag.empty()) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "--db given twice ('", db_flag, "', '", *path, "'): one index a run"));
+        return absl::InvalidArgumentError(
+            absl::StrCat("--db given twice ('", db_flag, "', '", *path, "'): one index a run"));
       }
       db_flag = *path;
     } else if (name == "--allow-stub-programs") {
@@ -273,9 +272,8 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     if (!operands.empty()) {
       auto command = SubcommandNamed(operands[0]);
       if (!command) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("no help for '", operands[0],
-                         "': commands are index, search, similar, eval, stats"));
+        return absl::InvalidArgumentError(absl::StrCat(
+            "no help for '", operands[0], "': commands are index, search, similar, eval, stats"));
       }
       config.help_for = *command;
     }
@@ -292,17 +290,16 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
   }
   if (config.command == Command::kEval) {
     if (!search_only.empty() || !index_only.empty()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          search_only.empty() ? index_only.front() : search_only.front(),
-          " is not an eval option"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(search_only.empty() ? index_only.front() : search_only.front(),
+                       " is not an eval option"));
     }
     if (operands.size() != 1 || (operands[0] != "dedup" && operands[0] != "ner")) {
-      return absl::InvalidArgumentError(
-          "newsgrep eval takes one evaluation name: dedup or ner");
+      return absl::InvalidArgumentError("newsgrep eval takes one evaluation name: dedup or ner");
     }
     config.evaluation = operands[0];
-    const bool ner_option_given = !config.conll_path.empty() || !config.corpus_stats ||
-                                  config.show_errors > 0;
+    const bool ner_option_given =
+        !config.conll_path.empty() || !config.corpus_stats || config.show_errors > 0;
     if (config.evaluation == "ner" && config.conll_path.empty()) {
       return absl::InvalidArgumentError(
           "newsgrep eval ner needs --conll FILE (CoNLL-2003 format, plain or .gz)");

@@ -25,28 +25,28 @@ struct Config {
   std::string db_path;                  // resolved: --db, NEWSGREP_DB, XDG default
   bool allow_stub_programs = false;     // a stub --db may name programs (index_location.h)
   // search
-  std::string query;                    // the operands joined by spaces
+  std::string query;  // the operands joined by spaces
   OutputMode output = OutputMode::kText;
   ColorChoice color = ColorChoice::kAuto;
   SearchOptions search;
   // similar
   std::string article_id;
   // eval
-  std::string evaluation;        // "dedup" or "ner"
-  std::string conll_path;        // eval ner: the CoNLL-2003 file (plain or .gz)
-  bool corpus_stats = true;      // eval ner: gather corpus statistics first
-  size_t show_errors = 0;        // eval ner: false positives and misses to print per type
+  std::string evaluation;    // "dedup" or "ner"
+  std::string conll_path;    // eval ner: the CoNLL-2003 file (plain or .gz)
+  bool corpus_stats = true;  // eval ner: gather corpus statistics first
+  size_t show_errors = 0;    // eval ner: false positives and misses to print per type
   std::string corpus_dir = "../shared/corpus";  // the shared evaluation corpora
   std::string sample_dir = "data/sample";       // the bundled sample corpus
   size_t perturb_stories = 200;
   // stats
-  std::string stats_kind;        // "people" or "places"
+  std::string stats_kind;  // "people" or "places"
   // index
   std::vector<std::string> inputs;
-  size_t commit_every = 0;  // 0: IndexerOptions' automatic batch
+  size_t commit_every = 0;      // 0: IndexerOptions' automatic batch
   size_t analysis_threads = 0;  // index -j: 0 = one per core
   bool extract_entities = true;
-  ReadLimits read_limits;   // index --max-body-bytes
+  ReadLimits read_limits;  // index --max-body-bytes
   bool quiet = false;
 };
 
@@ -54,8 +54,7 @@ using GetEnv = std::function<const char*(const char*)>;
 
 /// Parses argv (without argv[0]). Returns InvalidArgument with a one-line message for a
 /// usage error (unknown option, missing value, no query, options of another command).
-absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
-                                        const GetEnv& getenv);
+absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args, const GetEnv& getenv);
 
 /// Help text for `command` (kHelp: the overview).
 std::string HelpText(Command command);

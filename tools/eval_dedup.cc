@@ -150,8 +150,7 @@ absl::StatusOr<bool> EvalLabeledSet(const std::string& name, std::vector<Labeled
       }
     }
   }
-  return score.correct_pairs == score.predicted_pairs &&
-         score.recall() >= kTargetRecall;
+  return score.correct_pairs == score.predicted_pairs && score.recall() >= kTargetRecall;
 }
 
 absl::StatusOr<std::vector<Labeled>> LoadSeeds(const std::string& dir) {
@@ -244,20 +243,18 @@ std::vector<std::string> Sentences(absl::string_view body) {
 }
 
 std::string WithChrome(absl::string_view body, Random& random) {
-  static constexpr const char* kCaptions[] = {
-      "Officials at the scene on Monday. (Photo: Staff)",
-      "Crowds gathered outside the building. (Reuters)"};
+  static constexpr const char* kCaptions[] = {"Officials at the scene on Monday. (Photo: Staff)",
+                                              "Crowds gathered outside the building. (Reuters)"};
   std::vector<std::string> paragraphs = absl::StrSplit(body, "\n\n");
   const size_t at = std::min<size_t>(2, paragraphs.size());
   paragraphs.insert(paragraphs.begin() + static_cast<long>(at), kCaptions[random.Below(2)]);
   const size_t promo = std::min<size_t>(4, paragraphs.size() - 1);
   paragraphs.insert(paragraphs.begin() + static_cast<long>(promo),
                     "READ MORE: MARKETS RALLY AS RATES FALL");
-  return absl::StrCat(
-      "Share this article\n\nListen to this article 3 min\n\nBy Staff Reporter\n\n",
-      absl::StrJoin(paragraphs, "\n\n"),
-      "\n\nClick here to get the Example News app\n\n"
-      "© 2025 Example News. All rights reserved.");
+  return absl::StrCat("Share this article\n\nListen to this article 3 min\n\nBy Staff Reporter\n\n",
+                      absl::StrJoin(paragraphs, "\n\n"),
+                      "\n\nClick here to get the Example News app\n\n"
+                      "© 2025 Example News. All rights reserved.");
 }
 
 std::string Repeat(absl::string_view body, int times) {
@@ -265,8 +262,7 @@ std::string Repeat(absl::string_view body, int times) {
   return absl::StrJoin(copies, "\n\n");
 }
 
-absl::StatusOr<std::vector<Labeled>> MakePerturbations(const std::string& source,
-                                                       size_t stories) {
+absl::StatusOr<std::vector<Labeled>> MakePerturbations(const std::string& source, size_t stories) {
   std::vector<Article> pool;
   absl::Status status = ReadAll(source, pool);
   if (!status.ok()) return status;
@@ -308,8 +304,7 @@ absl::StatusOr<std::vector<Labeled>> MakePerturbations(const std::string& source
     variant("repeat3", original.title, Repeat(original.body, 3));
     for (int percent : {1, 5, 10, 20}) {
       std::string edited = EditWords(original.body, percent / 100.0, vocab, random);
-      variant(absl::StrCat("edit", percent), original.title,
-              WithChrome(Repeat(edited, 2), random));
+      variant(absl::StrCat("edit", percent), original.title, WithChrome(Repeat(edited, 2), random));
     }
     std::vector<std::string> sentences = Sentences(original.body);
     const Article& other = originals[(s + 1) % originals.size()];
@@ -364,8 +359,8 @@ absl::StatusOr<bool> EvalPerturbations(const DedupEvalConfig& config, FILE* out)
   }
   std::fprintf(out, "  recall against the original, by perturbation:\n");
   for (const auto& [kind, counts] : by_kind) {
-    std::fprintf(out, "    %-18s %4zu/%-4zu = %.3f\n", kind.c_str(), counts.first,
-                 counts.second, static_cast<double>(counts.first) / counts.second);
+    std::fprintf(out, "    %-18s %4zu/%-4zu = %.3f\n", kind.c_str(), counts.first, counts.second,
+                 static_cast<double>(counts.first) / counts.second);
   }
   return in_target.precision() >= kTargetPrecision && in_target.recall() >= kTargetRecall;
 }
@@ -390,8 +385,7 @@ absl::StatusOr<IndexingTime> TimeIndexing(const std::string& path, const std::st
   if (!status.ok()) return status;
   IndexingTime time;
   time.cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
-  time.wall =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+  time.wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   indexer->reset();
   fs::remove_all(db_path);
   return time;

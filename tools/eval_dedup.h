@@ -13,12 +13,12 @@
 namespace newsgrep::cli {
 
 struct DedupEvalConfig {
-  std::string seeds_dir;        // ../shared/corpus/seeds
-  std::string sample_dir;       // data/sample (articles/ + clusters.tsv)
-  std::string perturb_source;   // a .jsonl(.gz) of real articles (BBC News)
-  std::string reuters;          // reuters21578.jsonl.gz
-  size_t perturb_stories = 200; // originals drawn for the perturbation set
-  std::string work_dir;         // where temporary indexes go (default: a new dir in /tmp)
+  std::string seeds_dir;         // ../shared/corpus/seeds
+  std::string sample_dir;        // data/sample (articles/ + clusters.tsv)
+  std::string perturb_source;    // a .jsonl(.gz) of real articles (BBC News)
+  std::string reuters;           // reuters21578.jsonl.gz
+  size_t perturb_stories = 200;  // originals drawn for the perturbation set
+  std::string work_dir;          // where temporary indexes go (default: a new dir in /tmp)
 };
 
 /// Runs every evaluation whose corpus exists, printing a report to `out`.

@@ -33,7 +33,8 @@ bool ReadAll(const std::string& path, std::string* out) {
   if (file == nullptr) return false;
   char buffer[1 << 16];
   int n = 0;
-  while ((n = gzread(file, buffer, sizeof(buffer))) > 0) out->append(buffer, static_cast<size_t>(n));
+  while ((n = gzread(file, buffer, sizeof(buffer))) > 0)
+    out->append(buffer, static_cast<size_t>(n));
   const bool ok = n == 0;
   gzclose(file);
   return ok;
@@ -232,7 +233,8 @@ int RunNerEval(const NerEvalConfig& config, FILE* out) {
     for (const std::string& e : false_positives[type]) {
       std::fprintf(out, "# %s false positive: %s\n", type, e.c_str());
     }
-    for (const std::string& e : misses[type]) std::fprintf(out, "# %s missed: %s\n", type, e.c_str());
+    for (const std::string& e : misses[type])
+      std::fprintf(out, "# %s missed: %s\n", type, e.c_str());
   }
   return met ? 0 : 1;
 }

@@ -17,9 +17,9 @@
 namespace newsgrep::cli {
 
 struct NerEvalConfig {
-  std::string conll_path;     // CoNLL-2003 format, plain or .gz
-  bool corpus_stats = true;   // gather corpus statistics over the file first
-  size_t show_errors = 0;     // print this many false positives and misses per type
+  std::string conll_path;    // CoNLL-2003 format, plain or .gz
+  bool corpus_stats = true;  // gather corpus statistics over the file first
+  size_t show_errors = 0;    // print this many false positives and misses per type
 };
 
 /// Prints one line per type ("PER  P=0.93 R=0.88 F1=0.90 …", then "LOC …") and a note

@@ -60,8 +60,7 @@ std::unique_ptr<Searcher> OpenForReading(const Config& config) {
     PrintError(absl::StrCat("no index at ", config.db_path, create_hint));
     return nullptr;
   }
-  auto searcher =
-      Searcher::Open({config.db_path}, {.allow_programs = config.allow_stub_programs});
+  auto searcher = Searcher::Open({config.db_path}, {.allow_programs = config.allow_stub_programs});
   if (!searcher.ok()) {
     // NotFound: the path exists but holds no index (e.g. an empty directory).
     PrintError(searcher.status().code() == absl::StatusCode::kNotFound
@@ -91,8 +90,7 @@ int RunSearch(const Config& config) {
     return kExitError;
   }
   // For people only: scripts read the JSON summary's "suggestion" (-l/-c stay silent).
-  if (results->total == 0 && !results->suggestion.empty() &&
-      config.output == OutputMode::kText) {
+  if (results->total == 0 && !results->suggestion.empty() && config.output == OutputMode::kText) {
     PrintError(absl::StrCat("no match; did you mean ", results->suggestion, "?"));
   }
   return results->total > 0 ? kExitMatch : kExitNoMatch;
@@ -193,8 +191,8 @@ int RunIndex(const Config& config) {
     if (now - last_progress < std::chrono::milliseconds(200)) return;
     last_progress = now;
     progress_shown = true;
-    std::fprintf(stderr, "\r\x1b[Kindexing: %zu files, %zu articles, %.0f articles/s",
-                 report.files, report.articles, report.articles / std::max(elapsed(), 1e-9));
+    std::fprintf(stderr, "\r\x1b[Kindexing: %zu files, %zu articles, %.0f articles/s", report.files,
+                 report.articles, report.articles / std::max(elapsed(), 1e-9));
   };
   IndexReport report;
   absl::Status status;
@@ -226,9 +224,8 @@ int RunIndex(const Config& config) {
 int Main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
   std::vector<std::string> args(argv + 1, argv + argc);
-  absl::StatusOr<Config> config = ParseCommandLine(args, [](const char* name) {
-    return static_cast<const char*>(std::getenv(name));
-  });
+  absl::StatusOr<Config> config = ParseCommandLine(
+      args, [](const char* name) { return static_cast<const char*>(std::getenv(name)); });
   if (!config.ok()) {
     PrintError(config.status().message());
     return kExitError;

@@ -41,8 +41,8 @@ class TextPrinter : public ResultPrinter {
     }
     text += "\n";
     std::string meta;
-    for (const std::string& part : {a.date.empty() ? std::string() : DisplayDate(a.date),
-                                    a.source, a.id}) {
+    for (const std::string& part :
+         {a.date.empty() ? std::string() : DisplayDate(a.date), a.source, a.id}) {
       if (part.empty()) continue;
       if (!meta.empty()) meta += " · ";
       meta += part;
@@ -96,8 +96,8 @@ class TextPrinter : public ResultPrinter {
 };
 
 nlohmann::json LocationJson(const StoredLocation& l) {
-  return {{"name", l.name},       {"canonical", l.canonical}, {"key", l.key},
-          {"kind", l.kind},       {"country", l.country},     {"mentions", l.mentions}};
+  return {{"name", l.name}, {"canonical", l.canonical}, {"key", l.key},
+          {"kind", l.kind}, {"country", l.country},     {"mentions", l.mentions}};
 }
 
 // people, locations, dateline_place, quotes (with speaker): what the indexer found.
@@ -110,12 +110,12 @@ void AddEntities(const StoredArticle& a, nlohmann::json& line) {
   for (const StoredLocation& l : a.locations) locations.push_back(LocationJson(l));
   nlohmann::json quotes = nlohmann::json::array();
   for (const StoredQuote& q : a.quotes) {
-    quotes.push_back({{"text", q.text},
-                      {"speaker", q.speaker.empty() ? nlohmann::json() : nlohmann::json(q.speaker)},
-                      {"speaker_key", q.speaker_key.empty() ? nlohmann::json()
-                                                            : nlohmann::json(q.speaker_key)},
-                      {"begin", q.begin},
-                      {"end", q.end}});
+    quotes.push_back(
+        {{"text", q.text},
+         {"speaker", q.speaker.empty() ? nlohmann::json() : nlohmann::json(q.speaker)},
+         {"speaker_key", q.speaker_key.empty() ? nlohmann::json() : nlohmann::json(q.speaker_key)},
+         {"begin", q.begin},
+         {"end", q.end}});
   }
   line["people"] = std::move(people);
   line["locations"] = std::move(locations);
@@ -155,16 +155,16 @@ class JsonPrinter : public ResultPrinter {
 
   void PrintSummary(absl::string_view query, const SearchResults& results,
                     const SearchOptions& options) override {
-    nlohmann::json line = {{"type", "summary"},
-                           {"format_version", kJsonFormatVersion},
-                           {"query", query},
-                           {"total", results.total},
-                           {"total_is_exact", results.total_is_exact},
-                           {"offset", options.offset},
-                           {"returned", results.hits.size()},
-                           {"suggestion", results.suggestion.empty()
-                                              ? nlohmann::json()
-                                              : nlohmann::json(results.suggestion)}};
+    nlohmann::json line = {
+        {"type", "summary"},
+        {"format_version", kJsonFormatVersion},
+        {"query", query},
+        {"total", results.total},
+        {"total_is_exact", results.total_is_exact},
+        {"offset", options.offset},
+        {"returned", results.hits.size()},
+        {"suggestion",
+         results.suggestion.empty() ? nlohmann::json() : nlohmann::json(results.suggestion)}};
     Write(out_, Dump(line));
   }
 

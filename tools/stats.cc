@@ -72,8 +72,8 @@ absl::StatusOr<std::vector<EntityCount>> CountEntities(const std::string& db_pat
       size_t looked = 0;
       for (const std::string& key : keys) {
         const std::string term = prefix + key;
-        for (auto p = db.postlist_begin(term); p != db.postlist_end(term) && looked < kSampleArticles;
-             ++p, ++looked) {
+        for (auto p = db.postlist_begin(term);
+             p != db.postlist_end(term) && looked < kSampleArticles; ++p, ++looked) {
           absl::StatusOr<StoredArticle> stored =
               DecodeDisplayRecord(db.get_document(*p).get_value(schema::kDisplaySlot));
           if (!stored.ok()) continue;
@@ -109,8 +109,8 @@ absl::StatusOr<std::vector<EntityCount>> CountEntities(const std::string& db_pat
   }
 }
 
-int PrintEntityCounts(const std::vector<EntityCount>& counts, const std::string& kind,
-                      bool json, FILE* out) {
+int PrintEntityCounts(const std::vector<EntityCount>& counts, const std::string& kind, bool json,
+                      FILE* out) {
   const bool people = kind == "people";
   if (!json && !counts.empty()) {
     std::fprintf(out, "%4s  %8s  %s\n", "#", "articles", people ? "person" : "place");
@@ -130,9 +130,9 @@ int PrintEntityCounts(const std::vector<EntityCount>& counts, const std::string&
                              {"articles", entity.articles},
                              {"spellings", entity.spellings}};
       if (!people) line["kind"] = entity.kind;
-      std::fputs((line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n")
-                     .c_str(),
-                 out);
+      std::fputs(
+          (line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n").c_str(),
+          out);
       continue;
     }
     std::string line = absl::StrFormat("%4zu  %8zu  %s", rank, entity.articles, entity.name);

@@ -15,9 +15,9 @@ namespace newsgrep::cli {
 
 /// One person or place with how many articles name it.
 struct EntityCount {
-  std::string key;                     // canonical key
-  std::string name;                    // display name (the fullest spelling, or canonical)
-  std::string kind;                    // places: country, region, city, area, place
+  std::string key;   // canonical key
+  std::string name;  // display name (the fullest spelling, or canonical)
+  std::string kind;  // places: country, region, city, area, place
   size_t articles = 0;
   std::vector<std::string> spellings;  // as written in the articles looked at
 };
@@ -32,8 +32,8 @@ absl::StatusOr<std::vector<EntityCount>> CountEntities(const std::string& db_pat
 
 /// Prints `counts` as a table or as JSON Lines. Returns 0 when something was printed, 1
 /// when `counts` is empty.
-int PrintEntityCounts(const std::vector<EntityCount>& counts, const std::string& kind,
-                      bool json, FILE* out);
+int PrintEntityCounts(const std::vector<EntityCount>& counts, const std::string& kind, bool json,
+                      FILE* out);
 
 }  // namespace newsgrep::cli
 

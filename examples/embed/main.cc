@@ -52,8 +52,9 @@ int main(int argc, char** argv) {
 
   // The same kind of query built from code: user words cannot inject operators.
   namespace q = newsgrep::query;
-  const std::string built = q::All({q::Near(q::Phrase("security guarantees"), q::Word("ukraine"), 3),
-                                    q::InField("title", q::Word("nato"))});
+  const std::string built =
+      q::All({q::Near(q::Phrase("security guarantees"), q::Word("ukraine"), 3),
+              q::InField("title", q::Word("nato"))});
   auto more = (*searcher)->Search(built, {.limit = 1});
   if (!more.ok()) {
     std::fprintf(stderr, "%s\n", std::string(more.status().message()).c_str());

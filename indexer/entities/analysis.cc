@@ -25,229 +25,992 @@ WordSet MakeSet(std::initializer_list<absl::string_view> words) { return WordSet
 
 // Titles that introduce a name: "Gen. Dan Caine", "President Donald Trump".
 const WordSet& TitleHeads() {
-  static const WordSet* const kSet = new WordSet(MakeSet({
-      "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "gen", "general", "adm", "admiral",
-      "col", "colonel", "lt", "lieutenant", "maj", "capt", "captain", "sgt", "sergeant", "cpl",
-      "corporal", "gov", "governor", "sen", "senator", "rep", "representative", "congressman",
-      "congresswoman", "rev", "reverend", "fr", "father", "sir", "dame", "lady", "baron",
-      "baroness", "rabbi", "imam", "sheikh", "sheik", "ayatollah", "cardinal", "archbishop",
-      "bishop", "pope", "king", "queen", "prince", "princess", "emperor", "empress", "sultan",
-      "emir", "president", "premier", "chancellor", "minister", "secretary", "chairman",
-      "chairwoman", "chairperson", "chair", "spokesman", "spokeswoman", "spokesperson", "mayor",
-      "judge", "justice", "ambassador", "envoy", "commissioner", "director", "coach",
-      "commander", "cmdr", "marshal", "brigadier", "brig", "inspector", "insp", "detective",
-      "det", "superintendent", "supt", "constable", "cllr", "councillor", "councilman",
-      "councilwoman", "leader", "sergeant-major", "lt.", "vice-president",
-      "vice-chairman", "vice-premier", "speaker", "chief", "counsellor", "adviser", "advisor",
-      "major", "ceo", "cfo", "coo"}));
+  static const WordSet* const kSet = new WordSet(MakeSet({"mr",
+                                                          "mrs",
+                                                          "ms",
+                                                          "miss",
+                                                          "dr",
+                                                          "prof",
+                                                          "professor",
+                                                          "gen",
+                                                          "general",
+                                                          "adm",
+                                                          "admiral",
+                                                          "col",
+                                                          "colonel",
+                                                          "lt",
+                                                          "lieutenant",
+                                                          "maj",
+                                                          "capt",
+                                                          "captain",
+                                                          "sgt",
+                                                          "sergeant",
+                                                          "cpl",
+                                                          "corporal",
+                                                          "gov",
+                                                          "governor",
+                                                          "sen",
+                                                          "senator",
+                                                          "rep",
+                                                          "representative",
+                                                          "congressman",
+                                                          "congresswoman",
+                                                          "rev",
+                                                          "reverend",
+                                                          "fr",
+                                                          "father",
+                                                          "sir",
+                                                          "dame",
+                                                          "lady",
+                                                          "baron",
+                                                          "baroness",
+                                                          "rabbi",
+                                                          "imam",
+                                                          "sheikh",
+                                                          "sheik",
+                                                          "ayatollah",
+                                                          "cardinal",
+                                                          "archbishop",
+                                                          "bishop",
+                                                          "pope",
+                                                          "king",
+                                                          "queen",
+                                                          "prince",
+                                                          "princess",
+                                                          "emperor",
+                                                          "empress",
+                                                          "sultan",
+                                                          "emir",
+                                                          "president",
+                                                          "premier",
+                                                          "chancellor",
+                                                          "minister",
+                                                          "secretary",
+                                                          "chairman",
+                                                          "chairwoman",
+                                                          "chairperson",
+                                                          "chair",
+                                                          "spokesman",
+                                                          "spokeswoman",
+                                                          "spokesperson",
+                                                          "mayor",
+                                                          "judge",
+                                                          "justice",
+                                                          "ambassador",
+                                                          "envoy",
+                                                          "commissioner",
+                                                          "director",
+                                                          "coach",
+                                                          "commander",
+                                                          "cmdr",
+                                                          "marshal",
+                                                          "brigadier",
+                                                          "brig",
+                                                          "inspector",
+                                                          "insp",
+                                                          "detective",
+                                                          "det",
+                                                          "superintendent",
+                                                          "supt",
+                                                          "constable",
+                                                          "cllr",
+                                                          "councillor",
+                                                          "councilman",
+                                                          "councilwoman",
+                                                          "leader",
+                                                          "sergeant-major",
+                                                          "lt.",
+                                                          "vice-president",
+                                                          "vice-chairman",
+                                                          "vice-premier",
+                                                          "speaker",
+                                                          "chief",
+                                                          "counsellor",
+                                                          "adviser",
+                                                          "advisor",
+                                                          "major",
+                                                          "ceo",
+                                                          "cfo",
+                                                          "coo"}));
   return *kSet;
 }
 
 // Words that can stand between the start of a title and its head: "Deputy Foreign Minister".
 const WordSet& TitleModifiers() {
-  static const WordSet* const kSet = new WordSet(MakeSet({
-      "deputy", "vice", "foreign", "defence", "defense", "prime", "finance", "interior", "home",
-      "trade", "economy", "economic", "agriculture", "health", "justice", "energy", "transport",
-      "labour", "labor", "press", "chief", "acting", "former", "senior", "junior", "state",
-      "federal", "attorney", "supreme", "allied", "joint", "rear", "air", "crown", "grand",
-      "executive", "managing", "first", "opposition", "assistant", "associate", "lieutenant",
-      "lt", "general", "head", "parliamentary", "education", "culture", "industry",
-      "environment", "security", "intelligence", "information", "communications",
-      "development", "planning", "treasury", "commerce", "police", "army", "navy", "military",
-      "national", "regional", "provincial", "district", "county", "city", "party", "union",
-      "team", "club", "white", "house", "majority", "minority", "government", "cabinet",
-      "foreign-policy", "economics", "fisheries", "sports", "sport", "tourism", "oil",
-      "petroleum", "mines", "water", "housing", "immigration", "social", "welfare", "women",
-      "youth", "science", "technology", "digital", "veterans", "homeland", "public",
-      "external", "internal", "european", "world", "special", "presidential", "elder",
-      "then", "outgoing", "incoming", "interim", "caretaker", "ex", "mr", "mrs", "ms", "dr",
-      "gen", "col", "adm", "sen", "rep", "gov", "capt"}));
+  static const WordSet* const kSet = new WordSet(MakeSet({"deputy",
+                                                          "vice",
+                                                          "foreign",
+                                                          "defence",
+                                                          "defense",
+                                                          "prime",
+                                                          "finance",
+                                                          "interior",
+                                                          "home",
+                                                          "trade",
+                                                          "economy",
+                                                          "economic",
+                                                          "agriculture",
+                                                          "health",
+                                                          "justice",
+                                                          "energy",
+                                                          "transport",
+                                                          "labour",
+                                                          "labor",
+                                                          "press",
+                                                          "chief",
+                                                          "acting",
+                                                          "former",
+                                                          "senior",
+                                                          "junior",
+                                                          "state",
+                                                          "federal",
+                                                          "attorney",
+                                                          "supreme",
+                                                          "allied",
+                                                          "joint",
+                                                          "rear",
+                                                          "air",
+                                                          "crown",
+                                                          "grand",
+                                                          "executive",
+                                                          "managing",
+                                                          "first",
+                                                          "opposition",
+                                                          "assistant",
+                                                          "associate",
+                                                          "lieutenant",
+                                                          "lt",
+                                                          "general",
+                                                          "head",
+                                                          "parliamentary",
+                                                          "education",
+                                                          "culture",
+                                                          "industry",
+                                                          "environment",
+                                                          "security",
+                                                          "intelligence",
+                                                          "information",
+                                                          "communications",
+                                                          "development",
+                                                          "planning",
+                                                          "treasury",
+                                                          "commerce",
+                                                          "police",
+                                                          "army",
+                                                          "navy",
+                                                          "military",
+                                                          "national",
+                                                          "regional",
+                                                          "provincial",
+                                                          "district",
+                                                          "county",
+                                                          "city",
+                                                          "party",
+                                                          "union",
+                                                          "team",
+                                                          "club",
+                                                          "white",
+                                                          "house",
+                                                          "majority",
+                                                          "minority",
+                                                          "government",
+                                                          "cabinet",
+                                                          "foreign-policy",
+                                                          "economics",
+                                                          "fisheries",
+                                                          "sports",
+                                                          "sport",
+                                                          "tourism",
+                                                          "oil",
+                                                          "petroleum",
+                                                          "mines",
+                                                          "water",
+                                                          "housing",
+                                                          "immigration",
+                                                          "social",
+                                                          "welfare",
+                                                          "women",
+                                                          "youth",
+                                                          "science",
+                                                          "technology",
+                                                          "digital",
+                                                          "veterans",
+                                                          "homeland",
+                                                          "public",
+                                                          "external",
+                                                          "internal",
+                                                          "european",
+                                                          "world",
+                                                          "special",
+                                                          "presidential",
+                                                          "elder",
+                                                          "then",
+                                                          "outgoing",
+                                                          "incoming",
+                                                          "interim",
+                                                          "caretaker",
+                                                          "ex",
+                                                          "mr",
+                                                          "mrs",
+                                                          "ms",
+                                                          "dr",
+                                                          "gen",
+                                                          "col",
+                                                          "adm",
+                                                          "sen",
+                                                          "rep",
+                                                          "gov",
+                                                          "capt"}));
   return *kSet;
 }
 
 // A lower-case word before a name that says it is a person: "coach Glenn Hoddle".
 const WordSet& RoleNouns() {
-  static const WordSet* const kSet = new WordSet(MakeSet({
-      "spokesman", "spokeswoman", "spokesperson", "president", "minister", "secretary",
-      "chairman", "chairwoman", "chief", "director", "leader", "coach", "manager", "captain",
-      "striker", "midfielder", "defender", "goalkeeper", "forward", "winger", "batsman",
-      "bowler", "all-rounder", "pitcher", "skipper", "champion", "team-mate", "teammate",
-      "analyst", "economist", "strategist", "trader", "dealer", "correspondent", "reporter",
-      "editor", "columnist", "writer", "author", "commentator", "senator", "governor", "mayor",
-      "ambassador", "envoy", "general", "admiral", "colonel", "commander", "premier",
-      "chancellor", "judge", "lawyer", "attorney", "prosecutor", "actor", "actress", "singer",
-      "player", "rider", "driver", "cyclist", "golfer", "runner", "sprinter", "jockey", "boxer",
-      "swimmer", "skier", "keeper", "compatriot", "countryman", "challenger", "husband", "wife",
-      "son", "daughter", "brother", "widow", "colleague", "founder", "owner", "ceo",
-      "professor", "lieutenant", "sergeant", "aide", "adviser", "advisor", "negotiator",
-      "mediator", "candidate", "nominee", "warlord", "dissident", "activist", "defendant",
-      "officer", "deputy", "counterpart", "successor", "predecessor", "opponent",
-      "rival", "partner", "photographer", "playmaker", "centre-back", "full-back",
-      "right-back", "left-back", "sweeper", "substitute", "seed", "holder", "winner",
-      "runner-up", "veteran", "newcomer", "opener", "spinner", "paceman", "wicketkeeper",
-      "wicket-keeper", "scrum-half", "fly-half", "flanker", "quarterback", "outfielder", "infielder", "reliever", "starter",
-      "rookie", "homer", "batter", "catcher", "shortstop", "slugger", "manager", "trainer",
-      "referee", "umpire", "steward", "chef", "bishop", "cardinal", "pope", "rabbi", "imam",
-      "sheikh", "cleric", "novelist", "poet", "painter", "composer", "conductor", "pianist",
-      "violinist", "guitarist", "drummer", "producer", "designer", "architect",
-      "banker", "financier", "investor", "billionaire", "tycoon", "magnate", "businessman",
-      "businesswoman", "entrepreneur", "industrialist", "executive", "lawmaker", "legislator",
-      "congressman", "parliamentarian", "deputy", "mp", "politician", "diplomat", "emissary",
-      "king", "queen", "prince", "princess", "dictator", "strongman", "rebel", "guerrilla",
-      "commando", "soldier", "policeman", "detective", "inspector", "suspect", "gunman",
-      "hijacker", "victim", "survivor", "witness", "mother", "father", "sister", "uncle",
-      "aunt", "cousin", "nephew", "niece", "grandson", "granddaughter", "fiancee", "fiance",
-      "girlfriend", "boyfriend", "friend", "mr", "mrs", "ms", "dr", "told"}));
+  static const WordSet* const kSet = new WordSet(MakeSet({"spokesman",
+                                                          "spokeswoman",
+                                                          "spokesperson",
+                                                          "president",
+                                                          "minister",
+                                                          "secretary",
+                                                          "chairman",
+                                                          "chairwoman",
+                                                          "chief",
+                                                          "director",
+                                                          "leader",
+                                                          "coach",
+                                                          "manager",
+                                                          "captain",
+                                                          "striker",
+                                                          "midfielder",
+                                                          "defender",
+                                                          "goalkeeper",
+                                                          "forward",
+                                                          "winger",
+                                                          "batsman",
+                                                          "bowler",
+                                                          "all-rounder",
+                                                          "pitcher",
+                                                          "skipper",
+                                                          "champion",
+                                                          "team-mate",
+                                                          "teammate",
+                                                          "analyst",
+                                                          "economist",
+                                                          "strategist",
+                                                          "trader",
+                                                          "dealer",
+                                                          "correspondent",
+                                                          "reporter",
+                                                          "editor",
+                                                          "columnist",
+                                                          "writer",
+                                                          "author",
+                                                          "commentator",
+                                                          "senator",
+                                                          "governor",
+                                                          "mayor",
+                                                          "ambassador",
+                                                          "envoy",
+                                                          "general",
+                                                          "admiral",
+                                                          "colonel",
+                                                          "commander",
+                                                          "premier",
+                                                          "chancellor",
+                                                          "judge",
+                                                          "lawyer",
+                                                          "attorney",
+                                                          "prosecutor",
+                                                          "actor",
+                                                          "actress",
+                                                          "singer",
+                                                          "player",
+                                                          "rider",
+                                                          "driver",
+                                                          "cyclist",
+                                                          "golfer",
+                                                          "runner",
+                                                          "sprinter",
+                                                          "jockey",
+                                                          "boxer",
+                                                          "swimmer",
+                                                          "skier",
+                                                          "keeper",
+                                                          "compatriot",
+                                                          "countryman",
+                                                          "challenger",
+                                                          "husband",
+                                                          "wife",
+                                                          "son",
+                                                          "daughter",
+                                                          "brother",
+                                                          "widow",
+                                                          "colleague",
+                                                          "founder",
+                                                          "owner",
+                                                          "ceo",
+                                                          "professor",
+                                                          "lieutenant",
+                                                          "sergeant",
+                                                          "aide",
+                                                          "adviser",
+                                                          "advisor",
+                                                          "negotiator",
+                                                          "mediator",
+                                                          "candidate",
+                                                          "nominee",
+                                                          "warlord",
+                                                          "dissident",
+                                                          "activist",
+                                                          "defendant",
+                                                          "officer",
+                                                          "deputy",
+                                                          "counterpart",
+                                                          "successor",
+                                                          "predecessor",
+                                                          "opponent",
+                                                          "rival",
+                                                          "partner",
+                                                          "photographer",
+                                                          "playmaker",
+                                                          "centre-back",
+                                                          "full-back",
+                                                          "right-back",
+                                                          "left-back",
+                                                          "sweeper",
+                                                          "substitute",
+                                                          "seed",
+                                                          "holder",
+                                                          "winner",
+                                                          "runner-up",
+                                                          "veteran",
+                                                          "newcomer",
+                                                          "opener",
+                                                          "spinner",
+                                                          "paceman",
+                                                          "wicketkeeper",
+                                                          "wicket-keeper",
+                                                          "scrum-half",
+                                                          "fly-half",
+                                                          "flanker",
+                                                          "quarterback",
+                                                          "outfielder",
+                                                          "infielder",
+                                                          "reliever",
+                                                          "starter",
+                                                          "rookie",
+                                                          "homer",
+                                                          "batter",
+                                                          "catcher",
+                                                          "shortstop",
+                                                          "slugger",
+                                                          "manager",
+                                                          "trainer",
+                                                          "referee",
+                                                          "umpire",
+                                                          "steward",
+                                                          "chef",
+                                                          "bishop",
+                                                          "cardinal",
+                                                          "pope",
+                                                          "rabbi",
+                                                          "imam",
+                                                          "sheikh",
+                                                          "cleric",
+                                                          "novelist",
+                                                          "poet",
+                                                          "painter",
+                                                          "composer",
+                                                          "conductor",
+                                                          "pianist",
+                                                          "violinist",
+                                                          "guitarist",
+                                                          "drummer",
+                                                          "producer",
+                                                          "designer",
+                                                          "architect",
+                                                          "banker",
+                                                          "financier",
+                                                          "investor",
+                                                          "billionaire",
+                                                          "tycoon",
+                                                          "magnate",
+                                                          "businessman",
+                                                          "businesswoman",
+                                                          "entrepreneur",
+                                                          "industrialist",
+                                                          "executive",
+                                                          "lawmaker",
+                                                          "legislator",
+                                                          "congressman",
+                                                          "parliamentarian",
+                                                          "deputy",
+                                                          "mp",
+                                                          "politician",
+                                                          "diplomat",
+                                                          "emissary",
+                                                          "king",
+                                                          "queen",
+                                                          "prince",
+                                                          "princess",
+                                                          "dictator",
+                                                          "strongman",
+                                                          "rebel",
+                                                          "guerrilla",
+                                                          "commando",
+                                                          "soldier",
+                                                          "policeman",
+                                                          "detective",
+                                                          "inspector",
+                                                          "suspect",
+                                                          "gunman",
+                                                          "hijacker",
+                                                          "victim",
+                                                          "survivor",
+                                                          "witness",
+                                                          "mother",
+                                                          "father",
+                                                          "sister",
+                                                          "uncle",
+                                                          "aunt",
+                                                          "cousin",
+                                                          "nephew",
+                                                          "niece",
+                                                          "grandson",
+                                                          "granddaughter",
+                                                          "fiancee",
+                                                          "fiance",
+                                                          "girlfriend",
+                                                          "boyfriend",
+                                                          "friend",
+                                                          "mr",
+                                                          "mrs",
+                                                          "ms",
+                                                          "dr",
+                                                          "told"}));
   return *kSet;
 }
 
 // Capitalised words that make a chunk an organisation (or event, or title of a work).
 const WordSet& OrgHeads() {
-  static const WordSet* const kSet = new WordSet(MakeSet({
-      "inc", "corp", "corporation", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "gmbh", "group",
-      "holdings", "bank", "bancorp", "party", "ministry", "council", "committee", "commission",
-      "association", "federation", "union", "university", "institute", "institution",
-      "centre", "center", "college", "school", "academy", "agency", "organisation",
-      "organization", "club", "united", "rovers", "athletic", "athletico", "atletico",
-      "wanderers", "albion", "hotspur", "airlines", "airways", "motors", "exchange", "fund",
-      "trust", "court", "parliament", "assembly", "congress", "senate", "army", "navy", "force",
-      "forces", "police", "command", "office", "department", "service", "services", "news",
-      "press", "times", "post", "journal", "herald", "gazette", "tribune", "television", "tv",
-      "radio", "foundation", "society", "church", "hospital", "museum", "company", "industries",
-      "industry", "securities", "capital", "partners", "systems", "technologies", "technology",
-      "energy", "petroleum", "telecom", "communications", "network", "networks", "alliance",
-      "coalition", "front", "movement", "league", "team", "cup", "championship",
-      "championships", "open", "games", "olympics", "olympic", "prize", "award", "festival",
-      "tour", "rally", "board", "authority", "administration", "cabinet", "government",
-      "bureau", "secretariat", "headquarters", "staff", "chiefs", "tribunal", "mission",
-      "corps", "guard", "guards", "brigade", "regiment", "division", "battalion", "fleet",
-      "squadron", "international", "enterprises", "brothers", "bros", "records", "pictures",
-      "studios", "steel", "mines", "mining", "chemicals", "pharmaceuticals", "foods", "stores",
-      "markets", "index", "reserve", "treasury", "revenue", "customs", "powers", "digital",
-      "media", "report", "show", "house", "democrats", "republicans", "conference", "summit",
-      "treaty", "accord", "agreement", "act", "bill", "plan", "war", "series", "trophy",
-      "classic", "grand", "prix", "marathon", "stakes", "derby", "masters", "invitational",
-      "world", "national", "council", "ministries", "consortium", "cartel", "mutual",
-      "insurance", "assurance", "investment", "investments", "finance", "financial", "credit",
-      "motor", "oil", "gas", "electric", "power", "railways", "railway", "rail", "shipping",
-      "lines", "line", "express", "mail", "telegraph", "observer", "independent", "guardian",
-      "economist", "review", "weekly", "daily", "agency", "wire", "magazine", "fc", "afc",
-      "cf", "sc", "ac", "city", "county", "town", "sporting", "real", "dynamo", "dinamo",
-      "spartak", "lokomotiv", "torpedo", "cska", "psv", "ajax", "celtic", "rangers", "villa",
-      "forest", "palace", "wednesday", "argyle", "orient", "stanley", "vale", "borough",
-      "lions", "tigers", "bears", "bulls", "giants", "jets", "eagles", "cowboys", "yankees",
-      "mets", "dodgers", "cubs", "sox", "braves", "pirates", "reds", "royals", "twins",
-      "indians", "orioles", "angels", "mariners", "rockies", "padres", "astros", "expos",
-      "marlins", "brewers", "cardinals", "phillies", "rays", "blue", "athletics", "warriors",
-      "lakers", "celtics", "knicks", "rockets", "spurs", "heat", "magic", "suns", "kings",
-      "jazz", "hawks", "nets", "pistons", "pacers", "bucks", "raptors", "grizzlies", "clippers",
-      "sonics", "mavericks", "nuggets", "timberwolves", "hornets", "wizards", "cavaliers",
-      "blazers", "steelers", "packers", "broncos", "raiders", "chiefs", "dolphins", "patriots",
-      "bills", "colts", "oilers", "saints", "falcons", "panthers", "redskins", "seahawks",
-      "chargers", "rams", "vikings", "lions", "bengals", "browns", "jaguars", "ravens",
-      "sabres", "canucks", "flyers", "penguins", "bruins", "canadiens", "maple", "leafs",
-      "oilers", "flames", "islanders", "devils", "capitals", "whalers", "senators", "sharks",
-      "stars", "blackhawks", "avalanche", "coyotes", "ducks", "jets", "nordiques", "xi", "dow",
-      "star", "spa", "nasdaq", "bancorporation", "plc.", "airport"}));
+  static const WordSet* const kSet = new WordSet(MakeSet({"inc",
+                                                          "corp",
+                                                          "corporation",
+                                                          "co",
+                                                          "ltd",
+                                                          "plc",
+                                                          "llc",
+                                                          "ag",
+                                                          "sa",
+                                                          "nv",
+                                                          "gmbh",
+                                                          "group",
+                                                          "holdings",
+                                                          "bank",
+                                                          "bancorp",
+                                                          "party",
+                                                          "ministry",
+                                                          "council",
+                                                          "committee",
+                                                          "commission",
+                                                          "association",
+                                                          "federation",
+                                                          "union",
+                                                          "university",
+                                                          "institute",
+                                                          "institution",
+                                                          "centre",
+                                                          "center",
+                                                          "college",
+                                                          "school",
+                                                          "academy",
+                                                          "agency",
+                                                          "organisation",
+                                                          "organization",
+                                                          "club",
+                                                          "united",
+                                                          "rovers",
+                                                          "athletic",
+                                                          "athletico",
+                                                          "atletico",
+                                                          "wanderers",
+                                                          "albion",
+                                                          "hotspur",
+                                                          "airlines",
+                                                          "airways",
+                                                          "motors",
+                                                          "exchange",
+                                                          "fund",
+                                                          "trust",
+                                                          "court",
+                                                          "parliament",
+                                                          "assembly",
+                                                          "congress",
+                                                          "senate",
+                                                          "army",
+                                                          "navy",
+                                                          "force",
+                                                          "forces",
+                                                          "police",
+                                                          "command",
+                                                          "office",
+                                                          "department",
+                                                          "service",
+                                                          "services",
+                                                          "news",
+                                                          "press",
+                                                          "times",
+                                                          "post",
+                                                          "journal",
+                                                          "herald",
+                                                          "gazette",
+                                                          "tribune",
+                                                          "television",
+                                                          "tv",
+                                                          "radio",
+                                                          "foundation",
+                                                          "society",
+                                                          "church",
+                                                          "hospital",
+                                                          "museum",
+                                                          "company",
+                                                          "industries",
+                                                          "industry",
+                                                          "securities",
+                                                          "capital",
+                                                          "partners",
+                                                          "systems",
+                                                          "technologies",
+                                                          "technology",
+                                                          "energy",
+                                                          "petroleum",
+                                                          "telecom",
+                                                          "communications",
+                                                          "network",
+                                                          "networks",
+                                                          "alliance",
+                                                          "coalition",
+                                                          "front",
+                                                          "movement",
+                                                          "league",
+                                                          "team",
+                                                          "cup",
+                                                          "championship",
+                                                          "championships",
+                                                          "open",
+                                                          "games",
+                                                          "olympics",
+                                                          "olympic",
+                                                          "prize",
+                                                          "award",
+                                                          "festival",
+                                                          "tour",
+                                                          "rally",
+                                                          "board",
+                                                          "authority",
+                                                          "administration",
+                                                          "cabinet",
+                                                          "government",
+                                                          "bureau",
+                                                          "secretariat",
+                                                          "headquarters",
+                                                          "staff",
+                                                          "chiefs",
+                                                          "tribunal",
+                                                          "mission",
+                                                          "corps",
+                                                          "guard",
+                                                          "guards",
+                                                          "brigade",
+                                                          "regiment",
+                                                          "division",
+                                                          "battalion",
+                                                          "fleet",
+                                                          "squadron",
+                                                          "international",
+                                                          "enterprises",
+                                                          "brothers",
+                                                          "bros",
+                                                          "records",
+                                                          "pictures",
+                                                          "studios",
+                                                          "steel",
+                                                          "mines",
+                                                          "mining",
+                                                          "chemicals",
+                                                          "pharmaceuticals",
+                                                          "foods",
+                                                          "stores",
+                                                          "markets",
+                                                          "index",
+                                                          "reserve",
+                                                          "treasury",
+                                                          "revenue",
+                                                          "customs",
+                                                          "powers",
+                                                          "digital",
+                                                          "media",
+                                                          "report",
+                                                          "show",
+                                                          "house",
+                                                          "democrats",
+                                                          "republicans",
+                                                          "conference",
+                                                          "summit",
+                                                          "treaty",
+                                                          "accord",
+                                                          "agreement",
+                                                          "act",
+                                                          "bill",
+                                                          "plan",
+                                                          "war",
+                                                          "series",
+                                                          "trophy",
+                                                          "classic",
+                                                          "grand",
+                                                          "prix",
+                                                          "marathon",
+                                                          "stakes",
+                                                          "derby",
+                                                          "masters",
+                                                          "invitational",
+                                                          "world",
+                                                          "national",
+                                                          "council",
+                                                          "ministries",
+                                                          "consortium",
+                                                          "cartel",
+                                                          "mutual",
+                                                          "insurance",
+                                                          "assurance",
+                                                          "investment",
+                                                          "investments",
+                                                          "finance",
+                                                          "financial",
+                                                          "credit",
+                                                          "motor",
+                                                          "oil",
+                                                          "gas",
+                                                          "electric",
+                                                          "power",
+                                                          "railways",
+                                                          "railway",
+                                                          "rail",
+                                                          "shipping",
+                                                          "lines",
+                                                          "line",
+                                                          "express",
+                                                          "mail",
+                                                          "telegraph",
+                                                          "observer",
+                                                          "independent",
+                                                          "guardian",
+                                                          "economist",
+                                                          "review",
+                                                          "weekly",
+                                                          "daily",
+                                                          "agency",
+                                                          "wire",
+                                                          "magazine",
+                                                          "fc",
+                                                          "afc",
+                                                          "cf",
+                                                          "sc",
+                                                          "ac",
+                                                          "city",
+                                                          "county",
+                                                          "town",
+                                                          "sporting",
+                                                          "real",
+                                                          "dynamo",
+                                                          "dinamo",
+                                                          "spartak",
+                                                          "lokomotiv",
+                                                          "torpedo",
+                                                          "cska",
+                                                          "psv",
+                                                          "ajax",
+                                                          "celtic",
+                                                          "rangers",
+                                                          "villa",
+                                                          "forest",
+                                                          "palace",
+                                                          "wednesday",
+                                                          "argyle",
+                                                          "orient",
+                                                          "stanley",
+                                                          "vale",
+                                                          "borough",
+                                                          "lions",
+                                                          "tigers",
+                                                          "bears",
+                                                          "bulls",
+                                                          "giants",
+                                                          "jets",
+                                                          "eagles",
+                                                          "cowboys",
+                                                          "yankees",
+                                                          "mets",
+                                                          "dodgers",
+                                                          "cubs",
+                                                          "sox",
+                                                          "braves",
+                                                          "pirates",
+                                                          "reds",
+                                                          "royals",
+                                                          "twins",
+                                                          "indians",
+                                                          "orioles",
+                                                          "angels",
+                                                          "mariners",
+                                                          "rockies",
+                                                          "padres",
+                                                          "astros",
+                                                          "expos",
+                                                          "marlins",
+                                                          "brewers",
+                                                          "cardinals",
+                                                          "phillies",
+                                                          "rays",
+                                                          "blue",
+                                                          "athletics",
+                                                          "warriors",
+                                                          "lakers",
+                                                          "celtics",
+                                                          "knicks",
+                                                          "rockets",
+                                                          "spurs",
+                                                          "heat",
+                                                          "magic",
+                                                          "suns",
+                                                          "kings",
+                                                          "jazz",
+                                                          "hawks",
+                                                          "nets",
+                                                          "pistons",
+                                                          "pacers",
+                                                          "bucks",
+                                                          "raptors",
+                                                          "grizzlies",
+                                                          "clippers",
+                                                          "sonics",
+                                                          "mavericks",
+                                                          "nuggets",
+                                                          "timberwolves",
+                                                          "hornets",
+                                                          "wizards",
+                                                          "cavaliers",
+                                                          "blazers",
+                                                          "steelers",
+                                                          "packers",
+                                                          "broncos",
+                                                          "raiders",
+                                                          "chiefs",
+                                                          "dolphins",
+                                                          "patriots",
+                                                          "bills",
+                                                          "colts",
+                                                          "oilers",
+                                                          "saints",
+                                                          "falcons",
+                                                          "panthers",
+                                                          "redskins",
+                                                          "seahawks",
+                                                          "chargers",
+                                                          "rams",
+                                                          "vikings",
+                                                          "lions",
+                                                          "bengals",
+                                                          "browns",
+                                                          "jaguars",
+                                                          "ravens",
+                                                          "sabres",
+                                                          "canucks",
+                                                          "flyers",
+                                                          "penguins",
+                                                          "bruins",
+                                                          "canadiens",
+                                                          "maple",
+                                                          "leafs",
+                                                          "oilers",
+                                                          "flames",
+                                                          "islanders",
+                                                          "devils",
+                                                          "capitals",
+                                                          "whalers",
+                                                          "senators",
+                                                          "sharks",
+                                                          "stars",
+                                                          "blackhawks",
+                                                          "avalanche",
+                                                          "coyotes",
+                                                          "ducks",
+                                                          "jets",
+                                                          "nordiques",
+                                                          "xi",
+                                                          "dow",
+                                                          "star",
+                                                          "spa",
+                                                          "nasdaq",
+                                                          "bancorporation",
+                                                          "plc.",
+                                                          "airport"}));
   return *kSet;
 }
 
 // Last words of a place name that is not in the gazetteers: "Grace Road", "Capitol Hill".
 const WordSet& PlaceSuffixes() {
-  static const WordSet* const kSet = new WordSet(MakeSet({
-      "street", "road", "avenue", "boulevard", "lane", "square", "bridge", "river", "lake",
-      "mountain", "mountains", "island", "islands", "isle", "sea", "ocean", "bay", "gulf",
-      "valley", "canal", "strait", "straits", "peninsula", "desert", "hill", "hills",
-      "heights", "coast", "airport", "stadium", "oval", "province", "region", "county",
-      "prefecture", "oblast", "peak", "glacier", "harbour", "harbor", "beach", "falls",
-      "springs", "plateau", "basin", "delta", "archipelago", "reef", "gorge", "border",
-      "plain", "plains", "highlands", "lowlands", "territory", "territories", "district",
-      "park", "garden", "gardens", "circuit", "ground", "arena", "racecourse"}));
+  static const WordSet* const kSet = new WordSet(MakeSet(
+      {"street",    "road",      "avenue",   "boulevard", "lane",        "square",    "bridge",
+       "river",     "lake",      "mountain", "mountains", "island",      "islands",   "isle",
+       "sea",       "ocean",     "bay",      "gulf",      "valley",      "canal",     "strait",
+       "straits",   "peninsula", "desert",   "hill",      "hills",       "heights",   "coast",
+       "airport",   "stadium",   "oval",     "province",  "region",      "county",    "prefecture",
+       "oblast",    "peak",      "glacier",  "harbour",   "harbor",      "beach",     "falls",
+       "springs",   "plateau",   "basin",    "delta",     "archipelago", "reef",      "gorge",
+       "border",    "plain",     "plains",   "highlands", "lowlands",    "territory", "territories",
+       "district",  "park",      "garden",   "gardens",   "circuit",     "ground",    "arena",
+       "racecourse"}));
   return *kSet;
 }
 
 // Words before a name that say it is a place: "in Arbil", "northern Iraq".
 const WordSet& PlacePrepositions() {
-  static const WordSet* const kSet = new WordSet(MakeSet({
-      "in", "at", "near", "from", "outside", "across", "around", "throughout", "towards",
-      "toward", "via", "into", "northern", "southern", "eastern", "western", "central",
-      "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
-      "north-western", "south-eastern", "south-western", "visit", "visited", "visiting",
-      "entered", "reached", "downtown", "neighbouring", "neighboring", "of", "to"}));
+  static const WordSet* const kSet = new WordSet(MakeSet({"in",
+                                                          "at",
+                                                          "near",
+                                                          "from",
+                                                          "outside",
+                                                          "across",
+                                                          "around",
+                                                          "throughout",
+                                                          "towards",
+                                                          "toward",
+                                                          "via",
+                                                          "into",
+                                                          "northern",
+                                                          "southern",
+                                                          "eastern",
+                                                          "western",
+                                                          "central",
+                                                          "northeastern",
+                                                          "northwestern",
+                                                          "southeastern",
+                                                          "southwestern",
+                                                          "north-eastern",
+                                                          "north-western",
+                                                          "south-eastern",
+                                                          "south-western",
+                                                          "visit",
+                                                          "visited",
+                                                          "visiting",
+                                                          "entered",
+                                                          "reached",
+                                                          "downtown",
+                                                          "neighbouring",
+                                                          "neighboring",
+                                                          "of",
+                                                          "to"}));
   return *kSet;
 }
 
 // Words capitalised only because they start a sentence, never part of a name.
 const WordSet& FunctionWords() {
-  static const WordSet* const kSet = new WordSet(MakeSet({
-      "the", "a", "an", "in", "on", "at", "of", "for", "to", "from", "by", "with", "and", "but",
-      "or", "nor", "so", "yet", "if", "when", "while", "after", "before", "since", "until",
-      "as", "because", "although", "though", "however", "meanwhile", "also", "then", "there",
-      "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you",
-      "his", "her", "their", "our", "my", "your", "who", "what", "which", "where", "why",
-      "how", "all", "some", "many", "most", "more", "both", "each", "every", "no", "not",
-      "one", "two", "three", "earlier", "later", "last", "next", "first", "new", "under",
-      "over", "about", "against", "between", "during", "without", "within", "among",
-      "according", "speaking", "asked", "despite", "following", "unlike", "like", "only",
-      "even", "still", "now", "today", "yesterday", "tomorrow", "here", "such", "other",
-      "another", "several", "few", "any", "into", "through", "across", "near", "outside",
-      "inside", "around", "instead", "once", "twice", "well", "much", "just", "already"}));
+  static const WordSet* const kSet = new WordSet(MakeSet(
+      {"the",     "a",       "an",        "in",       "on",      "at",      "of",        "for",
+       "to",      "from",    "by",        "with",     "and",     "but",     "or",        "nor",
+       "so",      "yet",     "if",        "when",     "while",   "after",   "before",    "since",
+       "until",   "as",      "because",   "although", "though",  "however", "meanwhile", "also",
+       "then",    "there",   "this",      "that",     "these",   "those",   "it",        "its",
+       "he",      "she",     "they",      "we",       "i",       "you",     "his",       "her",
+       "their",   "our",     "my",        "your",     "who",     "what",    "which",     "where",
+       "why",     "how",     "all",       "some",     "many",    "most",    "more",      "both",
+       "each",    "every",   "no",        "not",      "one",     "two",     "three",     "earlier",
+       "later",   "last",    "next",      "first",    "new",     "under",   "over",      "about",
+       "against", "between", "during",    "without",  "within",  "among",   "according", "speaking",
+       "asked",   "despite", "following", "unlike",   "like",    "only",    "even",      "still",
+       "now",     "today",   "yesterday", "tomorrow", "here",    "such",    "other",     "another",
+       "several", "few",     "any",       "into",     "through", "across",  "near",      "outside",
+       "inside",  "around",  "instead",   "once",     "twice",   "well",    "much",      "just",
+       "already"}));
   return *kSet;
 }
 
 // Prepositions after which an unknown capitalised word is a place ("in Arbil").
 const WordSet& UnknownPlacePrepositions() {
-  static const WordSet* const kSet = new WordSet(MakeSet({
-      "in", "near", "from", "outside", "across", "throughout", "towards", "toward", "via",
-      "northern", "southern", "eastern", "western", "central", "northeastern",
-      "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
-      "south-eastern", "south-western"}));
+  static const WordSet* const kSet = new WordSet(MakeSet({"in",
+                                                          "near",
+                                                          "from",
+                                                          "outside",
+                                                          "across",
+                                                          "throughout",
+                                                          "towards",
+                                                          "toward",
+                                                          "via",
+                                                          "northern",
+                                                          "southern",
+                                                          "eastern",
+                                                          "western",
+                                                          "central",
+                                                          "northeastern",
+                                                          "northwestern",
+                                                          "southeastern",
+                                                          "southwestern",
+                                                          "north-eastern",
+                                                          "north-western",
+                                                          "south-eastern",
+                                                          "south-western"}));
   return *kSet;
 }
 
 const WordSet& NameConnectors() {
-  static const WordSet* const kSet = new WordSet(MakeSet({
-      "van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "la",
-      "le", "bin", "ibn", "al", "el", "ter", "ten", "y", "of", "bint", "ben", "wa"}));
+  static const WordSet* const kSet = new WordSet(MakeSet(
+      {"van", "von", "der", "den", "de", "da",  "di",  "du", "del", "della", "dos", "das", "la",
+       "le",  "bin", "ibn", "al",  "el", "ter", "ten", "y",  "of",  "bint",  "ben", "wa"}));
   return *kSet;
 }
 
 const WordSet& MonthsAndDays() {
-  static const WordSet* const kSet = new WordSet(MakeSet({
-      "january", "february", "march", "april", "may", "june", "july", "august", "september",
-      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-      "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
-      "friday", "saturday", "sunday", "christmas", "easter", "ramadan", "god", "allah",
-      "internet", "web", "euro", "euros", "dollar", "dollars", "i", "ok", "tv"}));
+  static const WordSet* const kSet = new WordSet(
+      MakeSet({"january", "february",  "march",   "april",     "may",      "june",      "july",
+               "august",  "september", "october", "november",  "december", "jan",       "feb",
+               "mar",     "apr",       "jun",     "jul",       "aug",      "sep",       "sept",
+               "oct",     "nov",       "dec",     "monday",    "tuesday",  "wednesday", "thursday",
+               "friday",  "saturday",  "sunday",  "christmas", "easter",   "ramadan",   "god",
+               "allah",   "internet",  "web",     "euro",      "euros",    "dollar",    "dollars",
+               "i",       "ok",        "tv"}));
   return *kSet;
 }
 
 const WordSet& SpeechVerbs() {
-  static const WordSet* const kSet = new WordSet(MakeSet({
-      "said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "wrote",
-      "writes", "posted", "tweeted", "warned", "warns", "declared", "declares", "stated",
-      "insisted", "insists", "noted", "notes", "explained", "stressed", "argued", "argues",
-      "replied", "responded", "continued", "urged", "acknowledged", "admitted", "announced",
-      "claimed", "commented", "complained", "conceded", "confirmed", "cautioned", "countered",
-      "predicted", "promised", "recalled", "remarked", "reported", "suggested", "vowed",
-      "writing", "saying", "adding", "warning", "telling", "described", "describing", "called",
-      "calling", "quoted", "denied", "emphasised", "emphasized", "emphasizing",
-      "emphasising", "stressing", "insisting", "noting", "arguing", "according", "criticized",
-      "criticised", "praised", "praising", "dismissed", "vowing", "announcing", "declaring",
-      "explaining", "telling", "urging", "hoped", "believes", "thinks", "thought", "felt",
-      "concluded", "observed", "pointed", "shouted", "yelled", "whispered", "joked",
-      "boasted", "lamented", "conceding", "acknowledging", "replying", "responding"}));
+  static const WordSet* const kSet = new WordSet(MakeSet(
+      {"said",         "says",        "say",        "told",          "tells",      "added",
+       "adds",         "asked",       "asks",       "wrote",         "writes",     "posted",
+       "tweeted",      "warned",      "warns",      "declared",      "declares",   "stated",
+       "insisted",     "insists",     "noted",      "notes",         "explained",  "stressed",
+       "argued",       "argues",      "replied",    "responded",     "continued",  "urged",
+       "acknowledged", "admitted",    "announced",  "claimed",       "commented",  "complained",
+       "conceded",     "confirmed",   "cautioned",  "countered",     "predicted",  "promised",
+       "recalled",     "remarked",    "reported",   "suggested",     "vowed",      "writing",
+       "saying",       "adding",      "warning",    "telling",       "described",  "describing",
+       "called",       "calling",     "quoted",     "denied",        "emphasised", "emphasized",
+       "emphasizing",  "emphasising", "stressing",  "insisting",     "noting",     "arguing",
+       "according",    "criticized",  "criticised", "praised",       "praising",   "dismissed",
+       "vowing",       "announcing",  "declaring",  "explaining",    "telling",    "urging",
+       "hoped",        "believes",    "thinks",     "thought",       "felt",       "concluded",
+       "observed",     "pointed",     "shouted",    "yelled",        "whispered",  "joked",
+       "boasted",      "lamented",    "conceding",  "acknowledging", "replying",   "responding"}));
   return *kSet;
 }
 
 // Verbs after which a name is the subject ("X said"), for the person cue.
 const WordSet& SubjectSpeechVerbs() {
-  static const WordSet* const kSet = new WordSet(MakeSet({
-      "said", "says", "told", "added", "wrote", "warned", "declared", "stated", "insisted",
-      "noted", "explained", "stressed", "argued", "replied", "urged", "acknowledged",
-      "admitted", "announced", "claimed", "commented", "complained", "conceded", "confirmed",
-      "cautioned", "predicted", "promised", "recalled", "remarked", "suggested", "vowed",
-      "denied", "asked", "tweeted", "posted"}));
+  static const WordSet* const kSet = new WordSet(MakeSet(
+      {"said",      "says",         "told",      "added",     "wrote",    "warned",    "declared",
+       "stated",    "insisted",     "noted",     "explained", "stressed", "argued",    "replied",
+       "urged",     "acknowledged", "admitted",  "announced", "claimed",  "commented", "complained",
+       "conceded",  "confirmed",    "cautioned", "predicted", "promised", "recalled",  "remarked",
+       "suggested", "vowed",        "denied",    "asked",     "tweeted",  "posted"}));
   return *kSet;
 }
 
@@ -289,7 +1052,9 @@ class Analyzer {
   bool IsPunctAt(size_t i, absl::string_view p) const {
     return i < n_ && tokens_[i].Is(kPunct) && Text(i) == p;
   }
-  bool Attached(size_t i) const { return i > 0 && i < n_ && tokens_[i].begin == tokens_[i - 1].end; }
+  bool Attached(size_t i) const {
+    return i > 0 && i < n_ && tokens_[i].begin == tokens_[i - 1].end;
+  }
   bool IsCommon(size_t i) const;
   bool IsCommonLower(absl::string_view lower) const;
   bool IsGivenName(absl::string_view lower) const;
@@ -322,8 +1087,8 @@ class Analyzer {
   }
   bool AcceptPlace(size_t first, size_t last, const PlaceEntry* place, bool in_caps) const;
   // Adds a candidate unless a token is taken; returns its index or -1.
-  int AddCandidate(size_t first, size_t last, EntityType type, bool strong,
-                   const PlaceEntry* place, bool in_caps, int person = -1);
+  int AddCandidate(size_t first, size_t last, EntityType type, bool strong, const PlaceEntry* place,
+                   bool in_caps, int person = -1);
   void PropagateLists();
   void PropagateSandwiched();
   bool ListItemLooksLikeName(size_t first, size_t last) const;
@@ -353,8 +1118,7 @@ class Analyzer {
 };
 
 bool Analyzer::IsCommonLower(absl::string_view lower) const {
-  const CorpusStatistics::Data::WordCase* c =
-      corpus_ != nullptr ? corpus_->Case(lower) : nullptr;
+  const CorpusStatistics::Data::WordCase* c = corpus_ != nullptr ? corpus_->Case(lower) : nullptr;
   // The corpus writes it capitalised mid-sentence and (almost) never in lower case: a
   // name here ("Dole", "Such"), whatever the dictionary says.
   if (c != nullptr && c->capitalized >= 2 && c->capitalized >= 4 * c->lower) return false;
@@ -389,16 +1153,18 @@ bool Analyzer::IsTitleHeadAt(size_t i) const {
     size_t heads = 0;
     for (absl::string_view part : absl::StrSplit(Lower(i), '-')) {
       const std::string p(part);
-      if (TitleHeads().contains(p)) ++heads;
-      else if (!TitleModifiers().contains(p)) all = false;
+      if (TitleHeads().contains(p))
+        ++heads;
+      else if (!TitleModifiers().contains(p))
+        all = false;
     }
     return all && heads > 0;
   }
   if (!TitleHeads().contains(Lower(i))) return false;
   // "Sen", "Gen", "Rep": abbreviations are titles only before "." or a name.
   static const WordSet* const kAbbreviated = new WordSet(MakeSet(
-      {"gen", "adm", "col", "lt", "maj", "capt", "sgt", "cpl", "gov", "sen", "rep", "rev",
-       "fr", "dr", "mr", "mrs", "ms", "prof", "cmdr", "brig", "insp", "det", "supt", "cllr"}));
+      {"gen", "adm", "col", "lt",  "maj", "capt", "sgt",  "cpl",  "gov",  "sen", "rep",  "rev",
+       "fr",  "dr",  "mr",  "mrs", "ms",  "prof", "cmdr", "brig", "insp", "det", "supt", "cllr"}));
   if (kAbbreviated->contains(Lower(i))) {
     return (i + 1 < n_ && IsPunctAt(i + 1, ".") && Attached(i + 1)) ||
            (i + 1 < n_ && IsCapAt(i + 1) && !tokens_[i].Is(kAllCaps));
@@ -419,8 +1185,8 @@ void Analyzer::ScanGazetteer() {
   gaz_len_.assign(n_, 0);
   gaz_place_.assign(n_, nullptr);
   static const WordSet* const kInner =
-      new WordSet(MakeSet({"of", "and", "the", "de", "du", "da", "del", "la", "le", "upon",
-                           "on", "am", "an", "y", "el", "al", "es", "sur", "en"}));
+      new WordSet(MakeSet({"of", "and", "the", "de", "du", "da", "del", "la", "le", "upon", "on",
+                           "am", "an", "y", "el", "al", "es", "sur", "en"}));
   const size_t max_tokens = d_.max_place_words + 2;
   std::string key;
   for (size_t i = 0; i < n_; ++i) {
@@ -474,20 +1240,25 @@ void Analyzer::ScanGazetteer() {
 // Sports copy names teams after places ("Leicestershire beat Somerset", "NEW YORK 74 59"):
 // a slug such as "CRICKET -" opening the text, or many sports words, or a table of numbers.
 void Analyzer::DetectSports() {
-  static const WordSet* const kSlugs = new WordSet(MakeSet(
-      {"soccer", "football", "cricket", "tennis", "golf", "baseball", "basketball", "hockey",
-       "rugby", "athletics", "cycling", "boxing", "squash", "badminton", "swimming", "skiing",
-       "racing", "yachting", "rowing", "nfl", "nba", "nhl", "volleyball", "handball", "sport",
-       "sports", "olympics", "snooker", "motorcycling", "judo", "wrestling", "triathlon",
-       "gymnastics", "sailing", "motor", "formula", "horse", "alpine", "nordic", "chess"}));
-  static const WordSet* const kWords = new WordSet(MakeSet(
-      {"goal", "goals", "match", "matches", "innings", "wicket", "wickets", "striker",
-       "midfielder", "halftime", "half-time", "scored", "seeded", "league", "division",
-       "championship", "tournament", "lap", "laps", "beat", "v", "runs", "homer", "inning",
-       "pitcher", "quarter-final", "semi-final", "final", "standings", "points", "season",
-       "coach", "cup", "tiebreak", "birdie", "bogey", "penalty", "defender", "goalkeeper",
-       "batsman", "bowler", "scorers", "victory", "draw", "drew", "round", "qualifier",
-       "races", "race", "title", "champion", "champions", "fixture", "fixtures", "playoff"}));
+  static const WordSet* const kSlugs = new WordSet(
+      MakeSet({"soccer",     "football",  "cricket",    "tennis",    "golf",         "baseball",
+               "basketball", "hockey",    "rugby",      "athletics", "cycling",      "boxing",
+               "squash",     "badminton", "swimming",   "skiing",    "racing",       "yachting",
+               "rowing",     "nfl",       "nba",        "nhl",       "volleyball",   "handball",
+               "sport",      "sports",    "olympics",   "snooker",   "motorcycling", "judo",
+               "wrestling",  "triathlon", "gymnastics", "sailing",   "motor",        "formula",
+               "horse",      "alpine",    "nordic",     "chess"}));
+  static const WordSet* const kWords = new WordSet(
+      MakeSet({"goal",    "goals",         "match",      "matches",      "innings",    "wicket",
+               "wickets", "striker",       "midfielder", "halftime",     "half-time",  "scored",
+               "seeded",  "league",        "division",   "championship", "tournament", "lap",
+               "laps",    "beat",          "v",          "runs",         "homer",      "inning",
+               "pitcher", "quarter-final", "semi-final", "final",        "standings",  "points",
+               "season",  "coach",         "cup",        "tiebreak",     "birdie",     "bogey",
+               "penalty", "defender",      "goalkeeper", "batsman",      "bowler",     "scorers",
+               "victory", "draw",          "drew",       "round",        "qualifier",  "races",
+               "race",    "title",         "champion",   "champions",    "fixture",    "fixtures",
+               "playoff"}));
   size_t i = 0;
   while (i < n_ && i < 3 && IsWordAt(i) && tokens_[i].Is(kAllCaps)) {
     if (kSlugs->contains(Lower(i))) {
@@ -527,10 +1298,11 @@ bool Analyzer::SportsTeam(size_t first, size_t last) const {
     const bool year = number.size() == 4 && (number[0] == '1' || number[0] == '2');
     if (!year && number.find('-') == absl::string_view::npos) return true;
   }
-  static const WordSet* const kTeamRoles = new WordSet(MakeSet(
-      {"striker", "forward", "midfielder", "defender", "goalkeeper", "skipper", "captain",
-       "coach", "manager", "team", "side", "fans", "supporters", "batsman", "bowler",
-       "pitcher", "winger", "keeper", "player", "players", "squad", "teammate", "team-mate"}));
+  static const WordSet* const kTeamRoles = new WordSet(
+      MakeSet({"striker",    "forward", "midfielder", "defender", "goalkeeper", "skipper",
+               "captain",    "coach",   "manager",    "team",     "side",       "fans",
+               "supporters", "batsman", "bowler",     "pitcher",  "winger",     "keeper",
+               "player",     "players", "squad",      "teammate", "team-mate"}));
   return last < n_ && IsWordAt(last) && kTeamRoles->contains(Lower(last));
 }
 
@@ -545,8 +1317,8 @@ void Analyzer::DetectDateline() {
     size_t i = start;
     size_t words = 0;
     while (i < n_ && words < 5 && (i == start || !tokens_[i].Is(kLineStart))) {
-      if (IsWordAt(i) && (tokens_[i].Is(kAllCaps) ||
-                          (tokens_[i].Is(kInitials) && tokens_[i].Is(kCapitalized)))) {
+      if (IsWordAt(i) &&
+          (tokens_[i].Is(kAllCaps) || (tokens_[i].Is(kInitials) && tokens_[i].Is(kCapitalized)))) {
         ++words;
         ++i;
         continue;
@@ -601,10 +1373,10 @@ void Analyzer::DetectDateline() {
 }
 
 void Analyzer::BuildChunks() {
-  static const WordSet* const kAbbrev = new WordSet(MakeSet(
-      {"gen", "adm", "col", "lt", "maj", "capt", "sgt", "cpl", "gov", "sen", "rep", "rev",
-       "mr", "mrs", "ms", "dr", "prof", "st", "mt", "ft", "fr", "cmdr", "brig", "insp", "det",
-       "supt", "cllr", "jr", "sr"}));
+  static const WordSet* const kAbbrev = new WordSet(
+      MakeSet({"gen", "adm",  "col",  "lt",   "maj", "capt", "sgt",  "cpl", "gov", "sen",
+               "rep", "rev",  "mr",   "mrs",  "ms",  "dr",   "prof", "st",  "mt",  "ft",
+               "fr",  "cmdr", "brig", "insp", "det", "supt", "cllr", "jr",  "sr"}));
   size_t i = 0;
   while (i < n_) {
     if (!IsCapAt(i) || (i >= dateline_first_ && i < dateline_last_)) {
@@ -657,8 +1429,7 @@ bool Analyzer::LooksLikeNameAfterTitle(size_t first, size_t last) const {
     if (tokens_[i].Is(kPunct)) continue;
     if (IsConnectorAt(i)) continue;
     if (!IsCapAt(i)) return false;
-    if (IsOrgHeadAt(i) || IsAcronymAt(i) || MonthsAndDays().contains(Lower(i)) ||
-        IsDemonym(i)) {
+    if (IsOrgHeadAt(i) || IsAcronymAt(i) || MonthsAndDays().contains(Lower(i)) || IsDemonym(i)) {
       return false;
     }
     ++words;
@@ -721,8 +1492,9 @@ int Analyzer::PersonScore(size_t first, size_t last) const {
   if (sports_ && prev < n_) {
     const absl::string_view p = Text(prev);
     if ((p == "-" && prev > 0 && tokens_[prev - 1].Is(kNumber)) || p == "b" || p == "c" ||
-        p == "st" || ((p == ":" || p == ",") && prev > 0 &&
-                      (Lower(prev - 1) == "scorers" || Lower(prev - 1) == "scorer"))) {
+        p == "st" ||
+        ((p == ":" || p == ",") && prev > 0 &&
+         (Lower(prev - 1) == "scorers" || Lower(prev - 1) == "scorer"))) {
       score += 4;
     }
   }
@@ -770,8 +1542,7 @@ int Analyzer::PersonScore(size_t first, size_t last) const {
   if (prev < n_ && IsPunctAt(prev, "-") && prev > 0 && IsPunctAt(prev - 1, "-")) score += 2;
   if (prev < n_ && (IsPunctAt(prev, "--") || IsPunctAt(prev, "\xE2\x80\x94"))) score += 2;
   if (IsPunctAt(next, "(") && next + 2 < n_ && gaz_len_[next + 1] > 0 &&
-      gaz_place_[next + 1] != nullptr &&
-      gaz_place_[next + 1]->kind == LocationKind::kCountry &&
+      gaz_place_[next + 1] != nullptr && gaz_place_[next + 1]->kind == LocationKind::kCountry &&
       IsPunctAt(next + 1 + gaz_len_[next + 1], ")")) {
     score += 3;  // sports results: "Pete Sampras (U.S.)"
   }
@@ -779,9 +1550,9 @@ int Analyzer::PersonScore(size_t first, size_t last) const {
   const std::string& head = Lower(first);
   if (words >= 2) {
     const bool initial = tokens_[first].Is(kInitials) && gaz_len_[first] == 0;
-    const bool given = IsGivenName(head) &&
-                       (!tokens_[first].Is(kSentenceStart) || !IsCommon(first) ||
-                        !IsCommon(last - 1) || d_.GivenName(head) >= 0.1f);
+    const bool given =
+        IsGivenName(head) && (!tokens_[first].Is(kSentenceStart) || !IsCommon(first) ||
+                              !IsCommon(last - 1) || d_.GivenName(head) >= 0.1f);
     if (initial || given) score += 3;
     if (d_.Surname(Lower(last - 1)) > 0) score += 1;
     if (!any_common && !any_place) score += 1;
@@ -810,8 +1581,7 @@ bool Analyzer::PlaceContext(size_t first, size_t last) const {
 
 // Whether a gazetteer match is a place here: common words (Nice, Reading, Split) and
 // small towns named like people need context.
-bool Analyzer::AcceptPlace(size_t first, size_t last, const PlaceEntry* place,
-                           bool in_caps) const {
+bool Analyzer::AcceptPlace(size_t first, size_t last, const PlaceEntry* place, bool in_caps) const {
   if (place == nullptr) return false;
   if (SportsTeam(first, last)) return false;
   if (in_caps) {
@@ -826,8 +1596,8 @@ bool Analyzer::AcceptPlace(size_t first, size_t last, const PlaceEntry* place,
   // Countries and continents are places even when also words (China, Turkey, Chad).
   if (place->kind == LocationKind::kCountry || place->kind == LocationKind::kArea) return true;
   const bool caps = tokens_[first].Is(kAllCaps);
-  const bool common = (!caps && d_.IsCommonWord(w)) ||
-                      (tokens_[first].Is(kSentenceStart) && IsCommon(first));
+  const bool common =
+      (!caps && d_.IsCommonWord(w)) || (tokens_[first].Is(kSentenceStart) && IsCommon(first));
   if (common) return PlaceContext(first, last);
   const bool named_like_person = IsGivenName(w) || d_.Surname(w) >= 0.01f;
   if (place->kind == LocationKind::kCity) {
@@ -864,10 +1634,11 @@ void Analyzer::Classify(size_t first, size_t last, bool in_caps, bool allow_titl
     }
     const std::string& w = Lower(t);
     const bool initial = tokens_[t].Is(kSentenceStart) || w == "the" || in_caps;
-    const bool particle = NameConnectors().contains(w) && w != "of" && t + 1 < last;  // "Van Poppel"
+    const bool particle =
+        NameConnectors().contains(w) && w != "of" && t + 1 < last;  // "Van Poppel"
     const bool before_title = TitleModifiers().contains(w) && t + 1 < last && IsTitleHeadAt(t + 1);
-    if (initial && gaz_len_[t] == 0 && IsCommon(t) && !TitleHeads().contains(w) &&
-        !IsDemonym(t) && !tokens_[t].Is(kInitials) && !particle && !before_title &&
+    if (initial && gaz_len_[t] == 0 && IsCommon(t) && !TitleHeads().contains(w) && !IsDemonym(t) &&
+        !tokens_[t].Is(kInitials) && !particle && !before_title &&
         !(IsGivenName(w) && t + 1 < last && !IsCommon(t + 1))) {
       ++t;
       continue;
@@ -899,10 +1670,9 @@ void Analyzer::Classify(size_t first, size_t last, bool in_caps, bool allow_titl
     if (head < last) {
       size_t name_first = head + 1;
       // "Secretary of State John Kornblum": the rest of the title goes too.
-      while (name_first < last &&
-             (tokens_[name_first].Is(kPunct) || IsConnectorAt(name_first) ||
-              (TitleModifiers().contains(Lower(name_first)) && name_first + 1 < last &&
-               IsCapAt(name_first + 1)))) {
+      while (name_first < last && (tokens_[name_first].Is(kPunct) || IsConnectorAt(name_first) ||
+                                   (TitleModifiers().contains(Lower(name_first)) &&
+                                    name_first + 1 < last && IsCapAt(name_first + 1)))) {
         ++name_first;
       }
       // "President Tono Eitel of Germany": the name ends at "of".
@@ -1112,7 +1882,8 @@ void Analyzer::PropagateSandwiched() {
            (e == i || !tokens_[e].Is(kSentenceStart))) {
       ++e;
     }
-    if (e - i < 2 || e >= n_ || !(IsPunctAt(e, ",") || (IsWordAt(e) && Lower(e) == "and"))) continue;
+    if (e - i < 2 || e >= n_ || !(IsPunctAt(e, ",") || (IsWordAt(e) && Lower(e) == "and")))
+      continue;
     const int before = i >= 2 ? covered_[i - 2] : -1;
     const int after = e + 1 < n_ ? covered_[e + 1] : -1;
     if (before < 0 || after < 0) continue;
@@ -1197,7 +1968,8 @@ int Analyzer::MatchPerson(size_t first, size_t last) const {
     if (folded.size() > f.size()) continue;
     if (f == folded || std::equal(folded.rbegin(), folded.rend(), f.rbegin())) {
       // Prefer the fuller name; among equals the first.
-      if (match < 0 || people_[p].folded.size() > people_[static_cast<size_t>(match)].folded.size()) {
+      if (match < 0 ||
+          people_[p].folded.size() > people_[static_cast<size_t>(match)].folded.size()) {
         match = static_cast<int>(p);
       }
     }
@@ -1324,8 +2096,7 @@ void Analyzer::Resolve() {
       const int p = org ? -1 : MatchPerson(f, j);
       // "Naina Yeltsin" beside "Boris Yeltsin": another person of the same family.
       const bool family = !org && p < 0 && j - f == 2 && IsCapAt(f) && gaz_len_[f] == 0 &&
-                          (!IsCommon(f) || IsGivenName(Lower(f))) &&
-                          MatchPerson(j - 1, j) >= 0 &&
+                          (!IsCommon(f) || IsGivenName(Lower(f))) && MatchPerson(j - 1, j) >= 0 &&
                           (!tokens_[f].Is(kSentenceStart) || !IsCommon(f));
       if (p >= 0) {
         AddCandidate(f, j, EntityType::kPerson, false, nullptr, false, p);
@@ -1350,11 +2121,10 @@ void Analyzer::Resolve() {
             corpus_ != nullptr && !table_row &&
             (corpus_->person_names.contains(key) ||
              (j - f == 1 && corpus_->person_words.contains(lower) && !IsCommon(f)));
-        const bool place =
-            (corpus_ != nullptr && corpus_->places.contains(PlaceKey(name))) ||
-            known_places.contains(PlaceKey(name)) ||
-            (j - f == 1 && UnknownPlaceContext(f) && !IsGivenName(Lower(f)) &&
-             d_.Surname(Lower(f)) <= 0);
+        const bool place = (corpus_ != nullptr && corpus_->places.contains(PlaceKey(name))) ||
+                           known_places.contains(PlaceKey(name)) ||
+                           (j - f == 1 && UnknownPlaceContext(f) && !IsGivenName(Lower(f)) &&
+                            d_.Surname(Lower(f)) <= 0);
         if (!sentence_common && corpus_person) {
           PersonEntity person;
           person.name = name;
@@ -1439,8 +2209,8 @@ void Analyzer::KnownOnly() {
         const bool place_too = len == 1 && (gaz_len_[k] == 1 || known_places.contains(Lower(k)));
         const size_t prev = PrevWord(k);
         const bool titled = prev < n_ && TitleHeads().contains(Lower(prev));
-        const bool speaks = k + len < n_ && IsWordAt(k + len) &&
-                            SubjectSpeechVerbs().contains(Lower(k + len));
+        const bool speaks =
+            k + len < n_ && IsWordAt(k + len) && SubjectSpeechVerbs().contains(Lower(k + len));
         if (place_too && !titled && !speaks) break;
         AddCandidate(k, k + len, EntityType::kPerson, false, nullptr, tokens_[k].Is(kCapsRun), p);
         k += len;

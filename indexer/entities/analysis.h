@@ -25,24 +25,24 @@ struct TypedMention {
   uint32_t begin = 0;  // bytes
   uint32_t end = 0;
   EntityType type = EntityType::kNone;
-  int entity = -1;          // index into Analysis::people or Analysis::places
-  bool strong = false;      // found by a cue of its own (not only by resolution)
-  bool in_caps = false;     // inside a run of capitals (headline): not used for pronouns
+  int entity = -1;       // index into Analysis::people or Analysis::places
+  bool strong = false;   // found by a cue of its own (not only by resolution)
+  bool in_caps = false;  // inside a run of capitals (headline): not used for pronouns
 };
 
 struct PersonEntity {
-  std::vector<std::string> words;  // the fullest written form, word by word, no titles
-  std::string name;                // words joined ("Giuseppe Cavo Dragone")
-  std::string key;                 // FoldName(name)
-  std::vector<std::string> folded; // FoldNameWords(name)
-  char gender = 0;                 // 'M', 'F' or 0, from the given name
-  std::vector<size_t> mentions;    // indexes into Analysis::mentions
+  std::vector<std::string> words;   // the fullest written form, word by word, no titles
+  std::string name;                 // words joined ("Giuseppe Cavo Dragone")
+  std::string key;                  // FoldName(name)
+  std::vector<std::string> folded;  // FoldNameWords(name)
+  char gender = 0;                  // 'M', 'F' or 0, from the given name
+  std::vector<size_t> mentions;     // indexes into Analysis::mentions
 };
 
 struct PlaceEntity {
-  std::string name;               // as first written
+  std::string name;                   // as first written
   const PlaceEntry* place = nullptr;  // null for a place known by context only
-  std::string key;                // PlaceKey of the canonical name
+  std::string key;                    // PlaceKey of the canonical name
   std::vector<size_t> mentions;
 };
 

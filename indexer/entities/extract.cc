@@ -122,9 +122,7 @@ class Attributor {
 
  private:
   bool IsWord(size_t t) const { return t < a_.tokens.size() && a_.tokens[t].Is(entities::kWord); }
-  std::string Lower(size_t t) const {
-    return entities::LowerKey(TokenText(body_, a_.tokens[t]));
-  }
+  std::string Lower(size_t t) const { return entities::LowerKey(TokenText(body_, a_.tokens[t])); }
   bool IsPunct(size_t t, absl::string_view p) const {
     return t < a_.tokens.size() && a_.tokens[t].Is(entities::kPunct) &&
            TokenText(body_, a_.tokens[t]) == p;
@@ -135,8 +133,8 @@ class Attributor {
     if (!IsPunct(t, ".")) return false;
     if (t > 0 && a_.tokens[t].begin == a_.tokens[t - 1].end) {
       static const auto* const kAbbrev = new absl::flat_hash_set<std::string>(
-          {"gen", "adm", "col", "lt", "maj", "capt", "sgt", "gov", "sen", "rep", "mr", "mrs",
-           "ms", "dr", "prof", "st", "rev", "cllr", "fr", "cmdr", "brig", "insp", "det"});
+          {"gen", "adm", "col",  "lt", "maj", "capt", "sgt", "gov",  "sen",  "rep",  "mr", "mrs",
+           "ms",  "dr",  "prof", "st", "rev", "cllr", "fr",  "cmdr", "brig", "insp", "det"});
       if (a_.tokens[t - 1].Is(entities::kInitials) || kAbbrev->contains(Lower(t - 1))) {
         return false;
       }
@@ -183,9 +181,9 @@ class Attributor {
     if (w >= window.size()) return -1;
     const std::string first = Lower(window[w]);
     static const auto* const kLeadVerbs = new absl::flat_hash_set<std::string>(
-        {"said", "says", "added", "asked", "wrote", "continued", "explained", "insisted",
-         "argued", "warned", "replied", "recalled", "noted", "declared", "adds", "writes",
-         "concluded", "stressed", "told"});
+        {"said", "says", "added", "asked", "wrote", "continued", "explained", "insisted", "argued",
+         "warned", "replied", "recalled", "noted", "declared", "adds", "writes", "concluded",
+         "stressed", "told"});
     if (kLeadVerbs->contains(first) && first != "told") {
       // `”, said Lena Markovic, a Russia analyst` / `”, said a senior official`.
       for (size_t k = w + 1; k < window.size() && k < w + 8; ++k) {
@@ -219,16 +217,16 @@ class Attributor {
         return -1;
       }
       static const auto* const kSubjectVerbs = new absl::flat_hash_set<std::string>(
-          {"said", "says", "told", "added", "wrote", "warned", "declared", "stated", "insisted",
-           "noted", "explained", "stressed", "argued", "replied", "asked", "continued",
-           "recalled", "reported", "posted", "tweeted", "writes", "adds", "concluded",
-           "cautioned", "admitted", "acknowledged"});
+          {"said",   "says",      "told",      "added",     "wrote",       "warned",  "declared",
+           "stated", "insisted",  "noted",     "explained", "stressed",    "argued",  "replied",
+           "asked",  "continued", "recalled",  "reported",  "posted",      "tweeted", "writes",
+           "adds",   "concluded", "cautioned", "admitted",  "acknowledged"});
       if (!kSubjectVerbs->contains(l)) continue;
       if (k == w) break;
       // The subject: window[w, k).
       const std::string head = Lower(window[w]);
-      if (head == "and" || head == "but" || head == "that" || head == "which" ||
-          head == "as" || head == "while" || head == "so" || head == "if") {
+      if (head == "and" || head == "but" || head == "that" || head == "which" || head == "as" ||
+          head == "while" || head == "so" || head == "if") {
         return -1;
       }
       int person = -1;
@@ -345,7 +343,8 @@ ArticleEntities ExtractEntities(const Article& article, const EntityResources& r
         bool span_lower = false;
         const std::string& text = article.body;
         for (size_t i = span.begin; i < span.end; ++i) span_lower |= absl::ascii_islower(text[i]);
-        if (span_lower) location.name = CollapseSpaces(text.substr(span.begin, span.end - span.begin));
+        if (span_lower)
+          location.name = CollapseSpaces(text.substr(span.begin, span.end - span.begin));
       }
     }
     location.mentions.push_back(span);
@@ -419,8 +418,8 @@ std::shared_ptr<const CorpusStatistics> CorpusStatistics::Build(
 }
 
 std::vector<EntityMention> PersonRecognizer::Find(absl::string_view text) const {
-  const Analysis a = entities::Analyze(text, resources_.data(),
-                                       corpus_ != nullptr ? &corpus_->data() : nullptr);
+  const Analysis a =
+      entities::Analyze(text, resources_.data(), corpus_ != nullptr ? &corpus_->data() : nullptr);
   std::vector<EntityMention> out;
   for (const entities::TypedMention& m : a.mentions) {
     if (m.type != EntityType::kPerson) continue;
@@ -431,8 +430,8 @@ std::vector<EntityMention> PersonRecognizer::Find(absl::string_view text) const 
 }
 
 std::vector<EntityMention> LocationRecognizer::Find(absl::string_view text) const {
-  const Analysis a = entities::Analyze(text, resources_.data(),
-                                       corpus_ != nullptr ? &corpus_->data() : nullptr);
+  const Analysis a =
+      entities::Analyze(text, resources_.data(), corpus_ != nullptr ? &corpus_->data() : nullptr);
   std::vector<EntityMention> out;
   for (const entities::TypedMention& m : a.mentions) {
     if (m.type != EntityType::kLocation) continue;

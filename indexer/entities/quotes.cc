@@ -36,10 +36,10 @@ bool IsOpeningContext(char32_t prev) {
 }
 
 bool IsClosingContext(char32_t next) {
-  return next == 0 || IsSpace(next) || next == ',' || next == '.' || next == ';' ||
-         next == ':' || next == '!' || next == '?' || next == ')' || next == ']' ||
-         next == 0x2014 || next == 0x2013 || next == '-' || next == 0x201D || next == '"' ||
-         next == 0x2019 || next == '\'' || next == 0x2026;
+  return next == 0 || IsSpace(next) || next == ',' || next == '.' || next == ';' || next == ':' ||
+         next == '!' || next == '?' || next == ')' || next == ']' || next == 0x2014 ||
+         next == 0x2013 || next == '-' || next == 0x201D || next == '"' || next == 0x2019 ||
+         next == '\'' || next == 0x2026;
 }
 
 bool IsDigitCp(char32_t c) { return c >= '0' && c <= '9'; }
@@ -161,9 +161,9 @@ bool IsQuotation(absl::string_view text, size_t open, absl::string_view quoted, 
   if (single && words < 3) return false;
   if (words <= 4) {
     static constexpr absl::string_view kDeterminers[] = {
-        "the", "a", "an", "so-called", "this", "these", "those", "its", "their",
-        "his", "her", "our", "my", "your", "term", "phrase", "word", "dubbed",
-        "slogan", "label", "motto"};
+        "the",  "a",      "an",   "so-called", "this",   "these", "those",
+        "its",  "their",  "his",  "her",       "our",    "my",    "your",
+        "term", "phrase", "word", "dubbed",    "slogan", "label", "motto"};
     const std::string before = WordBefore(text, open);
     bool determiner = false;
     for (absl::string_view d : kDeterminers) determiner |= before == d;
@@ -191,8 +191,8 @@ std::vector<QuoteExtractor::Span> QuoteExtractor::Find(absl::string_view text) {
   char32_t open_char = 0;
   size_t open_pos = 0, part_begin = 0;
   std::vector<std::pair<size_t, size_t>> parts;
-  bool continuation = false;     // the previous paragraph left a quote open
-  bool single_open = false;      // a top-level ‘…’
+  bool continuation = false;  // the previous paragraph left a quote open
+  bool single_open = false;   // a top-level ‘…’
   size_t single_pos = 0;
 
   auto emit = [&](size_t close_pos, size_t close_len, bool single) {
@@ -277,7 +277,7 @@ std::vector<QuoteExtractor::Span> QuoteExtractor::Find(absl::string_view text) {
         parts.clear();
         break;
       case MarkKind::kOpenSingle:
-        if (open) break;  // nested: part of the outer quotation
+        if (open) break;           // nested: part of the outer quotation
         if (mark.straight) break;  // a top-level straight ' is too ambiguous
         single_open = true;
         single_pos = mark.pos;

@@ -16,8 +16,8 @@ namespace newsgrep {
 
 /// One place of the gazetteer.
 struct PlaceEntry {
-  std::string canonical;             // display name ("Kyiv", "United States")
-  std::string key;                   // PlaceKey(canonical)
+  std::string canonical;  // display name ("Kyiv", "United States")
+  std::string key;        // PlaceKey(canonical)
   LocationKind kind = LocationKind::kCity;
   std::string country;               // ISO 3166-1 alpha-2
   uint64_t population = 0;           // cities only

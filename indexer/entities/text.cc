@@ -27,9 +27,21 @@ bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
 bool IsQuoteChar(char32_t c) {
   switch (c) {
-    case '"': case '\'': case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x201C:
-    case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB: case 0x2039:
-    case 0x203A: case '`':
+    case '"':
+    case '\'':
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2039:
+    case 0x203A:
+    case '`':
       return true;
     default:
       return false;
@@ -39,20 +51,20 @@ bool IsQuoteChar(char32_t c) {
 // Words after which a '.' does not end a sentence.
 bool IsAbbreviation(absl::string_view lower) {
   static constexpr absl::string_view kAbbreviations[] = {
-      "mr",   "mrs",  "ms",   "dr",  "prof", "gen",  "adm",  "col", "lt",   "maj",
-      "capt", "sgt",  "cpl",  "gov", "sen",  "rep",  "rev",  "st",  "mt",   "ft",
-      "jan",  "feb",  "mar",  "apr", "jun",  "jul",  "aug",  "sep", "sept", "oct",
-      "nov",  "dec",  "no",   "vs",  "inc",  "corp", "co",   "ltd", "jr",   "sr",
-      "cmdr", "brig", "pres", "supt", "insp", "det",  "cllr", "fr",  "messrs", "mme",
-      "hon",  "amb",  "gens", "lt.col", "sen", "reps", "govt", "dept", "est", "approx"};
+      "mr",   "mrs",  "ms",   "dr",     "prof", "gen",  "adm",  "col",  "lt",     "maj",
+      "capt", "sgt",  "cpl",  "gov",    "sen",  "rep",  "rev",  "st",   "mt",     "ft",
+      "jan",  "feb",  "mar",  "apr",    "jun",  "jul",  "aug",  "sep",  "sept",   "oct",
+      "nov",  "dec",  "no",   "vs",     "inc",  "corp", "co",   "ltd",  "jr",     "sr",
+      "cmdr", "brig", "pres", "supt",   "insp", "det",  "cllr", "fr",   "messrs", "mme",
+      "hon",  "amb",  "gens", "lt.col", "sen",  "reps", "govt", "dept", "est",    "approx"};
   return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), lower) !=
          std::end(kAbbreviations);
 }
 
 bool IsCapsFunctionWord(absl::string_view word) {
   static constexpr absl::string_view kWords[] = {
-      "TO", "OF", "THE", "IN", "AT", "ON", "AS", "FOR", "AND", "AFTER", "WITH", "BY",
-      "FROM", "OVER", "INTO", "NEAR", "IS", "ARE", "BE", "A", "AN", "UP", "OUT", "NOT", "NO"};
+      "TO",   "OF",   "THE",  "IN", "AT",  "ON", "AS", "FOR", "AND", "AFTER", "WITH", "BY", "FROM",
+      "OVER", "INTO", "NEAR", "IS", "ARE", "BE", "A",  "AN",  "UP",  "OUT",   "NOT",  "NO"};
   return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 
@@ -61,8 +73,7 @@ bool IsCapsFunctionWord(absl::string_view word) {
 char32_t NextCodePoint(absl::string_view text, size_t* i) {
   UChar32 c;
   int32_t at = static_cast<int32_t>(*i);
-  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), at, static_cast<int32_t>(text.size()),
-          c);
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), at, static_cast<int32_t>(text.size()), c);
   *i = static_cast<size_t>(at);
   return c < 0 ? 0xFFFD : static_cast<char32_t>(c);
 }
@@ -215,11 +226,12 @@ std::vector<Token> Tokenize(absl::string_view text) {
       // "al-Abidine", "bin-Talal": a name whose particle is written in lower case.
       if (hyphenated && (token.flags & kWord) && !(token.flags & kCapitalized)) {
         const size_t dash = word.find('-');
-        static constexpr absl::string_view kParticles[] = {
-            "al", "el", "ad", "ash", "as", "at", "az", "ar", "an", "bin", "ibn", "abu", "ben",
-            "bint", "ul", "ud"};
+        static constexpr absl::string_view kParticles[] = {"al",  "el",   "ad", "ash", "as",  "at",
+                                                           "az",  "ar",   "an", "bin", "ibn", "abu",
+                                                           "ben", "bint", "ul", "ud"};
         const absl::string_view particle = word.substr(0, dash);
-        if (dash + 1 < word.size() && absl::ascii_isupper(static_cast<unsigned char>(word[dash + 1])) &&
+        if (dash + 1 < word.size() &&
+            absl::ascii_isupper(static_cast<unsigned char>(word[dash + 1])) &&
             std::find(std::begin(kParticles), std::end(kParticles), particle) !=
                 std::end(kParticles)) {
           token.flags |= kCapitalized;
@@ -227,8 +239,8 @@ std::vector<Token> Tokenize(absl::string_view text) {
       }
       // Split a possessive: NATO’s → NATO + ’s.
       size_t suffix = 0;
-      if (word.size() > 3 && (word.substr(word.size() - 2) == "'s" ||
-                              word.substr(word.size() - 2) == "'S")) {
+      if (word.size() > 3 &&
+          (word.substr(word.size() - 2) == "'s" || word.substr(word.size() - 2) == "'S")) {
         suffix = 2;
       } else if (word.size() > 5 && (word.substr(word.size() - 4) == "\xE2\x80\x99s" ||
                                      word.substr(word.size() - 4) == "\xE2\x80\x99S")) {
@@ -325,7 +337,8 @@ std::vector<Token> Tokenize(absl::string_view text) {
     while (end < tokens.size()) {
       const Token& token = tokens[end];
       const absl::string_view w = TokenText(text, token);
-      const bool single_capital = w.size() == 1 && absl::ascii_isupper(static_cast<unsigned char>(w[0]));
+      const bool single_capital =
+          w.size() == 1 && absl::ascii_isupper(static_cast<unsigned char>(w[0]));
       if (token.Is(kWord) && (token.Is(kAllCaps) || single_capital ||
                               (token.Is(kInitials) && token.Is(kCapitalized)))) {
         ++words;

@@ -16,20 +16,20 @@
 namespace newsgrep::entities {
 
 enum TokenFlag : uint32_t {
-  kWord = 1u << 0,           // letters (maybe digits, apostrophes, hyphens, dots)
-  kNumber = 1u << 1,         // starts with a digit
-  kPunct = 1u << 2,          // one punctuation or symbol character
-  kCapitalized = 1u << 3,    // a word whose first letter is upper case
-  kAllCaps = 1u << 4,        // a word of two or more letters, none lower case
-  kInitials = 1u << 5,       // "J." "J.R." "U.S." (letters each followed by a dot)
-  kPossessive = 1u << 6,     // the "’s" split off "NATO’s"
-  kSentenceStart = 1u << 7,  // first word of a sentence (capitalisation is no evidence)
-  kParagraphStart = 1u << 8, // first token of a paragraph
-  kLineStart = 1u << 9,      // first token of a line
-  kCapsRun = 1u << 10,       // inside a run of capitalised words (headline, promo)
-  kQuoteMark = 1u << 11,     // a quotation mark or apostrophe-like character
-  kInQuote = 1u << 12,       // inside a quotation (set by the extractor)
-  kHyphenated = 1u << 13,    // contains an internal hyphen
+  kWord = 1u << 0,            // letters (maybe digits, apostrophes, hyphens, dots)
+  kNumber = 1u << 1,          // starts with a digit
+  kPunct = 1u << 2,           // one punctuation or symbol character
+  kCapitalized = 1u << 3,     // a word whose first letter is upper case
+  kAllCaps = 1u << 4,         // a word of two or more letters, none lower case
+  kInitials = 1u << 5,        // "J." "J.R." "U.S." (letters each followed by a dot)
+  kPossessive = 1u << 6,      // the "’s" split off "NATO’s"
+  kSentenceStart = 1u << 7,   // first word of a sentence (capitalisation is no evidence)
+  kParagraphStart = 1u << 8,  // first token of a paragraph
+  kLineStart = 1u << 9,       // first token of a line
+  kCapsRun = 1u << 10,        // inside a run of capitalised words (headline, promo)
+  kQuoteMark = 1u << 11,      // a quotation mark or apostrophe-like character
+  kInQuote = 1u << 12,        // inside a quotation (set by the extractor)
+  kHyphenated = 1u << 13,     // contains an internal hyphen
 };
 
 struct Token {

@@ -2,7 +2,6 @@
 /// @brief Candidate lookup through LSH band keys, exact verification on stored text.
 #include "internal/cluster_assigner.h"
 
-
 #include <algorithm>
 #include <unordered_map>
 #include <utility>
@@ -68,9 +67,8 @@ bool KeyFilter::MayContain(uint64_t key) const {
   for (const Level& level : levels_) {
     const size_t bits = level.bits.size() * 64;
     bool all = true;
-    ForEachProbe(key, bits, [&](uint64_t bit) {
-      all = all && (level.bits[bit / 64] >> (bit % 64) & 1) != 0;
-    });
+    ForEachProbe(key, bits,
+                 [&](uint64_t bit) { all = all && (level.bits[bit / 64] >> (bit % 64) & 1) != 0; });
     if (all) return true;
   }
   return false;

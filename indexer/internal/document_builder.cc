@@ -64,7 +64,8 @@ void DocumentBuilder::IndexEntities(const Article& article, const ArticleEntitie
     generator_.index_text(person.name, wdf, person_prefix);
     generator_.increase_termpos(kValueGap);
     generator_.index_text(person.key, wdf, person_prefix);
-    if (!person.key.empty()) document.add_boolean_term(KeyTerm(schema::kPersonKeyPrefix, person.key));
+    if (!person.key.empty())
+      document.add_boolean_term(KeyTerm(schema::kPersonKeyPrefix, person.key));
   }
   const std::string location_prefix(schema::kLocationPrefix);
   auto index_place = [&](const Location& location) {
@@ -153,10 +154,10 @@ Xapian::Document DocumentBuilder::Build(const Article& article, const Extras& ex
   stored.original_body = extras.original_body;
   if (entities != nullptr) {
     for (const Person& person : entities->people) {
-      stored.people.push_back(StoredPerson{
-          .name = person.name,
-          .key = person.key,
-          .mentions = static_cast<uint32_t>(person.mentions.size())});
+      stored.people.push_back(
+          StoredPerson{.name = person.name,
+                       .key = person.key,
+                       .mentions = static_cast<uint32_t>(person.mentions.size())});
     }
     for (const Location& location : entities->locations) {
       stored.locations.push_back(ToStored(location));

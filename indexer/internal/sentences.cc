@@ -10,9 +10,9 @@ namespace newsgrep::internal {
 namespace {
 
 constexpr std::array<absl::string_view, 34> kAbbreviations = {
-    "Gen",  "Adm",  "Col",  "Capt", "Lt",   "Sgt",  "Maj",   "Cmdr", "Gov",  "Sen",  "Rep",  "Mr",
-    "Mrs",  "Ms",   "Dr",   "Prof", "St",   "Jr",   "Sr",    "Rev",  "Hon",  "Jan",  "Feb",  "Aug",
-    "Sept", "Sep",  "Oct",  "Nov",  "Dec",  "No",   "Corp",  "Inc",  "Co",   "Ltd"};
+    "Gen",  "Adm", "Col", "Capt", "Lt",  "Sgt", "Maj",  "Cmdr", "Gov", "Sen", "Rep", "Mr",
+    "Mrs",  "Ms",  "Dr",  "Prof", "St",  "Jr",  "Sr",   "Rev",  "Hon", "Jan", "Feb", "Aug",
+    "Sept", "Sep", "Oct", "Nov",  "Dec", "No",  "Corp", "Inc",  "Co",  "Ltd"};
 
 }  // namespace
 

@@ -283,7 +283,8 @@ Snippet MakeSnippet(absl::string_view text, const std::vector<TextWord>& words,
     at = words[k].end;
   }
   AppendCollapsed(text.substr(at, end_byte - at), out, pending_space);
-  if (end + 1 < n && closing.find_first_of(".!?") == absl::string_view::npos) absl::StrAppend(&out, omit);
+  if (end + 1 < n && closing.find_first_of(".!?") == absl::string_view::npos)
+    absl::StrAppend(&out, omit);
   return snippet;
 }
 

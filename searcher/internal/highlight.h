@@ -63,7 +63,7 @@ class HighlightPlan {
 };
 
 struct Snippet {
-  std::string text;  // white space collapsed; `omit` marks a cut
+  std::string text;                                   // white space collapsed; `omit` marks a cut
   std::vector<std::pair<size_t, size_t>> highlights;  // byte ranges in `text`
 };
 

@@ -34,8 +34,7 @@ void Normalize(std::vector<SpanMatch>& spans) {
   std::sort(spans.begin(), spans.end(), SpanLess);
   size_t out = 0;
   for (size_t i = 0; i < spans.size(); ++i) {
-    if (out > 0 && spans[out - 1].first == spans[i].first &&
-        spans[out - 1].last == spans[i].last) {
+    if (out > 0 && spans[out - 1].first == spans[i].first && spans[out - 1].last == spans[i].last) {
       std::vector<Xapian::termpos>& words = spans[out - 1].words;
       words.insert(words.end(), spans[i].words.begin(), spans[i].words.end());
       std::sort(words.begin(), words.end());
@@ -57,9 +56,8 @@ SpanMatch Joined(const SpanMatch& a, const SpanMatch& b) {
 }
 
 // The occurrences of `left` and `right` that `link` joins. `first_only`: stop at one.
-std::vector<SpanMatch> Join(const std::vector<SpanMatch>& left,
-                            const std::vector<SpanMatch>& right, const ProximityLink& link,
-                            bool first_only) {
+std::vector<SpanMatch> Join(const std::vector<SpanMatch>& left, const std::vector<SpanMatch>& right,
+                            const ProximityLink& link, bool first_only) {
   std::vector<SpanMatch> joined;
   if (left.empty() || right.empty()) return joined;
   Xapian::termpos longest_right = 0;
@@ -101,9 +99,9 @@ std::vector<SpanMatch> PhraseSpans(const SpanPattern& pattern, PositionSource& s
     } else {
       std::vector<SpanMatch> next;
       for (const SpanMatch& c : current) {
-        auto it = std::lower_bound(
-            part.begin(), part.end(), c.last + 1,
-            [](const SpanMatch& r, Xapian::termpos p) { return r.first < p; });
+        auto it =
+            std::lower_bound(part.begin(), part.end(), c.last + 1,
+                             [](const SpanMatch& r, Xapian::termpos p) { return r.first < p; });
         for (; it != part.end() && it->first == c.last + 1; ++it) next.push_back(Joined(c, *it));
       }
       Normalize(next);
@@ -194,13 +192,13 @@ bool ParseOperator(absl::string_view word, ProximityLink* link, std::string* err
   if (rest[0] != '/') return false;  // NEARBY, ADJUST: ordinary words
   const absl::string_view digits = rest.substr(1);
   unsigned window = 0;
-  const bool all_digits =
-      !digits.empty() && std::all_of(digits.begin(), digits.end(), [](char c) {
-        return absl::ascii_isdigit(static_cast<unsigned char>(c));
-      });
+  const bool all_digits = !digits.empty() && std::all_of(digits.begin(), digits.end(), [](char c) {
+    return absl::ascii_isdigit(static_cast<unsigned char>(c));
+  });
   if (!all_digits || !absl::SimpleAtoi(digits, &window)) {
-    *error = absl::StrCat("expected a number of words after ", word.substr(0, word.size() - rest.size()),
-                          "/ (as in ", word.substr(0, word.size() - rest.size()), "/5)");
+    *error =
+        absl::StrCat("expected a number of words after ", word.substr(0, word.size() - rest.size()),
+                     "/ (as in ", word.substr(0, word.size() - rest.size()), "/5)");
     return true;
   }
   if (window > kMaxWindow) {
@@ -280,9 +278,9 @@ class Rewriter {
         expr->sides.push_back(*std::move(parsed));
         if (j + 1 >= tokens.size() || !is_op[j + 1]) break;
         if (j + 2 >= tokens.size() || is_op[j + 2]) {
-          return QueryErrorAt(query_, tokens[j + 1].begin,
-                              absl::StrCat(Text(tokens[j + 1]),
-                                           " needs a word or a phrase on its right"));
+          return QueryErrorAt(
+              query_, tokens[j + 1].begin,
+              absl::StrCat(Text(tokens[j + 1]), " needs a word or a phrase on its right"));
         }
         expr->links.push_back(links[j + 1]);
         j += 2;
@@ -313,7 +311,8 @@ class Rewriter {
     }
     const size_t paren = text.find("(");
     if (paren != absl::string_view::npos && paren > 0 && text.back() == ')' &&
-        text[paren - 1] == ':' && ContainsOperator(query_, token.begin + paren + 1, token.end - 1)) {
+        text[paren - 1] == ':' &&
+        ContainsOperator(query_, token.begin + paren + 1, token.end - 1)) {
       return QueryErrorAt(query_, token.begin,
                           "NEAR/ADJ inside field:(…) is not supported; put the field on each "
                           "side: title:a NEAR/5 title:b");
@@ -326,8 +325,8 @@ class Rewriter {
                                           SpanPattern* pattern) {
     const absl::string_view text = Text(side);
     const std::string op = link.kind == ProximityKind::kNear ? "NEAR" : "ADJ";
-    const std::string where = absl::StrCat(op, " needs a word or a phrase on its ",
-                                           left ? "left" : "right");
+    const std::string where =
+        absl::StrCat(op, " needs a word or a phrase on its ", left ? "left" : "right");
     if (text.empty() || IsBooleanOperator(text) || text[0] == '+' || text[0] == '-') {
       return QueryErrorAt(query_, side.begin, where);
     }
@@ -501,8 +500,7 @@ class ProximitySource : public Xapian::PostingSource {
 
 std::vector<Xapian::termpos> DocumentPositions::Positions(const std::string& term) {
   std::vector<Xapian::termpos> positions;
-  for (auto it = db_.positionlist_begin(did_, term); it != db_.positionlist_end(did_, term);
-       ++it) {
+  for (auto it = db_.positionlist_begin(did_, term); it != db_.positionlist_end(did_, term); ++it) {
     positions.push_back(*it);
   }
   return positions;
@@ -578,9 +576,9 @@ Xapian::Query ProximityQuery(std::shared_ptr<const ProximityExpr> expr, size_t i
     // Xapian's window is the span of positions: at most n words between two terms is a
     // span of n + 2. OP_NEAR needs the two occurrences at different positions, as we do.
     const ProximityLink& link = expr->links[0];
-    return Xapian::Query(link.kind == ProximityKind::kNear ? Xapian::Query::OP_NEAR
-                                                            : Xapian::Query::OP_PHRASE,
-                         expr->sides.begin(), expr->sides.end(), link.window + 2);
+    return Xapian::Query(
+        link.kind == ProximityKind::kNear ? Xapian::Query::OP_NEAR : Xapian::Query::OP_PHRASE,
+        expr->sides.begin(), expr->sides.end(), link.window + 2);
   }
   Xapian::Query candidates(Xapian::Query::OP_AND, expr->sides.begin(), expr->sides.end());
   Xapian::Query check((new ProximitySource(std::move(expr), id))->release());

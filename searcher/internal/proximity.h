@@ -11,8 +11,8 @@
 /// the sides occur within the window, by reading the positions of the sides' terms in that
 /// document (it walks the postings of the rarest side's terms, so it never visits documents
 /// that cannot match). Two single words on either side use Xapian's own NEAR/PHRASE
-/// instead (see ProximityQuery). Being a query leaf, not a MatchDecider, it composes with OR/NOT and works on
-/// sharded databases. It does not work with the remote backend (xapian-tcpsrv), which
+/// instead (see ProximityQuery). Being a query leaf, not a MatchDecider, it composes with OR/NOT
+/// and works on sharded databases. It does not work with the remote backend (xapian-tcpsrv), which
 /// cannot run a PostingSource it does not know.
 ///
 /// Window semantics: `a NEAR/n b` — a and b do not overlap and at most n words lie between
@@ -100,8 +100,8 @@ struct ProximityLink {
 
 /// A chain `sides[0] links[0] sides[1] links[1] sides[2] …`, evaluated left to right.
 struct ProximityExpr {
-  std::vector<Xapian::Query> sides;  // each a span query (ToSpanPattern OK)
-  std::vector<ProximityLink> links;  // sides.size() - 1 of them
+  std::vector<Xapian::Query> sides;   // each a span query (ToSpanPattern OK)
+  std::vector<ProximityLink> links;   // sides.size() - 1 of them
   std::vector<SpanPattern> patterns;  // ToSpanPattern of each side (what FindProximity reads)
 };
 

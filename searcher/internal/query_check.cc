@@ -44,8 +44,7 @@ absl::Status CheckDateValue(absl::string_view query, size_t begin, size_t end) {
     return QueryErrorAt(query, begin, "date range needs a start or an end (date:2025-08-18..)");
   }
   if (!from.empty() && !IsDate(from)) {
-    return QueryErrorAt(query, begin,
-                        absl::StrCat("bad date '", from, "' (dates are YYYY-MM-DD)"));
+    return QueryErrorAt(query, begin, absl::StrCat("bad date '", from, "' (dates are YYYY-MM-DD)"));
   }
   if (!to.empty() && !IsDate(to)) {
     return QueryErrorAt(query, begin + dots + 2,
@@ -62,8 +61,8 @@ absl::Status CheckDateValue(absl::string_view query, size_t begin, size_t end) {
 
 absl::Status QueryErrorAt(absl::string_view query, size_t byte_offset, absl::string_view what) {
   const size_t column = ColumnOf(query, byte_offset);
-  return absl::InvalidArgumentError(absl::StrCat(what, " at column ", column, "\n  ", query,
-                                                 "\n  ", std::string(column - 1, ' '), "^"));
+  return absl::InvalidArgumentError(absl::StrCat(what, " at column ", column, "\n  ", query, "\n  ",
+                                                 std::string(column - 1, ' '), "^"));
 }
 
 absl::Status CheckQuerySyntax(absl::string_view query) {
@@ -84,15 +83,16 @@ absl::Status CheckQuerySyntax(absl::string_view query) {
       open_parens.pop_back();
     }
     // field:value — a run of letters at a word start, then ':' and something after it.
-    if (IsFieldChar(c) && (i == 0 || !absl::ascii_isalnum(static_cast<unsigned char>(query[i - 1])))) {
+    if (IsFieldChar(c) &&
+        (i == 0 || !absl::ascii_isalnum(static_cast<unsigned char>(query[i - 1])))) {
       size_t end = i;
       while (end < query.size() && IsFieldChar(query[end])) ++end;
       if (end + 1 < query.size() && query[end] == ':' && query[end + 1] != ' ') {
         const absl::string_view name = query.substr(i, end - i);
         if (name != "date" && schema::FindField(name) == nullptr) {
           return QueryErrorAt(query, i,
-                              absl::StrCat("unknown field '", name, ":' (known fields: ",
-                                           schema::KnownFieldNames(), ")"));
+                              absl::StrCat("unknown field '", name,
+                                           ":' (known fields: ", schema::KnownFieldNames(), ")"));
         }
         // An unquoted value runs to the next space: `id:https://x/y` holds no field.
         if (query[end + 1] != '"' && query[end + 1] != '(') {

@@ -4,9 +4,8 @@
 #ifndef NEWSGREP_SEARCHER_INTERNAL_QUERY_CHECK_H_
 #define NEWSGREP_SEARCHER_INTERNAL_QUERY_CHECK_H_
 
-#include "absl/strings/string_view.h"
-
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 
 namespace newsgrep::internal {
 

@@ -23,8 +23,7 @@ int64_t DaysFromCivil(int64_t y, int64_t m, int64_t d) {
 
 class RecencySource : public Xapian::ValuePostingSource {
  public:
-  RecencySource(Xapian::valueno value_slot, int64_t reference, double weight,
-                double half_life_days)
+  RecencySource(Xapian::valueno value_slot, int64_t reference, double weight, double half_life_days)
       : ValuePostingSource(value_slot),
         reference_(reference),
         weight_(weight),

@@ -1,9 +1,10 @@
 /// @file spelling.h
 /// @brief "Did you mean …?" from the words already in the index: its vocabulary (the words
-/// as written, internal/vocabulary.h) is read once and kept in memory; a word whose term the index does not contain is compared with each of them
-/// by edit distance (Damerau–Levenshtein, adjacent transpositions count one edit). A
-/// candidate counts only when its own term is in the field asked about; its frequency is
-/// that term's (the number of articles with a word of that stem in that field).
+/// as written, internal/vocabulary.h) is read once and kept in memory; a word whose term the index
+/// does not contain is compared with each of them by edit distance (Damerau–Levenshtein, adjacent
+/// transpositions count one edit). A candidate counts only when its own term is in the field asked
+/// about; its frequency is that term's (the number of articles with a word of that stem in that
+/// field).
 ///
 /// Choice of correction: the smallest distance (at most 1 for words of up to 4 letters,
 /// 2 otherwise), then the most frequent, then the alphabetically first. Words shorter

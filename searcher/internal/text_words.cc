@@ -56,8 +56,17 @@ unsigned Infix(unsigned ch) {
 // Characters kept between two digits (1,000.5).
 unsigned InfixDigit(unsigned ch) {
   switch (ch) {
-    case ',': case '.': case ';': case 0x037e: case 0x0589: case 0x060D: case 0x07F8:
-    case 0x2044: case 0xFE10: case 0xFE13: case 0xFE14:
+    case ',':
+    case '.':
+    case ';':
+    case 0x037e:
+    case 0x0589:
+    case 0x060D:
+    case 0x07F8:
+    case 0x2044:
+    case 0xFE10:
+    case 0xFE13:
+    case 0xFE14:
       return ch;
   }
   if (ch >= 0x200b && (ch <= 0x200d || ch == 0x2060 || ch == 0xfeff)) return kIgnore;
@@ -109,8 +118,8 @@ class CharIterator {
     it.assign(p_, static_cast<size_t>(end_ - p_));
     ch_ = *it;
     ++it;
-    length_ = it == Utf8Iterator() ? static_cast<size_t>(end_ - p_)
-                                   : static_cast<size_t>(it.raw() - p_);
+    length_ =
+        it == Utf8Iterator() ? static_cast<size_t>(end_ - p_) : static_cast<size_t>(it.raw() - p_);
   }
 
   const char* p_ = nullptr;  // nullptr at the end
@@ -197,9 +206,13 @@ size_t PlainAsciiWordEnd(absl::string_view text, size_t begin) {
   while (end < text.size() && kAscii.lower[static_cast<unsigned char>(text[end])] != 0) ++end;
   if (end == text.size()) return end;
   switch (text[end]) {
-    case '\'': case '&': case '+': case '#':
+    case '\'':
+    case '&':
+    case '+':
+    case '#':
       return 0;
-    case ',': case ';':
+    case ',':
+    case ';':
       return IsDigit(static_cast<unsigned char>(text[end - 1])) ? 0 : end;
     case '.':
       if (IsDigit(static_cast<unsigned char>(text[end - 1]))) return 0;

@@ -23,10 +23,10 @@ Xapian::Query Expand(const std::string& pattern, const std::vector<Xapian::Datab
   if (!letters.empty()) {
     const std::vector<std::string> words = VocabularyWords(shards, letters, kMaxWildcardWords);
     if (words.size() > kMaxWildcardWords) {
-      *error = absl::InvalidArgumentError(absl::StrCat(
-          "wildcard ", field == nullptr ? "" : absl::StrCat(field->name, ":"), letters,
-          "* stands for more than ", kMaxWildcardWords,
-          " words of the index (the limit); give it more letters"));
+      *error = absl::InvalidArgumentError(
+          absl::StrCat("wildcard ", field == nullptr ? "" : absl::StrCat(field->name, ":"), letters,
+                       "* stands for more than ", kMaxWildcardWords,
+                       " words of the index (the limit); give it more letters"));
       return Xapian::Query();
     }
     for (const std::string& word : words) {
@@ -73,8 +73,7 @@ Xapian::Query ExpandIn(const Xapian::Query& query, const std::vector<Xapian::Dat
       std::vector<Xapian::Query> parts;
       bool parts_changed = false;
       for (size_t i = 0; i < query.get_num_subqueries(); ++i) {
-        parts.push_back(
-            ExpandIn(query.get_subquery(i), shards, stemmer, &parts_changed, error));
+        parts.push_back(ExpandIn(query.get_subquery(i), shards, stemmer, &parts_changed, error));
         if (!error->ok()) return query;
       }
       if (!parts_changed) return query;

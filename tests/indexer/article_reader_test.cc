@@ -68,8 +68,8 @@ struct Collected {
 };
 
 std::string JsonLine(absl::string_view id, absl::string_view title) {
-  return absl::StrCat(R"({"id":")", id, R"(","title":")", title, R"(","body":"text of )",
-                      id, "\"}\n");
+  return absl::StrCat(R"({"id":")", id, R"(","title":")", title, R"(","body":"text of )", id,
+                      "\"}\n");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -94,9 +94,13 @@ TEST(ArticleReaderTest, RepairUtf8ReadsALoneWindows1252ByteAsItsCharacter) {
   EXPECT_EQ(text, "It\u2019s here");  // ’
   EXPECT_EQ(first_bad, 2u);
 
-  std::string euro = "\x80" "5 \x93quoted\x94 \x96 dash";
+  std::string euro =
+      "\x80"
+      "5 \x93quoted\x94 \x96 dash";
   EXPECT_EQ(RepairUtf8(euro), 4u);
-  EXPECT_EQ(euro, "\u20AC" "5 \u201Cquoted\u201D \u2013 dash");
+  EXPECT_EQ(euro,
+            "\u20AC"
+            "5 \u201Cquoted\u201D \u2013 dash");
 }
 
 TEST(ArticleReaderTest, RepairUtf8ReadsLatin1Bytes) {
@@ -108,9 +112,13 @@ TEST(ArticleReaderTest, RepairUtf8ReadsLatin1Bytes) {
 }
 
 TEST(ArticleReaderTest, RepairUtf8MapsBytesUndefinedInWindows1252ToLatin1) {
-  std::string text = "a\x81" "b";
+  std::string text =
+      "a\x81"
+      "b";
   EXPECT_EQ(RepairUtf8(text), 1u);
-  EXPECT_EQ(text, "a\xC2\x81" "b");  // U+0081
+  EXPECT_EQ(text,
+            "a\xC2\x81"
+            "b");  // U+0081
 }
 
 TEST(ArticleReaderTest, RepairUtf8RepairsATruncatedSequenceAtTheEnd) {
@@ -153,7 +161,11 @@ TEST(ArticleReaderTest, RepairUtf8RejectsSurrogatesAndCodePointsBeyondUnicode) {
 }
 
 TEST(ArticleReaderTest, RepairUtf8DropsNulAndC0ControlsButKeepsTabNewlineReturn) {
-  std::string text("a\0b\x01" "c\x1B" "d\te\nf\rg\x1F", 14);
+  std::string text(
+      "a\0b\x01"
+      "c\x1B"
+      "d\te\nf\rg\x1F",
+      14);
   size_t first_bad = 0;
   EXPECT_EQ(RepairUtf8(text, &first_bad), 4u);
   EXPECT_EQ(text, "abcd\te\nf\rg");
@@ -277,8 +289,10 @@ TEST(ArticleReaderTest, ParseTextArticleSkipsBylinesAndTheWireCreditOfTheFirstSe
   std::string story =
       "(Reuters) -NATO military leaders are expected to meet on Wednesday to discuss Ukraine.";
   while (story.size() <= kMaxTitleLineLength) story += " Officials said so on Tuesday.";
-  const std::string text = "FILE PHOTO: A general at a hearing. REUTERS/Kevin Mohatt\n\n"
-                           "By Idrees Ali and Sabine Siebold\n\n" + story + "\n";
+  const std::string text =
+      "FILE PHOTO: A general at a hearing. REUTERS/Kevin Mohatt\n\n"
+      "By Idrees Ali and Sabine Siebold\n\n" +
+      story + "\n";
   absl::StatusOr<Article> article = ParseTextArticle(text, "scraped.txt");
   ASSERT_TRUE(article.ok()) << article.status();
   EXPECT_EQ(article->title,
@@ -374,9 +388,9 @@ TEST(ArticleReaderTest, ParseTextArticleSkipsAByteOrderMark) {
 
 TEST(ArticleReaderTest, ParseTextArticleKeepsArticleWithUnparseableDateAndReportsRepair) {
   std::vector<InputProblem> problems;
-  absl::StatusOr<Article> article = ParseTextArticle(
-      "Title: Old wire\nDate: 31-MAR-1987 605:12:19.12\n\nBody.", "reuters/0001.txt",
-      [&](const InputProblem& p) { problems.push_back(p); });
+  absl::StatusOr<Article> article =
+      ParseTextArticle("Title: Old wire\nDate: 31-MAR-1987 605:12:19.12\n\nBody.",
+                       "reuters/0001.txt", [&](const InputProblem& p) { problems.push_back(p); });
   ASSERT_TRUE(article.ok()) << article.status();
   EXPECT_EQ(article->title, "Old wire");
   EXPECT_EQ(article->body, "Body.");
@@ -545,9 +559,9 @@ TEST(ArticleReaderTest, ParseJsonArticleMalformedJsonGivesLineAndColumn) {
 
 TEST(ArticleReaderTest, ParseJsonArticleRejectsNonObjects) {
   ProblemSink sink;
-  for (absl::string_view line : {absl::string_view(R"(["id","x"])"),
-                                 absl::string_view(R"("a string")"), absl::string_view("42"),
-                                 absl::string_view("null")}) {
+  for (absl::string_view line :
+       {absl::string_view(R"(["id","x"])"), absl::string_view(R"("a string")"),
+        absl::string_view("42"), absl::string_view("null")}) {
     absl::StatusOr<Article> article = ParseJsonArticle(line, "f.jsonl:2", sink.Callback());
     EXPECT_EQ(article.status().code(), absl::StatusCode::kInvalidArgument) << line;
     EXPECT_EQ(Message(article.status()), "f.jsonl:2: record is not a JSON object") << line;
@@ -574,9 +588,8 @@ TEST(ArticleReaderTest, ParseJsonArticleFieldOfWrongTypeIsAnErrorNamingTheField)
 
 TEST(ArticleReaderTest, ParseJsonArticleRepairsInvalidUtf8AndReportsWhere) {
   ProblemSink sink;
-  absl::StatusOr<Article> article =
-      ParseJsonArticle("{\"id\":\"x\",\"title\":\"caf\xE9 \x92s\"}", "feed.jsonl:3",
-                       sink.Callback());
+  absl::StatusOr<Article> article = ParseJsonArticle("{\"id\":\"x\",\"title\":\"caf\xE9 \x92s\"}",
+                                                     "feed.jsonl:3", sink.Callback());
   ASSERT_TRUE(article.ok()) << article.status();
   EXPECT_EQ(article->title, "café ’s");
   ASSERT_THAT(sink.problems, SizeIs(1));
@@ -587,8 +600,8 @@ TEST(ArticleReaderTest, ParseJsonArticleRepairsInvalidUtf8AndReportsWhere) {
 
 TEST(ArticleReaderTest, ParseJsonArticleBadDateKeepsArticleWithoutDate) {
   ProblemSink sink;
-  absl::StatusOr<Article> article = ParseJsonArticle(
-      R"({"id":"x","title":"t","date":"yesterday"})", "feed.jsonl:9", sink.Callback());
+  absl::StatusOr<Article> article = ParseJsonArticle(R"({"id":"x","title":"t","date":"yesterday"})",
+                                                     "feed.jsonl:9", sink.Callback());
   ASSERT_TRUE(article.ok()) << article.status();
   EXPECT_FALSE(article->date.has_value());
   ASSERT_THAT(sink.problems, SizeIs(1));
@@ -612,8 +625,8 @@ TEST(ArticleReaderTest, ReadArticlesWalksNestedDirectoriesInNameOrder) {
 
   Collected got;
   ASSERT_EQ(ReadArticles(root, got.Callbacks()), absl::OkStatus());
-  EXPECT_THAT(got.Titles(), ElementsAre("Upper C", "J1 title", "J2 title", "A10 title",
-                                        "A2 title", "B title", "Z title"));
+  EXPECT_THAT(got.Titles(), ElementsAre("Upper C", "J1 title", "J2 title", "A10 title", "A2 title",
+                                        "B title", "Z title"));
   EXPECT_THAT(got.files_done,
               ElementsAre(root + "/C.txt", root + "/a/1.jsonl", root + "/a/10.txt",
                           root + "/a/2.txt", root + "/b.txt", root + "/c/deeper/z.txt"));
@@ -754,13 +767,12 @@ TEST(ArticleReaderTest, ReadArticlesSkipsBinaryFiles) {
 TEST(ArticleReaderTest, MalformedJsonLineIsSkippedAndTheRestRead) {
   TempDir dir;
   const std::string path = dir / "feed.jsonl";
-  WriteFile(path,
-            JsonLine("1", "First") +                       // line 1
-                "{\"id\":\"2\",\"title\":\"Second\",}\n" +  // line 2: trailing comma
-                "\n" +                                      // line 3: blank
-                "{\"title\":\"no id\"}\n" +                 // line 4: no id
-                "[1,2]\n" +                                 // line 5: not an object
-                JsonLine("6", "Sixth"));                    // line 6
+  WriteFile(path, JsonLine("1", "First") +                        // line 1
+                      "{\"id\":\"2\",\"title\":\"Second\",}\n" +  // line 2: trailing comma
+                      "\n" +                                      // line 3: blank
+                      "{\"title\":\"no id\"}\n" +                 // line 4: no id
+                      "[1,2]\n" +                                 // line 5: not an object
+                      JsonLine("6", "Sixth"));                    // line 6
   Collected got;
   ASSERT_EQ(ReadArticles(path, got.Callbacks()), absl::OkStatus());
   EXPECT_THAT(got.Ids(), ElementsAre("1", "6"));
@@ -814,8 +826,8 @@ std::string LinesForGzip(int lines) {
   std::string contents;
   for (int i = 1; i <= lines; ++i) {
     // Varied text so that the compressed stream is long enough to cut in the middle.
-    contents += JsonLine(absl::StrCat(i), absl::StrCat("Title ", i * 7919 % 10007, " ",
-                                                       i * 104729 % 1299709));
+    contents += JsonLine(absl::StrCat(i),
+                         absl::StrCat("Title ", i * 7919 % 10007, " ", i * 104729 % 1299709));
   }
   return contents;
 }
@@ -934,15 +946,16 @@ TEST(ArticleReaderTest, InputHandlingSymlinksAreFollowedAndALoopIsReportedNotRea
   ASSERT_THAT(got.problems, SizeIs(1));
   EXPECT_EQ(got.problems[0].outcome, Outcome::kSkipped);
   EXPECT_EQ(got.problems[0].location, dir / "corpus/sub/loop");
-  EXPECT_THAT(got.problems[0].message, HasSubstr(absl::StrCat("a link to directory ",
-                                                              dir / "corpus", ", which is read")));
+  EXPECT_THAT(got.problems[0].message,
+              HasSubstr(absl::StrCat("a link to directory ", dir / "corpus", ", which is read")));
 }
 
 // Issue point 6: one raw NUL byte in a .jsonl skipped the whole file as "binary". Now the
 // record is read like any other, the NUL removed as a control character (repaired).
 TEST(ArticleReaderTest, InputHandlingANulByteInJsonLinesIsRepairedInItsRecord) {
   TempDir dir;
-  std::string records = "{\"id\":\"1\",\"title\":\"One\",\"body\":\"x\"}\n{\"id\":\"2\",\"title\":\"T";
+  std::string records =
+      "{\"id\":\"1\",\"title\":\"One\",\"body\":\"x\"}\n{\"id\":\"2\",\"title\":\"T";
   records += '\0';
   records += "wo\",\"body\":\"x\"}\n{\"id\":\"3\",\"title\":\"Three\",\"body\":\"x\"}\n";
   WriteFile(dir / "feed.jsonl", records);
@@ -990,17 +1003,16 @@ TEST(ArticleReaderTest, TextFilesLargerThanOneReadAreReadWhole) {
 // limit; each is reported, and everything else is read.
 TEST(ArticleReaderTest, UnboundedMemoryRecordsBodiesAndFilesStayWithinTheLimits) {
   TempDir dir;
-  const ReadLimits limits = {.max_body_bytes = 100, .max_record_bytes = 4000,
-                             .max_text_file_bytes = 2000};
+  const ReadLimits limits = {
+      .max_body_bytes = 100, .max_record_bytes = 4000, .max_text_file_bytes = 2000};
   std::string long_body;
   while (long_body.size() < 300) absl::StrAppend(&long_body, "word ");
   const std::string huge(600 * 1024, 'x');  // more than two reads of the file
   WriteGzipFile(dir / "feed.jsonl.gz",
                 absl::StrCat(JsonLine("1", "One"), R"({"id":"2","body":")", huge, "\"}\n",
                              R"({"id":"3","title":")", std::string(3000, 't'), R"(","body":")",
-                             long_body, "\"}\n", JsonLine("4", "Four"),
-                             R"({"id":"5","body":")", std::string(5000, 'y'), "\"}\n",
-                             JsonLine("6", "Six")));
+                             long_body, "\"}\n", JsonLine("4", "Four"), R"({"id":"5","body":")",
+                             std::string(5000, 'y'), "\"}\n", JsonLine("6", "Six")));
   std::string text = "Long file\n\n";
   while (text.size() < 5000) absl::StrAppend(&text, "more text ");
   WriteFile(dir / "long.txt", text);
@@ -1018,26 +1030,26 @@ TEST(ArticleReaderTest, UnboundedMemoryRecordsBodiesAndFilesStayWithinTheLimits)
                                     p.location, ": ", p.message));
   }
   const std::string feed = dir / "feed.jsonl.gz";
-  EXPECT_THAT(problems,
-              ElementsAre(absl::StrCat("skipped ", feed,
-                                       ":2: record longer than 4000 bytes (the limit), not read"),
-                          StartsWith(absl::StrCat("repaired ", feed, ":3: title of 3000 bytes")),
-                          absl::StrCat("repaired ", feed, ":3: body of 300 bytes cut to 99 (the "
-                                                          "limit is 100 bytes)"),
-                          absl::StrCat("skipped ", feed,
-                                       ":5: record longer than 4000 bytes (the limit), not read"),
-                          StartsWith(absl::StrCat("repaired ", dir / "long.txt",
-                                                  ": longer than 2000 bytes (the limit)")),
-                          StartsWith(absl::StrCat("repaired ", dir / "long.txt", ": body of"))));
+  EXPECT_THAT(
+      problems,
+      ElementsAre(
+          absl::StrCat("skipped ", feed, ":2: record longer than 4000 bytes (the limit), not read"),
+          StartsWith(absl::StrCat("repaired ", feed, ":3: title of 3000 bytes")),
+          absl::StrCat("repaired ", feed,
+                       ":3: body of 300 bytes cut to 99 (the "
+                       "limit is 100 bytes)"),
+          absl::StrCat("skipped ", feed, ":5: record longer than 4000 bytes (the limit), not read"),
+          StartsWith(
+              absl::StrCat("repaired ", dir / "long.txt", ": longer than 2000 bytes (the limit)")),
+          StartsWith(absl::StrCat("repaired ", dir / "long.txt", ": body of"))));
 }
 
 // Found by the JSON Lines fuzzer: a number too large for a double made nlohmann-json throw
 // out_of_range, which nothing caught (std::terminate: `newsgrep index` aborted).
 TEST(ArticleReaderTest, AJsonNumberTooLargeIsAMalformedRecordNotACrash) {
   TempDir dir;
-  WriteFile(dir / "feed.jsonl",
-            JsonLine("1", "One") + R"({"id":"2","title":"Two","score":1e999})" + "\n" +
-                JsonLine("3", "Three"));
+  WriteFile(dir / "feed.jsonl", JsonLine("1", "One") + R"({"id":"2","title":"Two","score":1e999})" +
+                                    "\n" + JsonLine("3", "Three"));
   Collected got;
   ASSERT_EQ(ReadArticles(dir.path(), got.Callbacks()), absl::OkStatus());
   EXPECT_THAT(got.Titles(), ElementsAre("One", "Three"));
@@ -1053,7 +1065,8 @@ TEST(ArticleReaderTest, AJsonNumberTooLargeIsAMalformedRecordNotACrash) {
 TEST(ArticleReaderTest, ControlCharactersFromJsonEscapesAreRemoved) {
   TempDir dir;
   WriteFile(dir / "feed.jsonl",
-            R"({"id":"1","title":"Alert\u001b[2J\u0000 now","body":"Tab\tkept\u0007."})" "\n");
+            R"({"id":"1","title":"Alert\u001b[2J\u0000 now","body":"Tab\tkept\u0007."})"
+            "\n");
   Collected got;
   ASSERT_EQ(ReadArticles(dir.path(), got.Callbacks()), absl::OkStatus());
   ASSERT_THAT(got.articles, SizeIs(1));
@@ -1077,9 +1090,9 @@ TEST(ArticleReaderTest, JsonLinesFileWithByteOrderMarkIsRead) {
 TEST(ArticleReaderTest, DeeplyNestedJsonIsHandledWithoutCrashing) {
   const std::string nested = std::string(100000, '[') + std::string(100000, ']');
   ProblemSink sink;
-  absl::StatusOr<Article> article = ParseJsonArticle(
-      absl::StrCat(R"({"id":"deep","title":"T","extra":)", nested, "}"), "f.jsonl:1",
-      sink.Callback());
+  absl::StatusOr<Article> article =
+      ParseJsonArticle(absl::StrCat(R"({"id":"deep","title":"T","extra":)", nested, "}"),
+                       "f.jsonl:1", sink.Callback());
   ASSERT_TRUE(article.ok()) << article.status();
   EXPECT_EQ(article->id, "deep");
   absl::StatusOr<Article> unbalanced =

@@ -34,14 +34,15 @@ TEST(CleanerTest, BodyPastedThreeTimesKeepsOneCopy) {
 }
 
 TEST(CleanerTest, SiteChromeBylineCaptionAndPromoAreRemoved) {
-  const std::string page = std::string(
-                               "Share this article\n\nListen to this article 4 min\n\n"
-                               "Subscribe now for unlimited access\n\nBy Jane Doe\n\n"
-                               "Defence chiefs meet by video link on Wednesday. (Photo: NATO)\n\n") +
-                           kStory +
-                           "\n\nREAD MORE: EU LEADERS PLAN ENERGY SUMMIT\n\n"
-                           "Click here to get the Daily Herald app\n\n"
-                           "© 2025 Daily Herald. All rights reserved.";
+  const std::string page =
+      std::string(
+          "Share this article\n\nListen to this article 4 min\n\n"
+          "Subscribe now for unlimited access\n\nBy Jane Doe\n\n"
+          "Defence chiefs meet by video link on Wednesday. (Photo: NATO)\n\n") +
+      kStory +
+      "\n\nREAD MORE: EU LEADERS PLAN ENERGY SUMMIT\n\n"
+      "Click here to get the Daily Herald app\n\n"
+      "© 2025 Daily Herald. All rights reserved.";
   CleaningReport report;
   EXPECT_EQ(CleanBody(page, &report), kStory);
   EXPECT_EQ(report.boilerplate, 5u);

@@ -58,8 +58,7 @@ TEST(ExtractEntitiesTest, WholeArticle) {
   ASSERT_EQ(found.people[0].mentions.size(), 3u);
   EXPECT_EQ(found.people[0].mentions[0].field, TextSpan::Field::kTitle);
   for (const TextSpan& span : found.people[0].mentions) {
-    const std::string& text =
-        span.field == TextSpan::Field::kTitle ? article.title : article.body;
+    const std::string& text = span.field == TextSpan::Field::kTitle ? article.title : article.body;
     EXPECT_THAT(text.substr(span.begin, span.end - span.begin),
                 testing::AnyOf("Horodetsky", "Mykola Horodetsky"));
   }
@@ -187,9 +186,9 @@ TEST(IndexEntitiesTest, EntityTermsAndStoredEntities) {
   EXPECT_EQ(stored->people[0].mentions, 3u);
   ASSERT_EQ(stored->quotes.size(), 4u);
   EXPECT_EQ(stored->quotes[0].speaker, "Mykola Horodetsky");
-  EXPECT_EQ(stored->body.substr(stored->quotes[0].begin,
-                                stored->quotes[0].end - stored->quotes[0].begin),
-            "a useful step");
+  EXPECT_EQ(
+      stored->body.substr(stored->quotes[0].begin, stored->quotes[0].end - stored->quotes[0].begin),
+      "a useful step");
   EXPECT_EQ(stored->dateline_place.canonical, "Kyiv");
   std::error_code error;
   std::filesystem::remove_all(dir, error);

@@ -46,8 +46,8 @@ std::string Message(const absl::Status& status) { return std::string(status.mess
 
 std::unique_ptr<Indexer> OpenOrDie(const std::string& path, size_t commit_every = 10000,
                                    bool bulk_build = true) {
-  absl::StatusOr<std::unique_ptr<Indexer>> indexer = Indexer::Open(
-      {.db_path = path, .commit_every = commit_every, .bulk_build = bulk_build});
+  absl::StatusOr<std::unique_ptr<Indexer>> indexer =
+      Indexer::Open({.db_path = path, .commit_every = commit_every, .bulk_build = bulk_build});
   EXPECT_TRUE(indexer.ok()) << indexer.status();
   return indexer.ok() ? *std::move(indexer) : nullptr;
 }
@@ -92,8 +92,8 @@ TEST(IndexerTest, CommitBatchGrowsWithTheIndexWithinBounds) {
 TEST(IndexerTest, ByDefaultCommitsEveryCommitBatchArticles) {
   TempDir dir;
   const std::string path = dir / "db";
-  absl::StatusOr<std::unique_ptr<Indexer>> indexer = Indexer::Open(
-      {.db_path = path, .detect_duplicates = false, .extract_entities = false});
+  absl::StatusOr<std::unique_ptr<Indexer>> indexer =
+      Indexer::Open({.db_path = path, .detect_duplicates = false, .extract_entities = false});
   ASSERT_TRUE(indexer.ok()) << indexer.status();
   const size_t batch = CommitBatch(0);
   auto committed = [&] { return Xapian::Database(path).get_doccount(); };
@@ -232,8 +232,8 @@ TEST(IndexerTest, AddThenCommitIsVisibleWithIdTermValuesAndData) {
   // The words as written are in the vocabulary.
   const std::string v(schema::kVocabularyKeyPrefix);
   const std::set<std::string> vocabulary(db.metadata_keys_begin(v), db.metadata_keys_end(v));
-  EXPECT_THAT(vocabulary, ::testing::IsSupersetOf({v + "showers", v + "cocoa", v + "reuters",
-                                                   v + "salvador"}));
+  EXPECT_THAT(vocabulary,
+              ::testing::IsSupersetOf({v + "showers", v + "cocoa", v + "reuters", v + "salvador"}));
 }
 
 TEST(IndexerTest, ArticleWithoutDateHasNoDateValues) {
@@ -242,8 +242,7 @@ TEST(IndexerTest, ArticleWithoutDateHasNoDateValues) {
   {
     std::unique_ptr<Indexer> indexer = OpenOrDie(path);
     ASSERT_NE(indexer, nullptr);
-    ASSERT_EQ(indexer->Add(MakeArticle("undated", "No date here", "Body text.")),
-              absl::OkStatus());
+    ASSERT_EQ(indexer->Add(MakeArticle("undated", "No date here", "Body text.")), absl::OkStatus());
     ASSERT_EQ(indexer->Commit(), absl::OkStatus());
   }
   Xapian::Database db(path);
@@ -322,8 +321,7 @@ TEST(IndexerTest, ReaddingTheSameIdReplacesTheArticle) {
     // Replacing also works across sessions (re-indexing the same input).
     std::unique_ptr<Indexer> indexer = OpenOrDie(path);
     ASSERT_NE(indexer, nullptr);
-    ASSERT_EQ(indexer->Add(MakeArticle("same", "Third headline", "Third text.")),
-              absl::OkStatus());
+    ASSERT_EQ(indexer->Add(MakeArticle("same", "Third headline", "Third text.")), absl::OkStatus());
     ASSERT_EQ(indexer->Commit(), absl::OkStatus());
   }
   Xapian::Database db(path);
@@ -417,8 +415,7 @@ TEST(IndexerTest, CommitEveryCommitsFullBatchesDuringAdd) {
   std::unique_ptr<Indexer> indexer = OpenOrDie(path, /*commit_every=*/3);
   ASSERT_NE(indexer, nullptr);
   for (int i = 1; i <= 7; ++i) {
-    ASSERT_EQ(indexer->Add(MakeArticle(absl::StrCat("id", i), "Title", "Body.")),
-              absl::OkStatus());
+    ASSERT_EQ(indexer->Add(MakeArticle(absl::StrCat("id", i), "Title", "Body.")), absl::OkStatus());
   }
   {
     Xapian::Database db(path);
@@ -438,12 +435,14 @@ TEST(IndexerTest, IndexPathFillsTheReportAndReportsProblems) {
   const std::string corpus = dir / "corpus";
   WriteFile(corpus + "/a.txt", "Title: Plain article\nDate: 2025-08-20\n\nA plain body.\n");
   WriteFile(corpus + "/b.jsonl",
-            "{\"id\":\"b1\",\"title\":\"First record\"}\n"                       // ok
-            "{\"id\":\"b2\",\"title\":\n"                                        // malformed
-            "{\"id\":\"b3\",\"title\":\"Bad date\",\"date\":\"someday\"}\n"      // repaired
-            "{\"id\":\"b4\",\"title\":\"Caf\xE9 record\"}\n");                   // repaired
+            "{\"id\":\"b1\",\"title\":\"First record\"}\n"                   // ok
+            "{\"id\":\"b2\",\"title\":\n"                                    // malformed
+            "{\"id\":\"b3\",\"title\":\"Bad date\",\"date\":\"someday\"}\n"  // repaired
+            "{\"id\":\"b4\",\"title\":\"Caf\xE9 record\"}\n");               // repaired
   WriteFile(corpus + "/c/empty.txt", "");
-  WriteFile(corpus + "/c/binary.txt", std::string("\x7F" "ELF\0\0\0\0", 8));
+  WriteFile(corpus + "/c/binary.txt", std::string("\x7F"
+                                                  "ELF\0\0\0\0",
+                                                  8));
   WriteFile(corpus + "/d.txt", "Caf\xE9 headline\nBody of d.\n");
   WriteFile(corpus + "/.hidden.txt", "Hidden\nNever read.\n");
 
@@ -471,13 +470,12 @@ TEST(IndexerTest, IndexPathFillsTheReportAndReportsProblems) {
 
   std::vector<std::pair<Outcome, std::string>> seen;
   for (const InputProblem& problem : problems) seen.emplace_back(problem.outcome, problem.location);
-  EXPECT_THAT(seen, UnorderedElementsAre(
-                        std::pair(Outcome::kSkipped, corpus + "/b.jsonl:2:20"),
-                        std::pair(Outcome::kRepaired, corpus + "/b.jsonl:3"),
-                        std::pair(Outcome::kRepaired, corpus + "/b.jsonl:4:24"),
-                        std::pair(Outcome::kSkipped, corpus + "/c/binary.txt"),
-                        std::pair(Outcome::kSkipped, corpus + "/c/empty.txt"),
-                        std::pair(Outcome::kRepaired, corpus + "/d.txt")));
+  EXPECT_THAT(seen, UnorderedElementsAre(std::pair(Outcome::kSkipped, corpus + "/b.jsonl:2:20"),
+                                         std::pair(Outcome::kRepaired, corpus + "/b.jsonl:3"),
+                                         std::pair(Outcome::kRepaired, corpus + "/b.jsonl:4:24"),
+                                         std::pair(Outcome::kSkipped, corpus + "/c/binary.txt"),
+                                         std::pair(Outcome::kSkipped, corpus + "/c/empty.txt"),
+                                         std::pair(Outcome::kRepaired, corpus + "/d.txt")));
 
   ASSERT_EQ(indexer->Commit(), absl::OkStatus());
   EXPECT_EQ(indexer->article_count(), 5u);
@@ -635,22 +633,19 @@ TEST(IndexerTest, PhraseCannotMatchAcrossTitleAndBody) {
   EXPECT_EQ(Matches(db, Xapian::Query(Xapian::Query::OP_PHRASE, within_title.begin(),
                                       within_title.end())),
             1u);
-  EXPECT_EQ(Matches(db, Xapian::Query(Xapian::Query::OP_PHRASE, within_body.begin(),
-                                      within_body.end())),
-            1u);
-  EXPECT_EQ(Matches(db, Xapian::Query(Xapian::Query::OP_PHRASE, across.begin(), across.end())),
-            0u);
+  EXPECT_EQ(
+      Matches(db, Xapian::Query(Xapian::Query::OP_PHRASE, within_body.begin(), within_body.end())),
+      1u);
+  EXPECT_EQ(Matches(db, Xapian::Query(Xapian::Query::OP_PHRASE, across.begin(), across.end())), 0u);
   EXPECT_EQ(Matches(db, Xapian::Query(Xapian::Query::OP_NEAR, across.begin(), across.end(), 5)),
             0u);
 
   Xapian::QueryParser parser;
   analysis::ConfigureQueryParser(parser);
   parser.set_database(db);
-  EXPECT_EQ(Matches(db, parser.parse_query("\"rally strongly\"",
-                                           Xapian::QueryParser::FLAG_PHRASE)),
+  EXPECT_EQ(Matches(db, parser.parse_query("\"rally strongly\"", Xapian::QueryParser::FLAG_PHRASE)),
             0u);
-  EXPECT_EQ(Matches(db, parser.parse_query("\"markets rally\"",
-                                           Xapian::QueryParser::FLAG_PHRASE)),
+  EXPECT_EQ(Matches(db, parser.parse_query("\"markets rally\"", Xapian::QueryParser::FLAG_PHRASE)),
             1u);
 }
 
@@ -678,8 +673,7 @@ TEST(IndexerTest, PhraseCannotMatchFromBodyIntoTitleField) {
   ASSERT_TRUE(doc.has_value());
   const Xapian::docid did = doc->get_docid();
   const std::vector<Xapian::termpos> issued = Positions(db, did, IndexedTerm("issued"));
-  const std::vector<Xapian::termpos> title_first =
-      Positions(db, did, IndexedTerm("harbour", "S"));
+  const std::vector<Xapian::termpos> title_first = Positions(db, did, IndexedTerm("harbour", "S"));
   const std::vector<Xapian::termpos> source = Positions(db, did, IndexedTerm("coast", "XSOURCE"));
   ASSERT_THAT(issued, SizeIs(1));
   ASSERT_THAT(title_first, SizeIs(1));

@@ -100,8 +100,7 @@ TEST(LocationRecognizerTest, CommonWordsNeedContextToBePlaces) {
 }
 
 TEST(LocationRecognizerTest, NationalityWordsAreNotPlaces) {
-  EXPECT_THAT(Mentions("Russian, Ukrainian and Swedish officials met European envoys."),
-              IsEmpty());
+  EXPECT_THAT(Mentions("Russian, Ukrainian and Swedish officials met European envoys."), IsEmpty());
 }
 
 TEST(LocationRecognizerTest, PlacesThatAreAlsoTeamsInSportsCopy) {
@@ -117,14 +116,13 @@ TEST(LocationRecognizerTest, DatelineFromTheBody) {
     const char* name;
     const char* canonical;
   };
-  for (const Case& c : {Case{"BRUSSELS: NATO’s top military leaders met.", "BRUSSELS", "Brussels"},
-                        Case{"WASHINGTON (Reuters) - Officials said.", "WASHINGTON",
-                             "Washington, D.C."},
-                        Case{"NICE, France (Continental Wire) - Streets flooded.", "NICE", "Nice"},
-                        Case{"WASHINGTON, Aug 19 - Senior officers met.", "WASHINGTON",
-                             "Washington, D.C."},
-                        Case{"RIGA \u2013 Latvia said.", "RIGA", "Riga"},
-                        Case{"MOSCOW -- Russia warned.", "MOSCOW", "Moscow"}}) {
+  for (const Case& c :
+       {Case{"BRUSSELS: NATO’s top military leaders met.", "BRUSSELS", "Brussels"},
+        Case{"WASHINGTON (Reuters) - Officials said.", "WASHINGTON", "Washington, D.C."},
+        Case{"NICE, France (Continental Wire) - Streets flooded.", "NICE", "Nice"},
+        Case{"WASHINGTON, Aug 19 - Senior officers met.", "WASHINGTON", "Washington, D.C."},
+        Case{"RIGA \u2013 Latvia said.", "RIGA", "Riga"},
+        Case{"MOSCOW -- Russia warned.", "MOSCOW", "Moscow"}}) {
     const ArticleEntities found = Extract(c.body);
     EXPECT_EQ(found.dateline.name, c.name) << c.body;
     EXPECT_EQ(found.dateline.canonical, c.canonical) << c.body;

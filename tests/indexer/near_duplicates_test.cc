@@ -102,9 +102,8 @@ TEST(NearDuplicatesTest, DifferentArticleAboutTheSameEventIsNotADuplicate) {
 TEST(NearDuplicatesTest, ShortNoticesDifferingOnlyInTheHeadlineAreDistinct) {
   // Identical short bodies (a dividend notice) for two companies: the title decides.
   const std::string notice = "Qtly div 10 cts vs 10 cts prior. Pay April 1. Record March 15.";
-  const Similarity s =
-      Compare("ALPHA CORP SETS QUARTERLY DIVIDEND", notice, "OMEGA INC SETS QUARTERLY DIVIDEND",
-              notice);
+  const Similarity s = Compare("ALPHA CORP SETS QUARTERLY DIVIDEND", notice,
+                               "OMEGA INC SETS QUARTERLY DIVIDEND", notice);
   EXPECT_FALSE(IsNearDuplicate(s)) << s.jaccard;
 }
 
@@ -117,8 +116,7 @@ TEST(NearDuplicatesTest, TooShortTextsGetNoBandKeys) {
 TEST(NearDuplicatesTest, ContainmentNeedsEnoughTextToBeTrusted) {
   // A ten-word snippet fully contained in a long article is not a copy of it.
   const Similarity s =
-      Compare("", "Defence chiefs from the alliance met by video link on Wednesday", kTitle,
-              kBody);
+      Compare("", "Defence chiefs from the alliance met by video link on Wednesday", kTitle, kBody);
   EXPECT_DOUBLE_EQ(s.containment, 1.0);
   EXPECT_FALSE(IsNearDuplicate(s));
 }

@@ -113,7 +113,7 @@ TEST(OrderedPipelineTest, FirstConsumerErrorStopsEverythingAndIsReturned) {
   const absl::Status finished = pipeline.Finish();
   EXPECT_EQ(finished.code(), absl::StatusCode::kInternal);
   EXPECT_EQ(pipeline.Finish(), finished);  // idempotent
-  ASSERT_EQ(consumed.size(), 10u);          // nothing after the failed item
+  ASSERT_EQ(consumed.size(), 10u);         // nothing after the failed item
   for (int i = 0; i < 10; ++i) EXPECT_EQ(consumed[static_cast<size_t>(i)], i);
 }
 

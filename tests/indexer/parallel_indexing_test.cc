@@ -11,12 +11,12 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "nlohmann/json.hpp"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "newsgrep/article_reader.h"
 #include "newsgrep/indexer.h"
 #include "newsgrep/schema.h"
+#include "nlohmann/json.hpp"
 #include "testing/files.h"
 #include "testing/index.h"
 
@@ -113,8 +113,8 @@ TEST(ParallelIndexingTest, IndexPathBuildsTheIndexThatAddingOneByOneBuilds) {
   }
   for (size_t threads : {1, 3}) {
     const std::string path = absl::StrCat(dir, "/threads", threads);
-    auto parallel = Indexer::Open(
-        {.db_path = path, .commit_every = 7, .analysis_threads = threads});
+    auto parallel =
+        Indexer::Open({.db_path = path, .commit_every = 7, .analysis_threads = threads});
     ASSERT_TRUE(parallel.ok());
     IndexReport report;
     ASSERT_TRUE((*parallel)->IndexPath(kSample, nullptr, &report).ok());
@@ -152,10 +152,10 @@ TEST(ParallelIndexingTest, ADuplicateAddedInALaterSessionJoinsTheEarlierCluster)
     ASSERT_TRUE((*first)->Add(test::MakeArticle("original", "Barley exports double", body)).ok());
     ASSERT_TRUE((*first)
                     ->Add(test::MakeArticle("other", "Rain",
-                                      "Heavy rain fell across the northern hills overnight, "
-                                      "closing two roads and a railway line while crews "
-                                      "cleared fallen trees and repaired damaged power "
-                                      "lines near the villages."))
+                                            "Heavy rain fell across the northern hills overnight, "
+                                            "closing two roads and a railway line while crews "
+                                            "cleared fallen trees and repaired damaged power "
+                                            "lines near the villages."))
                     .ok());
   }
   {
@@ -163,7 +163,7 @@ TEST(ParallelIndexingTest, ADuplicateAddedInALaterSessionJoinsTheEarlierCluster)
     ASSERT_TRUE(second.ok());
     ASSERT_TRUE((*second)
                     ->Add(test::MakeArticle("copy", "Barley exports have doubled, traders say",
-                                      body + " Click here to subscribe."))
+                                            body + " Click here to subscribe."))
                     .ok());
   }
   const Snapshot snapshot = Read(dir + "/db");
@@ -221,22 +221,21 @@ TEST(ParallelIndexingTest, CompactWorksWhenThePathEndsWithASlash) {
 TEST(ParallelIndexingTest, AnIndexerOnAnIndexWithArticlesIsNotOpenedEmpty) {
   const test::TempDir temp;
   const std::string path = temp / "db";
-  ASSERT_TRUE(test::BuildIndex({.db_path = path},
-                               {test::MakeArticle("a", "Title", "Some body text here.")})
-                  .ok());
+  ASSERT_TRUE(
+      test::BuildIndex({.db_path = path}, {test::MakeArticle("a", "Title", "Some body text here.")})
+          .ok());
   auto indexer = Indexer::Open({.db_path = path});
   ASSERT_TRUE(indexer.ok());
   EXPECT_FALSE((*indexer)->opened_empty());
 }
 
-
 // Writes `articles` as JSON Lines to `path`.
 void WriteJsonLines(const std::string& path, const std::vector<Article>& articles) {
   std::string text;
   for (const Article& article : articles) {
-    nlohmann::json record = {{"id", article.id},         {"title", article.title},
-                             {"body", article.body},     {"source", article.source},
-                             {"url", article.url},       {"dateline", article.dateline}};
+    nlohmann::json record = {{"id", article.id},     {"title", article.title},
+                             {"body", article.body}, {"source", article.source},
+                             {"url", article.url},   {"dateline", article.dateline}};
     if (article.date.has_value()) record["date"] = article.date->Iso8601();
     text += record.dump() + "\n";
   }
@@ -290,7 +289,7 @@ TEST(ParallelIndexingTest, ABulkBuildInManyChunksBuildsTheIndexThatAddingOneByOn
     ASSERT_TRUE((*sequential)->Commit().ok());
   }
   const Snapshot expected = Read(temp / "one_by_one");
-  ASSERT_EQ(expected.cluster.size(), 51u);  // 40 + 10 republications + 1
+  ASSERT_EQ(expected.cluster.size(), 51u);              // 40 + 10 republications + 1
   ASSERT_LT(expected.cluster.size(), articles.size());  // corrections replaced articles
   // The rewritten article's republication joined it, not the story it once was.
   const std::string first = schema::IdTerm(articles[0].id);

@@ -164,15 +164,14 @@ TEST(PersonRecognizerTest, SentenceInitialWordsAreNotNames) {
 TEST(PersonRecognizerTest, ListsOfNamesAroundAKnownName) {
   EXPECT_THAT(Mentions("The squad: Glenn McGrath, Ricky Ponting, Sanath Jayasuriya and Upul "
                        "Chandana."),
-              ElementsAre("Glenn McGrath", "Ricky Ponting", "Sanath Jayasuriya",
-                          "Upul Chandana"));
+              ElementsAre("Glenn McGrath", "Ricky Ponting", "Sanath Jayasuriya", "Upul Chandana"));
 }
 
 TEST(PersonRecognizerTest, BylineAndEditingCredits) {
   EXPECT_THAT(People("(Reporting by Idrees Ali and Sabine Siebold; Editing by Chizu Nomiyama, "
                      "Rod Nickel and David Gregorio)"),
-              UnorderedElementsAre("Idrees Ali", "Sabine Siebold", "Chizu Nomiyama",
-                                   "Rod Nickel", "David Gregorio"));
+              UnorderedElementsAre("Idrees Ali", "Sabine Siebold", "Chizu Nomiyama", "Rod Nickel",
+                                   "David Gregorio"));
 }
 
 }  // namespace

@@ -137,10 +137,10 @@ TEST(QuoteSpeakerTest, CommaSaidName) {
 }
 
 TEST(QuoteSpeakerTest, CommaSaidFullName) {
-  EXPECT_THAT(Attributed("\"They're testing whether the Americans will stay away,\" said Lena "
-                         "Markovic, a Russia analyst at a Vienna institute."),
-              ElementsAre(Pair("They're testing whether the Americans will stay away,",
-                               "Lena Markovic")));
+  EXPECT_THAT(
+      Attributed("\"They're testing whether the Americans will stay away,\" said Lena "
+                 "Markovic, a Russia analyst at a Vienna institute."),
+      ElementsAre(Pair("They're testing whether the Americans will stay away,", "Lena Markovic")));
 }
 
 TEST(QuoteSpeakerTest, NameSaidColonQuote) {
@@ -157,17 +157,16 @@ TEST(QuoteSpeakerTest, ToldReportersThat) {
 }
 
 TEST(QuoteSpeakerTest, WroteOnXThat) {
-  EXPECT_THAT(Attributed("Senator Claire Washington wrote on X that “a guarantee nobody can "
-                         "explain is not a guarantee.”"),
-              ElementsAre(Pair("a guarantee nobody can explain is not a guarantee.",
-                               "Claire Washington")));
+  EXPECT_THAT(
+      Attributed("Senator Claire Washington wrote on X that “a guarantee nobody can "
+                 "explain is not a guarantee.”"),
+      ElementsAre(Pair("a guarantee nobody can explain is not a guarantee.", "Claire Washington")));
 }
 
 TEST(QuoteSpeakerTest, AccordingToAnUnnamedSourceHasNoSpeaker) {
   EXPECT_THAT(Attributed("“Everyone agrees on the principle and nobody on the numbers,” "
                          "according to one senior European diplomat."),
-              ElementsAre(Pair("Everyone agrees on the principle and nobody on the numbers,",
-                               "")));
+              ElementsAre(Pair("Everyone agrees on the principle and nobody on the numbers,", "")));
   EXPECT_THAT(Attributed("Caine met his counterparts to evaluate “the best options for a peace "
                          "deal,” a US defence official told AFP."),
               ElementsAre(Pair("the best options for a peace deal,", "")));

@@ -25,8 +25,7 @@ namespace fs = std::filesystem;
 // got the lock. Each win is a moment in which a second writer could have written.
 class LockProbe {
  public:
-  explicit LockProbe(std::string path)
-      : path_(std::move(path)), thread_([this] { Run(); }) {}
+  explicit LockProbe(std::string path) : path_(std::move(path)), thread_([this] { Run(); }) {}
   ~LockProbe() { Stop(); }
 
   // Stops probing; the number of times the lock was won.

@@ -208,9 +208,8 @@ TEST(DatesTest, FormattersPadWithZeros) {
 }
 
 TEST(DatesTest, StringOrderOfValuesIsTimeOrder) {
-  const char* in_order[] = {"1987-02-26T15:01:01Z", "1999-12-31T23:59:59Z",
-                            "2000-01-01T00:00:00Z", "2025-08-20T09:00:00Z",
-                            "2025-08-20T10:00:00Z", "2025-08-21T00:00:00Z"};
+  const char* in_order[] = {"1987-02-26T15:01:01Z", "1999-12-31T23:59:59Z", "2000-01-01T00:00:00Z",
+                            "2025-08-20T09:00:00Z", "2025-08-20T10:00:00Z", "2025-08-21T00:00:00Z"};
   for (size_t i = 1; i < std::size(in_order); ++i) {
     std::optional<NewsDate> a = ParseNewsDate(in_order[i - 1]);
     std::optional<NewsDate> b = ParseNewsDate(in_order[i]);

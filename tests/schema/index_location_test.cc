@@ -32,9 +32,8 @@ TEST(IndexLocationTest, StubsThatNameIndexesAndServersAreAccepted) {
   fs::create_directories(temp / "shard1");
   fs::create_directories(temp / "shard2");
   test::WriteFile(temp / "inner", "auto shard2\n");
-  test::WriteFile(temp / "stub", absl::StrCat("# the archive\n\nauto shard1\nauto ",
-                                              temp / "inner", "\nglass shard2\n",
-                                              "remote 127.0.0.1:7000\n"));
+  test::WriteFile(temp / "stub", absl::StrCat("# the archive\n\nauto shard1\nauto ", temp / "inner",
+                                              "\nglass shard2\n", "remote 127.0.0.1:7000\n"));
   const absl::Status status = CheckIndexLocation(temp / "stub");
   EXPECT_TRUE(status.ok()) << status;
   // A directory holding a stub as XAPIANDB is that stub.

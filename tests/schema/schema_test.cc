@@ -114,9 +114,13 @@ TEST(SchemaTest, IdTermKeepsIdsThatFitUnchanged) {
 
 TEST(SchemaTest, IdTermOfLongIdsFitsXapianAndStaysDistinct) {
   const std::string common(300, 'x');
-  const std::vector<std::string> ids = {
-      common + "1", common + "2", common + "10", std::string(240, 'a'),
-      std::string(241, 'a'), std::string(1000, 'a'), std::string(240, 'a') + "b"};
+  const std::vector<std::string> ids = {common + "1",
+                                        common + "2",
+                                        common + "10",
+                                        std::string(240, 'a'),
+                                        std::string(241, 'a'),
+                                        std::string(1000, 'a'),
+                                        std::string(240, 'a') + "b"};
   std::set<std::string> terms;
   for (const std::string& id : ids) {
     const std::string term = schema::IdTerm(id);
@@ -165,8 +169,9 @@ TEST(SchemaTest, StoredArticleRoundTripKeepsEveryField) {
                         .url = "https://example.com/cocoa",
                         .dateline = "SALVADOR",
                         .body = "Showers continued throughout the week\nin the Bahia cocoa zone.",
-                        .original_body = "By Staff\nShowers continued throughout the week\nin the "
-                                         "Bahia cocoa zone."};
+                        .original_body =
+                            "By Staff\nShowers continued throughout the week\nin the "
+                            "Bahia cocoa zone."};
   absl::StatusOr<StoredArticle> decoded = RoundTrip(article);
   ASSERT_TRUE(decoded.ok()) << decoded.status();
   EXPECT_EQ(decoded->id, "reuters/0001");
@@ -301,14 +306,29 @@ StoredArticle FullArticle() {
       .body = "Tab\there, \"quote\" \\ slash / and \x01 control\nZelenskyy said: “No.” 😀",
       .original_body = "By Staff\nTab\there",
       .people = {{.name = "Volodymyr Zelenskyy", .key = "volodymyr zelensky", .mentions = 3}},
-      .locations = {{.name = "Kiev", .canonical = "Kyiv", .key = "kyiv", .kind = "city",
-                     .country = "UA", .mentions = 2},
-                    {.name = "Ukraine", .canonical = "Ukraine", .key = "ukraine",
-                     .kind = "country", .country = "UA", .mentions = 1}},
-      .dateline_place = {.name = "KYIV", .canonical = "Kyiv", .key = "kyiv", .kind = "city",
-                         .country = "UA", .mentions = 1},
-      .quotes = {{.text = "No.", .speaker = "Volodymyr Zelenskyy",
-                  .speaker_key = "volodymyr zelensky", .begin = 60, .end = 63}},
+      .locations = {{.name = "Kiev",
+                     .canonical = "Kyiv",
+                     .key = "kyiv",
+                     .kind = "city",
+                     .country = "UA",
+                     .mentions = 2},
+                    {.name = "Ukraine",
+                     .canonical = "Ukraine",
+                     .key = "ukraine",
+                     .kind = "country",
+                     .country = "UA",
+                     .mentions = 1}},
+      .dateline_place = {.name = "KYIV",
+                         .canonical = "Kyiv",
+                         .key = "kyiv",
+                         .kind = "city",
+                         .country = "UA",
+                         .mentions = 1},
+      .quotes = {{.text = "No.",
+                  .speaker = "Volodymyr Zelenskyy",
+                  .speaker_key = "volodymyr zelensky",
+                  .begin = 60,
+                  .end = 63}},
   };
 }
 
@@ -413,13 +433,13 @@ TEST(SchemaTest, DateRangeTermsTakeWholeYearsAndMonthsWhereTheyFit) {
   EXPECT_THAT(schema::DateRangeTerms("20250820", "20250820"), ElementsAre("D20250820"));
   EXPECT_THAT(schema::DateRangeTerms("20240201", "20240229"), ElementsAre("M202402"));
   EXPECT_THAT(schema::DateRangeTerms("20230201", "20230228"), ElementsAre("M202302"));
-  EXPECT_THAT(schema::DateRangeTerms("20240201", "20240228"),  // 2024 is a leap year
-              ElementsAre("D20240201", "D20240202", "D20240203", "D20240204", "D20240205",
-                          "D20240206", "D20240207", "D20240208", "D20240209", "D20240210",
-                          "D20240211", "D20240212", "D20240213", "D20240214", "D20240215",
-                          "D20240216", "D20240217", "D20240218", "D20240219", "D20240220",
-                          "D20240221", "D20240222", "D20240223", "D20240224", "D20240225",
-                          "D20240226", "D20240227", "D20240228"));
+  EXPECT_THAT(
+      schema::DateRangeTerms("20240201", "20240228"),  // 2024 is a leap year
+      ElementsAre("D20240201", "D20240202", "D20240203", "D20240204", "D20240205", "D20240206",
+                  "D20240207", "D20240208", "D20240209", "D20240210", "D20240211", "D20240212",
+                  "D20240213", "D20240214", "D20240215", "D20240216", "D20240217", "D20240218",
+                  "D20240219", "D20240220", "D20240221", "D20240222", "D20240223", "D20240224",
+                  "D20240225", "D20240226", "D20240227", "D20240228"));
   EXPECT_THAT(schema::DateRangeTerms("19991231", "20020101"),
               ElementsAre("D19991231", "Y2000", "Y2001", "D20020101"));
   EXPECT_THAT(schema::DateRangeTerms("19991101", "20000229"),
@@ -472,8 +492,7 @@ TEST(SchemaTest, CheckSchemaVersionAcceptsTheCurrentVersion) {
   const std::string path = dir.path() + "/db";
   {
     Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
-    db.set_metadata(std::string(schema::kSchemaVersionKey),
-                    std::to_string(schema::kSchemaVersion));
+    db.set_metadata(std::string(schema::kSchemaVersionKey), std::to_string(schema::kSchemaVersion));
     Xapian::Document doc;
     doc.add_term("hello");
     db.add_document(doc);
@@ -533,8 +552,7 @@ TEST(SchemaTest, CheckSchemaVersionWorksOnAnInMemoryDatabase) {
   Xapian::Document doc;
   doc.add_term("x");
   db.add_document(doc);
-  EXPECT_EQ(schema::CheckSchemaVersion(db, "mem").code(),
-            absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(schema::CheckSchemaVersion(db, "mem").code(), absl::StatusCode::kFailedPrecondition);
   db.set_metadata(std::string(schema::kSchemaVersionKey), std::to_string(schema::kSchemaVersion));
   EXPECT_EQ(schema::CheckSchemaVersion(db, "mem"), absl::OkStatus());
 }
@@ -640,11 +658,11 @@ TEST(SchemaTest, AnalysisTermGeneratorIndexesOnlyStemmedTermsWithPositions) {
   generator.set_document(doc);
   generator.index_text("Security guarantees for the region in 2025");
   using Entry = std::pair<std::string, std::vector<Xapian::termpos>>;
-  EXPECT_THAT(TermsWithPositions(doc),
-              ::testing::UnorderedElementsAre(
-                  Entry{"Zsecur", {1}}, Entry{"Zguarante", {2}}, Entry{"Zfor", {3}},
-                  Entry{"Zthe", {4}}, Entry{"Zregion", {5}}, Entry{"Zin", {6}},
-                  Entry{"Z2025", {7}}));
+  EXPECT_THAT(
+      TermsWithPositions(doc),
+      ::testing::UnorderedElementsAre(Entry{"Zsecur", {1}}, Entry{"Zguarante", {2}},
+                                      Entry{"Zfor", {3}}, Entry{"Zthe", {4}}, Entry{"Zregion", {5}},
+                                      Entry{"Zin", {6}}, Entry{"Z2025", {7}}));
 }
 
 TEST(SchemaTest, AnalysisTermGeneratorIndexesStopwords) {
@@ -754,10 +772,26 @@ TEST(SchemaTest, AnalysisStemmerIsEnglish) {
 // word, and is never longer than it.
 TEST(SchemaTest, AnalysisStemmerKeepsAllButTheLastTwoBytesOfAStem) {
   const Xapian::Stem stemmer = analysis::Stemmer();
-  std::vector<std::string> words = {"dying", "skies", "ties", "yelling", "ugly", "news",
-                                    "generously", "communism", "arsenal", "\xC3\xA9" "coles",
-                                    "\xC3\xBC" "ber", "possibility", "relational", "happy",
-                                    "organization", "minister's", "agreed", "hopping"};
+  std::vector<std::string> words = {"dying",
+                                    "skies",
+                                    "ties",
+                                    "yelling",
+                                    "ugly",
+                                    "news",
+                                    "generously",
+                                    "communism",
+                                    "arsenal",
+                                    "\xC3\xA9"
+                                    "coles",
+                                    "\xC3\xBC"
+                                    "ber",
+                                    "possibility",
+                                    "relational",
+                                    "happy",
+                                    "organization",
+                                    "minister's",
+                                    "agreed",
+                                    "hopping"};
   std::ifstream dictionary("/usr/share/dict/words");  // wamerican, a build dependency
   for (std::string line; std::getline(dictionary, line);) {
     words.push_back(absl::AsciiStrToLower(line));
@@ -782,8 +816,8 @@ TEST(SchemaTest, CouldStemToRulesOutWordsThatCannotHaveTheStem) {
   EXPECT_TRUE(analysis::CouldStemTo("party", "parti"));
   EXPECT_TRUE(analysis::CouldStemTo("dying", "die"));
   EXPECT_TRUE(analysis::CouldStemTo("possibility", "possibl"));
-  EXPECT_FALSE(analysis::CouldStemTo("pact", "parti"));      // shares only "pa"
-  EXPECT_FALSE(analysis::CouldStemTo("part", "parti"));      // shorter than the stem
+  EXPECT_FALSE(analysis::CouldStemTo("pact", "parti"));  // shares only "pa"
+  EXPECT_FALSE(analysis::CouldStemTo("part", "parti"));  // shorter than the stem
   EXPECT_FALSE(analysis::CouldStemTo("members", "parti"));
   EXPECT_FALSE(analysis::CouldStemTo("", "parti"));
   EXPECT_FALSE(analysis::CouldStemTo("parti", ""));
@@ -792,10 +826,8 @@ TEST(SchemaTest, CouldStemToRulesOutWordsThatCannotHaveTheStem) {
 TEST(SchemaTest, AnalysisQueryParserKnowsTheFieldPrefixes) {
   Xapian::QueryParser parser;
   analysis::ConfigureQueryParser(parser);
-  EXPECT_THAT(parser.parse_query("title:guarantees").get_description(),
-              HasSubstr("ZSguarante"));
-  EXPECT_THAT(parser.parse_query("source:reuters").get_description(),
-              HasSubstr("ZXSOURCEreuter"));
+  EXPECT_THAT(parser.parse_query("title:guarantees").get_description(), HasSubstr("ZSguarante"));
+  EXPECT_THAT(parser.parse_query("source:reuters").get_description(), HasSubstr("ZXSOURCEreuter"));
   EXPECT_THAT(parser.parse_query("dateline:london").get_description(),
               HasSubstr("ZXDATELINElondon"));
   // id: is a boolean filter: the exact term, unstemmed.
@@ -840,8 +872,7 @@ TEST(SchemaTest, AnalysisQueryParserDropsStopwordsOutsidePhrases) {
   EXPECT_THAT(plain, Not(HasSubstr("the")));
   EXPECT_THAT(plain, HasSubstr("Zguarante"));
   const std::string phrase =
-      parser.parse_query("\"the guarantees\"", Xapian::QueryParser::FLAG_PHRASE)
-          .get_description();
+      parser.parse_query("\"the guarantees\"", Xapian::QueryParser::FLAG_PHRASE).get_description();
   EXPECT_THAT(phrase, HasSubstr("the@1"));
 }
 

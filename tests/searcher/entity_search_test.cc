@@ -83,7 +83,7 @@ TEST(EntitySearchTest, SaidFindsArticlesQuotingThePerson) {
   TempDir dir;
   auto searcher = Build(dir, Corpus());
   ASSERT_NE(searcher, nullptr);
-  EXPECT_THAT(Ids(*searcher, "said:lavrov"), ElementsAre("a"));      // "b" names, not quotes
+  EXPECT_THAT(Ids(*searcher, "said:lavrov"), ElementsAre("a"));  // "b" names, not quotes
   EXPECT_THAT(Ids(*searcher, "said:zelenskyy"), UnorderedElementsAre("a", "c"));
   EXPECT_THAT(Ids(*searcher, "said:\"sergey lavrov\""), ElementsAre("a"));
 }
@@ -152,10 +152,12 @@ TEST(EntityRankingTest, BoostedFieldMatchOutranksBodyOnlyMatch) {
   };
   const std::vector<Pair> pairs = {
       {"tesselaar",
-       MakeArticle("title", "Tesselaar talks resume", "Officials met on Tuesday to discuss "
-                                                      "the plan."),
-       MakeArticle("body", "Talks resume today", "Officials met Tesselaar on Tuesday to "
-                                                 "discuss the plan.")},
+       MakeArticle("title", "Tesselaar talks resume",
+                   "Officials met on Tuesday to discuss "
+                   "the plan."),
+       MakeArticle("body", "Talks resume today",
+                   "Officials met Tesselaar on Tuesday to "
+                   "discuss the plan.")},
       {"readiness",
        MakeArticle("quote", "Planners report",
                    "“The readiness of the force is clear,” Tomas Berglund said on Tuesday."),
@@ -178,9 +180,9 @@ TEST(EntityRankingTest, BoostedFieldMatchOutranksBodyOnlyMatch) {
     // Both orders of indexing, so that document ids cannot decide.
     for (bool boosted_first : {true, false}) {
       TempDir sub;
-      auto searcher = Build(sub, boosted_first
-                                     ? std::vector<Article>{pair.boosted, pair.body_only}
-                                     : std::vector<Article>{pair.body_only, pair.boosted});
+      auto searcher =
+          Build(sub, boosted_first ? std::vector<Article>{pair.boosted, pair.body_only}
+                                   : std::vector<Article>{pair.body_only, pair.boosted});
       ASSERT_NE(searcher, nullptr);
       // Without and with a --since filter: the bonuses take their other form for queries
       // that check values or positions (searcher.cc, WithBonuses). Not from midnight, so
@@ -208,10 +210,10 @@ TEST(EntityRankingTest, StopwordsInAPhraseEarnNoFieldBonus) {
       "the-quoted", "Ceasefire report",
       "Envoys discussed the end of the war on Tuesday. “The plan is ready,” an official "
       "said, adding that a deal was near.");
-  Article a_quoted = MakeArticle(
-      "a-quoted", "Ceasefire report",
-      "Envoys discussed the end of the war on Tuesday. “A plan is ready,” an official "
-      "said, adding that the deal was near.");
+  Article a_quoted =
+      MakeArticle("a-quoted", "Ceasefire report",
+                  "Envoys discussed the end of the war on Tuesday. “A plan is ready,” an official "
+                  "said, adding that the deal was near.");
   the_quoted.date = a_quoted.date = test::Date("2025-08-20");
   TempDir dir;
   auto searcher = Build(dir, {the_quoted, a_quoted});

@@ -100,8 +100,7 @@ std::vector<Article> ProximityCorpus() {
       // "air support" 3 words before "pentagon"; "pentagon" also far from it in reverse.
       MakeArticle("air-near", "Air power",
                   "Plans for air support were sent to the Pentagon on Monday."),
-      MakeArticle("air-far",
-                  "Budget",
+      MakeArticle("air-far", "Budget",
                   "Air support was discussed. Later, after a long and unrelated debate about "
                   "roads, bridges, schools and hospitals in many provinces, the Pentagon "
                   "replied."),
@@ -165,10 +164,8 @@ TEST(QueryLanguageTest, PhraseNearWordIsExactNotAnd) {
   EXPECT_THAT(Find(*searcher, "\"air support\" NEAR/30 pentagon"),
               UnorderedElementsAre("air-near", "air-far"));
   // Both sides phrases, a multi-word name on one of them.
-  EXPECT_THAT(Find(*searcher, "\"claire washington\" NEAR/1 \"met putin\""),
-              ElementsAre("names"));
-  EXPECT_THAT(Find(*searcher, "\"claire washington\" ADJ/0 \"met putin\""),
-              ElementsAre("names"));
+  EXPECT_THAT(Find(*searcher, "\"claire washington\" NEAR/1 \"met putin\""), ElementsAre("names"));
+  EXPECT_THAT(Find(*searcher, "\"claire washington\" ADJ/0 \"met putin\""), ElementsAre("names"));
   EXPECT_THAT(Find(*searcher, "\"met putin\" ADJ/0 \"claire washington\""), IsEmpty());
 }
 
@@ -230,8 +227,12 @@ TEST(QueryLanguageTest, OperatorsRightAfterAWildcardQuoteOrGroupAreOperators) {
   // Where newsgrep sees no operator but Xapian's parser would (punctuation or a control
   // character beside NEAR/ADJ), the keyword is a plain word to both: results or a syntax
   // error, never Xapian's internal error (and the leak that came with it).
-  for (const char* query : {"alpha;NEAR beta ADJ/0 gamma", "alpha NEAR/1 beta ADJ\x0f" "2 g*",
-                            "(alpha)ADJ,beta NEAR gamma", "a*NEAR/3 (b OR \"cd\") ADJ\x0f" "2 e*",
+  for (const char* query : {"alpha;NEAR beta ADJ/0 gamma",
+                            "alpha NEAR/1 beta ADJ\x0f"
+                            "2 g*",
+                            "(alpha)ADJ,beta NEAR gamma",
+                            "a*NEAR/3 (b OR \"cd\") ADJ\x0f"
+                            "2 e*",
                             "-k NEAR\xa8_\x15j"}) {
     absl::StatusOr<SearchResults> results = searcher->Search(query, {});
     EXPECT_TRUE(results.ok() || results.status().code() == absl::StatusCode::kInvalidArgument)
@@ -278,8 +279,8 @@ TEST(QueryLanguageTest, NativeAndCheckedProximityAgree) {
   std::vector<Article> articles;
   const std::vector<std::string> fillers = {"", "x", "x x", "x x x", "x x x x x", "x x x x x x x"};
   for (size_t i = 0; i < fillers.size(); ++i) {
-    articles.push_back(MakeArticle("fwd-" + std::to_string(i), "Forward",
-                                   "kappa " + fillers[i] + " lambda end"));
+    articles.push_back(
+        MakeArticle("fwd-" + std::to_string(i), "Forward", "kappa " + fillers[i] + " lambda end"));
     articles.push_back(MakeArticle("back-" + std::to_string(i), "Backward",
                                    "lambda " + fillers[i] + " kappa end"));
   }
@@ -451,8 +452,7 @@ TEST(QueryLanguageTest, ProximityHighlightsTheMatchedSidesOnly) {
   TempDir dir;
   std::unique_ptr<Searcher> searcher = BuildAndOpen(dir, HighlightCorpus());
   ASSERT_NE(searcher, nullptr);
-  absl::StatusOr<SearchResults> results =
-      searcher->Search("\"air support\" NEAR/4 pentagon", {});
+  absl::StatusOr<SearchResults> results = searcher->Search("\"air support\" NEAR/4 pentagon", {});
   ASSERT_TRUE(results.ok()) << results.status();
   ASSERT_EQ(results->hits.size(), 1u);
   const Hit& hit = results->hits[0];
@@ -639,8 +639,7 @@ TEST(QueryLanguageTest, QueriesThatRunForMinutesAWildcardOfTooManyWordsIsAnError
     }
   }  // 1,352 words starting with "wq"
   TempDir dir;
-  std::unique_ptr<Searcher> searcher =
-      BuildAndOpen(dir, {MakeArticle("many", "Word list", body)});
+  std::unique_ptr<Searcher> searcher = BuildAndOpen(dir, {MakeArticle("many", "Word list", body)});
   ASSERT_NE(searcher, nullptr);
   for (const char* query : {"wq*", "wq* NEAR/5 wqaba", "title:word wq*"}) {
     absl::StatusOr<SearchResults> results = searcher->Search(query, {});
@@ -671,10 +670,10 @@ TEST(QueryLanguageTest, SinceFindsExactlyTheArticlesFromThatTimeOn) {
     const std::optional<NewsDate> date = Date(text.c_str());
     articles.push_back(MakeArticle(text, "Harbour report", "Harbour traffic.", date));
     times.push_back(date->TimestampValue());
-    sinces.push_back(*date);                                          // its very second
+    sinces.push_back(*date);  // its very second
     sinces.push_back(*Date(absl::StrFormat("2024-%02d-%02d", month, day).c_str()));  // midnight
-    sinces.push_back(*Date(absl::StrFormat("2024-%02d-%02dT%02d:30:00Z", month, day,
-                                           (hours + 3) % 24).c_str()));
+    sinces.push_back(
+        *Date(absl::StrFormat("2024-%02d-%02dT%02d:30:00Z", month, day, (hours + 3) % 24).c_str()));
   }
   articles.push_back(MakeArticle("undated", "Harbour report", "Harbour traffic."));
   TempDir dir;
@@ -793,7 +792,8 @@ TEST(QueryLanguageTest, SpellingSuggestionFromTheIndex) {
   EXPECT_EQ(suggestion("grynkewic NEAR/3 talks"), "grynkewich NEAR/3 talks");
   EXPECT_EQ(suggestion("title:sumit"), "title:summit");
   // Off by request.
-  absl::StatusOr<SearchResults> off = searcher->Search("grynkewic", {.spelling_suggestions = false});
+  absl::StatusOr<SearchResults> off =
+      searcher->Search("grynkewic", {.spelling_suggestions = false});
   ASSERT_TRUE(off.ok());
   EXPECT_EQ(off->suggestion, "");
 }
@@ -839,8 +839,7 @@ TEST(QueryLanguageTest, QueryBuilderMakesQueryText) {
   EXPECT_EQ(q::Phrase("  air   support "), "\"air support\"");
   EXPECT_EQ(q::Prefix("grynk"), "grynk*");
   EXPECT_EQ(q::Prefix("gr )y"), "gry*");
-  EXPECT_EQ(q::InField("title", q::Phrase("security guarantees")),
-            "title:\"security guarantees\"");
+  EXPECT_EQ(q::InField("title", q::Phrase("security guarantees")), "title:\"security guarantees\"");
   EXPECT_EQ(q::Near(q::Phrase("air support"), q::Word("pentagon"), 5),
             "\"air support\" NEAR/5 \"pentagon\"");
   EXPECT_EQ(q::Adjacent(q::Word("trump"), q::Word("putin"), 3), "\"trump\" ADJ/3 \"putin\"");
@@ -850,8 +849,7 @@ TEST(QueryLanguageTest, QueryBuilderMakesQueryText) {
   EXPECT_EQ(q::All({q::Word("a")}), "\"a\"");
   EXPECT_EQ(q::All({}), "");
   EXPECT_EQ(q::Without(q::Word("nato"), q::Word("kyiv")), "(\"nato\") AND NOT (\"kyiv\")");
-  EXPECT_EQ(q::DateRange(Date("2025-08-18"), Date("2025-08-20")),
-            "date:2025-08-18..2025-08-20");
+  EXPECT_EQ(q::DateRange(Date("2025-08-18"), Date("2025-08-20")), "date:2025-08-18..2025-08-20");
   EXPECT_EQ(q::DateRange(std::nullopt, Date("2025-08-20T10:00:00Z")), "date:..2025-08-20");
   EXPECT_EQ(q::DateRange(std::nullopt, std::nullopt), "");
   EXPECT_EQ(q::Id("rss-0001"), "id:rss-0001");
@@ -862,8 +860,8 @@ TEST(QueryLanguageTest, BuiltQueriesRun) {
   namespace q = ::newsgrep::query;
   TempDir dir;
   std::vector<Article> articles = ProximityCorpus();
-  articles.push_back(MakeArticle("operators", "Words", "They say OR and AND and NEAR here.",
-                                 Date("2025-08-19")));
+  articles.push_back(
+      MakeArticle("operators", "Words", "They say OR and AND and NEAR here.", Date("2025-08-19")));
   std::unique_ptr<Searcher> searcher = BuildAndOpen(dir, articles);
   ASSERT_NE(searcher, nullptr);
   EXPECT_THAT(Find(*searcher, q::Near(q::Phrase("air support"), q::Word("pentagon"), 4)),

@@ -32,14 +32,14 @@ namespace {
 using test::BuildIndex;
 using test::BuildSearcher;
 using test::Date;
+using test::Find;
+using test::IdsOf;
 using test::MakeArticle;
 using test::TempDir;
 using ::testing::ElementsAre;
 using ::testing::ElementsAreArray;
 using ::testing::EndsWith;
 using ::testing::HasSubstr;
-using test::Find;
-using test::IdsOf;
 using ::testing::IsEmpty;
 using ::testing::StartsWith;
 using ::testing::UnorderedElementsAre;
@@ -251,8 +251,7 @@ TEST(SearcherTest, WildcardsAndCorrectionsUseEveryShardsVocabulary) {
   ASSERT_TRUE(BuildIndex({.db_path = dir / "west"},
                          {MakeArticle("west-1", "Harbourside market", "Stalls reopen.")})
                   .ok());
-  absl::StatusOr<std::unique_ptr<Searcher>> searcher =
-      Searcher::Open({dir / "east", dir / "west"});
+  absl::StatusOr<std::unique_ptr<Searcher>> searcher = Searcher::Open({dir / "east", dir / "west"});
   ASSERT_TRUE(searcher.ok()) << searcher.status();
   EXPECT_THAT(Find(**searcher, "harbour*"), UnorderedElementsAre("east-1", "west-1"));
   absl::StatusOr<SearchResults> misspelt = (*searcher)->Search("harbuorside", {});
@@ -817,8 +816,8 @@ TEST(SearcherTest, OpenPreviousVersionIndexSaysToReindex) {
   absl::StatusOr<std::unique_ptr<Searcher>> searcher = Searcher::Open({path});
   EXPECT_EQ(searcher.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(std::string(searcher.status().message()),
-              HasSubstr(absl::StrCat("schema version ", previous, " but this newsgrep uses version ",
-                                     schema::kSchemaVersion)));
+              HasSubstr(absl::StrCat("schema version ", previous,
+                                     " but this newsgrep uses version ", schema::kSchemaVersion)));
   EXPECT_THAT(std::string(searcher.status().message()), HasSubstr("re-index"));
 }
 

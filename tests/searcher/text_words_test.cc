@@ -49,10 +49,13 @@ TEST(TextWordsTest, TrickyTextsSplitAsTermGeneratorDoes) {
       "The U.S. and P.T.O. met AT&T's chief; don't panic.",
       "Profits rose 1,000.5 mln dlrs, or 12.5 pct, in 1987/88.",
       "C++ and C# and fish+chips and a+++ b++++",
-      "Caf\xC3\xA9 na\xC3\xAFve \xC3\x9C" "BER stra\xC3\x9F" "e \xE2\x80\x9Cquoted\xE2\x80\x9D",
+      "Caf\xC3\xA9 na\xC3\xAFve \xC3\x9C"
+      "BER stra\xC3\x9F"
+      "e \xE2\x80\x9Cquoted\xE2\x80\x9D",
       "Minister\xE2\x80\x99s words \xE2\x80\x94 an em dash \xE2\x80\xA6 and an ellipsis",
       "zero\xE2\x80\x8Bwidth join and l\xC2\xB7l and under_score 42nd",
-      "mixed ASCIIand\xC3\xA9t\xC3\xA9 runs\xC3\xA9 \xC3\xA9x 9\xE2\x80\x89" "000",
+      "mixed ASCIIand\xC3\xA9t\xC3\xA9 runs\xC3\xA9 \xC3\xA9x 9\xE2\x80\x89"
+      "000",
       "trailing word",
       "A.B. C. d.e.f. X.Y",
       std::string("invalid \xFF\xFE bytes and ") + std::string(70, 'x') + " long",

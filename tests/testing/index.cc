@@ -61,8 +61,7 @@ std::vector<std::string> IdsOf(const SearchResults& results) {
   return ids;
 }
 
-std::vector<std::string> Find(Searcher& searcher, const std::string& query,
-                              SearchOptions options) {
+std::vector<std::string> Find(Searcher& searcher, const std::string& query, SearchOptions options) {
   absl::StatusOr<SearchResults> results = searcher.Search(query, options);
   if (!results.ok()) return {"<error " + results.status().ToString() + ">"};
   return IdsOf(*results);

@@ -46,7 +46,7 @@ struct RunResult {
   int exit_code = -1;  // 128 + signal number when killed by a signal
   std::string out;
   std::string err;
-  std::string command;  // for failure messages
+  std::string command;   // for failure messages
   long peak_rss_kb = 0;  // the child's peak resident memory (getrusage's ru_maxrss)
 };
 

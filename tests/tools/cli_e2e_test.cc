@@ -56,8 +56,8 @@ std::string StripAnsi(absl::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\x1b' && i + 1 < text.size() && text[i + 1] == '[') {
       size_t end = i + 2;
-      while (end < text.size() && (absl::ascii_isdigit(static_cast<unsigned char>(text[end])) ||
-                                   text[end] == ';')) {
+      while (end < text.size() &&
+             (absl::ascii_isdigit(static_cast<unsigned char>(text[end])) || text[end] == ';')) {
         ++end;
       }
       if (end < text.size() && text[end] == 'm') {
@@ -104,8 +104,8 @@ class CliEndToEndTest : public ::testing::Test {
     root_ = new TempDir();
     fs::create_directories(Home());
     sample_db_ = new std::string(*root_ / "sample-db");
-    sample_index_ = new RunResult(
-        RunNewsgrep({"index", "--db", *sample_db_, kSampleArticles}, Home()));
+    sample_index_ =
+        new RunResult(RunNewsgrep({"index", "--db", *sample_db_, kSampleArticles}, Home()));
     sample_ids_ = new std::set<std::string>(ExpectedSampleIds());
   }
 
@@ -301,8 +301,7 @@ TEST_F(CliEndToEndTest, ColorAutoFollowsTerminalNoColorAndTerm) {
   EXPECT_EQ(r1.exit_code, 0) << r1;
   EXPECT_EQ(r1.out, plain.out) << r1;
   // …but --color=always still wins over it.
-  const RunResult r2 =
-      Run({"--db", SampleDb(), "--color=always", "security guarantees"}, no_color);
+  const RunResult r2 = Run({"--db", SampleDb(), "--color=always", "security guarantees"}, no_color);
   EXPECT_THAT(r2.out, HasSubstr("\x1b[1;31m")) << r2;
 
   // An empty NO_COLOR does not count.
@@ -395,26 +394,26 @@ TEST_F(CliEndToEndTest, JsonLinesHitsAndSummary) {
 
 TEST_F(CliEndToEndTest, IdsOnlyCountLimitAndOffsetAgree) {
   for (const char* query : {"nato", "security guarantees", "guarantees", "reading", "said"}) {
-   for (const char* mode : {"--all", "--sort=relevance"}) {  // every article; one per story
-    SCOPED_TRACE(absl::StrCat(query, " ", mode));
-    const RunResult listed = Run({"--db", SampleDb(), mode, "-l", "-n", "100", query});
-    ASSERT_EQ(listed.exit_code, 0) << listed;
-    EXPECT_THAT(listed.err, IsEmpty()) << listed;
-    const std::vector<std::string> ids = Lines(listed.out);
-    const std::set<std::string> unique(ids.begin(), ids.end());
-    EXPECT_EQ(unique.size(), ids.size()) << listed;
-    for (const std::string& id : ids) EXPECT_EQ(SampleIds().count(id), 1u) << "'" << id << "'";
+    for (const char* mode : {"--all", "--sort=relevance"}) {  // every article; one per story
+      SCOPED_TRACE(absl::StrCat(query, " ", mode));
+      const RunResult listed = Run({"--db", SampleDb(), mode, "-l", "-n", "100", query});
+      ASSERT_EQ(listed.exit_code, 0) << listed;
+      EXPECT_THAT(listed.err, IsEmpty()) << listed;
+      const std::vector<std::string> ids = Lines(listed.out);
+      const std::set<std::string> unique(ids.begin(), ids.end());
+      EXPECT_EQ(unique.size(), ids.size()) << listed;
+      for (const std::string& id : ids) EXPECT_EQ(SampleIds().count(id), 1u) << "'" << id << "'";
 
-    const RunResult counted = Run({"--db", SampleDb(), mode, "-c", query});
-    EXPECT_EQ(counted.exit_code, 0) << counted;
-    EXPECT_THAT(counted.err, IsEmpty()) << counted;
-    EXPECT_EQ(counted.out, absl::StrCat(ids.size(), "\n")) << counted;
+      const RunResult counted = Run({"--db", SampleDb(), mode, "-c", query});
+      EXPECT_EQ(counted.exit_code, 0) << counted;
+      EXPECT_THAT(counted.err, IsEmpty()) << counted;
+      EXPECT_EQ(counted.out, absl::StrCat(ids.size(), "\n")) << counted;
 
-    // Limits, and the default limit of 10.
-    EXPECT_EQ(Lines(Run({"--db", SampleDb(), mode, "-l", "-n", "2", query}).out).size(), 2u);
-    EXPECT_EQ(Lines(Run({"--db", SampleDb(), mode, "-l", query}).out).size(),
-              std::min<size_t>(ids.size(), 10));
-   }
+      // Limits, and the default limit of 10.
+      EXPECT_EQ(Lines(Run({"--db", SampleDb(), mode, "-l", "-n", "2", query}).out).size(), 2u);
+      EXPECT_EQ(Lines(Run({"--db", SampleDb(), mode, "-l", query}).out).size(),
+                std::min<size_t>(ids.size(), 10));
+    }
   }
   EXPECT_EQ(Count(SampleDb(), "said"), kSampleArticleCount);
   EXPECT_EQ(Count(SampleDb(), "security guarantees"), 16u);
@@ -797,8 +796,9 @@ TEST_F(CliEndToEndTest, IndexSkipsMalformedJsonLineAndKeepsTheOthers) {
 
 TEST_F(CliEndToEndTest, IndexRepairsInvalidUtf8AndExitsZero) {
   const fs::path dir = NewDir("latin1");
-  WriteFile(dir / "latin1.txt", "Title: Corner caf\xe9 reopens\n\nThe caf\xe9 on the square "
-                                "reopened on Monday.\n");
+  WriteFile(dir / "latin1.txt",
+            "Title: Corner caf\xe9 reopens\n\nThe caf\xe9 on the square "
+            "reopened on Monday.\n");
   const RunResult r = IndexIn(dir, {"latin1.txt"}, Home());
   EXPECT_EQ(r.exit_code, 0) << "a repair is not a skip" << r;
   const std::vector<std::string> err = Lines(r.err);
@@ -922,8 +922,8 @@ TEST_F(CliEndToEndTest, IndexMixedDirectoryReportsEveryProblemAndIndexesTheRest)
   const std::vector<std::string> err = Lines(r.err);
   ASSERT_EQ(err.size(), 6u) << r;  // five problems, in name order, and the summary
   EXPECT_THAT(err[0], AllOf(StartsWith("newsgrep: in/a-empty.txt: "), HasSubstr("(skipped)")));
-  EXPECT_THAT(err[1], AllOf(StartsWith("newsgrep: in/b-binary.bin: binary"),
-                            HasSubstr("(skipped)")));
+  EXPECT_THAT(err[1],
+              AllOf(StartsWith("newsgrep: in/b-binary.bin: binary"), HasSubstr("(skipped)")));
   EXPECT_THAT(err[2], AllOf(StartsWith("newsgrep: in/c-feed.jsonl:2:"), HasSubstr("(skipped)")));
   EXPECT_THAT(err[3], AllOf(StartsWith("newsgrep: in/d-latin1.txt: invalid UTF-8"),
                             HasSubstr("(repaired)")));
@@ -1018,8 +1018,8 @@ TEST_F(CliEndToEndTest, NewsgrepDbEnvironmentIsTheDefaultIndex) {
 
   const RunResult no_home_index = Run({"okapi"});
   EXPECT_EQ(no_home_index.exit_code, 2) << no_home_index;
-  EXPECT_THAT(no_home_index.err,
-              HasSubstr(absl::StrCat("newsgrep index --db ", Home(), "/.local/share/newsgrep/index")))
+  EXPECT_THAT(no_home_index.err, HasSubstr(absl::StrCat("newsgrep index --db ", Home(),
+                                                        "/.local/share/newsgrep/index")))
       << no_home_index;
 }
 
@@ -1186,8 +1186,8 @@ TEST_F(CliEndToEndTest, SeedArticlesCollapseOnlyTheRepublishedStory) {
   ASSERT_EQ(similar.exit_code, 0) << similar;
   ASSERT_EQ(Lines(similar.out).size(), 1u) << similar;
   EXPECT_THAT(similar.out, HasSubstr("002_064953a1111998bd.txt")) << similar;
-  for (const char* distinct : {"000_287cef8020d8dae4.txt", "003_bd204845a8356881.txt",
-                               "004_13345a7135ccf119.txt"}) {
+  for (const char* distinct :
+       {"000_287cef8020d8dae4.txt", "003_bd204845a8356881.txt", "004_13345a7135ccf119.txt"}) {
     EXPECT_EQ(Run({"--db", db, "similar", (seeds / distinct).string()}).exit_code, 1) << distinct;
   }
 }

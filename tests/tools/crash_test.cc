@@ -37,7 +37,7 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-constexpr int kArticles = 1200;     // the whole input, in kFiles files
+constexpr int kArticles = 1200;  // the whole input, in kFiles files
 constexpr int kFiles = 6;
 constexpr int kFirstArticles = 400;  // what an incremental build starts from (the first files)
 constexpr int kRaceArticles = 30;    // the second writer's input in a race
@@ -58,8 +58,8 @@ std::string Record(const std::string& id, int i) {
     absl::StrAppend(&body, kWords[(i * 7 + w * (i % 5 + 1)) % 15], " ", (i * 31 + w) % 997,
                     w % 12 == 11 ? ". " : " ");
   }
-  return absl::StrCat(R"({"id":")", id, R"(","title":"Report )", i, R"( on the )",
-                      kWords[i % 15], R"(","body":")", body, "\"}\n");
+  return absl::StrCat(R"({"id":")", id, R"(","title":"Report )", i, R"( on the )", kWords[i % 15],
+                      R"(","body":")", body, "\"}\n");
 }
 
 // What an index holds, checked: Xapian's own check finds no error, every document has one
@@ -69,8 +69,8 @@ int CheckedArticleCount(const std::string& db, const std::string& context) {
   if (!fs::exists(fs::path(db) / "iamglass")) return -1;
   // The xapian-check tool: Xapian::Database::check itself trips AddressSanitizer inside
   // libxapian 1.4.22 (a new/delete size mismatch).
-  const test::RunResult check = test::RunNewsgrep(
-      {db}, fs::path(db).parent_path().string(), {.binary = "/usr/bin/xapian-check"});
+  const test::RunResult check = test::RunNewsgrep({db}, fs::path(db).parent_path().string(),
+                                                  {.binary = "/usr/bin/xapian-check"});
   EXPECT_EQ(check.exit_code, 0) << context << check;
   EXPECT_THAT(check.out, testing::HasSubstr("No errors found")) << context << check;
   Xapian::Database index(db);
@@ -186,10 +186,11 @@ TEST_F(CrashTest, KilledBuildsLeaveAWholeIndexAndARerunCompletesIt) {
   }
   // The kills must mostly land while newsgrep runs, or this tests nothing.
   EXPECT_GE(killed, points / 2) << "of " << points;
-  std::printf("crash test: %zu of %zu kills landed while indexing (seed %zu); fresh build "
-              "%.2f s, incremental %.2f s\n",
-              killed, points, seed, std::chrono::duration<double>(fresh_time).count(),
-              std::chrono::duration<double>(incremental_time).count());
+  std::printf(
+      "crash test: %zu of %zu kills landed while indexing (seed %zu); fresh build "
+      "%.2f s, incremental %.2f s\n",
+      killed, points, seed, std::chrono::duration<double>(fresh_time).count(),
+      std::chrono::duration<double>(incremental_time).count());
 }
 
 // Issue point 1, repeated: a second writer started at any moment of a fresh build either

@@ -57,14 +57,14 @@ const std::vector<SeedExpectation>& Seeds() {
       {"000_287cef8020d8dae4.txt",
        {"Dan Caine", "Donald Trump", "Volodymyr Zelenskyy", "Alexus Grynkewich"},
        {},
-       {"Germany", "United Kingdom", "France", "Finland", "Italy", "Washington, D.C.",
-        "Ukraine", "United States", "Brussels", "Kyiv", "Russia"},
+       {"Germany", "United Kingdom", "France", "Finland", "Italy", "Washington, D.C.", "Ukraine",
+        "United States", "Brussels", "Kyiv", "Russia"},
        {},
        {},  // "Fox & Friends" and "rapidly evolving" are no quotations
        ""},
       {"001_f586897292351244.txt",
-       {"Donald Trump", "Vladimir Putin", "Volodymyr Zelenskyy", "Alexus Grynkewich",
-        "Dan Caine", "Martin O’Donnell", "Sergey Lavrov"},
+       {"Donald Trump", "Vladimir Putin", "Volodymyr Zelenskyy", "Alexus Grynkewich", "Dan Caine",
+        "Martin O’Donnell", "Sergey Lavrov"},
        {"Jacqui Heinrich", "Jasmine Baehr"},
        {"Ukraine", "Russia", "Brussels", "United States", "Kyiv", "Alaska", "Washington, D.C.",
         "Germany", "United Kingdom", "France", "Finland", "Italy", "Moscow"},
@@ -89,8 +89,8 @@ const std::vector<SeedExpectation>& Seeds() {
         {"ensure its legitimate interests firmly", "Sergey Lavrov"}},
        ""},
       {"003_bd204845a8356881.txt",
-       {"Alexus Grynkewich", "Donald Trump", "Vladimir Putin", "Giuseppe Cavo Dragone",
-        "Dan Caine", "Karoline Leavitt", "Volodymyr Zelenskiy"},
+       {"Alexus Grynkewich", "Donald Trump", "Vladimir Putin", "Giuseppe Cavo Dragone", "Dan Caine",
+        "Karoline Leavitt", "Volodymyr Zelenskiy"},
        {"Idrees Ali", "Sabine Siebold", "Chizu Nomiyama", "Rod Nickel", "Mark Porter",
         "David Gregorio", "Kevin Mohatt"},
        {"United States", "Washington, D.C.", "Ukraine", "Kyiv", "Europe", "Alaska"},
@@ -103,8 +103,8 @@ const std::vector<SeedExpectation>& Seeds() {
        {"Giuseppe Cavo Dragone", "Dan Caine", "Donald Trump", "Volodymyr Zelensky",
         "Vladimir Putin", "Sergei Lavrov"},
        {},
-       {"Brussels", "Ukraine", "Russia", "Washington, D.C.", "United States", "Alaska",
-        "Moscow", "Kyiv"},
+       {"Brussels", "Ukraine", "Russia", "Washington, D.C.", "United States", "Alaska", "Moscow",
+        "Kyiv"},
        {},
        {{"great, candid discussion,", "Giuseppe Cavo Dragone"},
         {"the best options for a", ""},
@@ -126,8 +126,8 @@ std::string Describe(const std::set<std::string>& s) { return absl::StrJoin(s, "
 void ExpectNames(const std::set<std::string>& found, const std::set<std::string>& required,
                  const std::set<std::string>& optional, const std::string& what) {
   for (const std::string& name : required) {
-    EXPECT_EQ(found.count(name), 1u) << what << " missing " << name << "; found "
-                                     << Describe(found);
+    EXPECT_EQ(found.count(name), 1u)
+        << what << " missing " << name << "; found " << Describe(found);
   }
   for (const std::string& name : found) {
     EXPECT_TRUE(required.count(name) > 0 || optional.count(name) > 0)
@@ -279,8 +279,7 @@ TEST_F(EntitiesEndToEndTest, StatsPeopleAndPlaces) {
     zelenskyy = true;
     EXPECT_EQ(object.at("articles"), 5);  // every spelling counted together
     EXPECT_THAT(object.at("spellings").get<std::vector<std::string>>(),
-                IsSupersetOf({"Volodymyr Zelenskyy", "Volodymyr Zelenskiy",
-                              "Volodymyr Zelensky"}));
+                IsSupersetOf({"Volodymyr Zelenskyy", "Volodymyr Zelenskiy", "Volodymyr Zelensky"}));
   }
   EXPECT_TRUE(zelenskyy) << json;
   const RunResult places = Newsgrep({"stats", "places", "-n", "5"});

@@ -56,10 +56,10 @@ constexpr const char* kEntityFields[] = {"person:", "location:", "quote:", "said
 // The README's examples.
 
 struct Example {
-  std::string line;                  // as written
-  std::vector<std::string> env;      // leading NAME=value words
-  std::vector<std::string> args;     // after "newsgrep"
-  std::string expected_suggestion;   // from a "did you mean X?" comment
+  std::string line;                 // as written
+  std::vector<std::string> env;     // leading NAME=value words
+  std::vector<std::string> args;    // after "newsgrep"
+  std::string expected_suggestion;  // from a "did you mean X?" comment
 };
 
 // Splits a shell command line into words: '…' literal, "…" with \" and \\ escapes,
@@ -126,16 +126,15 @@ std::vector<Example> ReadmeExamples() {
       continue;
     }
     size_t k = 0;
-    while (k < words.size() && words[k].find('=') != std::string::npos &&
-           words[k].find('=') > 0 && words[k] != "newsgrep") {
+    while (k < words.size() && words[k].find('=') != std::string::npos && words[k].find('=') > 0 &&
+           words[k] != "newsgrep") {
       example.env.push_back(words[k++]);
     }
     if (k < words.size() && words[k] == "newsgrep") ++k;
     example.args.assign(words.begin() + static_cast<long>(k), words.end());
     const size_t mean = comment.find("did you mean ");
     if (mean != std::string::npos) {
-      example.expected_suggestion =
-          std::string(absl::StripSuffix(comment.substr(mean + 13), "?"));
+      example.expected_suggestion = std::string(absl::StripSuffix(comment.substr(mean + 13), "?"));
     }
     examples.push_back(std::move(example));
   }
@@ -242,11 +241,28 @@ TEST_F(ReadmeExamplesTest, ReadmeHasTheExampleBlockCoveringEveryFeature) {
   ASSERT_GE(examples.size(), 20u) << "README.md lost its <!-- query-examples --> block?";
   std::string all;
   for (const Example& example : examples) absl::StrAppend(&all, example.line, "\n");
-  for (const char* feature :
-       {"'\"security guarantee\"'", "title:\"", "NEAR/", "ADJ/", "\"air support\" NEAR/",
-        "title:", "source:", "dateline:", "id:", "person:", "location:", "quote:\"", "said:",
-        "date:2025-08-18..2025-08-20", "date:2025-08-21..", "--since", "--sort newest",
-        "--sort recent", " OR ", " NOT ", "*'", "did you mean"}) {
+  for (const char* feature : {"'\"security guarantee\"'",
+                              "title:\"",
+                              "NEAR/",
+                              "ADJ/",
+                              "\"air support\" NEAR/",
+                              "title:",
+                              "source:",
+                              "dateline:",
+                              "id:",
+                              "person:",
+                              "location:",
+                              "quote:\"",
+                              "said:",
+                              "date:2025-08-18..2025-08-20",
+                              "date:2025-08-21..",
+                              "--since",
+                              "--sort newest",
+                              "--sort recent",
+                              " OR ",
+                              " NOT ",
+                              "*'",
+                              "did you mean"}) {
     EXPECT_THAT(all, HasSubstr(feature)) << "no README example shows " << feature;
   }
 }
@@ -259,8 +275,7 @@ TEST_F(ReadmeExamplesTest, EveryReadmeExampleFindsSomething) {
     SCOPED_TRACE(example.line);
     ASSERT_FALSE(example.args.empty()) << "not a newsgrep command";
     const RunResult r = Search(example.args, example.env);
-    if (UsesEntityField(example) && r.exit_code == 2 &&
-        absl::StrContains(r.err, "unknown field")) {
+    if (UsesEntityField(example) && r.exit_code == 2 && absl::StrContains(r.err, "unknown field")) {
       skipped.push_back(example.line);  // the index has no entity fields yet
       continue;
     }
@@ -301,8 +316,8 @@ TEST_F(ReadmeExamplesTest, ReadmeErrorExampleIsWhatNewsgrepPrints) {
   std::ifstream file(fs::path(kSourceDir) / "README.md");
   std::stringstream readme;
   readme << file.rdbuf();
-  EXPECT_THAT(readme.str(), HasSubstr(absl::StrCat(
-                                "$ newsgrep 'nato date:2025-13-40..2025-08-20'\n", r.err)));
+  EXPECT_THAT(readme.str(),
+              HasSubstr(absl::StrCat("$ newsgrep 'nato date:2025-13-40..2025-08-20'\n", r.err)));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -315,7 +330,8 @@ TEST_F(ReadmeExamplesTest, PhraseNearWordIsExactNotAnd) {
   // …and those where they are at most 3 words apart ("the Kremlin's response to the
   // air-support ideas": 3 words between).
   const std::vector<std::string> near3 = Ids("\"air support\" NEAR/3 kremlin");
-  EXPECT_THAT(near3, ElementsAre("data/sample/articles/meridian/pentagon-studies-air-support-role.txt"));
+  EXPECT_THAT(near3,
+              ElementsAre("data/sample/articles/meridian/pentagon-studies-air-support-role.txt"));
   EXPECT_THAT(Ids("\"air support\" NEAR/2 kremlin"), IsEmpty());
   EXPECT_THAT(Ids("kremlin ADJ/3 \"air support\""), near3);
   EXPECT_THAT(Ids("\"air support\" ADJ/3 kremlin"), IsEmpty());
@@ -359,7 +375,8 @@ TEST_F(ReadmeExamplesTest, MalformedProximityExitsTwoWithCaret) {
       << r;
   r = Search({"nato ADJ/3"});
   EXPECT_EQ(r.exit_code, 2) << r;
-  EXPECT_THAT(r.err, StartsWith("newsgrep: ADJ/3 needs a word or a phrase on its right at column 6"))
+  EXPECT_THAT(r.err,
+              StartsWith("newsgrep: ADJ/3 needs a word or a phrase on its right at column 6"))
       << r;
   r = Search({"(nato AND kyiv) NEAR/3 talks"});
   EXPECT_EQ(r.exit_code, 2) << r;
@@ -498,8 +515,8 @@ TEST_F(ReadmeExamplesTest, SuggestionOnStderrInJsonAndNotForScripts) {
   RunResult with_hits = Search({"--json", "nato OR horodetskyj"});
   EXPECT_EQ(with_hits.exit_code, 0) << with_hits;
   EXPECT_THAT(with_hits.err, IsEmpty()) << with_hits;
-  EXPECT_THAT(Lines(with_hits.out).back(),
-              HasSubstr("\"suggestion\":\"nato OR horodetskyy\"")) << with_hits;
+  EXPECT_THAT(Lines(with_hits.out).back(), HasSubstr("\"suggestion\":\"nato OR horodetskyy\""))
+      << with_hits;
   json = Json({"nato"});
   EXPECT_TRUE(json.back().at("suggestion").is_null());
 

@@ -14,14 +14,14 @@ namespace newsgrep {
 
 /// One news article. All strings are valid UTF-8 (readers repair invalid input).
 struct Article {
-  std::string id;        // stable unique id: JSON `id`, else `url`; for files, the path
+  std::string id;  // stable unique id: JSON `id`, else `url`; for files, the path
   std::string title;
   std::string body;
   std::optional<NewsDate> date;
   std::string source;
   std::string url;
   std::string dateline;
-  std::string origin;    // where it was read: "feed.jsonl:12" or "a/b.txt", for messages
+  std::string origin;  // where it was read: "feed.jsonl:12" or "a/b.txt", for messages
 };
 
 }  // namespace newsgrep

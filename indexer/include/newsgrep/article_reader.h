@@ -30,10 +30,10 @@
 #include <cstddef>
 #include <functional>
 #include <string>
-#include "absl/strings/string_view.h"
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "newsgrep/article.h"
 
 namespace newsgrep {
@@ -59,9 +59,9 @@ using ProblemCallback = std::function<void(const InputProblem&)>;
 using FileDoneCallback = std::function<void(const std::string& path)>;
 
 struct ReadCallbacks {
-  ArticleCallback on_article;       // REQUIRES: set
-  ProblemCallback on_problem;       // REQUIRES: set
-  FileDoneCallback on_file_done;    // Default: none
+  ArticleCallback on_article;     // REQUIRES: set
+  ProblemCallback on_problem;     // REQUIRES: set
+  FileDoneCallback on_file_done;  // Default: none
 };
 
 /// Bounds on what one input may cost, so that a small file cannot demand unbounded memory

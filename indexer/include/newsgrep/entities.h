@@ -79,18 +79,18 @@ struct Location {
   std::string canonical;  // the gazetteer's name ("Kyiv"); `name` when not in a gazetteer
   std::string key;        // canonical folded to lower-case ASCII words ("kyiv")
   LocationKind kind = LocationKind::kPlace;
-  std::string country;    // ISO 3166-1 alpha-2 ("UA") where known
+  std::string country;               // ISO 3166-1 alpha-2 ("UA") where known
   std::vector<std::string> aliases;  // other names of the same place (Kiev, Kyiv; U.S., USA…)
   std::vector<TextSpan> mentions;
 };
 
 /// A quotation in the body.
 struct Quote {
-  std::string text;          // inside the marks; parts of a quote continued over
-                             // paragraphs are joined with "\n\n"
-  TextSpan span;             // first to last quoted byte (marks excluded)
-  std::string speaker;       // full name as written; "" when unattributed or unnamed
-  std::string speaker_key;   // FoldName(speaker), "" when none
+  std::string text;         // inside the marks; parts of a quote continued over
+                            // paragraphs are joined with "\n\n"
+  TextSpan span;            // first to last quoted byte (marks excluded)
+  std::string speaker;      // full name as written; "" when unattributed or unnamed
+  std::string speaker_key;  // FoldName(speaker), "" when none
 };
 
 /// Everything found in one article. Lists are in order of first mention.
@@ -183,11 +183,11 @@ ArticleEntities ExtractEntities(const Article& article, const EntityResources& r
 class QuoteExtractor {
  public:
   struct Span {
-    size_t open = 0;        // byte offset of the opening mark
-    size_t begin = 0;       // first quoted byte
-    size_t end = 0;         // one past the last quoted byte
-    size_t close_end = 0;   // one past the closing mark
-    std::string text;       // the quoted words (continued paragraphs joined with "\n\n")
+    size_t open = 0;       // byte offset of the opening mark
+    size_t begin = 0;      // first quoted byte
+    size_t end = 0;        // one past the last quoted byte
+    size_t close_end = 0;  // one past the closing mark
+    std::string text;      // the quoted words (continued paragraphs joined with "\n\n")
   };
   static std::vector<Span> Find(absl::string_view text);
 };

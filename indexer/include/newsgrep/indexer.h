@@ -11,8 +11,8 @@
 /// Each article is stored under a unique id term, so adding an article whose id is already
 /// indexed replaces it: re-indexing the same input never duplicates. Each article joins
 /// the story cluster of its most similar near-duplicate already indexed (or starts one);
-/// removing or replacing an article leaves the other members' clusters as they are. Articles are committed
-/// in batches; every commit is atomic, so the index on disk is always a consistent set of
+/// removing or replacing an article leaves the other members' clusters as they are. Articles are
+/// committed in batches; every commit is atomic, so the index on disk is always a consistent set of
 /// whole articles, even if the process is killed mid-run (re-run to finish: it is
 /// idempotent).
 ///
@@ -27,10 +27,10 @@
 #include <functional>
 #include <memory>
 #include <string>
-#include "absl/strings/string_view.h"
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "newsgrep/article.h"
 #include "newsgrep/article_reader.h"
 

@@ -46,7 +46,7 @@ namespace newsgrep {
 inline constexpr size_t kShingleWords = 3;
 inline constexpr size_t kBands = 12;
 inline constexpr size_t kRowsPerBand = 2;
-inline constexpr size_t kMinShingles = 5;       // fewer: no band keys, never clustered
+inline constexpr size_t kMinShingles = 5;  // fewer: no band keys, never clustered
 inline constexpr size_t kShortTextWords = 40;
 inline constexpr double kMinJaccard = 0.45;
 inline constexpr double kMinJaccardShort = 0.9;
@@ -66,11 +66,11 @@ struct FingerprintSketch {
 };
 
 struct TextFingerprint {
-  std::vector<uint64_t> shingles;       // sorted, unique shingle hashes
-  std::vector<uint64_t> band_keys;      // LSH keys (BandKey); empty for short texts
-  size_t words = 0;                     // words in the shingled text
-  bool short_text = false;              // body under kShortTextWords: title included
-  FingerprintSketch sketch;             // empty (shingles 0) for fewer than kMinShingles
+  std::vector<uint64_t> shingles;   // sorted, unique shingle hashes
+  std::vector<uint64_t> band_keys;  // LSH keys (BandKey); empty for short texts
+  size_t words = 0;                 // words in the shingled text
+  bool short_text = false;          // body under kShortTextWords: title included
+  FingerprintSketch sketch;         // empty (shingles 0) for fewer than kMinShingles
 };
 
 /// The key of LSH band `band` (< kBands) whose rows hash to `value`: the band in the
@@ -83,10 +83,10 @@ inline uint64_t BandKey(size_t band, uint32_t value) {
 TextFingerprint FingerprintArticle(absl::string_view title, absl::string_view clean_body);
 
 struct Similarity {
-  double jaccard = 0;      // |A∩B| / |A∪B|
-  double containment = 0;  // |A∩B| / min(|A|, |B|)
-  size_t smaller = 0;      // min(|A|, |B|)
-  bool short_text = false; // either text is short (see above)
+  double jaccard = 0;       // |A∩B| / |A∪B|
+  double containment = 0;   // |A∩B| / min(|A|, |B|)
+  size_t smaller = 0;       // min(|A|, |B|)
+  bool short_text = false;  // either text is short (see above)
 };
 
 Similarity CompareFingerprints(const TextFingerprint& a, const TextFingerprint& b);

@@ -90,8 +90,7 @@ std::string TermOfStem(absl::string_view prefix, absl::string_view stem);
 
 /// Sets the stemmer and strategy on `generator`. Stopwords are indexed (phrases need them).
 /// The generator gets its own MemoisingStemmer(collector).
-void ConfigureTermGenerator(Xapian::TermGenerator& generator,
-                            WordCollector* collector = nullptr);
+void ConfigureTermGenerator(Xapian::TermGenerator& generator, WordCollector* collector = nullptr);
 
 /// True when `word` (as typed, any case) is on the query stopword list.
 bool IsQueryStopword(const std::string& word);

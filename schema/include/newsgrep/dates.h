@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+
 #include "absl/strings/string_view.h"
 
 namespace newsgrep {
@@ -15,7 +16,7 @@ namespace newsgrep {
 struct NewsDate {
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
 
-  std::string Iso8601() const;   // "2025-08-20T14:05:00Z", or "2025-08-20" if date only
+  std::string Iso8601() const;         // "2025-08-20T14:05:00Z", or "2025-08-20" if date only
   std::string DateValue() const;       // "20250820": the kDateSlot value
   std::string TimestampValue() const;  // "20250820140500": the kTimestampSlot value
   bool has_time = false;

@@ -15,9 +15,9 @@
 #include <array>
 #include <string>
 #include <vector>
-#include "absl/strings/string_view.h"
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 
 namespace newsgrep::schema {
 
@@ -60,11 +60,11 @@ enum class FieldKind {
 
 /// One searchable field.
 struct Field {
-  absl::string_view name;         // the query-language name: `title:...`
-  absl::string_view prefix;       // Xapian term prefix ("" = the unprefixed full text)
+  absl::string_view name;    // the query-language name: `title:...`
+  absl::string_view prefix;  // Xapian term prefix ("" = the unprefixed full text)
   FieldKind kind;
-  double boost;                  // weight multiplier for free-text matches in this field
-                                 // (applied at query time, so tunable without re-indexing)
+  double boost;                   // weight multiplier for free-text matches in this field
+                                  // (applied at query time, so tunable without re-indexing)
   absl::string_view description;  // one line for help texts and errors
   /// True for fields whose terms are folded name keys (name_folding.h): the query parser
   /// must fold what the user types the same way, so such a field is registered with a

@@ -31,20 +31,20 @@ namespace newsgrep {
 
 /// A person named in an article (see the indexer's entities.h).
 struct StoredPerson {
-  std::string name;        // the fullest form written in the article ("Volodymyr Zelenskyy")
-  std::string key;         // canonical key (name_folding.h): "volodymyr zelensky"
-  uint32_t mentions = 0;   // times named, surname-only mentions included
+  std::string name;       // the fullest form written in the article ("Volodymyr Zelenskyy")
+  std::string key;        // canonical key (name_folding.h): "volodymyr zelensky"
+  uint32_t mentions = 0;  // times named, surname-only mentions included
   bool operator==(const StoredPerson&) const = default;
 };
 
 /// A place named in an article.
 struct StoredLocation {
-  std::string name;        // as written ("Kiev")
-  std::string canonical;   // the gazetteer's name ("Kyiv"); the name itself when unknown
-  std::string key;         // canonical key: the canonical name folded to ASCII ("kyiv")
-  std::string kind;        // "country", "region", "city" or "area" (continent, sea, …)
-                           // from the gazetteers; "place" when only context says so
-  std::string country;     // ISO 3166-1 alpha-2 code where known ("UA"), else ""
+  std::string name;       // as written ("Kiev")
+  std::string canonical;  // the gazetteer's name ("Kyiv"); the name itself when unknown
+  std::string key;        // canonical key: the canonical name folded to ASCII ("kyiv")
+  std::string kind;       // "country", "region", "city" or "area" (continent, sea, …)
+                          // from the gazetteers; "place" when only context says so
+  std::string country;    // ISO 3166-1 alpha-2 code where known ("UA"), else ""
   uint32_t mentions = 0;
   bool operator==(const StoredLocation&) const = default;
 };
@@ -63,14 +63,14 @@ struct StoredQuote {
 
 /// The displayable part of an indexed article. Strings are UTF-8.
 struct StoredArticle {
-  std::string id;        // unique id (JSON Lines `id`, or the file path)
+  std::string id;  // unique id (JSON Lines `id`, or the file path)
   std::string title;
-  std::string date;      // ISO 8601 as normalised by the indexer ("2025-08-20T14:05:00Z"),
-                         // or "" when the article had none
+  std::string date;  // ISO 8601 as normalised by the indexer ("2025-08-20T14:05:00Z"),
+                     // or "" when the article had none
   std::string source;
   std::string url;
   std::string dateline;
-  std::string body;      // the cleaned text, as indexed: what snippets are cut from
+  std::string body;           // the cleaned text, as indexed: what snippets are cut from
   std::string original_body;  // the body as read, when cleaning changed it; else ""
                               // (stored as its difference from `body`)
   // Entities found at index time (schema version 3 on), in order of first mention.

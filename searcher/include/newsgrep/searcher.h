@@ -109,12 +109,12 @@ struct Highlight {
 };
 
 struct Hit {
-  size_t rank = 0;        // 1-based, counting the offset
-  double score = 0;       // BM25 with field boosts; only comparable within one search
+  size_t rank = 0;   // 1-based, counting the offset
+  double score = 0;  // BM25 with field boosts; only comparable within one search
   /// Everything stored but the bodies (`body` and `original_body` are left empty): read
   /// from the display record, so a hit costs no body decoding; Get() returns the bodies.
   StoredArticle article;
-  std::string snippet;    // plain UTF-8, white space collapsed; "" when not requested
+  std::string snippet;                // plain UTF-8, white space collapsed; "" when not requested
   std::vector<Highlight> highlights;  // matched words in `snippet`, in order
   /// Matched words in `article.title` (byte ranges), in order; filled with the snippet.
   std::vector<Highlight> title_highlights;
@@ -124,9 +124,9 @@ struct Hit {
 
 /// One stored article with its story cluster.
 struct ArticleRecord {
-  StoredArticle article;     // everything stored, body included
+  StoredArticle article;  // everything stored, body included
   std::string cluster_id;
-  size_t cluster_size = 0;   // versions of the story in the index, this one included
+  size_t cluster_size = 0;  // versions of the story in the index, this one included
 };
 
 struct SearchResults {

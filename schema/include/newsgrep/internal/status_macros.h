@@ -7,9 +7,9 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 
-#define NEWSGREP_RETURN_IF_ERROR(expr)            \
-  do {                                            \
-    ::absl::Status newsgrep_status_ = (expr);     \
+#define NEWSGREP_RETURN_IF_ERROR(expr)                   \
+  do {                                                   \
+    ::absl::Status newsgrep_status_ = (expr);            \
     if (!newsgrep_status_.ok()) return newsgrep_status_; \
   } while (false)
 

@@ -6,9 +6,8 @@
 
 #include <xapian.h>
 
-#include "absl/strings/string_view.h"
-
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 
 namespace newsgrep::internal {
 
