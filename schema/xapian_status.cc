@@ -26,7 +26,9 @@ absl::Status XapianErrorToStatus(const Xapian::Error& error, absl::string_view c
   if (type == "DatabaseCorruptError") return absl::DataLossError(message);
   if (type == "DatabaseModifiedError") {
     return absl::AbortedError(
-        absl::StrCat(message, " (the index changed underneath; reopen and repeat)"));
+        absl::StrCat(message,
+                     " (the index changed while it was read, or it is damaged: "
+                     "repeat, and if it persists run newsgrep check)"));
   }
   return absl::InternalError(absl::StrCat(message, " [", type, "]"));
 }

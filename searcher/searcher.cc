@@ -390,6 +390,14 @@ absl::StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::
     try {
       Xapian::Database shard(path);
       NEWSGREP_RETURN_IF_ERROR(schema::CheckSchemaVersion(shard, path));
+      // Without position.glass Xapian turns phrases and NEAR into AND, silently.
+      if (shard.get_doccount() > 0 && !shard.has_positions()) {
+        return absl::DataLossError(absl::StrCat(
+            "index ", path,
+            " has no word positions (position.glass is missing or damaged), "
+            "so phrase, NEAR and ADJ searches cannot be answered; restore the index or "
+            "rebuild it"));
+      }
       state->db.add_database(shard);
       state->shards.push_back(shard);
     } catch (const Xapian::Error& e) {

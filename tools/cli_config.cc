@@ -73,6 +73,7 @@ std::optional<Command> SubcommandNamed(absl::string_view name) {
   if (name == "similar") return Command::kSimilar;
   if (name == "eval") return Command::kEval;
   if (name == "stats") return Command::kStats;
+  if (name == "check") return Command::kCheck;
   return std::nullopt;
 }
 
@@ -272,8 +273,9 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     if (!operands.empty()) {
       auto command = SubcommandNamed(operands[0]);
       if (!command) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "no help for '", operands[0], "': commands are index, search, similar, eval, stats"));
+        return absl::InvalidArgumentError(
+            absl::StrCat("no help for '", operands[0],
+                         "': commands are index, search, similar, eval, stats, check"));
       }
       config.help_for = *command;
     }
@@ -319,6 +321,16 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
       return absl::InvalidArgumentError("newsgrep stats takes one of: people, places");
     }
     config.stats_kind = operands[0];
+    return config;
+  }
+  if (config.command == Command::kCheck) {
+    if (!index_only.empty() || !search_only.empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          index_only.empty() ? search_only.front() : index_only.front(), " is not a check option"));
+    }
+    if (!operands.empty()) {
+      return absl::InvalidArgumentError("newsgrep check takes no arguments (the index is --db)");
+    }
     return config;
   }
   if (config.command == Command::kSimilar) {
@@ -373,6 +385,22 @@ Options:
   -h, --help           this help
 
 Exit status: 0 versions found, 1 none (the story has one version), 2 error (no such id).
+)help";
+  }
+  if (command == Command::kCheck) {
+    return R"help(Usage: newsgrep check [--db PATH]
+
+Check that the index is sound: Xapian's own check of every table (B-tree structure and the
+tables against each other), then newsgrep's invariants: the schema version, one id per
+article and one article per id, a story cluster for each article, word positions. A changed
+byte that leaves every structure valid (a flipped bit inside a stored title) cannot be
+found by any check.
+
+Options:
+  --db PATH            index directory (see newsgrep index --help)
+  -h, --help           this help
+
+Exit status: 0 sound, 2 a problem found (each is printed) or no index.
 )help";
   }
   if (command == Command::kStats) {
@@ -495,6 +523,7 @@ Usage:
   newsgrep eval dedup                   measure near-duplicate detection
   newsgrep eval ner --conll FILE        measure person and place recognition
   newsgrep stats people|places          the most-mentioned people or places
+  newsgrep check                        check that the index is sound
   newsgrep help COMMAND                 help for a command (or COMMAND --help)
   newsgrep --version
 

@@ -15,7 +15,7 @@
 
 namespace newsgrep::cli {
 
-enum class Command { kSearch, kIndex, kSimilar, kEval, kStats, kHelp, kVersion };
+enum class Command { kSearch, kIndex, kSimilar, kEval, kStats, kCheck, kHelp, kVersion };
 enum class ColorChoice { kAuto, kAlways, kNever };
 enum class OutputMode { kText, kJson, kIdsOnly, kCountOnly };
 

@@ -13,11 +13,13 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "cli_config.h"
 #include "eval_dedup.h"
 #include "eval_ner.h"
+#include "newsgrep/index_check.h"
 #include "newsgrep/indexer.h"
 #include "newsgrep/near_duplicates.h"
 #include "newsgrep/searcher.h"
@@ -52,7 +54,20 @@ bool FlushStdout() {
   return errno == EPIPE;
 }
 
-// Opens the index for reading, or prints why not (with how to create one) and returns null.
+// Whether `path` is a directory with database files in it (a damaged index, when Xapian
+// cannot open it) rather than none (no index yet).
+bool HoldsDatabaseFiles(const std::string& path) {
+  std::error_code error;
+  for (std::filesystem::directory_iterator it(path, error), end; !error && it != end;
+       it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    if (name == "iamglass" || absl::EndsWith(name, ".glass")) return true;
+  }
+  return false;
+}
+
+// Opens the index for reading, or prints why not (with how to create one when there is
+// none, how to check it when it is damaged) and returns null.
 std::unique_ptr<Searcher> OpenForReading(const Config& config) {
   const std::string create_hint =
       absl::StrCat("; create one with: newsgrep index --db ", config.db_path, " ARTICLES...");
@@ -62,10 +77,16 @@ std::unique_ptr<Searcher> OpenForReading(const Config& config) {
   }
   auto searcher = Searcher::Open({config.db_path}, {.allow_programs = config.allow_stub_programs});
   if (!searcher.ok()) {
-    // NotFound: the path exists but holds no index (e.g. an empty directory).
-    PrintError(searcher.status().code() == absl::StatusCode::kNotFound
-                   ? absl::StrCat(searcher.status().message(), create_hint)
-                   : std::string(searcher.status().message()));
+    const absl::Status& status = searcher.status();
+    if (status.code() == absl::StatusCode::kNotFound && !HoldsDatabaseFiles(config.db_path)) {
+      PrintError(absl::StrCat(status.message(), create_hint));  // e.g. an empty directory
+    } else if (status.code() == absl::StatusCode::kNotFound ||
+               status.code() == absl::StatusCode::kDataLoss) {
+      PrintError(absl::StrCat(status.message(), "; the index is damaged (newsgrep check --db ",
+                              config.db_path, " tells more)"));
+    } else {
+      PrintError(status.message());
+    }
     return nullptr;
   }
   return *std::move(searcher);
@@ -159,6 +180,27 @@ int RunStats(const Config& config) {
   return status == 0 ? kExitMatch : kExitNoMatch;
 }
 
+int RunCheck(const Config& config) {
+  absl::StatusOr<IndexCheck> check = CheckIndex(config.db_path);
+  if (!check.ok()) {
+    PrintError(check.status().message());
+    return kExitError;
+  }
+  if (check->problems.empty()) {
+    std::printf(
+        "index %s: %zu articles; no problem found (Xapian's check of every table, "
+        "and newsgrep's)\n",
+        config.db_path.c_str(), check->articles);
+  } else {
+    std::printf("index %s: %zu articles; %zu problem(s):\n", config.db_path.c_str(),
+                check->articles, check->problems.size());
+    for (const std::string& problem : check->problems) std::printf("  %s\n", problem.c_str());
+    std::printf("Xapian's report:\n%s", check->xapian_report.c_str());
+  }
+  if (!FlushStdout()) return kExitError;
+  return check->problems.empty() ? kExitMatch : kExitError;
+}
+
 int RunIndex(const Config& config) {
   const bool progress = !config.quiet && isatty(STDERR_FILENO);
   IndexerOptions options;
@@ -247,6 +289,8 @@ int Main(int argc, char** argv) {
       return RunEval(*config);
     case Command::kStats:
       return RunStats(*config);
+    case Command::kCheck:
+      return RunCheck(*config);
   }
   return kExitError;
 }

@@ -593,12 +593,15 @@ TEST(SchemaTest, DatabaseNotFoundAndOpeningErrorsMapToNotFound) {
   EXPECT_EQ(Message(opening), "opening /y: cannot open");
 }
 
-TEST(SchemaTest, DatabaseModifiedErrorMapsToAbortedAndSaysReopen) {
+// Issue point 5: a corrupt static index was told "the index changed underneath"; the
+// message now names both causes (a writer, or damage) and what to do for each.
+TEST(SchemaTest, DatabaseModifiedErrorMapsToAbortedAndSaysRepeatOrCheck) {
   const absl::Status status =
       internal::XapianErrorToStatus(Xapian::DatabaseModifiedError("revision gone"), "searching");
   EXPECT_EQ(status.code(), absl::StatusCode::kAborted);
   EXPECT_THAT(Message(status), StartsWith("searching: revision gone"));
-  EXPECT_THAT(Message(status), HasSubstr("reopen"));
+  EXPECT_THAT(Message(status), HasSubstr("changed while it was read, or it is damaged"));
+  EXPECT_THAT(Message(status), HasSubstr("repeat, and if it persists run newsgrep check"));
 }
 
 TEST(SchemaTest, OtherXapianErrorsMapToInternalAndNameTheType) {

@@ -60,7 +60,14 @@ RunResult RunNewsgrep(const std::vector<std::string>& args, const std::string& h
 
   // Everything the child needs is prepared before fork.
   std::vector<std::string> env = BaseEnvironment(home);
-  env.insert(env.end(), options.env.begin(), options.env.end());
+  for (const std::string& entry : options.env) {
+    // A setting given here replaces the base one (ASAN_OPTIONS, say).
+    const std::string name = entry.substr(0, entry.find('=') + 1);
+    env.erase(std::remove_if(env.begin(), env.end(),
+                             [&name](const std::string& e) { return e.rfind(name, 0) == 0; }),
+              env.end());
+    env.push_back(entry);
+  }
   std::vector<char*> envp;
   for (std::string& e : env) envp.push_back(e.data());
   envp.push_back(nullptr);

@@ -31,7 +31,8 @@ enum class StdoutKind {
 struct RunOptions {
   /// The program to run. Default: newsgrep.
   std::string binary = kNewsgrepBinary;
-  /// "NAME=value", added to the base environment. Default: none.
+  /// "NAME=value", added to the base environment (replacing a base setting of the same
+  /// name). Default: none.
   std::vector<std::string> env = {};
   /// Working directory of the child. Default: the source directory.
   std::string cwd = kSourceDir;
