@@ -16,10 +16,8 @@
 namespace newsgrep::internal {
 namespace {
 
-// Gap between fields so that neither a phrase nor NEAR can span two of them.
-constexpr Xapian::termpos kFieldGap = 100;
-// Gap between two values of one field (two people, two quotes): no phrase across them.
-constexpr Xapian::termpos kValueGap = 10;
+using schema::kFieldGap;
+using schema::kValueGap;
 // Repeated mentions raise an entity field's wdf up to this many.
 constexpr Xapian::termcount kMaxMentionWdf = 5;
 

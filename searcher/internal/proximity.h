@@ -19,8 +19,8 @@
 /// the end of one and the start of the other, in either order. `a ADJ/n b` — the same with
 /// a before b. A missing /n means 10. A chain is evaluated left to right: in
 /// `a NEAR/2 b ADJ/5 c`, c must follow the span that `a NEAR/2 b` matched. Positions do
-/// not cross fields (the indexer leaves a gap of 100 between fields), so windows below 100
-/// never join the title and the body.
+/// not cross fields (the indexer leaves schema::kFieldGap, 100, between fields), so windows below
+/// 100 never join the title and the body.
 ///
 /// Thread safety: the functions are safe from any thread; a ProximitySource (and so a
 /// query holding one) belongs to one thread at a time, like any Xapian object.

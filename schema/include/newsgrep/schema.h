@@ -125,6 +125,14 @@ inline constexpr std::array<Field, 9> kFields = {{
      "the story cluster: all versions of one story (exact)"},
 }};
 
+/// Word positions skipped between two fields of a document, so that neither a phrase nor a
+/// NEAR/ADJ window under this can span two of them (the searcher's proximity check relies
+/// on it: internal/proximity.h).
+inline constexpr Xapian::termpos kFieldGap = 100;
+/// Word positions skipped between two values of one field (two people, two quotes), so that
+/// no phrase runs from one into the next.
+inline constexpr Xapian::termpos kValueGap = 10;
+
 /// Value slots. Dates are stored so that string order is time order.
 enum ValueSlot : Xapian::valueno {
   kDateSlot = 0,       // "YYYYMMDD" (what Xapian::DateRangeProcessor compares)
