@@ -240,6 +240,23 @@ TEST(QueryLanguageTest, OperatorsRightAfterAWildcardQuoteOrGroupAreOperators) {
   }
 }
 
+// Found by the query fuzzer: with tabs around it, an unclosed group after a name field
+// (`na\tperson:idt2\tperson:(io= +A/o pe`) passed newsgrep's syntax check and crashed
+// Xapian 1.4.22's parser (SEGV). Control characters are spaces to every step now.
+TEST(QueryLanguageTest, TabsAndControlCharactersAreSpacesToEveryStep) {
+  TempDir dir;
+  std::unique_ptr<Searcher> searcher = BuildAndOpen(dir, ProximityCorpus());
+  ASSERT_NE(searcher, nullptr);
+  std::string crashing("na\0\tperson:idt2\tperson:(io=\xbd\t+A/o\tpe\xf5 \xc1", 39);
+  absl::StatusOr<SearchResults> results = searcher->Search(crashing, {});
+  EXPECT_EQ(results.status().code(), absl::StatusCode::kInvalidArgument) << results.status();
+  EXPECT_THAT(results.status().message(), HasSubstr("(")) << results.status();
+  EXPECT_THAT(Find(*searcher, "alpha\tADJ/0\nbeta"), ElementsAre("greek"));
+  absl::StatusOr<ParsedQuery> parsed = searcher->Parse("alpha\tbeta");
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_EQ(parsed->text(), "alpha\tbeta");  // as given
+}
+
 TEST(QueryLanguageTest, ChainsAreEvaluatedLeftToRight) {
   TempDir dir;
   std::unique_ptr<Searcher> searcher = BuildAndOpen(dir, ProximityCorpus());
