@@ -41,7 +41,7 @@ absl::Status ChunkWriters::Add(Xapian::docid docid, Xapian::Document document,
                                std::vector<std::string> metadata_keys) {
   const size_t chunk = ChunkOf(docid);
   {
-    std::lock_guard lock(state_mutex_);
+    absl::MutexLock lock(&state_mutex_);
     if (!error_.ok()) return error_;
     if (written_.size() <= chunk) written_.resize(chunk + 1, false);
     written_[chunk] = true;
@@ -72,7 +72,7 @@ absl::Status ChunkWriters::Finish() {
     }
     for (auto& writer : writers_) writer->thread.join();
   }
-  std::lock_guard lock(state_mutex_);
+  absl::MutexLock lock(&state_mutex_);
   return error_;
 }
 
@@ -134,30 +134,30 @@ void ChunkWriters::WriterLoop(Writer& writer) {
 }
 
 void ChunkWriters::MarkClosed(size_t chunk) {
-  std::lock_guard lock(state_mutex_);
+  absl::MutexLock lock(&state_mutex_);
   if (closed_.size() <= chunk) closed_.resize(chunk + 1, false);
   closed_[chunk] = true;
 }
 
 void ChunkWriters::Fail(absl::Status status) {
-  std::lock_guard lock(state_mutex_);
+  absl::MutexLock lock(&state_mutex_);
   if (error_.ok()) error_ = std::move(status);
 }
 
 bool ChunkWriters::IsClosed(size_t chunk) const {
-  std::lock_guard lock(state_mutex_);
+  absl::MutexLock lock(&state_mutex_);
   return chunk < closed_.size() && closed_[chunk];
 }
 
 size_t ChunkWriters::FirstOpenChunk() const {
-  std::lock_guard lock(state_mutex_);
+  absl::MutexLock lock(&state_mutex_);
   size_t chunk = 0;
   while (chunk < closed_.size() && closed_[chunk]) ++chunk;
   return chunk;
 }
 
 std::vector<size_t> ChunkWriters::WrittenChunks() const {
-  std::lock_guard lock(state_mutex_);
+  absl::MutexLock lock(&state_mutex_);
   std::vector<size_t> chunks;
   for (size_t chunk = 0; chunk < written_.size(); ++chunk) {
     if (written_[chunk]) chunks.push_back(chunk);

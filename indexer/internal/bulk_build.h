@@ -28,11 +28,13 @@
 #include <utility>
 #include <vector>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "internal/band_store.h"
 #include "internal/cluster_assigner.h"
 
@@ -108,10 +110,10 @@ class ChunkWriters {
   std::vector<std::unique_ptr<Writer>> writers_;
   bool finished_ = false;
 
-  mutable std::mutex state_mutex_;
-  std::vector<bool> closed_;   // by chunk
-  std::vector<bool> written_;  // by chunk
-  absl::Status error_;
+  mutable absl::Mutex state_mutex_;
+  std::vector<bool> closed_ ABSL_GUARDED_BY(state_mutex_);   // by chunk
+  std::vector<bool> written_ ABSL_GUARDED_BY(state_mutex_);  // by chunk
+  absl::Status error_ ABSL_GUARDED_BY(state_mutex_);
 };
 
 /// The articles of a bulk build for the cluster assigner. Band keys are looked up in
