@@ -289,6 +289,10 @@ class Rewriter {
       absl::StrAppend(&out, sign, kProximityField, ":", exprs_->size());
       exprs_->push_back(std::move(expr));
       copied = tokens[j].end;
+      // A chain can end where Xapian's term ends but the text goes on (`t*:a`): what
+      // follows must not become part of the placeholder's value (Xapian 1.4.22's parser
+      // crashed on `-b -x ADJ t*:a`, found by the query fuzzer).
+      if (copied < end && !IsSpace(query_[copied])) out += ' ';
       i = j;
     }
     out.append(query_.data() + copied, end - copied);

@@ -233,7 +233,7 @@ TEST(QueryLanguageTest, OperatorsRightAfterAWildcardQuoteOrGroupAreOperators) {
                             "(alpha)ADJ,beta NEAR gamma",
                             "a*NEAR/3 (b OR \"cd\") ADJ\x0f"
                             "2 e*",
-                            "-k NEAR\xa8_\x15j"}) {
+                            "-k NEAR\xa8_\x15j", "-b -\xff ADJ t*:a"}) {
     absl::StatusOr<SearchResults> results = searcher->Search(query, {});
     EXPECT_TRUE(results.ok() || results.status().code() == absl::StatusCode::kInvalidArgument)
         << query << ": " << results.status();
