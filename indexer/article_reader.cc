@@ -162,6 +162,17 @@ absl::string_view WithoutWireCredit(absl::string_view text) {
   return text;
 }
 
+// Where to cut `text` to at most `limit` bytes (REQUIRES: limit < text.size()): at the
+// last of `spaces` up to `limit` when it is in the second half, else at the last UTF-8
+// character boundary up to `limit`.
+size_t CutPoint(absl::string_view text, size_t limit, const char* spaces) {
+  const size_t space = text.find_last_of(spaces, limit);
+  if (space != absl::string_view::npos && space >= limit / 2) return space;
+  size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return cut;
+}
+
 // The first sentence of `text` (a leading wire credit dropped), at most ~150 bytes, cut at
 // a word boundary.
 std::string FirstSentence(absl::string_view text) {
@@ -176,10 +187,7 @@ std::string FirstSentence(absl::string_view text) {
   }
   if (end != absl::string_view::npos) return std::string(text.substr(0, end - 1));
   if (text.size() <= kMax) return std::string(text);
-  size_t cut = text.rfind(' ', kMax);
-  if (cut == absl::string_view::npos || cut < kMax / 2) cut = kMax;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return absl::StrCat(text.substr(0, cut), "…");
+  return absl::StrCat(text.substr(0, CutPoint(text, kMax, " ")), "…");
 }
 
 // A photo caption or byline standing before the story on a scraped page: a line the
@@ -206,15 +214,9 @@ bool ParseHeaderLine(absl::string_view line, std::string* key, std::string* valu
   return true;
 }
 
-// `text` cut to at most `limit` bytes: at the last white space before it when there is one
-// in its second half, else at a UTF-8 character boundary.
+// `text` cut to at most `limit` bytes at a word boundary (CutPoint).
 void CutText(std::string& text, size_t limit) {
-  if (text.size() <= limit) return;
-  size_t cut = limit;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  const size_t space = text.find_last_of(" \t\n", cut);
-  if (space != std::string::npos && space >= limit / 2) cut = space;
-  text.resize(cut);
+  if (text.size() > limit) text.resize(CutPoint(text, limit, " \t\n"));
 }
 
 // Cuts an over-long title or body to its limit, reporting it at `location`.

@@ -60,10 +60,14 @@ absl::StatusOr<IndexCheck> CheckIndex(const std::string& path) {
     if (ids != check.articles) {
       check.problems.push_back(absl::StrCat(ids, " article ids for ", check.articles, " articles"));
     }
-    size_t without_cluster = 0;
-    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-      if (db.get_document(*it).get_value(schema::kClusterSlot).empty()) ++without_cluster;
+    // The slot's value stream lists only the articles that have a cluster (no document is
+    // read).
+    size_t with_cluster = 0;
+    for (auto it = db.valuestream_begin(schema::kClusterSlot);
+         it != db.valuestream_end(schema::kClusterSlot); ++it) {
+      if (!(*it).empty()) ++with_cluster;
     }
+    const size_t without_cluster = check.articles - with_cluster;
     if (without_cluster > 0) {
       check.problems.push_back(
           absl::StrCat(without_cluster, " article(s) without a story cluster"));

@@ -6,11 +6,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <map>
 #include <unordered_set>
 #include <utility>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "internal/date_range.h"
@@ -353,6 +355,17 @@ std::string ReplaceWords(absl::string_view text,
   return out;
 }
 
+// Whether `path` is a directory with glass database files in it.
+bool HoldsDatabaseFiles(const std::string& path) {
+  std::error_code error;
+  for (std::filesystem::directory_iterator it(path, error), end; !error && it != end;
+       it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    if (name == "iamglass" || absl::EndsWith(name, ".glass")) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 const std::string& ParsedQuery::text() const {
@@ -401,7 +414,12 @@ absl::StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::
       state->db.add_database(shard);
       state->shards.push_back(shard);
     } catch (const Xapian::Error& e) {
-      return internal::XapianErrorToStatus(e, absl::StrCat("opening index ", path));
+      absl::Status status = internal::XapianErrorToStatus(e, absl::StrCat("opening index ", path));
+      // Database files Xapian cannot open are a damaged index, not a missing one.
+      if (status.code() == absl::StatusCode::kNotFound && HoldsDatabaseFiles(path)) {
+        return absl::DataLossError(status.message());
+      }
+      return status;
     }
   }
   analysis::ConfigureQueryParser(state->parser);

@@ -13,7 +13,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "cli_config.h"
@@ -54,18 +53,6 @@ bool FlushStdout() {
   return errno == EPIPE;
 }
 
-// Whether `path` is a directory with database files in it (a damaged index, when Xapian
-// cannot open it) rather than none (no index yet).
-bool HoldsDatabaseFiles(const std::string& path) {
-  std::error_code error;
-  for (std::filesystem::directory_iterator it(path, error), end; !error && it != end;
-       it.increment(error)) {
-    const std::string name = it->path().filename().string();
-    if (name == "iamglass" || absl::EndsWith(name, ".glass")) return true;
-  }
-  return false;
-}
-
 // Opens the index for reading, or prints why not (with how to create one when there is
 // none, how to check it when it is damaged) and returns null.
 std::unique_ptr<Searcher> OpenForReading(const Config& config) {
@@ -78,10 +65,9 @@ std::unique_ptr<Searcher> OpenForReading(const Config& config) {
   auto searcher = Searcher::Open({config.db_path}, {.allow_programs = config.allow_stub_programs});
   if (!searcher.ok()) {
     const absl::Status& status = searcher.status();
-    if (status.code() == absl::StatusCode::kNotFound && !HoldsDatabaseFiles(config.db_path)) {
+    if (status.code() == absl::StatusCode::kNotFound) {
       PrintError(absl::StrCat(status.message(), create_hint));  // e.g. an empty directory
-    } else if (status.code() == absl::StatusCode::kNotFound ||
-               status.code() == absl::StatusCode::kDataLoss) {
+    } else if (status.code() == absl::StatusCode::kDataLoss) {
       PrintError(absl::StrCat(status.message(), "; the index is damaged (newsgrep check --db ",
                               config.db_path, " tells more)"));
     } else {

@@ -169,7 +169,8 @@ class Searcher {
   /// first (index_location.h): a stub entry that would run a program is refused unless
   /// `policy` allows it. REQUIRES: at least one path.
   /// Returns InvalidArgument / PermissionDenied for a path that is not an index location,
-  /// NotFound when a path holds no index, FailedPrecondition when an index was written by
+  /// NotFound when a path holds no index (DataLoss when it holds database files that cannot
+  /// be opened), FailedPrecondition when an index was written by
   /// another schema version, DataLoss when it is corrupt or has lost its word positions
   /// (CheckIndex in index_check.h looks closer).
   static absl::StatusOr<std::unique_ptr<Searcher>> Open(const std::vector<std::string>& db_paths,
