@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -61,6 +62,10 @@ std::unique_ptr<newsgrep::Searcher> OpenIndex() {
   }
   auto searcher = newsgrep::Searcher::Open({path});
   if (!searcher.ok()) std::abort();
+  // The open database keeps its files open: the folder can go now, so that no run leaves
+  // one behind in /tmp.
+  std::error_code error;
+  std::filesystem::remove_all(directory, error);
   return *std::move(searcher);
 }
 

@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "absl/cleanup/cleanup.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
@@ -22,6 +23,7 @@
 #include "internal/proximity.h"
 #include "internal/query_check.h"
 #include "internal/recency.h"
+#include "internal/search_budget.h"
 #include "internal/spelling.h"
 #include "internal/text_words.h"
 #include "internal/wildcards.h"
@@ -388,6 +390,9 @@ struct Searcher::State {
   std::vector<Xapian::Query> placeholders;
   internal::SpellingCorrector speller;
   Xapian::Stem stemmer = analysis::MemoisingStemmer();  // for wildcards
+  // The running search's SearchOptions::time_limit, which the queries' proximity checks
+  // (made by Parse) and the budget check (made by Search) read.
+  std::shared_ptr<internal::SearchBudget> budget = std::make_shared<internal::SearchBudget>();
 };
 
 Searcher::Searcher(std::unique_ptr<State> state) : state_(std::move(state)) {}
@@ -481,7 +486,7 @@ absl::StatusOr<ParsedQuery> Searcher::Parse(absl::string_view original_text) {
     NEWSGREP_ASSIGN_OR_RETURN(const std::string rewritten,
                               internal::RewriteProximity(query_text, parse_side, &rep->proximity));
     for (size_t id = 0; id < rep->proximity.size(); ++id) {
-      proximity_queries.push_back(internal::ProximityQuery(rep->proximity[id], id));
+      proximity_queries.push_back(internal::ProximityQuery(rep->proximity[id], id, state_->budget));
     }
     state_->placeholders = proximity_queries;
     rep->query =
@@ -525,6 +530,19 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
       !(options.recency_weight >= 0 && options.recency_half_life_days > 0)) {
     return absl::InvalidArgumentError("recency_weight must be >= 0 and recency_half_life_days > 0");
   }
+  if (options.time_limit <= absl::ZeroDuration()) {
+    return absl::InvalidArgumentError("time_limit must be more than 0");
+  }
+  internal::SearchBudget& budget = *state_->budget;
+  budget.Start(options.time_limit);
+  const absl::Cleanup stop_budget = [&budget] { budget.Stop(); };
+  const auto out_of_time = [&] {
+    return absl::DeadlineExceededError(absl::StrCat(
+        "searching \"", query_text, "\" took longer than its time limit of ",
+        absl::FormatDuration(options.time_limit),
+        "; narrow it (more letters before a *, smaller NEAR/ADJ windows, fewer OR words) or "
+        "allow more time"));
+  };
   // A DatabaseModifiedError means a writer committed twice while we read: reopen, retry.
   for (int attempt = 0;; ++attempt) {
     try {
@@ -534,6 +552,7 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
                               internal::SinceFilter(state_->db, options.since->TimestampValue(),
                                                     schema::kDateSlot, schema::kTimestampSlot));
       }
+      if (budget.limited()) query = internal::WithinBudget(query, state_->budget);
       std::vector<Xapian::Query> bonuses = rep.field_boosts;
       if (options.sort == SortOrder::kRecencyBoosted && options.recency_weight > 0) {
         const std::string reference =
@@ -581,6 +600,7 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
         results.total = clusters.count();
         results.total_is_exact = true;
       }
+      if (budget.Expired()) return out_of_time();
       size_t rank = options.offset;
       // One memo for the snippets of this page: the same words recur in its hits.
       const Xapian::Stem stems = analysis::MemoisingStemmer();

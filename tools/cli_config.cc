@@ -5,12 +5,14 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <cmath>
 #include <optional>
 
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/time.h"
 #include "newsgrep/dates.h"
 
 namespace newsgrep::cli {
@@ -230,6 +232,20 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
       absl::StatusOr<NewsDate> since = SinceDate(*when, getenv);
       if (!since.ok()) return since.status();
       config.search.since = *since;
+      search_only.push_back(name);
+    } else if (name == "--timeout") {
+      absl::StatusOr<std::string> time = take_value();
+      if (!time.ok()) return time.status();
+      absl::Duration limit;
+      double seconds = 0;
+      const bool parsed = absl::SimpleAtod(*time, &seconds)
+                              ? (limit = absl::Seconds(seconds), std::isfinite(seconds))
+                              : absl::ParseDuration(*time, &limit);
+      if (!parsed || limit <= absl::ZeroDuration() || limit == absl::InfiniteDuration()) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "--timeout takes a time above zero (2.5, 30s, 500ms, 2m), not '", *time, "'"));
+      }
+      config.search.time_limit = limit;
       search_only.push_back(name);
     } else if (name == "--commit-every") {
       status = take_count(&config.commit_every);
@@ -508,6 +524,8 @@ Options:
                        that halves every 7 days back from the newest article)
   --since WHEN         only articles from the last 24h, 7d, 2w… (or since a date,
                        2025-08-18); "now" is the clock, or $NEWSGREP_NOW when set
+  --timeout TIME       give up (exit 2) when the search takes longer: 30s, 500ms, 2m
+                       (a bare number is seconds); default: no limit
   -h, --help           this help
 
 Exit status: 0 matches found, 1 no match, 2 error.

@@ -36,9 +36,11 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "internal/search_budget.h"
 
 namespace newsgrep::internal {
 
@@ -57,13 +59,20 @@ class PositionSource {
 /// The positions of one document of a database.
 class DocumentPositions : public PositionSource {
  public:
-  /// `db` is copied (cheap: a reference-counted handle).
-  DocumentPositions(const Xapian::Database& db, Xapian::docid did) : db_(db), did_(did) {}
+  /// `db` is copied (cheap: a reference-counted handle). With `list_terms_first`, the
+  /// document's term list is read once and a term it lacks costs a hash lookup, not a
+  /// B-tree lookup in the position table: for patterns of many terms (an expanded
+  /// wildcard), where most terms asked about are not in the document.
+  DocumentPositions(const Xapian::Database& db, Xapian::docid did, bool list_terms_first = false)
+      : db_(db), did_(did), list_terms_first_(list_terms_first) {}
   std::vector<Xapian::termpos> Positions(const std::string& term) override;
 
  private:
   Xapian::Database db_;
   Xapian::docid did_;
+  bool list_terms_first_;
+  bool listed_ = false;
+  absl::flat_hash_set<std::string> terms_;  // the document's terms, once listed
 };
 
 /// One occurrence of a side or a chain: the positions it covers, [first, last], and the
@@ -114,8 +123,10 @@ std::vector<SpanMatch> FindProximity(const ProximityExpr& expr, PositionSource& 
 /// OP_PHRASE (ADJ) with window n + 2, which is exactly the semantics above (Xapian's window
 /// counts the span of positions) and faster, since Xapian reads positions lazily.
 /// Otherwise OP_FILTER(AND(sides), ProximitySource); `id` names the source in the query's
-/// description.
-Xapian::Query ProximityQuery(std::shared_ptr<const ProximityExpr> expr, size_t id);
+/// description. The source stops (reports the end of its list) once `budget` has expired;
+/// null: never.
+Xapian::Query ProximityQuery(std::shared_ptr<const ProximityExpr> expr, size_t id,
+                             std::shared_ptr<SearchBudget> budget = nullptr);
 
 /// `text` for Xapian's query parser with every NEAR and ADJ that parser would read as its
 /// own operator lower-cased into a word. newsgrep answers NEAR/ADJ itself (RewriteProximity);

@@ -669,6 +669,52 @@ TEST(QueryLanguageTest, QueriesThatRunForMinutesAWildcardOfTooManyWordsIsAnError
   EXPECT_THAT(Find(*searcher, "wqa* NEAR/0 wqab*"), ElementsAre("many"));
 }
 
+// Issue point 3: a per-query time budget. Xapian 1.4 cannot stop a match, so newsgrep's
+// checks do: a search whose time is up returns DeadlineExceeded (never a partial result),
+// whether its time goes into Xapian's own matching or newsgrep's proximity check. A limit
+// it stays within changes nothing.
+TEST(QueryLanguageTest, QueriesThatRunForMinutesATimeLimitStopsTheSearch) {
+  std::vector<Article> articles;
+  for (int i = 0; i < 50; ++i) {
+    articles.push_back(MakeArticle(absl::StrCat("a", i), "Port report",
+                                   absl::StrCat("prices rose at the port ", i, " expected")));
+  }
+  TempDir dir;
+  std::unique_ptr<Searcher> searcher = BuildAndOpen(dir, articles);
+  ASSERT_NE(searcher, nullptr);
+  for (const char* query : {"port", "pr* NEAR/5 ex*", "\"prices rose\" ADJ/5 expected"}) {
+    SearchOptions unlimited;
+    unlimited.exact_count = true;
+    absl::StatusOr<SearchResults> expected = searcher->Search(query, unlimited);
+    ASSERT_TRUE(expected.ok()) << query << ": " << expected.status();
+    EXPECT_EQ(expected->total, 50u) << query;
+
+    SearchOptions roomy = unlimited;
+    roomy.time_limit = absl::Hours(1);
+    absl::StatusOr<SearchResults> within = searcher->Search(query, roomy);
+    ASSERT_TRUE(within.ok()) << query << ": " << within.status();
+    EXPECT_EQ(within->total, expected->total) << query;
+    ASSERT_EQ(within->hits.size(), expected->hits.size()) << query;
+    for (size_t i = 0; i < within->hits.size(); ++i) {
+      EXPECT_EQ(within->hits[i].article.id, expected->hits[i].article.id) << query;
+      EXPECT_DOUBLE_EQ(within->hits[i].score, expected->hits[i].score) << query;
+    }
+
+    SearchOptions tight = unlimited;
+    tight.time_limit = absl::Nanoseconds(1);  // up before the first candidate is checked
+    absl::StatusOr<SearchResults> stopped = searcher->Search(query, tight);
+    EXPECT_EQ(stopped.status().code(), absl::StatusCode::kDeadlineExceeded) << query;
+    EXPECT_THAT(stopped.status().message(), HasSubstr("longer than its time limit of 1ns"));
+    // The next search has its own budget.
+    absl::StatusOr<SearchResults> again = searcher->Search(query, unlimited);
+    ASSERT_TRUE(again.ok()) << again.status();
+    EXPECT_EQ(again->total, 50u);
+  }
+  SearchOptions zero;
+  zero.time_limit = absl::ZeroDuration();
+  EXPECT_EQ(searcher->Search("port", zero).status().code(), absl::StatusCode::kInvalidArgument);
+}
+
 // Articles every 17 hours from 2024-02-20 to 2024-03-31 (across a leap day and months),
 // some with a date only, and one undated: every --since time, at midnight or not, on an
 // article's own second or between, finds exactly the articles from that time on.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -312,6 +313,20 @@ TEST(CliConfigTest, InvalidSortIsAnError) {
 }
 
 // --- usage errors --------------------------------------------------------------------
+
+TEST(CliConfigTest, TimeoutTakesADurationOrSeconds) {
+  EXPECT_EQ(Parse({"nato"})->search.time_limit, absl::InfiniteDuration());
+  EXPECT_EQ(Parse({"--timeout", "30s", "nato"})->search.time_limit, absl::Seconds(30));
+  EXPECT_EQ(Parse({"--timeout=500ms", "nato"})->search.time_limit, absl::Milliseconds(500));
+  EXPECT_EQ(Parse({"--timeout", "2m", "nato"})->search.time_limit, absl::Minutes(2));
+  EXPECT_EQ(Parse({"--timeout", "2.5", "nato"})->search.time_limit, absl::Milliseconds(2500));
+  for (const char* bad : {"0", "-1", "0s", "soon", "inf", "nan", ""}) {
+    EXPECT_THAT(ErrorOf({"--timeout", bad, "nato"}),
+                HasSubstr("--timeout takes a time above zero"))
+        << bad;
+  }
+  EXPECT_THAT(ErrorOf({"index", "--timeout", "5s", "x"}), HasSubstr("--timeout"));
+}
 
 TEST(CliConfigTest, UnknownOptionIsNamed) {
   EXPECT_THAT(ErrorOf({"--frobnicate", "nato"}), HasSubstr("'--frobnicate'"));

@@ -534,6 +534,22 @@ TEST_F(CliEndToEndTest, MalformedQueryExitsTwoNamingProblemAndColumn) {
   EXPECT_THAT(paren.err, StartsWith("newsgrep: unclosed '(' at column 1\n")) << paren;
 }
 
+// Issue point 3: --timeout is the library's per-search time limit; a search over it exits
+// 2 with one line that says so and prints no partial result.
+TEST_F(CliEndToEndTest, QueriesThatRunForMinutesTimeoutStopsTheSearch) {
+  const RunResult within = Run({"--db", SampleDb(), "--timeout", "10m", "-c", "nato"});
+  EXPECT_EQ(within.exit_code, 0) << within;
+  EXPECT_EQ(within.out, Run({"--db", SampleDb(), "-c", "nato"}).out) << within;
+
+  const RunResult over = Run({"--db", SampleDb(), "--timeout", "1ns", "nato"});
+  EXPECT_EQ(over.exit_code, 2) << over;
+  EXPECT_THAT(over.out, IsEmpty()) << over;
+  EXPECT_THAT(over.err, StartsWith("newsgrep: searching \"nato\" took longer than its time "
+                                   "limit of 1ns; narrow it"))
+      << over;
+  EXPECT_EQ(Lines(over.err).size(), 1u) << over;
+}
+
 TEST_F(CliEndToEndTest, MissingIndexExitsTwoWithOneLineSayingHowToCreateIt) {
   for (const std::string& db : {std::string("/nonexistent/x"), *root_ / "no-such-index"}) {
     const RunResult r = Run({"--db", db, "nato"});

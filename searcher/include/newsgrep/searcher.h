@@ -50,6 +50,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "newsgrep/dates.h"
 #include "newsgrep/index_location.h"
 #include "newsgrep/stored_article.h"
@@ -100,6 +101,12 @@ struct SearchOptions {
   std::optional<NewsDate> recency_reference = std::nullopt;
   /// Fill SearchResults::suggestion when a query word is not in the index. Default: true.
   bool spelling_suggestions = true;
+  /// The time the match may take (the match and the exact count; not parsing, which the
+  /// wildcard limit bounds, nor reading the page's hits). When it runs out the search stops within about a candidate's check and
+  /// returns DeadlineExceeded, never a partial result. Not with Xapian's remote backend,
+  /// which cannot run the check (the limitation below). Default: no limit.
+  /// REQUIRES: > 0.
+  absl::Duration time_limit = absl::InfiniteDuration();
 };
 
 /// A highlighted span of a snippet: bytes [begin, end) of Hit::snippet.
@@ -183,7 +190,8 @@ class Searcher {
   /// Runs `query`. Returns InvalidArgument (the message says what is wrong and, for
   /// syntax errors, ends with the query and a caret under the column) for a malformed
   /// query, an unknown field, a bad date or range, a bad NEAR/ADJ, or a query with no
-  /// searchable words; Aborted when the index kept changing underneath (retry); DataLoss
+  /// searchable words; DeadlineExceeded when the match took longer than
+  /// options.time_limit; Aborted when the index kept changing underneath (retry); DataLoss
   /// when corrupt.
   absl::StatusOr<SearchResults> Search(absl::string_view query, const SearchOptions& options);
 
