@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <fstream>
 #include <set>
 #include <string>
@@ -568,11 +569,39 @@ TEST(SchemaTest, QueryParserErrorMapsToInvalidArgumentWithContextFirst) {
 }
 
 TEST(SchemaTest, DatabaseLockErrorMapsToUnavailableAndSaysLocked) {
-  const absl::Status status =
-      internal::XapianErrorToStatus(Xapian::DatabaseLockError("x"), "opening index /tmp/i");
+  const absl::Status status = internal::XapianErrorToStatus(
+      Xapian::DatabaseLockError("Unable to get write lock on /tmp/i: already locked"),
+      "opening index /tmp/i");
   EXPECT_EQ(status.code(), absl::StatusCode::kUnavailable);
   EXPECT_THAT(Message(status), StartsWith("opening index /tmp/i: "));
   EXPECT_THAT(Message(status), HasSubstr("locked"));
+}
+
+// Issue point 5: every lock failure was "locked by another writer", also a lock file that
+// cannot be made (EACCES: a folder of another user; EROFS; a directory in its place).
+TEST(SchemaTest, LeftoversAndWrongMessagesALockFileThatCannotBeTakenIsNotAnotherWriter) {
+  const absl::Status denied = internal::XapianErrorToStatus(
+      Xapian::DatabaseLockError(
+          "Unable to get write lock on /srv/i: Couldn't open lockfile: Permission denied"),
+      "opening index /srv/i for writing");
+  EXPECT_EQ(denied.code(), absl::StatusCode::kPermissionDenied);
+  EXPECT_THAT(Message(denied), StartsWith("opening index /srv/i for writing: Unable to get write "
+                                          "lock on /srv/i: Couldn't open lockfile: Permission"));
+  EXPECT_THAT(Message(denied), HasSubstr("check their owner and permissions"));
+  EXPECT_THAT(Message(denied), Not(HasSubstr("another")));
+
+  const absl::Status odd = internal::XapianErrorToStatus(
+      Xapian::DatabaseLockError(
+          "Unable to get write lock on /srv/i: Couldn't open lockfile: Is a directory"),
+      "opening index /srv/i for writing");
+  EXPECT_EQ(odd.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(Message(odd), HasSubstr("Is a directory"));
+  EXPECT_THAT(Message(odd), HasSubstr("no other writer holds the lock"));
+
+  // Unreadable is not missing (which would get the "create one with" hint).
+  const absl::Status unreadable = internal::XapianErrorToStatus(
+      Xapian::DatabaseOpeningError("Couldn't open /srv/i/iamglass", EACCES), "opening index /srv/i");
+  EXPECT_EQ(unreadable.code(), absl::StatusCode::kPermissionDenied);
 }
 
 TEST(SchemaTest, DatabaseCorruptErrorMapsToDataLoss) {

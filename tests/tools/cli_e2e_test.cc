@@ -656,6 +656,20 @@ TEST_F(CliEndToEndTest, LeftoversAndWrongMessagesADamagedIndexIsNotTakenForAMiss
   EXPECT_THAT(r.err, Not(HasSubstr("create one with"))) << r;
 }
 
+// Issue point 5: a lock file that cannot be taken (here a directory in its place; as
+// another user, one without permission) was reported as "locked by another writer".
+TEST_F(CliEndToEndTest, LeftoversAndWrongMessagesALockThatCannotBeTakenIsNotAnotherWriter) {
+  const fs::path db = NewDir("odd-lock") / "db";
+  ASSERT_EQ(Run({"index", "-q", "--db", db.string(), kSampleArticles}).exit_code, 0);
+  fs::remove(db / "flintlock");
+  fs::create_directory(db / "flintlock");
+  const RunResult r = Run({"index", "--db", db.string(), kSampleArticles});
+  EXPECT_EQ(r.exit_code, 2) << r;
+  EXPECT_THAT(r.err, HasSubstr("Is a directory")) << r;
+  EXPECT_THAT(r.err, HasSubstr("no other writer holds the lock")) << r;
+  EXPECT_THAT(r.err, Not(HasSubstr("locked by another"))) << r;
+}
+
 TEST_F(CliEndToEndTest, CheckFindsADamagedTable) {
   const std::string db = CopyOfIndex(NewDir("damaged-table"), SampleDb());
   const fs::path termlist = fs::path(db) / "termlist.glass";
