@@ -19,6 +19,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "internal/band_store.h"
 #include "internal/bulk_build.h"
 #include "internal/cluster_assigner.h"
@@ -77,7 +78,10 @@ class DirectoryHandle {
     DirectoryHandle handle;
     handle.fd_ = open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (handle.fd_ < 0) {
-      return absl::InternalError(absl::StrCat("opening ", directory, ": ", std::strerror(errno)));
+      const int error = errno;
+      const std::string message = absl::StrCat("opening ", directory, ": ", std::strerror(error));
+      return error == EACCES || error == EPERM ? absl::PermissionDeniedError(message)
+                                               : absl::InternalError(message);
     }
     return handle;
   }
@@ -92,6 +96,12 @@ class DirectoryHandle {
   ~DirectoryHandle() { Close(); }
 
   std::string path() const { return absl::StrCat("/proc/self/fd/", fd_); }
+
+  // `status` with path() in its message replaced by `name` (what the user calls it).
+  absl::Status Naming(const absl::Status& status, absl::string_view name) const {
+    if (status.ok()) return status;
+    return absl::Status(status.code(), absl::StrReplaceAll(status.message(), {{path(), name}}));
+  }
 
  private:
   void Close() {
@@ -400,7 +410,8 @@ struct Indexer::State {
       try {
         next = Xapian::WritableDatabase(handle->path(), Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
       } catch (const Xapian::Error& e) {
-        status = internal::XapianErrorToStatus(e, absl::StrCat("opening ", replacement));
+        status = handle->Naming(
+            internal::XapianErrorToStatus(e, absl::StrCat("opening ", replacement)), replacement);
       }
     }
     if (status.ok() &&
@@ -490,7 +501,8 @@ absl::StatusOr<std::unique_ptr<Indexer>> Indexer::Open(const IndexerOptions& opt
     state->clusters = std::make_unique<internal::ClusterAssigner>(!state->opened_empty,
                                                                   state->db.get_lastdocid() + 1);
   } catch (const Xapian::Error& e) {
-    return internal::XapianErrorToStatus(e, context);
+    return state->index_directory.Naming(internal::XapianErrorToStatus(e, context),
+                                         options.db_path);
   }
   return std::unique_ptr<Indexer>(new Indexer(std::move(state)));
 }

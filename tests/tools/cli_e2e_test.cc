@@ -668,6 +668,7 @@ TEST_F(CliEndToEndTest, LeftoversAndWrongMessagesALockThatCannotBeTakenIsNotAnot
   EXPECT_THAT(r.err, HasSubstr("Is a directory")) << r;
   EXPECT_THAT(r.err, HasSubstr("no other writer holds the lock")) << r;
   EXPECT_THAT(r.err, Not(HasSubstr("locked by another"))) << r;
+  EXPECT_THAT(r.err, HasSubstr("write lock on " + db.string() + ":")) << "the path given" << r;
 }
 
 TEST_F(CliEndToEndTest, CheckFindsADamagedTable) {
