@@ -85,6 +85,18 @@ std::string TermOfStem(absl::string_view prefix, absl::string_view stem) {
   return term;
 }
 
+std::optional<WordTerm> SplitWordTerm(absl::string_view term) {
+  absl::string_view rest = term;
+  if (!rest.empty() && rest[0] == 'Z') rest.remove_prefix(1);
+  if (rest.empty()) return std::nullopt;
+  if (!absl::ascii_isupper(static_cast<unsigned char>(rest[0]))) return WordTerm{nullptr, rest};
+  const schema::Field* field = schema::FieldOfTerm(rest);
+  if (field == nullptr || field->kind != schema::FieldKind::kFreeText) return std::nullopt;
+  const absl::string_view stem = rest.substr(field->prefix.size());
+  if (stem.empty()) return std::nullopt;
+  return WordTerm{field, stem};
+}
+
 std::string StemmedTerm(const Xapian::Stem& stemmer, absl::string_view prefix,
                         const std::string& word) {
   return TermOfStem(prefix, stemmer(word));

@@ -41,7 +41,7 @@ const Field* FieldOfTerm(absl::string_view term) {
 std::string KnownFieldNames() {
   std::vector<absl::string_view> names;
   for (const Field& field : kFields) names.push_back(field.name);
-  names.push_back("date");  // ranges over the date terms, handled by the searcher
+  names.push_back(kDateField);
   std::sort(names.begin(), names.end());
   return absl::StrJoin(names, ", ");
 }

@@ -35,17 +35,19 @@ absl::Status XapianErrorToStatus(const Xapian::Error& error, absl::string_view c
   const std::string message = absl::StrCat(context, ": ", error.get_msg());
   if (type == "QueryParserError") return absl::InvalidArgumentError(message);
   if (IsAccessDenied(error)) {
-    return absl::PermissionDeniedError(absl::StrCat(
-        message, " (the index's folder or files may not be read or written by this user: "
-                 "check their owner and permissions)"));
+    return absl::PermissionDeniedError(
+        absl::StrCat(message,
+                     " (the index's folder or files may not be read or written by this user: "
+                     "check their owner and permissions)"));
   }
   if (type == "DatabaseLockError") {
     // Xapian says "already locked" when another process holds the lock; anything else is a
     // lock file that cannot be made or taken.
     if (!absl::StrContains(error.get_msg(), "already locked")) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          message, " (no other writer holds the lock: the lock file itself, flintlock, "
-                   "cannot be made or locked there)"));
+      return absl::FailedPreconditionError(
+          absl::StrCat(message,
+                       " (no other writer holds the lock: the lock file itself, flintlock, "
+                       "cannot be made or locked there)"));
     }
     return absl::UnavailableError(
         absl::StrCat(context,

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "newsgrep/schema.h"
 
 namespace newsgrep::query {
 namespace {
@@ -106,7 +107,7 @@ std::string Without(absl::string_view query, absl::string_view excluded) {
 
 std::string DateRange(const std::optional<NewsDate>& from, const std::optional<NewsDate>& to) {
   if (!from && !to) return "";
-  return absl::StrCat("date:", from ? Day(*from) : "", "..", to ? Day(*to) : "");
+  return absl::StrCat(schema::kDateField, ":", from ? Day(*from) : "", "..", to ? Day(*to) : "");
 }
 
 std::string Id(absl::string_view id) {

@@ -178,21 +178,26 @@ Xapian::Query WithBonuses(const Xapian::Query& query, const std::vector<Xapian::
                        Xapian::Query(Xapian::Query::OP_FILTER, any_bonus, query));
 }
 
+// "date:", as the query language writes the date field.
+std::string DateColon() { return absl::StrCat(schema::kDateField, ":"); }
+
 // `date:2025-08-20` (one day) → `date:2025-08-20..2025-08-20`: Xapian's range processor
 // only understands ranges and would otherwise match nothing.
 std::string ExpandSingleDays(absl::string_view query) {
+  const std::string date_colon = DateColon();
   std::string out;
   out.reserve(query.size() + 16);
   bool in_quote = false;
   for (size_t i = 0; i < query.size(); ++i) {
     if (query[i] == '"') in_quote = !in_quote;
     const bool word_start = i == 0 || query[i - 1] == ' ' || query[i - 1] == '(';
-    if (!in_quote && word_start && query.substr(i, 5) == "date:") {
-      size_t end = i + 5;
+    if (!in_quote && word_start && absl::StartsWith(query.substr(i), date_colon)) {
+      size_t end = i + date_colon.size();
       while (end < query.size() && query[end] != ' ' && query[end] != ')') ++end;
-      const absl::string_view value = query.substr(i + 5, end - i - 5);
+      const absl::string_view value =
+          query.substr(i + date_colon.size(), end - i - date_colon.size());
       if (!value.empty() && value.find("..") == absl::string_view::npos) {
-        absl::StrAppend(&out, "date:", value, "..", value);
+        absl::StrAppend(&out, date_colon, value, "..", value);
         i = end - 1;
         continue;
       }
@@ -316,19 +321,11 @@ void CollectTypedWords(const Xapian::Query& query, const Xapian::QueryParser& pa
 // The field term prefix and the word of a free-text term ("ZSsecur" → {"S", "secur"});
 // false for boolean terms and unknown prefixes.
 bool SplitTerm(absl::string_view term, std::string* prefix, std::string* word) {
-  absl::string_view rest = term;
-  if (!rest.empty() && rest[0] == 'Z') rest.remove_prefix(1);
-  if (rest.empty()) return false;
-  if (!absl::ascii_isupper(static_cast<unsigned char>(rest[0]))) {
-    prefix->clear();
-    *word = std::string(rest);
-    return true;
-  }
-  const schema::Field* field = schema::FieldOfTerm(rest);
-  if (field == nullptr || field->kind != schema::FieldKind::kFreeText) return false;
-  *prefix = std::string(field->prefix);
-  *word = std::string(rest.substr(field->prefix.size()));
-  return !word->empty();
+  const std::optional<analysis::WordTerm> parts = analysis::SplitWordTerm(term);
+  if (!parts) return false;
+  *prefix = parts->field == nullptr ? "" : std::string(parts->field->prefix);
+  *word = std::string(parts->stem);
+  return true;
 }
 
 bool IsWordByte(char c) {
@@ -431,7 +428,8 @@ absl::StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::
   state->parser.set_database(state->db);
   state->parser.set_default_op(Xapian::Query::OP_AND);
   state->parser.add_rangeprocessor(
-      (new internal::DateTermRangeProcessor(&state->db, schema::kDateSlot, "date:"))->release());
+      (new internal::DateTermRangeProcessor(&state->db, schema::kDateSlot, DateColon()))
+          ->release());
   // NEAR/ADJ chains (internal/proximity.h).
   state->parser.add_prefix(std::string(internal::kProximityField),
                            (new ProximityPlaceholders(&state->placeholders))->release());

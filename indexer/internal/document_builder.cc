@@ -40,6 +40,101 @@ StoredLocation ToStored(const Location& location) {
                         .mentions = static_cast<uint32_t>(location.mentions.size())};
 }
 
+// One value of a free-text field and the wdf of its words.
+struct FieldText {
+  std::string text;
+  Xapian::termcount wdf = 1;
+};
+
+// What an article puts in a field. `entities` is null when none were extracted.
+using FieldValues = std::vector<FieldText> (*)(const Article& article,
+                                               const ArticleEntities* entities);
+
+std::vector<FieldText> TitleValues(const Article& article, const ArticleEntities*) {
+  return {{article.title}};
+}
+
+std::vector<FieldText> SourceValues(const Article& article, const ArticleEntities*) {
+  if (article.source.empty()) return {};
+  return {{article.source}};
+}
+
+// The dateline as given; else the one found at the start of the body (its name as written
+// and its canonical name).
+std::vector<FieldText> DatelineValues(const Article& article, const ArticleEntities* entities) {
+  if (!article.dateline.empty()) return {{article.dateline}};
+  if (entities == nullptr || entities->dateline.name.empty()) return {};
+  std::vector<FieldText> values = {{entities->dateline.name}};
+  if (entities->dateline.canonical != entities->dateline.name) {
+    values.push_back({entities->dateline.canonical});
+  }
+  return values;
+}
+
+// Each person as written (so a bare query word in the person's own spelling is boosted)
+// and folded (what person: queries look for, whatever the spelling).
+std::vector<FieldText> PersonValues(const Article&, const ArticleEntities* entities) {
+  std::vector<FieldText> values;
+  if (entities == nullptr) return values;
+  for (const Person& person : entities->people) {
+    const Xapian::termcount wdf = MentionWdf(person.mentions.size());
+    values.push_back({person.name, wdf});
+    values.push_back({person.key, wdf});
+  }
+  return values;
+}
+
+// Every name of each place (Kiev and Kyiv; U.S., USA and United States), once, plus ASCII
+// forms (Zürich → zurich), so that location: finds it by any of them.
+std::vector<FieldText> LocationValues(const Article&, const ArticleEntities* entities) {
+  std::vector<FieldText> values;
+  if (entities == nullptr) return values;
+  for (const Location& location : entities->locations) {
+    absl::flat_hash_set<std::string> seen;
+    std::vector<std::string> names = {location.name, location.canonical};
+    names.insert(names.end(), location.aliases.begin(), location.aliases.end());
+    const Xapian::termcount wdf = MentionWdf(location.mentions.size());
+    for (size_t i = 0; i < names.size(); ++i) {
+      for (const std::string& form : {names[i], FoldToAscii(names[i])}) {
+        if (form.empty() || !seen.insert(FoldToAscii(form) + "|" + form).second) continue;
+        values.push_back({form, i < 2 ? wdf : 1});
+      }
+    }
+  }
+  return values;
+}
+
+std::vector<FieldText> QuoteValues(const Article&, const ArticleEntities* entities) {
+  std::vector<FieldText> values;
+  if (entities == nullptr) return values;
+  for (const Quote& quote : entities->quotes) values.push_back({quote.text});
+  return values;
+}
+
+// The folded name of each quote's speaker.
+std::vector<FieldText> SaidValues(const Article&, const ArticleEntities* entities) {
+  std::vector<FieldText> values;
+  if (entities == nullptr) return values;
+  for (const Quote& quote : entities->quotes) {
+    if (!quote.speaker_key.empty()) values.push_back({quote.speaker_key});
+  }
+  return values;
+}
+
+// The extractor of every free-text field of schema::kFields, by name: adding a field is a
+// row there and a line here (DocumentBuilderTest checks that none is missing).
+constexpr std::pair<absl::string_view, FieldValues> kFieldValues[] = {
+    {"title", TitleValues},       {"quote", QuoteValues}, {"person", PersonValues},
+    {"location", LocationValues}, {"said", SaidValues},   {"source", SourceValues},
+    {"dateline", DatelineValues},
+};
+
+FieldValues ValuesOf(absl::string_view field) {
+  for (const auto& [name, values] : kFieldValues) {
+    if (name == field) return values;
+  }
+  return nullptr;
+}
 }  // namespace
 
 DocumentBuilder::DocumentBuilder() : DocumentBuilder(nullptr) {
@@ -49,66 +144,6 @@ DocumentBuilder::DocumentBuilder() : DocumentBuilder(nullptr) {
 
 DocumentBuilder::DocumentBuilder(const EntityResources* resources) : resources_(resources) {
   analysis::ConfigureTermGenerator(generator_, words_.get());
-}
-
-void DocumentBuilder::IndexEntities(const Article& article, const ArticleEntities& entities,
-                                    Xapian::Document& document) {
-  const std::string person_prefix(schema::kPersonPrefix);
-  for (const Person& person : entities.people) {
-    const Xapian::termcount wdf = MentionWdf(person.mentions.size());
-    // As written (so a bare query word in the person's own spelling is boosted) and
-    // folded (what person: queries look for, whatever the spelling).
-    generator_.increase_termpos(kFieldGap);
-    generator_.index_text(person.name, wdf, person_prefix);
-    generator_.increase_termpos(kValueGap);
-    generator_.index_text(person.key, wdf, person_prefix);
-    if (!person.key.empty())
-      document.add_boolean_term(KeyTerm(schema::kPersonKeyPrefix, person.key));
-  }
-  const std::string location_prefix(schema::kLocationPrefix);
-  auto index_place = [&](const Location& location) {
-    // Every name of the place (Kiev and Kyiv; U.S., USA and United States), once, plus
-    // ASCII forms (Zürich → zurich), so that location: finds it by any of them.
-    absl::flat_hash_set<std::string> seen;
-    std::vector<std::string> names = {location.name, location.canonical};
-    names.insert(names.end(), location.aliases.begin(), location.aliases.end());
-    const Xapian::termcount wdf = MentionWdf(location.mentions.size());
-    for (size_t i = 0; i < names.size(); ++i) {
-      for (const std::string& form : {names[i], FoldToAscii(names[i])}) {
-        if (form.empty() || !seen.insert(FoldToAscii(form) + "|" + form).second) continue;
-        generator_.increase_termpos(kValueGap);
-        generator_.index_text(form, i < 2 ? wdf : 1, location_prefix);
-      }
-    }
-    if (!location.key.empty()) {
-      document.add_boolean_term(KeyTerm(schema::kLocationKeyPrefix, location.key));
-    }
-  };
-  generator_.increase_termpos(kFieldGap);
-  for (const Location& location : entities.locations) index_place(location);
-  // A dateline found in the body counts as the dateline field when the article had none.
-  if (article.dateline.empty() && !entities.dateline.name.empty()) {
-    const std::string dateline_prefix(schema::kDatelinePrefix);
-    generator_.increase_termpos(kFieldGap);
-    generator_.index_text(entities.dateline.name, 1, dateline_prefix);
-    if (entities.dateline.canonical != entities.dateline.name) {
-      generator_.increase_termpos(kValueGap);
-      generator_.index_text(entities.dateline.canonical, 1, dateline_prefix);
-    }
-  }
-  const std::string quote_prefix(schema::kQuotePrefix);
-  const std::string said_prefix(schema::kSaidPrefix);
-  generator_.increase_termpos(kFieldGap);
-  for (const Quote& quote : entities.quotes) {
-    generator_.increase_termpos(kValueGap);
-    generator_.index_text(quote.text, 1, quote_prefix);
-  }
-  generator_.increase_termpos(kFieldGap);
-  for (const Quote& quote : entities.quotes) {
-    if (quote.speaker_key.empty()) continue;
-    generator_.increase_termpos(kValueGap);
-    generator_.index_text(quote.speaker_key, 1, said_prefix);
-  }
 }
 
 Xapian::Document DocumentBuilder::Build(const Article& article, const Extras& extras,
@@ -121,16 +156,6 @@ Xapian::Document DocumentBuilder::Build(const Article& article, const Extras& ex
   generator_.increase_termpos(kFieldGap);
   generator_.index_text(article.body);
 
-  generator_.increase_termpos(kFieldGap);
-  generator_.index_text(article.title, 1, std::string(schema::kTitlePrefix));
-  if (!article.source.empty()) {
-    generator_.increase_termpos(kFieldGap);
-    generator_.index_text(article.source, 1, std::string(schema::kSourcePrefix));
-  }
-  if (!article.dateline.empty()) {
-    generator_.increase_termpos(kFieldGap);
-    generator_.index_text(article.dateline, 1, std::string(schema::kDatelinePrefix));
-  }
   ArticleEntities extracted;
   const ArticleEntities* entities = nullptr;
   if (extras.entities) {
@@ -139,7 +164,33 @@ Xapian::Document DocumentBuilder::Build(const Article& article, const Extras& ex
     extracted = ExtractEntities(article, *resources_);
     entities = &extracted;
   }
-  if (entities != nullptr) IndexEntities(article, *entities, document);
+  // Each free-text field of the schema, in the table's order: kFieldGap before a field,
+  // kValueGap between its values, so that no phrase runs from one into the next.
+  for (const schema::Field& field : schema::kFields) {
+    if (field.kind != schema::FieldKind::kFreeText) continue;
+    const FieldValues values_of = ValuesOf(field.name);
+    if (values_of == nullptr) continue;  // a field of the schema nothing fills yet
+    const std::vector<FieldText> values = values_of(article, entities);
+    if (values.empty()) continue;
+    const std::string prefix(field.prefix);
+    generator_.increase_termpos(kFieldGap);
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (i > 0) generator_.increase_termpos(kValueGap);
+      generator_.index_text(values[i].text, values[i].wdf, prefix);
+    }
+  }
+  if (entities != nullptr) {
+    for (const Person& person : entities->people) {
+      if (!person.key.empty()) {
+        document.add_boolean_term(KeyTerm(schema::kPersonKeyPrefix, person.key));
+      }
+    }
+    for (const Location& location : entities->locations) {
+      if (!location.key.empty()) {
+        document.add_boolean_term(KeyTerm(schema::kLocationKeyPrefix, location.key));
+      }
+    }
+  }
 
   document.add_boolean_term(schema::IdTerm(article.id));
   StoredArticle stored;

@@ -36,20 +36,17 @@ class DocumentBuilder {
   };
 
   /// The document for `article` (its body already cleaned): unprefixed positional text of
-  /// title and body (a phrase cannot span them), the title again under its field prefix,
-  /// source and dateline fields, the unique id term, date values, the entity fields
-  /// (people, places, quotes, speakers, and one key term per person and place), and the
-  /// StoredArticle as document data. The cluster is added by the writer (AddCluster).
-  /// The returned document shares nothing with the builder, so it may be handed to
-  /// another thread. When `words` is not null, it receives the distinct words indexed
-  /// (lower case, as written), for the index's vocabulary (schema::kVocabularyKeyPrefix).
+  /// title and body (a phrase cannot span them), then every free-text field of
+  /// schema::kFields under its prefix (the title again, source, dateline, and the entity
+  /// fields: people, places, quotes, speakers), one key term per person and place, the
+  /// unique id term, the date terms and values, and the StoredArticle as document data. The cluster
+  /// is added by the writer (AddCluster). The returned document shares nothing with the builder, so
+  /// it may be handed to another thread. When `words` is not null, it receives the distinct words
+  /// indexed (lower case, as written), for the index's vocabulary (schema::kVocabularyKeyPrefix).
   Xapian::Document Build(const Article& article, const Extras& extras,
                          std::vector<std::string>* words = nullptr);
 
  private:
-  void IndexEntities(const Article& article, const ArticleEntities& entities,
-                     Xapian::Document& document);
-
   // Filled by generator_'s stemmer with every word indexed (declared first: the stemmer
   // points to it).
   std::unique_ptr<analysis::WordCollector> words_ = std::make_unique<analysis::WordCollector>();

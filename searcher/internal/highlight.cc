@@ -14,14 +14,6 @@
 namespace newsgrep::internal {
 namespace {
 
-bool Upper(char c) { return absl::ascii_isupper(static_cast<unsigned char>(c)); }
-
-// Fields whose words are metadata, not part of the title or body text.
-bool ShownInText(const schema::Field& field) {
-  return field.kind == schema::FieldKind::kFreeText && field.name != "source" &&
-         field.name != "dateline";
-}
-
 // analysis::CouldStemTo(TermOf(text, word), stem), without making the term of a plain word.
 bool CouldStemTo(absl::string_view text, const TextWord& word, absl::string_view stem) {
   if (!word.term.empty()) return analysis::CouldStemTo(word.term, stem);
@@ -119,13 +111,11 @@ void AppendCollapsed(absl::string_view text, std::string& out, bool& pending_spa
 std::string TextTermFor(absl::string_view term) {
   // Every word is indexed as "Z" + field prefix + stem; other terms are not words.
   if (term.size() < 2 || term[0] != 'Z') return "";
-  const absl::string_view rest = term.substr(1);
-  if (!Upper(rest[0])) return std::string(term);  // Zstem: the full text itself
-  const schema::Field* field = schema::FieldOfTerm(rest);
-  if (field == nullptr || !ShownInText(*field)) return "";
-  const absl::string_view stem = rest.substr(field->prefix.size());
-  if (stem.empty()) return "";
-  return absl::StrCat("Z", stem);
+  const std::optional<analysis::WordTerm> parts = analysis::SplitWordTerm(term);
+  if (!parts) return "";
+  if (parts->field == nullptr) return std::string(term);  // Zstem: the full text itself
+  if (!parts->field->in_text) return "";
+  return absl::StrCat("Z", parts->stem);
 }
 
 HighlightPlan::HighlightPlan(const Xapian::Query& query,

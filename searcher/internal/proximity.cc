@@ -469,9 +469,7 @@ class ProximitySource : public Xapian::PostingSource {
     return Matches(did);
   }
 
-  Xapian::PostingSource* clone() const override {
-    return new ProximitySource(expr_, id_, budget_);
-  }
+  Xapian::PostingSource* clone() const override { return new ProximitySource(expr_, id_, budget_); }
   std::string get_description() const override { return absl::StrCat(kDescriptionPrefix, id_); }
 
  private:

@@ -89,7 +89,7 @@ absl::Status CheckQuerySyntax(absl::string_view query) {
       while (end < query.size() && IsFieldChar(query[end])) ++end;
       if (end + 1 < query.size() && query[end] == ':' && query[end + 1] != ' ') {
         const absl::string_view name = query.substr(i, end - i);
-        if (name != "date" && schema::FindField(name) == nullptr) {
+        if (name != schema::kDateField && schema::FindField(name) == nullptr) {
           return QueryErrorAt(query, i,
                               absl::StrCat("unknown field '", name,
                                            ":' (known fields: ", schema::KnownFieldNames(), ")"));
@@ -98,7 +98,7 @@ absl::Status CheckQuerySyntax(absl::string_view query) {
         if (query[end + 1] != '"' && query[end + 1] != '(') {
           const size_t value_begin = end + 1;
           while (end < query.size() && query[end] != ' ' && query[end] != ')') ++end;
-          if (name == "date") {
+          if (name == schema::kDateField) {
             if (absl::Status status = CheckDateValue(query, value_begin, end); !status.ok()) {
               return status;
             }

@@ -600,7 +600,8 @@ TEST(SchemaTest, LeftoversAndWrongMessagesALockFileThatCannotBeTakenIsNotAnother
 
   // Unreadable is not missing (which would get the "create one with" hint).
   const absl::Status unreadable = internal::XapianErrorToStatus(
-      Xapian::DatabaseOpeningError("Couldn't open /srv/i/iamglass", EACCES), "opening index /srv/i");
+      Xapian::DatabaseOpeningError("Couldn't open /srv/i/iamglass", EACCES),
+      "opening index /srv/i");
   EXPECT_EQ(unreadable.code(), absl::StatusCode::kPermissionDenied);
 }
 

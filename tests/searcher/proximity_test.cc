@@ -61,8 +61,8 @@ class ProximityCheckTest : public ::testing::Test {
           absl::StrCat("a", i), "Letters",
           i % 3 == 0 ? "alpha beta delta gamma" : "alpha beta delta epsilon zeta eta theta gamma"));
     }
-    ASSERT_TRUE(test::BuildIndex({.db_path = dir_ / "db", .detect_duplicates = false}, articles)
-                    .ok());
+    ASSERT_TRUE(
+        test::BuildIndex({.db_path = dir_ / "db", .detect_duplicates = false}, articles).ok());
     db_ = Xapian::Database(dir_ / "db");
   }
   test::TempDir dir_;

@@ -321,8 +321,7 @@ TEST(CliConfigTest, TimeoutTakesADurationOrSeconds) {
   EXPECT_EQ(Parse({"--timeout", "2m", "nato"})->search.time_limit, absl::Minutes(2));
   EXPECT_EQ(Parse({"--timeout", "2.5", "nato"})->search.time_limit, absl::Milliseconds(2500));
   for (const char* bad : {"0", "-1", "0s", "soon", "inf", "nan", ""}) {
-    EXPECT_THAT(ErrorOf({"--timeout", bad, "nato"}),
-                HasSubstr("--timeout takes a time above zero"))
+    EXPECT_THAT(ErrorOf({"--timeout", bad, "nato"}), HasSubstr("--timeout takes a time above zero"))
         << bad;
   }
   EXPECT_THAT(ErrorOf({"index", "--timeout", "5s", "x"}), HasSubstr("--timeout"));

@@ -10,10 +10,12 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "newsgrep/schema.h"
 
 namespace newsgrep::analysis {
 
@@ -87,6 +89,17 @@ std::string StemmedTerm(const Xapian::Stem& stemmer, absl::string_view prefix,
 /// The term of stem `stem` under field prefix `prefix`: "Z" + prefix + stem. With an empty
 /// `stem`, the start every term of that field has.
 std::string TermOfStem(absl::string_view prefix, absl::string_view stem);
+
+/// A word's term taken apart (the inverse of TermOfStem).
+struct WordTerm {
+  const schema::Field* field = nullptr;  // the free-text field; null: the full text
+  absl::string_view stem;                // a view into the term
+};
+
+/// The field and stem of `term` when it is a word's term: TermOfStem's "Z" + prefix + stem
+/// (also without the "Z", as an unstemmed word would be). nullopt for a term of a boolean
+/// field, of an unknown prefix, or without a word ("Z", "ZS").
+std::optional<WordTerm> SplitWordTerm(absl::string_view term);
 
 /// Sets the stemmer and strategy on `generator`. Stopwords are indexed (phrases need them).
 /// The generator gets its own MemoisingStemmer(collector).

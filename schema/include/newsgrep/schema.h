@@ -70,6 +70,10 @@ struct Field {
   /// must fold what the user types the same way, so such a field is registered with a
   /// Xapian::FieldProcessor by the searcher, not by analysis::ConfigureQueryParser.
   bool folds_names = false;
+  /// True for fields whose words are words of the article's own title or body (the title,
+  /// quotes, names in the text), so that a snippet highlights them where they occur; false
+  /// for metadata (source, dateline) and exact fields.
+  bool in_text = false;
 };
 
 /// Term prefixes, following omega's conventions where one exists (Q unique id, S title);
@@ -108,15 +112,15 @@ inline constexpr absl::string_view kLocationKeyPrefix = "XLK";
 /// contain the word ranks above one that only mentions it in the body. Tunable here
 /// without re-indexing.
 inline constexpr std::array<Field, 9> kFields = {{
-    {"title", kTitlePrefix, FieldKind::kFreeText, 3.0, "words in the headline"},
+    {"title", kTitlePrefix, FieldKind::kFreeText, 3.0, "words in the headline", false, true},
     {"quote", kQuotePrefix, FieldKind::kFreeText, 2.0,
-     "words inside quotation marks (what someone said)"},
+     "words inside quotation marks (what someone said)", false, true},
     {"person", kPersonPrefix, FieldKind::kFreeText, 2.0,
-     "a person named in the article, in any spelling", true},
+     "a person named in the article, in any spelling", true, true},
     {"location", kLocationPrefix, FieldKind::kFreeText, 1.5,
-     "a country, region or city named in the article (or its dateline)"},
+     "a country, region or city named in the article (or its dateline)", false, true},
     {"said", kSaidPrefix, FieldKind::kFreeText, 1.0,
-     "the person quoted (the speaker of a quote), in any spelling", true},
+     "the person quoted (the speaker of a quote), in any spelling", true, true},
     {"source", kSourcePrefix, FieldKind::kFreeText, 1.0, "the outlet that published it"},
     {"dateline", kDatelinePrefix, FieldKind::kFreeText, 1.0,
      "the place line at the top of a wire story"},
@@ -124,6 +128,10 @@ inline constexpr std::array<Field, 9> kFields = {{
     {"cluster", kClusterPrefix, FieldKind::kBoolean, 1.0,
      "the story cluster: all versions of one story (exact)"},
 }};
+
+/// The query language's date field: `date:2025-08-18..2025-08-20`, `date:2025-08-20`. Not a
+/// term field of kFields: the searcher answers it with the date terms (DateRangeTerms).
+inline constexpr absl::string_view kDateField = "date";
 
 /// Word positions skipped between two fields of a document, so that neither a phrase nor a
 /// NEAR/ADJ window under this can span two of them (the searcher's proximity check relies

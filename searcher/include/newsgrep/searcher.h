@@ -102,9 +102,9 @@ struct SearchOptions {
   /// Fill SearchResults::suggestion when a query word is not in the index. Default: true.
   bool spelling_suggestions = true;
   /// The time the match may take (the match and the exact count; not parsing, which the
-  /// wildcard limit bounds, nor reading the page's hits). When it runs out the search stops within about a candidate's check and
-  /// returns DeadlineExceeded, never a partial result. Not with Xapian's remote backend,
-  /// which cannot run the check (the limitation below). Default: no limit.
+  /// wildcard limit bounds, nor reading the page's hits). When it runs out the search stops within
+  /// about a candidate's check and returns DeadlineExceeded, never a partial result. Not with
+  /// Xapian's remote backend, which cannot run the check (the limitation below). Default: no limit.
   /// REQUIRES: > 0.
   absl::Duration time_limit = absl::InfiniteDuration();
 };
