@@ -1,13 +1,13 @@
 # `cmake --install` puts the libraries, their public headers, the newsgrep binary and a
 # CMake package in place, so that find_package(newsgrep) + newsgrep::searcher works.
 include(CMakePackageConfigHelpers)
-install(TARGETS newsgrep_schema newsgrep_indexer newsgrep_searcher
+install(TARGETS newsgrep_schema newsgrep_entities newsgrep_indexer newsgrep_searcher
   EXPORT newsgrepTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(TARGETS newsgrep RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # newsgrep/internal/ holds the libraries' shared private helpers: not part of the API.
-foreach(dir schema indexer searcher)
+foreach(dir schema entities indexer searcher)
   install(DIRECTORY ${PROJECT_SOURCE_DIR}/${dir}/include/newsgrep
     DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
     PATTERN internal EXCLUDE)

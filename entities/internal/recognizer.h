@@ -1,9 +1,9 @@
-/// @file analysis.h
+/// @file recognizer.h
 /// @brief Recognising people and places in one text: capitalised chunks, news cues
 /// (titles, roles, speech verbs, appositions, prepositions, datelines), gazetteers, and one
 /// sense per article (a surname alone is the person named in full elsewhere).
-#ifndef NEWSGREP_INDEXER_ENTITIES_ANALYSIS_H_
-#define NEWSGREP_INDEXER_ENTITIES_ANALYSIS_H_
+#ifndef NEWSGREP_ENTITIES_INTERNAL_RECOGNIZER_H_
+#define NEWSGREP_ENTITIES_INTERNAL_RECOGNIZER_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
-#include "entities/resources.h"
-#include "entities/text.h"
+#include "internal/resources.h"
+#include "internal/text.h"
 
 namespace newsgrep::entities {
 
@@ -84,4 +84,4 @@ void CollectCorpusStatistics(absl::string_view text, const EntityResources::Data
 
 }  // namespace newsgrep::entities
 
-#endif  // NEWSGREP_INDEXER_ENTITIES_ANALYSIS_H_
+#endif  // NEWSGREP_ENTITIES_INTERNAL_RECOGNIZER_H_

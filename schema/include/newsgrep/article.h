@@ -2,8 +2,8 @@
 /// @brief An article as read from input, before indexing.
 ///
 /// Thread safety: a plain value type.
-#ifndef NEWSGREP_INDEXER_ARTICLE_H_
-#define NEWSGREP_INDEXER_ARTICLE_H_
+#ifndef NEWSGREP_SCHEMA_ARTICLE_H_
+#define NEWSGREP_SCHEMA_ARTICLE_H_
 
 #include <optional>
 #include <string>
@@ -26,4 +26,4 @@ struct Article {
 
 }  // namespace newsgrep
 
-#endif  // NEWSGREP_INDEXER_ARTICLE_H_
+#endif  // NEWSGREP_SCHEMA_ARTICLE_H_

@@ -1,7 +1,7 @@
 /// @file resources.cc
 /// @brief Loading the gazetteers (iso-codes, tzdata, libgeonames), the census name lists
 /// (libtext-names-perl) and the dictionary (wamerican), all installed from Debian packages.
-#include "entities/resources.h"
+#include "internal/resources.h"
 
 #include <geonames.h>
 

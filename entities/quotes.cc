@@ -7,7 +7,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
-#include "entities/text.h"
+#include "internal/text.h"
 #include "newsgrep/entities.h"
 
 namespace newsgrep {

@@ -32,8 +32,8 @@
 /// Thread safety: EntityResources is immutable after loading and may be shared by any
 /// number of threads; ExtractEntities and the recognizers are pure functions of their
 /// arguments, safe to call concurrently.
-#ifndef NEWSGREP_INDEXER_ENTITIES_H_
-#define NEWSGREP_INDEXER_ENTITIES_H_
+#ifndef NEWSGREP_ENTITIES_ENTITIES_H_
+#define NEWSGREP_ENTITIES_ENTITIES_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -144,7 +144,7 @@ class EntityResources {
   size_t surname_count() const;
   size_t dictionary_word_count() const;
 
-  struct Data;  // internal (indexer/entities/resources.h)
+  struct Data;  // internal (entities/internal/resources.h)
   const Data& data() const { return *data_; }
 
  private:
@@ -228,4 +228,4 @@ class LocationRecognizer {
 
 }  // namespace newsgrep
 
-#endif  // NEWSGREP_INDEXER_ENTITIES_H_
+#endif  // NEWSGREP_ENTITIES_ENTITIES_H_

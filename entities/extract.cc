@@ -10,9 +10,9 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_join.h"
-#include "entities/analysis.h"
-#include "entities/resources.h"
-#include "entities/text.h"
+#include "internal/recognizer.h"
+#include "internal/resources.h"
+#include "internal/text.h"
 #include "newsgrep/entities.h"
 #include "newsgrep/name_folding.h"
 

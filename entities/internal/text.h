@@ -3,8 +3,8 @@
 /// apostrophes, hyphens and the dots of U.S. / J.R.), numbers and punctuation, plus what
 /// the recognizers need to know about each: capitalisation, sentence and paragraph starts,
 /// runs of capitals (headlines, promos).
-#ifndef NEWSGREP_INDEXER_ENTITIES_TEXT_H_
-#define NEWSGREP_INDEXER_ENTITIES_TEXT_H_
+#ifndef NEWSGREP_ENTITIES_INTERNAL_TEXT_H_
+#define NEWSGREP_ENTITIES_INTERNAL_TEXT_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -62,4 +62,4 @@ bool IsSpace(char32_t c);
 
 }  // namespace newsgrep::entities
 
-#endif  // NEWSGREP_INDEXER_ENTITIES_TEXT_H_
+#endif  // NEWSGREP_ENTITIES_INTERNAL_TEXT_H_

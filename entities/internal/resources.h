@@ -1,7 +1,7 @@
 /// @file resources.h
 /// @brief The data behind EntityResources and CorpusStatistics (internal to the indexer).
-#ifndef NEWSGREP_INDEXER_ENTITIES_RESOURCES_H_
-#define NEWSGREP_INDEXER_ENTITIES_RESOURCES_H_
+#ifndef NEWSGREP_ENTITIES_INTERNAL_RESOURCES_H_
+#define NEWSGREP_ENTITIES_INTERNAL_RESOURCES_H_
 
 #include <cstdint>
 #include <string>
@@ -84,4 +84,4 @@ struct CorpusStatistics::Data {
 
 }  // namespace newsgrep
 
-#endif  // NEWSGREP_INDEXER_ENTITIES_RESOURCES_H_
+#endif  // NEWSGREP_ENTITIES_INTERNAL_RESOURCES_H_

@@ -1,6 +1,6 @@
 /// @file text.cc
 /// @brief Tokenizer for entity recognition.
-#include "entities/text.h"
+#include "internal/text.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
