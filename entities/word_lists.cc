@@ -1,5 +1,5 @@
 /// @file word_lists.cc
-/// @brief The word lists of the recognizer (internal/word_lists.h).
+/// @brief The word lists of the recognizer; what each is for is in internal/word_lists.h.
 #include "internal/word_lists.h"
 
 #include <initializer_list>
@@ -8,7 +8,6 @@ namespace newsgrep::entities {
 
 WordSet MakeSet(std::initializer_list<absl::string_view> words) { return WordSet(words); }
 
-// Titles that introduce a name: "Gen. Dan Caine", "President Donald Trump".
 const WordSet& TitleHeads() {
   // clang-format off
   static const WordSet* const kSet = new WordSet(MakeSet({
@@ -30,7 +29,6 @@ const WordSet& TitleHeads() {
   return *kSet;
 }
 
-// Words that can stand between the start of a title and its head: "Deputy Foreign Minister".
 const WordSet& TitleModifiers() {
   // clang-format off
   static const WordSet* const kSet = new WordSet(MakeSet({
@@ -54,7 +52,6 @@ const WordSet& TitleModifiers() {
   return *kSet;
 }
 
-// A lower-case word before a name that says it is a person: "coach Glenn Hoddle".
 const WordSet& RoleNouns() {
   // clang-format off
   static const WordSet* const kSet = new WordSet(MakeSet({
@@ -92,7 +89,6 @@ const WordSet& RoleNouns() {
   return *kSet;
 }
 
-// Capitalised words that make a chunk an organisation (or event, or title of a work).
 const WordSet& OrgHeads() {
   // clang-format off
   static const WordSet* const kSet = new WordSet(MakeSet({
@@ -145,7 +141,6 @@ const WordSet& OrgHeads() {
   return *kSet;
 }
 
-// Last words of a place name that is not in the gazetteers: "Grace Road", "Capitol Hill".
 const WordSet& PlaceSuffixes() {
   // clang-format off
   static const WordSet* const kSet = new WordSet(MakeSet({
@@ -161,7 +156,6 @@ const WordSet& PlaceSuffixes() {
   return *kSet;
 }
 
-// Words before a name that say it is a place: "in Arbil", "northern Iraq".
 const WordSet& PlacePrepositions() {
   // clang-format off
   static const WordSet* const kSet = new WordSet(MakeSet({
@@ -174,7 +168,6 @@ const WordSet& PlacePrepositions() {
   return *kSet;
 }
 
-// Words capitalised only because they start a sentence, never part of a name.
 const WordSet& FunctionWords() {
   // clang-format off
   static const WordSet* const kSet = new WordSet(MakeSet({
@@ -194,7 +187,6 @@ const WordSet& FunctionWords() {
   return *kSet;
 }
 
-// Prepositions after which an unknown capitalised word is a place ("in Arbil").
 const WordSet& UnknownPlacePrepositions() {
   // clang-format off
   static const WordSet* const kSet = new WordSet(MakeSet({
@@ -247,7 +239,6 @@ const WordSet& SpeechVerbs() {
   return *kSet;
 }
 
-// Verbs after which a name is the subject ("X said"), for the person cue.
 const WordSet& SubjectSpeechVerbs() {
   // clang-format off
   static const WordSet* const kSet = new WordSet(MakeSet({

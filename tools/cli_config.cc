@@ -27,6 +27,25 @@ std::string DefaultDbPath(const GetEnv& getenv) {
   return absl::StrCat(home != nullptr ? home : ".", "/.local/share/newsgrep/index");
 }
 
+// --timeout: a time above zero, as absl::ParseDuration reads it (30s, 500ms, 2m) or a bare
+// number of seconds (2.5).
+absl::StatusOr<absl::Duration> TimeLimit(absl::string_view text) {
+  absl::Duration limit;
+  double seconds = 0;
+  bool parsed = false;
+  if (absl::SimpleAtod(text, &seconds)) {
+    parsed = std::isfinite(seconds);
+    limit = absl::Seconds(seconds);
+  } else {
+    parsed = absl::ParseDuration(text, &limit);
+  }
+  if (!parsed || limit <= absl::ZeroDuration() || limit == absl::InfiniteDuration()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--timeout takes a time above zero (2.5, 30s, 500ms, 2m), not '", text, "'"));
+  }
+  return limit;
+}
+
 // --since: a duration back from now (24h, 7d, 2w) or a date (2025-08-18, or any form
 // ParseNewsDate reads). "Now" is the clock, or $NEWSGREP_NOW when set (reproducible runs).
 absl::StatusOr<NewsDate> SinceDate(absl::string_view value, const GetEnv& getenv) {
@@ -236,16 +255,9 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     } else if (name == "--timeout") {
       absl::StatusOr<std::string> time = take_value();
       if (!time.ok()) return time.status();
-      absl::Duration limit;
-      double seconds = 0;
-      const bool parsed = absl::SimpleAtod(*time, &seconds)
-                              ? (limit = absl::Seconds(seconds), std::isfinite(seconds))
-                              : absl::ParseDuration(*time, &limit);
-      if (!parsed || limit <= absl::ZeroDuration() || limit == absl::InfiniteDuration()) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "--timeout takes a time above zero (2.5, 30s, 500ms, 2m), not '", *time, "'"));
-      }
-      config.search.time_limit = limit;
+      absl::StatusOr<absl::Duration> limit = TimeLimit(*time);
+      if (!limit.ok()) return limit.status();
+      config.search.time_limit = *limit;
       search_only.push_back(name);
     } else if (name == "--commit-every") {
       status = take_count(&config.commit_every);
