@@ -103,6 +103,16 @@ absl::Status CheckQuerySyntax(absl::string_view query) {
               return status;
             }
           }
+          // Xapian 1.4 never hands a wildcard to a field processor, so `person:zel*` would
+          // silently match nothing.
+          if (schema::FindField(name) != nullptr && schema::FindField(name)->folds_names &&
+              end > value_begin && query[end - 1] == '*') {
+            return QueryErrorAt(query, end - 1,
+                                absl::StrCat(name,
+                                             ": takes whole names, not wildcards (it matches every "
+                                             "spelling of a name: ",
+                                             name, ":zelensky finds Zelenskyy and Zelenskiy)"));
+          }
         }
       }
       i = end - 1;
