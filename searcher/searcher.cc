@@ -222,23 +222,6 @@ absl::StatusOr<ArticleRecord> ToRecord(const Xapian::Database& db,
   return record;
 }
 
-// Turns the placeholders RewriteProximity leaves in the query text
-// (`newsgrepproximity:<id>`) into the proximity queries built for them.
-class ProximityPlaceholders : public Xapian::FieldProcessor {
- public:
-  explicit ProximityPlaceholders(const std::vector<Xapian::Query>* queries) : queries_(queries) {}
-  Xapian::Query operator()(const std::string& value) override {
-    size_t id = 0;
-    if (!absl::SimpleAtoi(value, &id) || id >= queries_->size()) {
-      return Xapian::Query::MatchNothing;
-    }
-    return (*queries_)[id];
-  }
-
- private:
-  const std::vector<Xapian::Query>* queries_;  // Searcher::State::placeholders
-};
-
 // Counts the distinct non-empty values of one slot among the documents the match shows it:
 // the number of values a Xapian::ValueCountMatchSpy would list, without its per-value
 // counts and ordered map.
@@ -383,8 +366,6 @@ struct Searcher::State {
   Xapian::Database db;
   std::vector<Xapian::Database> shards;  // the parts of `db`, one per path
   Xapian::QueryParser parser;
-  // The proximity queries of the query being parsed, by placeholder id.
-  std::vector<Xapian::Query> placeholders;
   internal::SpellingCorrector speller;
   Xapian::Stem stemmer = analysis::MemoisingStemmer();  // for wildcards
   // The running search's SearchOptions::time_limit, which the queries' proximity checks
@@ -432,7 +413,7 @@ absl::StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::
           ->release());
   // NEAR/ADJ chains (internal/proximity.h).
   state->parser.add_prefix(std::string(internal::kProximityField),
-                           (new ProximityPlaceholders(&state->placeholders))->release());
+                           std::string(internal::kProximityPrefix));
   // person: and said: fold names like the indexer (internal/person_field.h).
   internal::AddNameFields(state->parser);
   return std::unique_ptr<Searcher>(new Searcher(std::move(state)));
@@ -486,12 +467,11 @@ absl::StatusOr<ParsedQuery> Searcher::Parse(absl::string_view original_text) {
     for (size_t id = 0; id < rep->proximity.size(); ++id) {
       proximity_queries.push_back(internal::ProximityQuery(rep->proximity[id], id, state_->budget));
     }
-    state_->placeholders = proximity_queries;
-    rep->query =
+    rep->query = internal::WithProximityQueries(
         state_->parser.parse_query(internal::WithoutXapianProximityOperators(
                                        ExpandSingleDays(internal::JoinNameFieldPhrases(rewritten))),
-                                   kParserFlags);
-    state_->placeholders.clear();
+                                   kParserFlags),
+        proximity_queries);
     CollectTypedWords(rep->query, state_->parser, rep->typed);
     searchable = HasSearchableWords(rep->query, state_->parser);
     rep->field_boosts = FieldBoosts(rep->query, state_->parser);

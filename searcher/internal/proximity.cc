@@ -4,6 +4,7 @@
 #include "internal/proximity.h"
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 #include "absl/strings/ascii.h"
@@ -12,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "internal/query_check.h"
+#include "internal/query_tree.h"
 #include "newsgrep/internal/status_macros.h"
 #include "newsgrep/schema.h"
 
@@ -655,6 +657,22 @@ std::string WithoutXapianProximityOperators(std::string text) {
     }
   }
   return text;
+}
+
+Xapian::Query WithProximityQueries(const Xapian::Query& parsed,
+                                   const std::vector<Xapian::Query>& queries) {
+  if (queries.empty()) return parsed;
+  return ReplaceNodes(parsed, [&](const Xapian::Query& node) -> std::optional<Xapian::Query> {
+    if (node.get_type() != Xapian::Query::LEAF_TERM) return std::nullopt;
+    const std::string leaf = *node.get_terms_begin();
+    absl::string_view term = leaf;
+    absl::ConsumePrefix(&term, "Z");  // in case the parser ever stems the id
+    size_t id = 0;
+    if (!absl::ConsumePrefix(&term, kProximityPrefix) || !absl::SimpleAtoi(term, &id)) {
+      return std::nullopt;
+    }
+    return id < queries.size() ? queries[id] : Xapian::Query::MatchNothing;
+  });
 }
 
 absl::StatusOr<std::string> RewriteProximity(

@@ -44,9 +44,13 @@
 
 namespace newsgrep::internal {
 
-/// The field name of the placeholders the rewrite puts in the query text. Not a schema
-/// field, so a user cannot type it (the syntax check rejects unknown fields first).
+/// The field name of the placeholders the rewrite puts in the query text
+/// (`newsgrepproximity:<id>`). Not a schema field, so a user cannot type it (the syntax
+/// check rejects unknown fields first). The query parser knows it as a plain field with
+/// prefix kProximityPrefix, so a placeholder parses to the term kProximityPrefix + id, which
+/// WithProximityQueries then replaces.
 inline constexpr absl::string_view kProximityField = "newsgrepproximity";
+inline constexpr absl::string_view kProximityPrefix = "XNEWSGREPPROXIMITY";
 
 /// Where the words of one document are: what span matching reads.
 class PositionSource {
@@ -135,6 +139,11 @@ Xapian::Query ProximityQuery(std::shared_ptr<const ProximityExpr> expr, size_t i
 /// leaks memory or crashes doing so (`-k NEAR\xa8_\x15j` crashed a search). A value of an
 /// exact field (`id:x-NEAR`) is left alone.
 std::string WithoutXapianProximityOperators(std::string text);
+
+/// `parsed` with each placeholder term (kProximityPrefix + id) replaced by `queries[id]`;
+/// a placeholder without a query matches nothing.
+Xapian::Query WithProximityQueries(const Xapian::Query& parsed,
+                                   const std::vector<Xapian::Query>& queries);
 
 /// Parses one side's text with the searcher's query parser (quotes, fields, stemming).
 using SideParser = std::function<absl::StatusOr<Xapian::Query>(absl::string_view side)>;

@@ -2,11 +2,13 @@
 /// @brief Wildcards expanded over the index's vocabulary.
 #include "internal/wildcards.h"
 
+#include <optional>
 #include <set>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "internal/query_tree.h"
 #include "internal/vocabulary.h"
 #include "newsgrep/analysis.h"
 #include "newsgrep/schema.h"
@@ -53,46 +55,15 @@ std::string WildcardPattern(const Xapian::Query& query) {
   return std::string(view.substr(space + 1));
 }
 
-namespace {
-
-Xapian::Query ExpandIn(const Xapian::Query& query, const std::vector<Xapian::Database>& shards,
-                       const Xapian::Stem& stemmer, bool* changed, absl::Status* error) {
-  const Xapian::Query::op type = query.get_type();
-  switch (type) {
-    case Xapian::Query::OP_WILDCARD:
-      *changed = true;
-      return Expand(WildcardPattern(query), shards, stemmer, error);
-    case Xapian::Query::OP_AND:
-    case Xapian::Query::OP_OR:
-    case Xapian::Query::OP_AND_NOT:
-    case Xapian::Query::OP_AND_MAYBE:
-    case Xapian::Query::OP_FILTER:
-    case Xapian::Query::OP_XOR:
-    case Xapian::Query::OP_SYNONYM:
-    case Xapian::Query::OP_MAX: {
-      std::vector<Xapian::Query> parts;
-      bool parts_changed = false;
-      for (size_t i = 0; i < query.get_num_subqueries(); ++i) {
-        parts.push_back(ExpandIn(query.get_subquery(i), shards, stemmer, &parts_changed, error));
-        if (!error->ok()) return query;
-      }
-      if (!parts_changed) return query;
-      *changed = true;
-      return Xapian::Query(type, parts.begin(), parts.end());
-    }
-    default:
-      return query;
-  }
-}
-
-}  // namespace
-
 absl::StatusOr<Xapian::Query> ExpandWildcards(const Xapian::Query& query,
                                               const std::vector<Xapian::Database>& shards,
                                               const Xapian::Stem& stemmer) {
-  bool changed = false;
   absl::Status error;
-  Xapian::Query expanded = ExpandIn(query, shards, stemmer, &changed, &error);
+  Xapian::Query expanded =
+      ReplaceNodes(query, [&](const Xapian::Query& node) -> std::optional<Xapian::Query> {
+        if (node.get_type() != Xapian::Query::OP_WILDCARD || !error.ok()) return std::nullopt;
+        return Expand(WildcardPattern(node), shards, stemmer, &error);
+      });
   if (!error.ok()) return error;
   return expanded;
 }
