@@ -37,9 +37,9 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-constexpr int kArticles = 1200;  // the whole input, in kFiles files
+constexpr int kArticles = 600;  // the whole input, in kFiles files
 constexpr int kFiles = 6;
-constexpr int kFirstArticles = 400;  // what an incremental build starts from (the first files)
+constexpr int kFirstArticles = 200;  // what an incremental build starts from (the first files)
 constexpr int kRaceArticles = 30;    // the second writer's input in a race
 
 size_t EnvironmentNumber(const char* name, size_t fallback) {
