@@ -22,6 +22,7 @@
 #include "internal/person_field.h"
 #include "internal/proximity.h"
 #include "internal/query_check.h"
+#include "internal/query_text.h"
 #include "internal/recency.h"
 #include "internal/search_budget.h"
 #include "internal/spelling.h"
@@ -180,32 +181,6 @@ Xapian::Query WithBonuses(const Xapian::Query& query, const std::vector<Xapian::
 
 // "date:", as the query language writes the date field.
 std::string DateColon() { return absl::StrCat(schema::kDateField, ":"); }
-
-// `date:2025-08-20` (one day) → `date:2025-08-20..2025-08-20`: Xapian's range processor
-// only understands ranges and would otherwise match nothing.
-std::string ExpandSingleDays(absl::string_view query) {
-  const std::string date_colon = DateColon();
-  std::string out;
-  out.reserve(query.size() + 16);
-  bool in_quote = false;
-  for (size_t i = 0; i < query.size(); ++i) {
-    if (query[i] == '"') in_quote = !in_quote;
-    const bool word_start = i == 0 || query[i - 1] == ' ' || query[i - 1] == '(';
-    if (!in_quote && word_start && absl::StartsWith(query.substr(i), date_colon)) {
-      size_t end = i + date_colon.size();
-      while (end < query.size() && query[end] != ' ' && query[end] != ')') ++end;
-      const absl::string_view value =
-          query.substr(i + date_colon.size(), end - i - date_colon.size());
-      if (!value.empty() && value.find("..") == absl::string_view::npos) {
-        absl::StrAppend(&out, date_colon, value, "..", value);
-        i = end - 1;
-        continue;
-      }
-    }
-    out += query[i];
-  }
-  return out;
-}
 
 // Decodes a document into an ArticleRecord (cluster size from the cluster term's frequency,
 // which is exact).
@@ -453,9 +428,7 @@ absl::StatusOr<ParsedQuery> Searcher::Parse(absl::string_view original_text) {
         [&](absl::string_view side) -> absl::StatusOr<Xapian::Query> {
       try {
         Xapian::Query parsed =
-            state_->parser.parse_query(internal::WithoutXapianProximityOperators(
-                                           ExpandSingleDays(internal::JoinNameFieldPhrases(side))),
-                                       kParserFlags);
+            state_->parser.parse_query(internal::XapianQueryText(side), kParserFlags);
         CollectTypedWords(parsed, state_->parser, rep->typed);
         return internal::ExpandWildcards(parsed, state_->shards, state_->stemmer);
       } catch (const Xapian::QueryParserError& e) {
@@ -468,9 +441,7 @@ absl::StatusOr<ParsedQuery> Searcher::Parse(absl::string_view original_text) {
       proximity_queries.push_back(internal::ProximityQuery(rep->proximity[id], id, state_->budget));
     }
     rep->query = internal::WithProximityQueries(
-        state_->parser.parse_query(internal::WithoutXapianProximityOperators(
-                                       ExpandSingleDays(internal::JoinNameFieldPhrases(rewritten))),
-                                   kParserFlags),
+        state_->parser.parse_query(internal::XapianQueryText(rewritten), kParserFlags),
         proximity_queries);
     CollectTypedWords(rep->query, state_->parser, rep->typed);
     searchable = HasSearchableWords(rep->query, state_->parser);

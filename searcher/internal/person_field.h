@@ -35,20 +35,6 @@ class NameFieldProcessor : public Xapian::FieldProcessor {
 /// Registers a NameFieldProcessor for every schema field with Field::folds_names.
 void AddNameFields(Xapian::QueryParser& parser);
 
-/// Xapian 1.4.22's parser never calls a FieldProcessor for a phrase: a quoted value
-/// (`person:"dmitry sokolov"`, also in curly quotes) or words its parser joins into a phrase
-/// by . - / : \ @ (`person:Jean-Claude`) parse to nothing, and such a phrase marked '+'
-/// (`a +person:b/c`, `person:(anna +b/c)`) crashes the parser (a null query; found by the
-/// query fuzzer). So every value of a name field, alone or inside its brackets, is rewritten
-/// to words Xapian reads as one: a quoted phrase becomes its words joined by '_'
-/// (`person:dmitry_sokolov`), and inside an unquoted word each character between two word
-/// characters that is not an apostrophe becomes '_' (`person:Jean_Claude`); the processor
-/// folds them back into words. Characters are read as Xapian reads them (its UTF-8 decoding
-/// and Unicode::is_wordchar). Kept are apostrophes inside a word ('`' becomes '\''), field
-/// names with their ':', and what leads or trails a word (+ - *). Other text is returned
-/// unchanged.
-std::string JoinNameFieldPhrases(absl::string_view query);
-
 }  // namespace newsgrep::internal
 
 #endif  // NEWSGREP_SEARCHER_INTERNAL_PERSON_FIELD_H_

@@ -624,41 +624,6 @@ Xapian::Query ProximityQuery(std::shared_ptr<const ProximityExpr> expr, size_t i
   return Xapian::Query(Xapian::Query::OP_FILTER, candidates, check);
 }
 
-std::string WithoutXapianProximityOperators(std::string text) {
-  // Xapian ends a term at anything but a letter, digit or underscore (invalid UTF-8 bytes it
-  // reads as Latin-1 symbols); taking every non-ASCII byte for a boundary lower-cases a few
-  // keywords Xapian would not have read as operators, which changes nothing.
-  const auto is_word_byte = [](char c) {
-    return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '_';
-  };
-  // Whether `at` is inside the value of a boolean field (id:, cluster:), which Xapian reads
-  // whole, up to white space, and matches exactly.
-  const auto in_exact_value = [&text](size_t at) {
-    size_t chunk = at;
-    while (chunk > 0 && !absl::ascii_isspace(static_cast<unsigned char>(text[chunk - 1]))) {
-      --chunk;
-    }
-    while (chunk < at && (text[chunk] == '+' || text[chunk] == '-' || text[chunk] == '(')) {
-      ++chunk;
-    }
-    const size_t colon = text.find(':', chunk);
-    if (colon == std::string::npos || colon >= at) return false;
-    const schema::Field* field = schema::FindField(text.substr(chunk, colon - chunk));
-    return field != nullptr && field->kind == schema::FieldKind::kBoolean;
-  };
-  for (const std::string keyword : {"NEAR", "ADJ"}) {
-    for (size_t at = text.find(keyword); at != std::string::npos;
-         at = text.find(keyword, at + keyword.size())) {
-      const size_t after = at + keyword.size();
-      if (at > 0 && is_word_byte(text[at - 1])) continue;
-      if (after < text.size() && is_word_byte(text[after])) continue;
-      if (in_exact_value(at)) continue;
-      for (size_t i = at; i < after; ++i) text[i] = absl::ascii_tolower(text[i]);
-    }
-  }
-  return text;
-}
-
 Xapian::Query WithProximityQueries(const Xapian::Query& parsed,
                                    const std::vector<Xapian::Query>& queries) {
   if (queries.empty()) return parsed;

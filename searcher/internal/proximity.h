@@ -132,14 +132,6 @@ std::vector<SpanMatch> FindProximity(const ProximityExpr& expr, PositionSource& 
 Xapian::Query ProximityQuery(std::shared_ptr<const ProximityExpr> expr, size_t id,
                              std::shared_ptr<SearchBudget> budget = nullptr);
 
-/// `text` for Xapian's query parser with every NEAR and ADJ that parser would read as its
-/// own operator lower-cased into a word. newsgrep answers NEAR/ADJ itself (RewriteProximity);
-/// one left in the text is one that newsgrep's tokens did not take for an operator
-/// (`a;NEAR b`, `ADJ\x0f2`), and Xapian 1.4.22 rejects its own NEAR beside a placeholder and
-/// leaks memory or crashes doing so (`-k NEAR\xa8_\x15j` crashed a search). A value of an
-/// exact field (`id:x-NEAR`) is left alone.
-std::string WithoutXapianProximityOperators(std::string text);
-
 /// `parsed` with each placeholder term (kProximityPrefix + id) replaced by `queries[id]`;
 /// a placeholder without a query matches nothing.
 Xapian::Query WithProximityQueries(const Xapian::Query& parsed,

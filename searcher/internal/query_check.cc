@@ -89,6 +89,13 @@ absl::Status CheckQuerySyntax(absl::string_view query) {
       while (end < query.size() && IsFieldChar(query[end])) ++end;
       if (end + 1 < query.size() && query[end] == ':' && query[end + 1] != ' ') {
         const absl::string_view name = query.substr(i, end - i);
+        // Xapian reads `-date:…` as an unknown range: say how to exclude dates instead.
+        if (name == schema::kDateField && i > 0 && query[i - 1] == '-' &&
+            (i == 1 || query[i - 2] == ' ' || query[i - 2] == '(')) {
+          return QueryErrorAt(query, i - 1,
+                              "'-' cannot exclude dates; put NOT date:… after the words "
+                              "(kyiv NOT date:2025-08-19)");
+        }
         if (name != schema::kDateField && schema::FindField(name) == nullptr) {
           return QueryErrorAt(query, i,
                               absl::StrCat("unknown field '", name,

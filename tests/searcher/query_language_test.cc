@@ -550,6 +550,29 @@ TEST(QueryLanguageTest, BadDatesPointAtTheColumn) {
               UnorderedElementsAre("aug-10", "jan-harbour"));
 }
 
+// One rule for where a date is read: `+date:D` matched nothing (one day was expanded to a
+// range only after a space) and `+date:A..B` was Xapian's "Unknown range operation";
+// `-date:…` excluded nothing. '+' now means what a date filter means anyway; '-' is refused
+// with the way to say it.
+TEST(QueryLanguageTest, SignedDatesRequireTheDatesOrSayHowToExcludeThem) {
+  TempDir dir;
+  std::unique_ptr<Searcher> searcher = BuildAndOpen(dir, DatedCorpus());
+  ASSERT_NE(searcher, nullptr);
+  for (const char* dates :
+       {"date:2025-08-20", "date:2025-08-18..2025-08-20", "date:..2025-08-10"}) {
+    SCOPED_TRACE(dates);
+    const std::vector<std::string> plain = Find(*searcher, absl::StrCat("harbour ", dates));
+    ASSERT_FALSE(plain.empty());
+    EXPECT_EQ(Find(*searcher, absl::StrCat("harbour +", dates)), plain);
+    EXPECT_EQ(Find(*searcher, absl::StrCat("+", dates, " harbour")), plain);
+    EXPECT_EQ(Find(*searcher, absl::StrCat("(harbour +", dates, ")")), plain);
+    const std::string error = ErrorOf(*searcher, absl::StrCat("harbour -", dates));
+    EXPECT_THAT(error, AllOf(StartsWith("'-' cannot exclude dates"), HasSubstr("NOT date:"),
+                             HasSubstr("at column 9")));
+  }
+  EXPECT_THAT(Find(*searcher, "harbour NOT date:..2025-08-10"), Not(Contains("aug-10")));
+}
+
 // Articles every 4 days from 1999-11-28 to 2000-03-27 (across a year end and a leap day)
 // and one undated: every date: range over them, closed or open, finds exactly the articles
 // dated inside it, with the same scores as the words alone.

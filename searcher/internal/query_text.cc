@@ -1,0 +1,249 @@
+/// @file query_text.cc
+/// @brief The text Xapian's query parser is given.
+#include "internal/query_text.h"
+
+#include <xapian.h>
+#include <xapian/unicode.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "newsgrep/schema.h"
+
+namespace newsgrep::internal {
+namespace {
+
+// Characters as Xapian's query parser reads them (its UTF-8 decoding, which takes a byte of
+// malformed UTF-8 for a character of its own): `ch`, and where its bytes lie in the query.
+struct Character {
+  unsigned ch;
+  size_t begin;
+  size_t end;
+};
+
+std::vector<Character> Characters(absl::string_view text) {
+  std::vector<Character> out;
+  Xapian::Utf8Iterator it(text.data(), text.size());
+  const Xapian::Utf8Iterator end;
+  while (it != end) {
+    const size_t begin = static_cast<size_t>(it.raw() - text.data());
+    const unsigned ch = *it;
+    ++it;
+    out.push_back(
+        {ch, begin, it == end ? text.size() : static_cast<size_t>(it.raw() - text.data())});
+  }
+  return out;
+}
+
+// Xapian's parser takes all three for a double quote.
+bool IsQuote(unsigned ch) { return ch == '"' || ch == 0x201c || ch == 0x201d; }
+
+// Apostrophes inside a name: Xapian keeps ' ’ ‛ inside a word, and the name folding drops
+// them all, '`' too (O'Donnell → odonnell).
+bool IsApostrophe(unsigned ch) { return ch == '\'' || ch == 0x2019 || ch == 0x201b || ch == '`'; }
+
+bool EndsWord(unsigned ch) {
+  return Xapian::Unicode::is_whitespace(ch) || ch == '(' || ch == ')' || IsQuote(ch);
+}
+
+// One pass over the query text; see XapianQueryText.
+class XapianTextWriter {
+ public:
+  explicit XapianTextWriter(absl::string_view query) : query_(query), text_(Characters(query)) {}
+
+  std::string Run() {
+    out_.reserve(query_.size());
+    size_t k = 0;
+    while (k < text_.size()) k = Step(k);
+    return std::move(out_);
+  }
+
+ private:
+  bool IsWord(size_t k) const {
+    return k < text_.size() && Xapian::Unicode::is_wordchar(text_[k].ch);
+  }
+  absl::string_view Bytes(size_t from, size_t to) const {
+    const size_t begin = text_[from].begin;
+    const size_t end = to < text_.size() ? text_[to].begin : query_.size();
+    return query_.substr(begin, end - begin);
+  }
+  bool InNameGroup() const { return !groups_.empty() && groups_.back(); }
+
+  // Handles the text from character k on and returns where to go on.
+  size_t Step(size_t k) {
+    const unsigned ch = text_[k].ch;
+    if (IsWord(k) && (k == 0 || !IsWord(k - 1))) {
+      if (!plain_quotes_) {
+        if (const size_t next = Field(k); next != k) return next;
+      }
+      if (const size_t next = Keyword(k); next != k) return next;
+    }
+    if (IsQuote(ch) && (name_term_ || InNameGroup())) return Quoted(k);
+    if (EndsWord(ch)) {
+      name_term_ = false;
+      if (IsQuote(ch)) {
+        plain_quotes_ = !plain_quotes_;
+      } else if (ch == '(') {
+        groups_.push_back(InNameGroup());
+      } else if (ch == ')' && !groups_.empty()) {
+        groups_.pop_back();
+      }
+      absl::StrAppend(&out_, Bytes(k, k + 1));
+      return k + 1;
+    }
+    if (!IsWord(k) && (name_term_ || InNameGroup()) && k > 0 && IsWord(k - 1)) {
+      size_t end = k;
+      while (end < text_.size() && !IsWord(end) && !EndsWord(text_[end].ch)) ++end;
+      if (!IsWord(end)) {
+        name_term_ = false;  // trailing punctuation or an operator (`smith*`)
+        absl::StrAppend(&out_, Bytes(k, end));
+      } else if (end == k + 1 && IsApostrophe(ch)) {
+        absl::StrAppend(&out_, ch == '`' ? absl::string_view("'") : Bytes(k, end));
+      } else {
+        out_.append(text_[end].begin - text_[k].begin, '_');
+      }
+      return end;
+    }
+    absl::StrAppend(&out_, Bytes(k, k + 1));
+    return k + 1;
+  }
+
+  // At a word's start: when the word is a field name Xapian takes for one (followed by ':'
+  // and a character that is neither a space nor ')'), writes it and what its value needs and
+  // returns the character after; else returns k.
+  size_t Field(size_t k) {
+    size_t colon = k;
+    while (IsWord(colon)) ++colon;
+    if (colon + 1 >= text_.size() || text_[colon].ch != ':' || text_[colon + 1].ch <= ' ' ||
+        text_[colon + 1].ch == ')') {
+      return k;
+    }
+    const absl::string_view name = Bytes(k, colon);
+    const schema::Field* field = schema::FindField(name);
+    if (field == nullptr && name != schema::kDateField) return k;
+    if (field == nullptr) {
+      const size_t range = RangeStart(k);
+      if (range == kNoRange) return k;
+      if (range < k) out_.pop_back();  // the '+'
+    }
+    absl::StrAppend(&out_, Bytes(k, colon + 1));
+    name_term_ = false;
+    const size_t value = colon + 1;
+    if (field == nullptr) return Days(value);
+    if (field->kind == schema::FieldKind::kBoolean) return ExactValue(value);
+    if (!field->folds_names) return value;
+    if (IsQuote(text_[value].ch)) return Quoted(value);
+    if (text_[value].ch == '(') {
+      groups_.push_back(true);
+      out_ += '(';
+      return value + 1;
+    }
+    name_term_ = true;
+    return value;
+  }
+
+  // The end of the value starting at `value` as Xapian reads a range or an exact value: up
+  // to white space or ')'.
+  size_t ValueEnd(size_t value) const {
+    size_t end = value;
+    while (end < text_.size() && !Xapian::Unicode::is_whitespace(text_[end].ch) &&
+           text_[end].ch != ')') {
+      ++end;
+    }
+    return end;
+  }
+
+  bool SpaceOrOpen(size_t k) const {
+    return Xapian::Unicode::is_whitespace(text_[k].ch) || text_[k].ch == '(';
+  }
+
+  // Where the range at the field name at k starts as Xapian's parser reads it, or
+  // kNoRange: it looks for ranges only in whole stretches of text between white space or
+  // '(' (`x*date:…` is no range). A '+' before it (k - 1) is to be dropped, as Xapian reads
+  // `+date:…` as an unknown range and a date range is a filter, which must hold anyway;
+  // '-' is refused by the syntax check.
+  static constexpr size_t kNoRange = static_cast<size_t>(-1);
+  size_t RangeStart(size_t k) const {
+    if (k == 0 || SpaceOrOpen(k - 1)) return k;
+    if (text_[k - 1].ch == '+' && (k == 1 || SpaceOrOpen(k - 2))) return k - 1;
+    return kNoRange;
+  }
+
+  // A date value: one day D becomes the range D..D, the only form Xapian's range processor
+  // reads (`date:2025-08-20` matched nothing); ranges stay as they are.
+  size_t Days(size_t value) {
+    const size_t end = ValueEnd(value);
+    const absl::string_view days = value < end ? Bytes(value, end) : absl::string_view();
+    absl::StrAppend(&out_, days);
+    if (!days.empty() && !absl::StrContains(days, "..")) absl::StrAppend(&out_, "..", days);
+    return end;
+  }
+
+  // The value of an exact field (id:, cluster:), copied as it is: Xapian reads it whole, up
+  // to white space or ')', or between quotes.
+  size_t ExactValue(size_t value) {
+    size_t end = ValueEnd(value);
+    if (IsQuote(text_[value].ch)) {
+      end = value + 1;
+      while (end < text_.size() && !IsQuote(text_[end].ch)) ++end;
+      if (end < text_.size()) ++end;
+    }
+    absl::StrAppend(&out_, Bytes(value, end));
+    return end;
+  }
+
+  // NEAR or ADJ where Xapian's parser would read its own operator: one newsgrep's proximity
+  // rewrite did not take (`a;NEAR b`, `ADJ\x0f2`), which Xapian 1.4.22 rejects beside a
+  // placeholder, leaking memory or crashing (`-k NEAR\xa8_\x15j` crashed a search). Written
+  // in lower case it is a word. Returns k when the word at k is neither.
+  size_t Keyword(size_t k) {
+    size_t end = k;
+    while (IsWord(end)) ++end;
+    const absl::string_view word = Bytes(k, end);
+    if (word != "NEAR" && word != "ADJ") return k;
+    absl::StrAppend(&out_, absl::AsciiStrToLower(word));
+    return end;
+  }
+
+  // At the opening quote of a name value: writes its words joined by '_' (nothing when it
+  // has none) and returns the character after the closing quote.
+  size_t Quoted(size_t open) {
+    name_term_ = false;
+    size_t close = open + 1;
+    while (close < text_.size() && !IsQuote(text_[close].ch)) ++close;
+    bool gap = false;
+    bool wrote = false;
+    for (size_t k = open + 1; k < close; ++k) {
+      if (IsWord(k)) {
+        if (gap && wrote) out_ += '_';
+        absl::StrAppend(&out_, Bytes(k, k + 1));
+        gap = false;
+        wrote = true;
+      } else if (IsApostrophe(text_[k].ch) && IsWord(k - 1) && k + 1 < close && IsWord(k + 1)) {
+        absl::StrAppend(&out_, text_[k].ch == '`' ? absl::string_view("'") : Bytes(k, k + 1));
+      } else {
+        gap = true;
+      }
+    }
+    const size_t after = close < text_.size() ? close + 1 : close;
+    if (wrote && IsWord(after)) out_ += ' ';
+    return after;
+  }
+
+  absl::string_view query_;
+  std::vector<Character> text_;
+  std::string out_;
+  std::vector<bool> groups_;   // per open bracket: a name field's group, or inside one
+  bool name_term_ = false;     // inside the unbracketed value of a name field
+  bool plain_quotes_ = false;  // inside a quoted phrase outside name values
+};
+
+}  // namespace
+
+std::string XapianQueryText(absl::string_view text) { return XapianTextWriter(text).Run(); }
+
+}  // namespace newsgrep::internal

@@ -1,0 +1,38 @@
+/// @file query_text.h
+/// @brief The text Xapian's query parser is given: newsgrep's query after its syntax check
+/// and proximity rewrite, with what Xapian 1.4.22 reads wrongly put right in one pass that
+/// reads characters as Xapian does (its UTF-8 decoding, Unicode::is_wordchar and
+/// is_whitespace, its three double quotes, a field name at a word's start).
+///
+/// Thread safety: safe from any thread.
+#ifndef NEWSGREP_SEARCHER_INTERNAL_QUERY_TEXT_H_
+#define NEWSGREP_SEARCHER_INTERNAL_QUERY_TEXT_H_
+
+#include <string>
+
+#include "absl/strings/string_view.h"
+
+namespace newsgrep::internal {
+
+/// `text` with three rewrites, everything else unchanged:
+///
+/// - Name fields (`person:`, `said:`). Xapian's parser never calls a FieldProcessor for a
+///   phrase: a quoted value (`person:"dmitry sokolov"`, also in curly quotes) or words its
+///   parser joins into a phrase by . - / : \ @ (`person:Jean-Claude`) parse to nothing, and
+///   such a phrase marked '+' (`a +person:b/c`, `person:(anna +b/c)`) crashes the parser (a
+///   null query; found by the query fuzzer). So every value of a name field, alone or inside
+///   its brackets, becomes words Xapian reads as one: a quoted phrase its words joined by
+///   '_' (`person:dmitry_sokolov`), and inside an unquoted word each character between two
+///   word characters that is not an apostrophe '_' (`person:Jean_Claude`); the processor
+///   (person_field.h) folds them back into words. Kept are apostrophes inside a word ('`'
+///   becomes '\''), field names with their ':', and what leads or trails a word (+ - *).
+/// - One day, `date:D`, becomes the range `date:D..D`, also after + or - (`+date:D` matched
+///   nothing when only a word start after a space was read as one).
+/// - NEAR and ADJ left where Xapian would read its own operator (newsgrep's proximity
+///   rewrite did not take them) are written in lower case, except inside an exact value
+///   (`id:x-NEAR`).
+std::string XapianQueryText(absl::string_view text);
+
+}  // namespace newsgrep::internal
+
+#endif  // NEWSGREP_SEARCHER_INTERNAL_QUERY_TEXT_H_
