@@ -3,6 +3,10 @@
 function(newsgrep_target_options target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow
     -Wnon-virtual-dtor -Wno-unused-parameter)
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    # ABSL_GUARDED_BY and friends are checked by clang only (the fuzz build).
+    target_compile_options(${target} PRIVATE -Wthread-safety)
+  endif()
   if(NEWSGREP_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()

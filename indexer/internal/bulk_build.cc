@@ -49,14 +49,14 @@ absl::Status ChunkWriters::Add(Xapian::docid docid, Xapian::Document document,
   Writer& writer = *writers_[chunk % writers_.size()];
   bool was_empty = false;
   {
-    std::unique_lock lock(writer.mutex);
-    writer.changed.wait(lock, [&] { return writer.queue.size() < kQueuedPerWriter; });
+    absl::MutexLock lock(&writer.mutex);
+    while (writer.queue.size() >= kQueuedPerWriter) writer.changed.Wait(&writer.mutex);
     was_empty = writer.queue.empty();
     writer.queue.push_back(Item{docid, std::move(document), std::move(metadata_keys)});
   }
   // The writer waits only on an empty queue, and takes all that is queued at once: waking
   // it for every document would cost a context switch per document.
-  if (was_empty) writer.changed.notify_all();
+  if (was_empty) writer.changed.SignalAll();
   return absl::OkStatus();
 }
 
@@ -65,10 +65,10 @@ absl::Status ChunkWriters::Finish() {
     finished_ = true;
     for (auto& writer : writers_) {
       {
-        std::lock_guard lock(writer->mutex);
+        absl::MutexLock lock(&writer->mutex);
         writer->stopping = true;
       }
-      writer->changed.notify_all();
+      writer->changed.SignalAll();
     }
     for (auto& writer : writers_) writer->thread.join();
   }
@@ -97,12 +97,12 @@ void ChunkWriters::WriterLoop(Writer& writer) {
   for (;;) {
     if (batch.empty()) {
       {
-        std::unique_lock lock(writer.mutex);
-        writer.changed.wait(lock, [&] { return writer.stopping || !writer.queue.empty(); });
+        absl::MutexLock lock(&writer.mutex);
+        while (!writer.stopping && writer.queue.empty()) writer.changed.Wait(&writer.mutex);
         if (writer.queue.empty()) break;  // stopping, nothing left
         batch.swap(writer.queue);
       }
-      writer.changed.notify_all();  // room for Add
+      writer.changed.SignalAll();  // room for Add
     }
     Item item = std::move(batch.front());
     batch.pop_front();

@@ -18,11 +18,9 @@
 
 #include <xapian.h>
 
-#include <condition_variable>
 #include <cstddef>
 #include <deque>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <utility>
@@ -96,10 +94,10 @@ class ChunkWriters {
     std::vector<std::string> metadata_keys;
   };
   struct Writer {
-    std::mutex mutex;
-    std::condition_variable changed;
-    std::deque<Item> queue;
-    bool stopping = false;
+    absl::Mutex mutex;
+    absl::CondVar changed;  // the queue or `stopping` changed
+    std::deque<Item> queue ABSL_GUARDED_BY(mutex);
+    bool stopping ABSL_GUARDED_BY(mutex) = false;
     std::thread thread;
   };
   void WriterLoop(Writer& writer);

@@ -23,17 +23,17 @@
 #define NEWSGREP_INDEXER_INTERNAL_ORDERED_PIPELINE_H_
 
 #include <algorithm>
-#include <condition_variable>
 #include <cstddef>
 #include <deque>
 #include <functional>
 #include <map>
-#include <mutex>
 #include <thread>
 #include <utility>
 #include <vector>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
+#include "absl/synchronization/mutex.h"
 
 namespace newsgrep::internal {
 
@@ -63,11 +63,11 @@ class OrderedPipeline {
   /// Queues `item`. Returns the consumer's first error instead once there is one (the item
   /// is then dropped, and so are items queued behind the failed one).
   absl::Status Submit(In item) {
-    std::unique_lock lock(mutex_);
-    room_.wait(lock, [&] { return !error_.ok() || submitted_ - consumed_ < max_in_flight_; });
+    absl::MutexLock lock(&mutex_);
+    while (error_.ok() && submitted_ - consumed_ >= max_in_flight_) room_.Wait(&mutex_);
     if (!error_.ok()) return error_;
     input_.emplace_back(submitted_++, std::move(item));
-    work_.notify_one();
+    work_.Signal();
     return absl::OkStatus();
   }
 
@@ -75,17 +75,17 @@ class OrderedPipeline {
   /// threads and returns the consumer's first error. Later calls return the same.
   absl::Status Finish() {
     {
-      std::unique_lock lock(mutex_);
+      absl::MutexLock lock(&mutex_);
       if (finished_) return error_;
-      room_.wait(lock, [&] { return !error_.ok() || consumed_ == submitted_; });
+      while (error_.ok() && consumed_ != submitted_) room_.Wait(&mutex_);
       stopping_ = true;
       finished_ = true;
     }
-    work_.notify_all();
-    ready_.notify_all();
+    work_.SignalAll();
+    ready_.SignalAll();
     for (std::thread& worker : workers_) worker.join();
     consumer_.join();
-    std::lock_guard lock(mutex_);
+    absl::MutexLock lock(&mutex_);
     return error_;
   }
 
@@ -94,8 +94,8 @@ class OrderedPipeline {
     for (;;) {
       std::pair<size_t, In> job;
       {
-        std::unique_lock lock(mutex_);
-        work_.wait(lock, [&] { return stopping_ || !input_.empty(); });
+        absl::MutexLock lock(&mutex_);
+        while (!stopping_ && input_.empty()) work_.Wait(&mutex_);
         if (input_.empty()) return;  // stopping, nothing left
         job = std::move(input_.front());
         input_.pop_front();
@@ -103,18 +103,18 @@ class OrderedPipeline {
       Out out = prepare_(std::move(job.second), worker);
       bool wake_consumer = false;
       {
-        std::lock_guard lock(mutex_);
+        absl::MutexLock lock(&mutex_);
         done_.emplace(job.first, std::move(out));
         wake_consumer = ConsumerHasWork();
       }
-      if (wake_consumer) ready_.notify_one();
+      if (wake_consumer) ready_.Signal();
     }
   }
 
   // Whether the consumer has enough to take: a run of consume_batch_ results in order, or
   // all the submitted ones it has not taken (fewer). Waking the consumer for each result
-  // would cost a context switch per item. REQUIRES: mutex_ held.
-  bool ConsumerHasWork() const {
+  // would cost a context switch per item.
+  bool ConsumerHasWork() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
     const size_t wanted = std::min(consume_batch_, submitted_ - taken_);
     size_t run = 0;
     while (run < wanted && done_.count(taken_ + run) > 0) ++run;
@@ -125,8 +125,8 @@ class OrderedPipeline {
     std::vector<Out> run;
     for (;;) {
       {
-        std::unique_lock lock(mutex_);
-        ready_.wait(lock, [&] { return stopping_ || ConsumerHasWork(); });
+        absl::MutexLock lock(&mutex_);
+        while (!stopping_ && !ConsumerHasWork()) ready_.Wait(&mutex_);
         if (!error_.ok()) return;  // a failed item stops the consumer
         for (auto next = done_.find(taken_); next != done_.end(); next = done_.find(taken_)) {
           run.push_back(std::move(next->second));
@@ -140,13 +140,13 @@ class OrderedPipeline {
         bool failed = false;
         bool wake_producer = false;
         {
-          std::lock_guard lock(mutex_);
+          absl::MutexLock lock(&mutex_);
           ++consumed_;
           if (!status.ok() && error_.ok()) {
             error_ = std::move(status);
             stopping_ = true;  // drop the rest
             input_.clear();
-            work_.notify_all();
+            work_.SignalAll();
           }
           failed = !error_.ok();
           // A producer blocked on a full pipeline is woken when it is half empty (then it
@@ -155,7 +155,7 @@ class OrderedPipeline {
           const size_t in_flight = submitted_ - consumed_;
           wake_producer = failed || in_flight == max_in_flight_ / 2 || in_flight == 0;
         }
-        if (wake_producer) room_.notify_all();
+        if (wake_producer) room_.SignalAll();
         if (failed) return;
       }
       run.clear();
@@ -167,18 +167,18 @@ class OrderedPipeline {
   const size_t max_in_flight_;
   const size_t consume_batch_;  // results the consumer is woken for (ConsumerHasWork)
 
-  std::mutex mutex_;
-  std::condition_variable work_;   // workers: input available or stopping
-  std::condition_variable ready_;  // consumer: a run of results is done, or stopping
-  std::condition_variable room_;   // producer: room to submit, all consumed, or error
-  std::deque<std::pair<size_t, In>> input_;
-  std::map<size_t, Out> done_;
-  size_t submitted_ = 0;
-  size_t taken_ = 0;     // results the consumer took from done_
-  size_t consumed_ = 0;  // results consumed (<= taken_)
-  bool stopping_ = false;
-  bool finished_ = false;
-  absl::Status error_;
+  absl::Mutex mutex_;
+  absl::CondVar work_;   // workers: input available or stopping
+  absl::CondVar ready_;  // consumer: a run of results is done, or stopping
+  absl::CondVar room_;   // producer: room to submit, all consumed, or error
+  std::deque<std::pair<size_t, In>> input_ ABSL_GUARDED_BY(mutex_);
+  std::map<size_t, Out> done_ ABSL_GUARDED_BY(mutex_);
+  size_t submitted_ ABSL_GUARDED_BY(mutex_) = 0;
+  size_t taken_ ABSL_GUARDED_BY(mutex_) = 0;     // results the consumer took from done_
+  size_t consumed_ ABSL_GUARDED_BY(mutex_) = 0;  // results consumed (<= taken_)
+  bool stopping_ ABSL_GUARDED_BY(mutex_) = false;
+  bool finished_ ABSL_GUARDED_BY(mutex_) = false;
+  absl::Status error_ ABSL_GUARDED_BY(mutex_);
 
   std::vector<std::thread> workers_;
   std::thread consumer_;
