@@ -5,6 +5,7 @@
 #include <xapian.h>
 #include <xapian/unicode.h>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "internal/query_check.h"
 #include "newsgrep/schema.h"
 
 namespace newsgrep::internal {
@@ -46,21 +48,26 @@ bool IsQuote(unsigned ch) { return ch == '"' || ch == 0x201c || ch == 0x201d; }
 // them all, '`' too (O'Donnell → odonnell).
 bool IsApostrophe(unsigned ch) { return ch == '\'' || ch == 0x2019 || ch == 0x201b || ch == '`'; }
 
+bool IsFieldChar(char c) { return absl::ascii_isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+
 bool EndsWord(unsigned ch) {
   return Xapian::Unicode::is_whitespace(ch) || ch == '(' || ch == ')' || IsQuote(ch);
 }
 
-// One pass over the query text; see XapianQueryText.
-class XapianTextWriter {
+// One pass over the query text: what CheckQuerySyntax finds wrong (the first error, in the
+// order of the text) and what XapianQueryText writes.
+class QueryReader {
  public:
-  explicit XapianTextWriter(absl::string_view query) : query_(query), text_(Characters(query)) {}
-
-  std::string Run() {
+  explicit QueryReader(absl::string_view query) : query_(query), text_(Characters(query)) {
     out_.reserve(query_.size());
     size_t k = 0;
     while (k < text_.size()) k = Step(k);
-    return std::move(out_);
+    if (plain_quotes_) Fail(plain_quote_, "unclosed quote");
+    if (!opens_.empty()) Fail(opens_.back(), "unclosed '('");
   }
+
+  const absl::Status& error() const { return error_; }
+  std::string text() && { return std::move(out_); }
 
  private:
   bool IsWord(size_t k) const {
@@ -72,6 +79,14 @@ class XapianTextWriter {
     return query_.substr(begin, end - begin);
   }
   bool InNameGroup() const { return !groups_.empty() && groups_.back(); }
+
+  // Records the error at character k unless an earlier one is recorded.
+  void Fail(size_t k, absl::string_view what) {
+    if (error_.ok()) error_ = QueryErrorAt(query_, text_[k].begin, what);
+  }
+  void Fail(absl::Status status) {
+    if (error_.ok()) error_ = std::move(status);
+  }
 
   // Handles the text from character k on and returns where to go on.
   size_t Step(size_t k) {
@@ -87,10 +102,17 @@ class XapianTextWriter {
       name_term_ = false;
       if (IsQuote(ch)) {
         plain_quotes_ = !plain_quotes_;
+        plain_quote_ = k;
+      } else if (plain_quotes_ || k < checked_value_end_) {
+        // Brackets inside a phrase or a field's unquoted value are not brackets.
       } else if (ch == '(') {
         groups_.push_back(InNameGroup());
-      } else if (ch == ')' && !groups_.empty()) {
+        opens_.push_back(k);
+      } else if (ch == ')' && groups_.empty()) {
+        Fail(k, "unmatched ')'");
+      } else if (ch == ')') {
         groups_.pop_back();
+        opens_.pop_back();
       }
       absl::StrAppend(&out_, Bytes(k, k + 1));
       return k + 1;
@@ -118,13 +140,29 @@ class XapianTextWriter {
   size_t Field(size_t k) {
     size_t colon = k;
     while (IsWord(colon)) ++colon;
-    if (colon + 1 >= text_.size() || text_[colon].ch != ':' || text_[colon + 1].ch <= ' ' ||
-        text_[colon + 1].ch == ')') {
+    if (colon + 1 >= text_.size() || text_[colon].ch != ':' ||
+        Xapian::Unicode::is_whitespace(text_[colon + 1].ch)) {
       return k;
     }
     const absl::string_view name = Bytes(k, colon);
     const schema::Field* field = schema::FindField(name);
-    if (field == nullptr && name != schema::kDateField) return k;
+    const size_t value = colon + 1;
+    const bool plain_value = !IsQuote(text_[value].ch) && text_[value].ch != '(';
+    if (k >= checked_value_end_) {
+      if (field == nullptr && name != schema::kDateField) {
+        if (std::all_of(name.begin(), name.end(), IsFieldChar)) {
+          Fail(k, absl::StrCat("unknown field '", name,
+                               ":' (known fields: ", schema::KnownFieldNames(), ")"));
+        }
+        return k;
+      }
+      // An unquoted value runs to the next space: `id:https://x/y` holds no field.
+      if (plain_value) checked_value_end_ = ValueEnd(value);
+      if (field == nullptr) CheckDates(k, value);
+      if (field != nullptr && field->folds_names && plain_value) CheckName(name, value);
+    }
+    if (text_[value].ch == ')') return k;  // Xapian reads no field here
+    if (field == nullptr && (name != schema::kDateField || !plain_value)) return k;
     if (field == nullptr) {
       const size_t range = RangeStart(k);
       if (range == kNoRange) return k;
@@ -132,13 +170,13 @@ class XapianTextWriter {
     }
     absl::StrAppend(&out_, Bytes(k, colon + 1));
     name_term_ = false;
-    const size_t value = colon + 1;
     if (field == nullptr) return Days(value);
     if (field->kind == schema::FieldKind::kBoolean) return ExactValue(value);
     if (!field->folds_names) return value;
     if (IsQuote(text_[value].ch)) return Quoted(value);
     if (text_[value].ch == '(') {
       groups_.push_back(true);
+      opens_.push_back(value);
       out_ += '(';
       return value + 1;
     }
@@ -155,6 +193,37 @@ class XapianTextWriter {
       ++end;
     }
     return end;
+  }
+
+  // `date:` values: A, A..B, A.., ..B with A <= B, and no '-' before them.
+  void CheckDates(size_t k, size_t value) {
+    // Xapian reads `-date:…` as an unknown range: say how to exclude dates instead.
+    if (k > 0 && text_[k - 1].ch == '-' && (k == 1 || SpaceOrOpen(k - 2))) {
+      Fail(k - 1,
+           "'-' cannot exclude dates; put NOT date:… after the words "
+           "(kyiv NOT date:2025-08-19)");
+    }
+    if (IsQuote(text_[value].ch) || text_[value].ch == '(') {
+      Fail(value,
+           "date: takes a day or a range of days, as in date:2025-08-19 or "
+           "date:2025-08-01..2025-08-31");
+    } else {
+      const size_t end = ValueEnd(value);
+      Fail(CheckDateValue(query_, text_[value].begin,
+                          end < text_.size() ? text_[end].begin : query_.size()));
+    }
+  }
+
+  // Xapian 1.4 never hands a wildcard to a field processor, so `person:zel*` would silently
+  // match nothing.
+  void CheckName(absl::string_view name, size_t value) {
+    const size_t end = ValueEnd(value);
+    if (end > value && text_[end - 1].ch == '*') {
+      Fail(end - 1, absl::StrCat(name,
+                                 ": takes whole names, not wildcards (it matches every "
+                                 "spelling of a name: ",
+                                 name, ":zelensky finds Zelenskyy and Zelenskiy)"));
+    }
   }
 
   bool SpaceOrOpen(size_t k) const {
@@ -190,7 +259,11 @@ class XapianTextWriter {
     if (IsQuote(text_[value].ch)) {
       end = value + 1;
       while (end < text_.size() && !IsQuote(text_[end].ch)) ++end;
-      if (end < text_.size()) ++end;
+      if (end < text_.size()) {
+        ++end;
+      } else {
+        Fail(value, "unclosed quote");
+      }
     }
     absl::StrAppend(&out_, Bytes(value, end));
     return end;
@@ -215,6 +288,7 @@ class XapianTextWriter {
     name_term_ = false;
     size_t close = open + 1;
     while (close < text_.size() && !IsQuote(text_[close].ch)) ++close;
+    if (close == text_.size()) Fail(open, "unclosed quote");
     bool gap = false;
     bool wrote = false;
     for (size_t k = open + 1; k < close; ++k) {
@@ -237,13 +311,19 @@ class XapianTextWriter {
   absl::string_view query_;
   std::vector<Character> text_;
   std::string out_;
-  std::vector<bool> groups_;   // per open bracket: a name field's group, or inside one
-  bool name_term_ = false;     // inside the unbracketed value of a name field
-  bool plain_quotes_ = false;  // inside a quoted phrase outside name values
+  absl::Status error_;
+  std::vector<bool> groups_;      // per open bracket: a name field's group, or inside one
+  std::vector<size_t> opens_;     // per open bracket: where it is
+  size_t plain_quote_ = 0;        // the last quote outside name values
+  size_t checked_value_end_ = 0;  // the end of the last unquoted field value checked
+  bool name_term_ = false;        // inside the unbracketed value of a name field
+  bool plain_quotes_ = false;     // inside a quoted phrase outside name values
 };
 
 }  // namespace
 
-std::string XapianQueryText(absl::string_view text) { return XapianTextWriter(text).Run(); }
+absl::Status CheckQuerySyntax(absl::string_view query) { return QueryReader(query).error(); }
+
+std::string XapianQueryText(absl::string_view text) { return QueryReader(text).text(); }
 
 }  // namespace newsgrep::internal

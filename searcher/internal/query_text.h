@@ -1,8 +1,9 @@
 /// @file query_text.h
-/// @brief The text Xapian's query parser is given: newsgrep's query after its syntax check
-/// and proximity rewrite, with what Xapian 1.4.22 reads wrongly put right in one pass that
-/// reads characters as Xapian does (its UTF-8 decoding, Unicode::is_wordchar and
-/// is_whitespace, its three double quotes, a field name at a word's start).
+/// @brief One reading of the query text, for the syntax check and for the text Xapian's
+/// query parser is given (newsgrep's query after the check and the proximity rewrite, with
+/// what Xapian 1.4.22 reads wrongly put right). It reads characters as Xapian does (its
+/// UTF-8 decoding, Unicode::is_wordchar and is_whitespace, its three double quotes, a field
+/// name at a word's start).
 ///
 /// Thread safety: safe from any thread.
 #ifndef NEWSGREP_SEARCHER_INTERNAL_QUERY_TEXT_H_
@@ -10,9 +11,15 @@
 
 #include <string>
 
+#include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 
 namespace newsgrep::internal {
+
+/// Syntax checks Xapian's lenient parser does not make: unbalanced quotes (any of its three)
+/// and brackets, unknown field names, bad dates and date ranges, `-date:`, wildcards in name
+/// fields. Returns OK, or InvalidArgument (QueryErrorAt) for the first problem in the text.
+absl::Status CheckQuerySyntax(absl::string_view query);
 
 /// `text` with three rewrites, everything else unchanged:
 ///

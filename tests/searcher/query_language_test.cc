@@ -550,6 +550,21 @@ TEST(QueryLanguageTest, BadDatesPointAtTheColumn) {
               UnorderedElementsAre("aug-10", "jan-harbour"));
 }
 
+// The check reads the query as Xapian's parser does: “curly” quotes are quotes, and a
+// quote inside a field's unquoted value opens a phrase (the check used to skip the value
+// and the quote, and Xapian then read a phrase to the end of the query).
+TEST(QueryLanguageTest, TheCheckReadsQuotesAsXapianDoes) {
+  TempDir dir;
+  std::unique_ptr<Searcher> searcher = BuildAndOpen(dir, DatedCorpus());
+  ASSERT_NE(searcher, nullptr);
+  EXPECT_THAT(ErrorOf(*searcher, "harbour \u201creport"), StartsWith("unclosed quote at column 9"));
+  EXPECT_THAT(ErrorOf(*searcher, "title:harbour\"report"),
+              StartsWith("unclosed quote at column 14"));
+  EXPECT_THAT(ErrorOf(*searcher, "date:\"2025-08-20\""),
+              StartsWith("date: takes a day or a range of days"));
+  EXPECT_THAT(Find(*searcher, "\u201charbour report\u201d"), Contains("undated"));
+}
+
 // One rule for where a date is read: `+date:D` matched nothing (one day was expanded to a
 // range only after a space) and `+date:A..B` was Xapian's "Unknown range operation";
 // `-date:…` excluded nothing. '+' now means what a date filter means anyway; '-' is refused
