@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "internal/query_check.h"
+#include "internal/query_text.h"
 #include "internal/query_tree.h"
 #include "newsgrep/internal/status_macros.h"
 #include "newsgrep/schema.h"
@@ -124,66 +125,6 @@ std::vector<SpanMatch> PhraseSpans(const SpanPattern& pattern, PositionSource& s
   return current;
 }
 
-// One operand of the query text, or an operator between them: a byte range.
-struct Token {
-  size_t begin = 0;
-  size_t end = 0;
-};
-
-bool IsQuoteAt(absl::string_view text, size_t i, size_t* length) {
-  if (text[i] == '"') {
-    *length = 1;
-    return true;
-  }
-  // “ and ” (U+201C, U+201D), which Xapian's parser also takes as phrase quotes.
-  if (text.substr(i, 3) == "\xE2\x80\x9C" || text.substr(i, 3) == "\xE2\x80\x9D") {
-    *length = 3;
-    return true;
-  }
-  return false;
-}
-
-bool IsSpace(char c) { return absl::ascii_isspace(static_cast<unsigned char>(c)); }
-
-// Splits [begin, end) of `text` at white space outside quotes and parentheses, and where
-// Xapian's parser ends a term without white space: after a wildcard's `*`, a closing quote
-// or a closing parenthesis (`a*NEAR b` is `a*`, `NEAR`, `b` to Xapian; read as one word here,
-// its NEAR reached Xapian's parser beside a placeholder, which Xapian 1.4.22 rejects and
-// leaks memory on).
-std::vector<Token> Tokenize(absl::string_view text, size_t begin, size_t end) {
-  std::vector<Token> tokens;
-  size_t i = begin;
-  while (i < end) {
-    while (i < end && IsSpace(text[i])) ++i;
-    if (i >= end) break;
-    const size_t start = i;
-    bool in_quote = false;
-    int depth = 0;
-    while (i < end) {
-      size_t quote_length = 0;
-      if (IsQuoteAt(text, i, &quote_length)) {
-        in_quote = !in_quote;
-        i += quote_length;
-        if (!in_quote && depth == 0) break;
-        continue;
-      }
-      const char c = text[i];
-      ++i;
-      if (!in_quote) {
-        if (IsSpace(c) && depth == 0) {
-          --i;
-          break;
-        }
-        if (c == '(') ++depth;
-        if (c == ')' && depth > 0 && --depth == 0) break;
-        if (c == '*' && depth == 0) break;
-      }
-    }
-    tokens.push_back({start, i});
-  }
-  return tokens;
-}
-
 // NEAR, NEAR/5, ADJ, ADJ/3. Returns false when `word` is not an operator; sets `error`
 // when it is one with a bad window.
 bool ParseOperator(absl::string_view word, ProximityLink* link, std::string* error) {
@@ -227,7 +168,7 @@ bool IsBooleanOperator(absl::string_view word) {
 
 // True when a NEAR/ADJ operator occurs anywhere in [begin, end), at any depth.
 bool ContainsOperator(absl::string_view text, size_t begin, size_t end) {
-  for (const Token& token : Tokenize(text, begin, end)) {
+  for (const QueryOperand& token : QueryOperands(text, begin, end)) {
     const absl::string_view word = text.substr(token.begin, token.end - token.begin);
     ProximityLink link;
     std::string error;
@@ -253,7 +194,7 @@ class Rewriter {
 
   // Appends the rewrite of [begin, end) to `out`.
   absl::Status Rewrite(size_t begin, size_t end, std::string& out) {
-    const std::vector<Token> tokens = Tokenize(query_, begin, end);
+    const std::vector<QueryOperand> tokens = QueryOperands(query_, begin, end);
     std::vector<bool> is_op(tokens.size());
     std::vector<ProximityLink> links(tokens.size());
     for (size_t i = 0; i < tokens.size(); ++i) {
@@ -277,7 +218,7 @@ class Rewriter {
       std::string sign;
       size_t j = i;
       while (true) {
-        Token side = tokens[j];
+        QueryOperand side = tokens[j];
         if (j == i && (query_[side.begin] == '+' || query_[side.begin] == '-')) {
           sign = std::string(1, query_[side.begin]);  // +/- applies to the whole chain
           ++side.begin;
@@ -304,7 +245,7 @@ class Rewriter {
       // A chain can end where Xapian's term ends but the text goes on (`t*:a`): what
       // follows must not become part of the placeholder's value (Xapian 1.4.22's parser
       // crashed on `-b -x ADJ t*:a`, found by the query fuzzer).
-      if (copied < end && !IsSpace(query_[copied])) out += ' ';
+      if (copied < end && !IsQuerySpaceAt(query_, copied)) out += ' ';
       i = j;
     }
     out.append(query_.data() + copied, end - copied);
@@ -312,12 +253,12 @@ class Rewriter {
   }
 
  private:
-  absl::string_view Text(const Token& token) const {
+  absl::string_view Text(const QueryOperand& token) const {
     return query_.substr(token.begin, token.end - token.begin);
   }
 
   // Copies a token that is not part of a chain, rewriting chains inside a group.
-  absl::Status CopyToken(const Token& token, size_t& copied, std::string& out) {
+  absl::Status CopyToken(const QueryOperand& token, size_t& copied, std::string& out) {
     const absl::string_view text = Text(token);
     if (text.size() >= 2 && text.front() == '(' && text.back() == ')') {
       out.append(query_.data() + copied, token.begin + 1 - copied);
@@ -337,8 +278,8 @@ class Rewriter {
   }
 
   // The query of one side; `*pattern` becomes it as a SpanPattern.
-  absl::StatusOr<Xapian::Query> ParseSide(const Token& side, const ProximityLink& link, bool left,
-                                          SpanPattern* pattern) {
+  absl::StatusOr<Xapian::Query> ParseSide(const QueryOperand& side, const ProximityLink& link,
+                                          bool left, SpanPattern* pattern) {
     const absl::string_view text = Text(side);
     const std::string op = link.kind == ProximityKind::kNear ? "NEAR" : "ADJ";
     const std::string where =

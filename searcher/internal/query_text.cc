@@ -322,6 +322,46 @@ class QueryReader {
 
 }  // namespace
 
+std::vector<QueryOperand> QueryOperands(absl::string_view text, size_t begin, size_t end) {
+  std::vector<Character> chars = Characters(text.substr(begin, end - begin));
+  for (Character& c : chars) {
+    c.begin += begin;
+    c.end += begin;
+  }
+  const auto is_space = [&](size_t k) { return Xapian::Unicode::is_whitespace(chars[k].ch); };
+  std::vector<QueryOperand> operands;
+  size_t k = 0;
+  while (k < chars.size()) {
+    while (k < chars.size() && is_space(k)) ++k;
+    if (k >= chars.size()) break;
+    const size_t start = k;
+    bool in_quote = false;
+    int depth = 0;
+    while (k < chars.size()) {
+      const unsigned ch = chars[k].ch;
+      if (IsQuote(ch)) {
+        in_quote = !in_quote;
+        ++k;
+        if (!in_quote && depth == 0) break;
+        continue;
+      }
+      if (!in_quote && is_space(k) && depth == 0) break;
+      ++k;
+      if (in_quote) continue;
+      if (ch == '(') ++depth;
+      if (ch == ')' && depth > 0 && --depth == 0) break;
+      if (ch == '*' && depth == 0) break;
+    }
+    operands.push_back({chars[start].begin, k < chars.size() ? chars[k].begin : end});
+  }
+  return operands;
+}
+
+bool IsQuerySpaceAt(absl::string_view text, size_t i) {
+  Xapian::Utf8Iterator it(text.data() + i, text.size() - i);
+  return it != Xapian::Utf8Iterator() && Xapian::Unicode::is_whitespace(*it);
+}
+
 absl::Status CheckQuerySyntax(absl::string_view query) { return QueryReader(query).error(); }
 
 std::string XapianQueryText(absl::string_view text) { return QueryReader(text).text(); }

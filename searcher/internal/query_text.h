@@ -1,20 +1,38 @@
 /// @file query_text.h
-/// @brief One reading of the query text, for the syntax check and for the text Xapian's
-/// query parser is given (newsgrep's query after the check and the proximity rewrite, with
-/// what Xapian 1.4.22 reads wrongly put right). It reads characters as Xapian does (its
-/// UTF-8 decoding, Unicode::is_wordchar and is_whitespace, its three double quotes, a field
-/// name at a word's start).
+/// @brief One reading of the query text, for the syntax check, the proximity rewrite's
+/// operands and the text Xapian's query parser is given (newsgrep's query after the check and the
+/// proximity rewrite, with what Xapian 1.4.22 reads wrongly put right). It reads characters as
+/// Xapian does (its UTF-8 decoding, Unicode::is_wordchar and is_whitespace, its three double
+/// quotes, a field name at a word's start).
 ///
 /// Thread safety: safe from any thread.
 #ifndef NEWSGREP_SEARCHER_INTERNAL_QUERY_TEXT_H_
 #define NEWSGREP_SEARCHER_INTERNAL_QUERY_TEXT_H_
 
+#include <cstddef>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 
 namespace newsgrep::internal {
+
+/// One operand of the query text, or an operator between operands: bytes [begin, end).
+struct QueryOperand {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+/// Bytes [begin, end) of `text` split at white space outside quotes and brackets, and where
+/// Xapian's parser ends a term without white space: after a wildcard's `*`, a closing quote
+/// or a closing bracket (`a*NEAR b` is `a*`, `NEAR`, `b` to Xapian; read as one word here,
+/// its NEAR reached Xapian's parser beside a proximity placeholder, which Xapian 1.4.22
+/// rejects and leaks memory on). What the proximity rewrite reads as operands and operators.
+std::vector<QueryOperand> QueryOperands(absl::string_view text, size_t begin, size_t end);
+
+/// Whether the character at byte `i` of `text` is white space to Xapian's parser.
+bool IsQuerySpaceAt(absl::string_view text, size_t i);
 
 /// Syntax checks Xapian's lenient parser does not make: unbalanced quotes (any of its three)
 /// and brackets, unknown field names, bad dates and date ranges, `-date:`, wildcards in name
