@@ -460,8 +460,9 @@ added/removed, title changed), (c) exact-duplicate bodies in Reuters-21578, plus
 indexing time duplicate detection adds. Missing corpora are skipped with a message.
 
 Options:
-  --corpus-dir DIR     the evaluation corpora (default ../shared/corpus): seeds/,
-                       bbc_news.jsonl.gz (perturbation source), reuters21578.jsonl.gz
+  --corpus-dir DIR     the evaluation corpora: seeds/, bbc_news.jsonl.gz (perturbation
+                       source), reuters21578.jsonl.gz; without it only the sample
+                       corpus is measured
   --sample-dir DIR     the bundled sample corpus (default data/sample)
   --stories N          originals drawn for the perturbation set (default 200)
   -h, --help           this help
@@ -550,7 +551,7 @@ Usage:
   newsgrep index [OPTIONS] PATH...      index articles (files, directories, .jsonl, .jsonl.gz)
   newsgrep [search] [OPTIONS] QUERY...  search them: newsgrep "security guarantees"
   newsgrep similar ID                   the other versions of a story
-  newsgrep eval dedup                   measure near-duplicate detection
+  newsgrep eval dedup --corpus-dir DIR  measure near-duplicate detection
   newsgrep eval ner --conll FILE        measure person and place recognition
   newsgrep stats people|places          the most-mentioned people or places
   newsgrep check                        check that the index is sound

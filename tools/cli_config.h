@@ -36,8 +36,8 @@ struct Config {
   std::string conll_path;    // eval ner: the CoNLL-2003 file (plain or .gz)
   bool corpus_stats = true;  // eval ner: gather corpus statistics first
   size_t show_errors = 0;    // eval ner: false positives and misses to print per type
-  std::string corpus_dir = "../shared/corpus";  // the shared evaluation corpora
-  std::string sample_dir = "data/sample";       // the bundled sample corpus
+  std::string corpus_dir;    // the evaluation corpora (eval dedup --corpus-dir); none by default
+  std::string sample_dir = "data/sample";  // the bundled sample corpus
   size_t perturb_stories = 200;
   // stats
   std::string stats_kind;  // "people" or "places"

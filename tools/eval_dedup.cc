@@ -478,8 +478,11 @@ int RunDedupEval(const DedupEvalConfig& input, FILE* out) {
   };
   auto present = [out](const std::string& path, const char* what) {
     if (!path.empty() && fs::exists(path)) return true;
-    std::fprintf(out, "%s: skipped (%s not found)\n\n", what,
-                 path.empty() ? "no path given" : path.c_str());
+    if (path.empty()) {
+      std::fprintf(out, "%s: skipped (no --corpus-dir given)\n\n", what);
+    } else {
+      std::fprintf(out, "%s: skipped (%s not found)\n\n", what, path.c_str());
+    }
     return false;
   };
   if (present(config.seeds_dir, "seeds")) {

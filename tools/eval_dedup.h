@@ -13,7 +13,7 @@
 namespace newsgrep::cli {
 
 struct DedupEvalConfig {
-  std::string seeds_dir;         // ../shared/corpus/seeds
+  std::string seeds_dir;         // the labelled seed articles ("" skips them)
   std::string sample_dir;        // data/sample (articles/ + clusters.tsv)
   std::string perturb_source;    // a .jsonl(.gz) of real articles (BBC News)
   std::string reuters;           // reuters21578.jsonl.gz

@@ -142,10 +142,12 @@ int RunEval(const Config& config) {
     return status;
   }
   DedupEvalConfig eval;
-  eval.seeds_dir = config.corpus_dir + "/seeds";
   eval.sample_dir = config.sample_dir;
-  eval.perturb_source = config.corpus_dir + "/bbc_news.jsonl.gz";
-  eval.reuters = config.corpus_dir + "/reuters21578.jsonl.gz";
+  if (!config.corpus_dir.empty()) {
+    eval.seeds_dir = config.corpus_dir + "/seeds";
+    eval.perturb_source = config.corpus_dir + "/bbc_news.jsonl.gz";
+    eval.reuters = config.corpus_dir + "/reuters21578.jsonl.gz";
+  }
   eval.perturb_stories = config.perturb_stories;
   const int status = RunDedupEval(eval, stdout);
   FlushStdout();

@@ -18,6 +18,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::testing::Not;
 
 // A getenv over a fixed environment, so tests never see the real one.
 GetEnv FakeEnv(std::map<std::string, std::string> env) {
@@ -449,6 +450,19 @@ TEST(CliConfigTest, HelpTextOverview) {
   EXPECT_THAT(text, HasSubstr("Exit status:"));
   EXPECT_NE(text, HelpText(Command::kSearch));
   EXPECT_NE(text, HelpText(Command::kIndex));
+}
+
+// The shipped binary does not read the project's evaluation corpora from a path beside
+// the source tree: eval dedup measures them only when given --corpus-dir.
+TEST(CliConfigTest, EvalCorporaAreOnlyWhereTheUserPointsTo) {
+  absl::StatusOr<Config> config = Parse({"eval", "dedup"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->evaluation, "dedup");
+  EXPECT_THAT(config->corpus_dir, IsEmpty());
+  config = Parse({"eval", "dedup", "--corpus-dir", "/data/corpus"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->corpus_dir, "/data/corpus");
+  EXPECT_THAT(HelpText(Command::kEval), Not(HasSubstr("default ../shared")));
 }
 
 }  // namespace
