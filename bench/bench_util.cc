@@ -14,6 +14,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "absl/time/civil_time.h"
+
 namespace newsgrep::bench {
 
 uint64_t Fnv1a(std::string_view data, uint64_t hash) {
@@ -50,24 +52,14 @@ uint64_t Rng::Next() {
 }
 
 long DaysFromCivil(long y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<long>(doe) - 719468;
+  return static_cast<long>(absl::CivilDay(y, m, d) - absl::CivilDay(1970, 1, 1));
 }
 
 void CivilFromDays(long z, long* y, unsigned* m, unsigned* d) {
-  z += 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  *d = doy - (153 * mp + 2) / 5 + 1;
-  *m = mp < 10 ? mp + 3 : mp - 9;
-  *y = static_cast<long>(yoe) + era * 400 + (*m <= 2 ? 1 : 0);
+  const absl::CivilDay day = absl::CivilDay(1970, 1, 1) + z;
+  *y = static_cast<long>(day.year());
+  *m = static_cast<unsigned>(day.month());
+  *d = static_cast<unsigned>(day.day());
 }
 
 std::string CacheDir() {

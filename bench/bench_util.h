@@ -63,8 +63,7 @@ int RunQuiet(const std::string& program, const std::vector<std::string>& args);
 /// Whether `program` is found in PATH.
 bool InPath(const std::string& program);
 
-/// Days since 1970-01-01 of a proleptic Gregorian date, and back (H. Hinnant's
-/// algorithms).
+/// Days since 1970-01-01 of a proleptic Gregorian date, and back (absl::CivilDay).
 long DaysFromCivil(long y, unsigned m, unsigned d);
 void CivilFromDays(long days, long* y, unsigned* m, unsigned* d);
 

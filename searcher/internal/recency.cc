@@ -7,19 +7,10 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
 
 namespace newsgrep::internal {
 namespace {
-
-// Days from 1970-01-01 to year-month-day (proleptic Gregorian; H. Hinnant's algorithm).
-int64_t DaysFromCivil(int64_t y, int64_t m, int64_t d) {
-  y -= m <= 2 ? 1 : 0;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
 
 class RecencySource : public Xapian::ValuePostingSource {
  public:
@@ -69,8 +60,9 @@ std::optional<int64_t> TimestampSeconds(absl::string_view value) {
     for (size_t i = from; i < from + count; ++i) n = n * 10 + digits[i];
     return n;
   };
-  const int64_t days = DaysFromCivil(number(0, 4), number(4, 2), number(6, 2));
-  return days * 86400 + number(8, 2) * 3600 + number(10, 2) * 60 + number(12, 2);
+  return absl::CivilSecond(number(0, 4), number(4, 2), number(6, 2), number(8, 2), number(10, 2),
+                           number(12, 2)) -
+         absl::CivilSecond(1970, 1, 1, 0, 0, 0);
 }
 
 Xapian::Query RecencyBonus(Xapian::valueno slot, const std::string& reference, double weight,
