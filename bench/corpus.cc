@@ -16,7 +16,11 @@
 #include <unordered_map>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "bench_util.h"
+#include "newsgrep/input_file.h"
+#include "newsgrep/text_rules.h"
 
 namespace newsgrep::bench {
 namespace {
@@ -93,41 +97,6 @@ std::string DatelineDate(long day) {
 
 // ---- Splitting Reuters bodies into paragraphs and sentences ----
 
-bool IsAbbreviation(std::string_view token) {
-  static const std::set<std::string, std::less<>> kAbbreviations = {
-      "mr",  "mrs", "ms",  "dr",  "st",  "co",  "inc",  "corp", "ltd",  "jan", "feb",
-      "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",  "nov",  "dec", "no",
-      "vs",  "gen", "gov", "sen", "rep", "jr",  "sr",   "bros", "dept", "est", "approx"};
-  if (token.size() <= 1) return true;                          // initials: "J. Smith"
-  if (token.find('.') != std::string_view::npos) return true;  // "U.S."
-  std::string lower = Lower(token);
-  while (!lower.empty() && !IsAlpha(lower.front())) lower.erase(lower.begin());
-  return kAbbreviations.count(lower) > 0;
-}
-
-std::vector<std::string> SplitSentences(std::string_view paragraph) {
-  std::vector<std::string> sentences;
-  size_t start = 0;
-  for (size_t i = 0; i + 1 < paragraph.size(); ++i) {
-    const char c = paragraph[i];
-    if ((c != '.' && c != '?' && c != '!') || paragraph[i + 1] != ' ') continue;
-    size_t next = i + 1;
-    while (next < paragraph.size() && paragraph[next] == ' ') ++next;
-    if (next >= paragraph.size() || !(IsUpper(paragraph[next]) || paragraph[next] == '"')) {
-      continue;
-    }
-    size_t token_start = i;
-    while (token_start > start && paragraph[token_start - 1] != ' ') --token_start;
-    if (c == '.' && IsAbbreviation(paragraph.substr(token_start, i - token_start))) continue;
-    std::string sentence = Trim(paragraph.substr(start, i + 1 - start));
-    if (!sentence.empty()) sentences.push_back(std::move(sentence));
-    start = next;
-  }
-  std::string rest = Trim(paragraph.substr(start));
-  if (!rest.empty()) sentences.push_back(std::move(rest));
-  return sentences;
-}
-
 // Paragraphs start at an indented line or after a blank line; hard wraps become spaces.
 // The trailing "Reuter" signature is dropped and reported in `signature`.
 std::vector<std::vector<std::string>> SplitBody(std::string_view body, bool* signature) {
@@ -162,7 +131,8 @@ std::vector<std::vector<std::string>> SplitBody(std::string_view body, bool* sig
   }
   std::vector<std::vector<std::string>> out;
   for (const std::string& paragraph : paragraphs) {
-    std::vector<std::string> sentences = SplitSentences(paragraph);
+    std::vector<std::string> sentences;
+    for (absl::string_view sentence : SplitSentences(paragraph)) sentences.emplace_back(sentence);
     if (!sentences.empty()) out.push_back(std::move(sentences));
   }
   return out;
@@ -563,11 +533,12 @@ absl::Status WriteMeta(const std::string& path, const json& meta) {
 
 absl::Status ReadCorpus(const std::string& path,
                         const std::function<bool(BenchArticle&&)>& on_article) {
-  gzFile file = gzopen(path.c_str(), "rb");
-  if (file == nullptr) return absl::NotFoundError("cannot open corpus " + path);
-  gzbuffer(file, 1 << 17);
+  absl::StatusOr<InputFile> file = InputFile::Open(path);
+  if (!file.ok()) {
+    return absl::Status(file.status().code(),
+                        absl::StrCat("cannot open corpus ", path, ": ", file.status().message()));
+  }
   std::string pending;
-  std::string chunk(1 << 16, '\0');
   size_t line_number = 0;
   absl::Status status;
   bool stop = false;
@@ -595,13 +566,13 @@ absl::Status ReadCorpus(const std::string& path,
     if (!on_article(std::move(article))) stop = true;
   };
   while (!stop) {
-    const int n = gzread(file, chunk.data(), static_cast<unsigned>(chunk.size()));
-    if (n < 0) {
-      status = absl::DataLossError("cannot decompress " + path);
+    const absl::StatusOr<size_t> n = file->Read(pending, 1 << 16);
+    if (!n.ok()) {
+      status = absl::Status(n.status().code(),
+                            absl::StrCat("cannot read ", path, ": ", n.status().message()));
       break;
     }
-    if (n == 0) break;
-    pending.append(chunk.data(), static_cast<size_t>(n));
+    if (*n == 0) break;
     size_t start = 0;
     for (size_t nl; !stop && (nl = pending.find('\n', start)) != std::string::npos;
          start = nl + 1) {
@@ -610,7 +581,6 @@ absl::Status ReadCorpus(const std::string& path,
     pending.erase(0, start);
   }
   if (!stop && !pending.empty()) handle_line(pending);
-  gzclose(file);
   return status;
 }
 

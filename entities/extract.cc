@@ -15,6 +15,7 @@
 #include "internal/text.h"
 #include "newsgrep/entities.h"
 #include "newsgrep/name_folding.h"
+#include "newsgrep/text_rules.h"
 
 namespace newsgrep {
 namespace {
@@ -38,21 +39,6 @@ std::string TitleCaseIfCaps(absl::string_view name) {
     } else {
       start = c == ' ' || c == '-';
     }
-  }
-  return out;
-}
-
-std::string CollapseSpaces(absl::string_view text) {
-  std::string out;
-  bool space = false;
-  for (const char c : text) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
   }
   return out;
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "newsgrep/text_rules.h"
 
 namespace newsgrep::entities {
 namespace {
@@ -46,19 +47,6 @@ bool IsQuoteChar(char32_t c) {
     default:
       return false;
   }
-}
-
-// Words after which a '.' does not end a sentence.
-bool IsAbbreviation(absl::string_view lower) {
-  static constexpr absl::string_view kAbbreviations[] = {
-      "mr",   "mrs",  "ms",   "dr",     "prof", "gen",  "adm",  "col",  "lt",     "maj",
-      "capt", "sgt",  "cpl",  "gov",    "sen",  "rep",  "rev",  "st",   "mt",     "ft",
-      "jan",  "feb",  "mar",  "apr",    "jun",  "jul",  "aug",  "sep",  "sept",   "oct",
-      "nov",  "dec",  "no",   "vs",     "inc",  "corp", "co",   "ltd",  "jr",     "sr",
-      "cmdr", "brig", "pres", "supt",   "insp", "det",  "cllr", "fr",   "messrs", "mme",
-      "hon",  "amb",  "gens", "lt.col", "sen",  "reps", "govt", "dept", "est",    "approx"};
-  return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), lower) !=
-         std::end(kAbbreviations);
 }
 
 bool IsCapsFunctionWord(absl::string_view word) {
@@ -310,7 +298,7 @@ std::vector<Token> Tokenize(absl::string_view text) {
     } else if (p == ".") {
       bool abbreviation = false;
       if (t > 0 && tokens[t - 1].end == token.begin && tokens[t - 1].Is(kWord)) {
-        abbreviation = IsAbbreviation(LowerKey(TokenText(text, tokens[t - 1])));
+        abbreviation = IsAbbreviation(TokenText(text, tokens[t - 1]));
       }
       // "8. Jack Pierce": list numbering.
       if (t > 0 && tokens[t - 1].end == token.begin && tokens[t - 1].Is(kNumber) &&

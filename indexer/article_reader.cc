@@ -3,11 +3,9 @@
 #include "newsgrep/article_reader.h"
 
 #include <sys/stat.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <map>
@@ -22,8 +20,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "internal/sentences.h"
 #include "newsgrep/cleaner.h"
+#include "newsgrep/input_file.h"
+#include "newsgrep/text_rules.h"
 
 namespace newsgrep {
 namespace {
@@ -81,47 +80,6 @@ bool IsJsonLinesName(absl::string_view name) {
   return absl::EndsWith(name, ".jsonl") || absl::EndsWith(name, ".ndjson");
 }
 
-// Reads a file (gzip-compressed or not: zlib reads both) in chunks.
-class FileReader {
- public:
-  explicit FileReader(const std::string& path) : file_(gzopen(path.c_str(), "rb")) {
-    if (file_ != nullptr) gzbuffer(file_, 128 * 1024);
-  }
-  ~FileReader() {
-    if (file_ != nullptr) gzclose(file_);
-  }
-  FileReader(const FileReader&) = delete;
-  FileReader& operator=(const FileReader&) = delete;
-
-  bool is_open() const { return file_ != nullptr; }
-
-  // Appends up to `max` bytes to `out`. Returns bytes read, 0 at end, -1 on error.
-  long Read(std::string& out, size_t max = 256 * 1024) {
-    const size_t old = out.size();
-    out.resize(old + max);
-    const int n = gzread(file_, out.data() + old, static_cast<unsigned>(max));
-    out.resize(old + std::max(n, 0));
-    if (n == 0) {
-      // zlib reports a truncated gzip stream as a normal end of file (gzread returns 0)
-      // and only records Z_BUF_ERROR; treat it as the error it is.
-      int code = Z_OK;
-      gzerror(file_, &code);
-      if (code == Z_BUF_ERROR) return -1;
-    }
-    return n;
-  }
-  std::string ErrorMessage() {
-    int code = 0;
-    const char* message = gzerror(file_, &code);
-    if (code == Z_ERRNO) return std::strerror(errno);
-    if (code == Z_BUF_ERROR) return "truncated gzip data";
-    return message != nullptr ? message : "read error";
-  }
-
- private:
-  gzFile file_;
-};
-
 bool LooksBinary(absl::string_view head) {
   return head.substr(0, 8192).find('\0') != absl::string_view::npos;
 }
@@ -129,23 +87,6 @@ bool LooksBinary(absl::string_view head) {
 std::string Location(absl::string_view path, size_t line, size_t column = 0) {
   if (column == 0) return absl::StrCat(path, ":", line);
   return absl::StrCat(path, ":", line, ":", column);
-}
-
-// Collapses runs of white space to one space and trims.
-std::string CollapseSpaces(absl::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool space = false;
-  for (char c : text) {
-    if (absl::ascii_isspace(static_cast<unsigned char>(c))) {
-      space = !out.empty();
-    } else {
-      if (space) out += ' ';
-      out += c;
-      space = false;
-    }
-  }
-  return out;
 }
 
 // `text` without a leading wire credit: "(Reuters) -", "(AP) —".
@@ -180,7 +121,7 @@ std::string FirstSentence(absl::string_view text) {
   text = WithoutWireCredit(text);
   size_t end = absl::string_view::npos;
   for (size_t i = 20; i < text.size() && i < kMax; ++i) {
-    if (internal::IsSentenceEnd(text, i)) {
+    if (IsSentenceEnd(text, i)) {
       end = i + 1;
       break;
     }
@@ -335,7 +276,7 @@ std::optional<Article> ParseJsonRecord(absl::string_view line, absl::string_view
   return article;
 }
 
-void ReadJsonLinesFile(const std::string& path, FileReader& reader, std::string buffer,
+void ReadJsonLinesFile(const std::string& path, InputFile& reader, std::string buffer,
                        const ReadCallbacks& callbacks, const ReadLimits& limits,
                        absl::Status* status) {
   size_t line_number = 0;
@@ -364,14 +305,14 @@ void ReadJsonLinesFile(const std::string& path, FileReader& reader, std::string 
     if (newline == std::string::npos && !eof) {
       buffer.erase(0, start);
       start = 0;
-      const long n = reader.Read(buffer);
-      if (n < 0) {
+      const absl::StatusOr<size_t> n = reader.Read(buffer);
+      if (!n.ok()) {
         callbacks.on_problem(
             {InputProblem::Outcome::kSkipped, Location(path, line_number + 1),
-             absl::StrCat(reader.ErrorMessage(), "; the rest of the file was not read")});
+             absl::StrCat(n.status().message(), "; the rest of the file was not read")});
         return;
       }
-      eof = n == 0;
+      eof = *n == 0;
       continue;
     }
     if (newline == std::string::npos && start >= buffer.size()) return;
@@ -400,16 +341,16 @@ void ReadJsonLinesFile(const std::string& path, FileReader& reader, std::string 
 
 void ReadFile(const std::string& path, const ReadCallbacks& callbacks, const ReadLimits& limits,
               absl::Status* status) {
-  FileReader reader(path);
-  if (!reader.is_open()) {
+  absl::StatusOr<InputFile> reader = InputFile::Open(path);
+  if (!reader.ok()) {
     callbacks.on_problem({InputProblem::Outcome::kSkipped, path,
-                          absl::StrCat("cannot open: ", std::strerror(errno))});
+                          absl::StrCat("cannot open: ", reader.status().message())});
     return;
   }
   std::string head;
-  if (reader.Read(head, 64 * 1024) < 0) {
+  if (absl::StatusOr<size_t> n = reader->Read(head, 64 * 1024); !n.ok()) {
     callbacks.on_problem({InputProblem::Outcome::kSkipped, path,
-                          absl::StrCat("cannot read: ", reader.ErrorMessage())});
+                          absl::StrCat("cannot read: ", n.status().message())});
     return;
   }
   if (absl::StripAsciiWhitespace(head).empty()) {
@@ -421,7 +362,7 @@ void ReadFile(const std::string& path, const ReadCallbacks& callbacks, const Rea
   // A JSON Lines file is read record by record: a NUL byte is a control character of its
   // record (removed, reported with its line and column), not a sign of a binary file.
   if (IsJsonLinesName(name)) {
-    ReadJsonLinesFile(path, reader, std::move(head), callbacks, limits, status);
+    ReadJsonLinesFile(path, *reader, std::move(head), callbacks, limits, status);
     return;
   }
   if (LooksBinary(head)) {
@@ -438,13 +379,13 @@ void ReadFile(const std::string& path, const ReadCallbacks& callbacks, const Rea
                         " bytes (the limit): only the first ", head.size(), " read")});
       break;
     }
-    const long n = reader.Read(head);
-    if (n == 0) break;
-    if (n < 0) {
+    const absl::StatusOr<size_t> n = reader->Read(head);
+    if (!n.ok()) {
       callbacks.on_problem({InputProblem::Outcome::kSkipped, path,
-                            absl::StrCat("cannot read: ", reader.ErrorMessage())});
+                            absl::StrCat("cannot read: ", n.status().message())});
       return;
     }
+    if (*n == 0) break;
   }
   ReadTextFile(path, std::move(head), callbacks, limits, status);
 }

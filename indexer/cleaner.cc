@@ -11,7 +11,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "internal/sentences.h"
+#include "newsgrep/text_rules.h"
 
 namespace newsgrep {
 
@@ -169,21 +169,6 @@ bool IsPromoPrefix(absl::string_view unit) {
 
 bool IsProse(absl::string_view unit) { return CountWords(unit) >= 12 && HasLowercase(unit); }
 
-// Splits a long one-line text into sentences (ends: ". ", "? ", "! " before a capital or
-// an opening quote). Keeps the separators with the preceding sentence.
-std::vector<std::string> SplitSentences(absl::string_view line) {
-  std::vector<std::string> sentences;
-  size_t start = 0;
-  for (size_t i = 1; i + 2 < line.size(); ++i) {
-    if (internal::IsSentenceEnd(line, i)) {
-      sentences.emplace_back(line.substr(start, i + 1 - start));
-      start = i + 2;
-    }
-  }
-  if (start < line.size()) sentences.emplace_back(line.substr(start));
-  return sentences;
-}
-
 struct Unit {
   std::string text;
   bool paragraph_break_before = false;  // a blank line preceded it
@@ -208,8 +193,8 @@ std::string CleanBody(absl::string_view body, CleaningReport* report) {
     }
     if (line.size() > kLongLine) {
       bool first = true;
-      for (std::string& sentence : SplitSentences(line)) {
-        units.push_back({std::move(sentence), blank_before && first, false, true});
+      for (absl::string_view sentence : SplitSentences(line)) {
+        units.push_back({std::string(sentence), blank_before && first, false, true});
         first = false;
       }
     } else {

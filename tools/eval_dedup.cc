@@ -21,6 +21,7 @@
 #include "newsgrep/article_reader.h"
 #include "newsgrep/indexer.h"
 #include "newsgrep/searcher.h"
+#include "newsgrep/text_rules.h"
 
 namespace newsgrep::cli {
 namespace {
@@ -226,22 +227,6 @@ std::string EditWords(absl::string_view body, double share, const std::vector<st
   return absl::StrJoin(out, "\n\n");
 }
 
-std::vector<std::string> Sentences(absl::string_view body) {
-  std::vector<std::string> sentences;
-  size_t start = 0;
-  for (size_t i = 0; i + 1 < body.size(); ++i) {
-    if (body[i] == '.' && (body[i + 1] == ' ' || body[i + 1] == '\n')) {
-      sentences.emplace_back(absl::StripAsciiWhitespace(body.substr(start, i + 1 - start)));
-      start = i + 1;
-    }
-  }
-  if (start < body.size()) {
-    sentences.emplace_back(absl::StripAsciiWhitespace(body.substr(start)));
-  }
-  sentences.erase(std::remove(sentences.begin(), sentences.end(), ""), sentences.end());
-  return sentences;
-}
-
 std::string WithChrome(absl::string_view body, Random& random) {
   static constexpr const char* kCaptions[] = {"Officials at the scene on Monday. (Photo: Staff)",
                                               "Crowds gathered outside the building. (Reuters)"};
@@ -306,15 +291,15 @@ absl::StatusOr<std::vector<Labeled>> MakePerturbations(const std::string& source
       std::string edited = EditWords(original.body, percent / 100.0, vocab, random);
       variant(absl::StrCat("edit", percent), original.title, WithChrome(Repeat(edited, 2), random));
     }
-    std::vector<std::string> sentences = Sentences(original.body);
+    std::vector<absl::string_view> sentences = SplitSentences(original.body);
     const Article& other = originals[(s + 1) % originals.size()];
-    std::vector<std::string> other_sentences = Sentences(other.body);
+    std::vector<absl::string_view> other_sentences = SplitSentences(other.body);
     if (sentences.size() >= 4 && !other_sentences.empty()) {
-      std::vector<std::string> added = sentences;
+      std::vector<absl::string_view> added = sentences;
       added.insert(added.begin() + static_cast<long>(random.Below(added.size())),
                    other_sentences[random.Below(other_sentences.size())]);
       variant("sentence_added", original.title, absl::StrJoin(added, " "));
-      std::vector<std::string> removed = sentences;
+      std::vector<absl::string_view> removed = sentences;
       removed.erase(removed.begin() + static_cast<long>(random.Below(removed.size())));
       variant("sentence_removed", original.title, absl::StrJoin(removed, " "));
     }

@@ -2,8 +2,6 @@
 /// @brief Person and place recognition measured on CoNLL-2003.
 #include "eval_ner.h"
 
-#include <zlib.h>
-
 #include <chrono>
 #include <map>
 #include <set>
@@ -16,6 +14,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "newsgrep/entities.h"
+#include "newsgrep/input_file.h"
 
 namespace newsgrep::cli {
 namespace {
@@ -26,19 +25,6 @@ struct Document {
   std::vector<std::string> tags;                  // NE tag per token (IOB1)
   std::vector<size_t> sentence;                   // sentence number per token
 };
-
-// Reads a plain or gzip-compressed file (zlib reads both).
-bool ReadAll(const std::string& path, std::string* out) {
-  gzFile file = gzopen(path.c_str(), "rb");
-  if (file == nullptr) return false;
-  char buffer[1 << 16];
-  int n = 0;
-  while ((n = gzread(file, buffer, sizeof(buffer))) > 0)
-    out->append(buffer, static_cast<size_t>(n));
-  const bool ok = n == 0;
-  gzclose(file);
-  return ok;
-}
 
 std::vector<Document> ParseConll(const std::string& data) {
   std::vector<Document> docs;
@@ -112,12 +98,13 @@ struct Counts {
 }  // namespace
 
 int RunNerEval(const NerEvalConfig& config, FILE* out) {
-  std::string data;
-  if (!ReadAll(config.conll_path, &data)) {
-    std::fprintf(stderr, "newsgrep: cannot read %s\n", config.conll_path.c_str());
+  const absl::StatusOr<std::string> data = ReadInputFile(config.conll_path);
+  if (!data.ok()) {
+    std::fprintf(stderr, "newsgrep: cannot read %s: %s\n", config.conll_path.c_str(),
+                 std::string(data.status().message()).c_str());
     return 2;
   }
-  const std::vector<Document> docs = ParseConll(data);
+  const std::vector<Document> docs = ParseConll(*data);
   if (docs.empty()) {
     std::fprintf(stderr, "newsgrep: %s holds no CoNLL documents\n", config.conll_path.c_str());
     return 2;
