@@ -1,0 +1,472 @@
+/// @file analyzer_chunks.cc
+/// @brief Capitalised chunks, and each classified as a person, a place or neither by its
+/// news cues (titles, speech verbs, appositions, prepositions, gazetteers).
+#include <algorithm>
+#include <string>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "internal/analyzer.h"
+
+namespace newsgrep::entities {
+
+void Analyzer::BuildChunks() {
+  // clang-format off
+  static const WordSet* const kAbbrev = new WordSet(MakeSet(
+      {"gen", "adm", "col", "lt", "maj", "capt", "sgt", "cpl", "gov", "sen", "rep", "rev",
+       "mr", "mrs", "ms", "dr", "prof", "st", "mt", "ft", "fr", "cmdr", "brig", "insp", "det",
+       "supt", "cllr", "jr", "sr"}));
+  // clang-format on
+  size_t i = 0;
+  while (i < n_) {
+    if (!IsCapAt(i) || (i >= dateline_first_ && i < dateline_last_)) {
+      ++i;
+      continue;
+    }
+    const bool caps = tokens_[i].Is(kCapsRun);
+    size_t j = i + 1;
+    size_t gaz_end = i + gaz_len_[i];
+    while (j < n_) {
+      if (j < gaz_end) {
+        ++j;
+        continue;
+      }
+      if (j >= dateline_first_ && j < dateline_last_) break;
+      const Token& t = tokens_[j];
+      if (t.Is(kPossessive)) break;
+      if (IsCapAt(j) && !t.Is(kSentenceStart) && t.Is(kCapsRun) == caps &&
+          (!tokens_[j - 1].Is(kPunct) || Text(j - 1) == ".")) {
+        gaz_end = std::max(gaz_end, j + gaz_len_[j]);
+        ++j;
+        continue;
+      }
+      if (IsPunctAt(j, ".") && Attached(j) && kAbbrev->contains(Lower(j - 1)) && IsCapAt(j + 1)) {
+        ++j;
+        continue;
+      }
+      if (IsConnectorAt(j)) {
+        // "van der Westhuizen": connectors may follow each other before the next name.
+        size_t k = j;
+        while (k < n_ && IsConnectorAt(k) && k - j < 3) ++k;
+        if (IsCapAt(k) && !tokens_[k].Is(kSentenceStart)) {
+          j = k;
+          continue;
+        }
+      }
+      break;
+    }
+    // A trailing '.' belongs to no name.
+    size_t last = j;
+    while (last > i && tokens_[last - 1].Is(kPunct)) --last;
+    chunks_.push_back(Chunk{i, last, caps, false});
+    i = j;
+  }
+}
+
+bool Analyzer::LooksLikeNameAfterTitle(size_t first, size_t last) const {
+  size_t words = 0;
+  for (size_t i = first; i < last; ++i) {
+    if (tokens_[i].Is(kPunct)) continue;
+    if (IsConnectorAt(i)) continue;
+    if (!IsCapAt(i)) return false;
+    if (IsOrgHeadAt(i) || IsAcronymAt(i) || MonthsAndDays().contains(Lower(i)) || IsDemonym(i)) {
+      return false;
+    }
+    ++words;
+  }
+  if (words == 0 || words > 4) return false;
+  // A single word after a title: a surname, unless it is a plain common word
+  // ("General Motors", "General Assembly").
+  if (words == 1 && IsCommon(first) && d_.Surname(Lower(first)) <= 0 &&
+      !IsGivenName(Lower(first))) {
+    return false;
+  }
+  // "Commander Europe": an office, not a name ("President Clinton" is a name).
+  if (gaz_len_[first] == last - first && gaz_place_[first] != nullptr &&
+      (gaz_place_[first]->kind == LocationKind::kCountry ||
+       gaz_place_[first]->kind == LocationKind::kArea ||
+       d_.well_known.contains(PlaceKey(SpanText(first, last))))) {
+    return false;
+  }
+  return true;
+}
+
+int Analyzer::PersonScore(size_t first, size_t last) const {
+  int words = 0;
+  bool any_common = false, all_common = true, any_place = false;
+  for (size_t i = first; i < last; ++i) {
+    if (!IsWordAt(i) || IsConnectorAt(i)) continue;
+    ++words;
+    if (tokens_[i].Is(kInitials)) continue;  // "V." is no word
+    const bool common = IsCommon(i);
+    any_common |= common;
+    all_common &= common;
+    if (gaz_len_[i] > 0) any_place = true;
+    if (MonthsAndDays().contains(Lower(i)) || IsDemonym(i)) return -10;
+  }
+  if (words == 0) return -10;
+  int score = 0;
+  // Context before.
+  const size_t prev = PrevWord(first);
+  if (prev < n_ && IsWordAt(prev) && !tokens_[prev].Is(kCapitalized)) {
+    const std::string& p = Lower(prev);
+    if (RoleNouns().contains(p) && p != "told") score += 4;
+    if (p == "said" || p == "says" || p == "added") score += 2;
+    if (p == "by") {
+      const size_t pp = PrevWord(prev);
+      if (tokens_[prev].Is(kLineStart) || tokens_[prev].Is(kSentenceStart) ||
+          (pp < n_ && (Lower(pp) == "reporting" || Lower(pp) == "editing" ||
+                       Lower(pp) == "writing" || Text(pp) == "("))) {
+        score += 3;
+      }
+    }
+  }
+  // "Latvia's deputy defence secretary, Ilze Berzina, said".
+  if (prev < n_ && IsPunctAt(prev, ",") && prev > 0 && IsWordAt(prev - 1) &&
+      !tokens_[prev - 1].Is(kCapitalized) && RoleNouns().contains(Lower(prev - 1)) &&
+      Lower(prev - 1) != "told") {
+    score += 2;
+  }
+  // Sports copy: line-ups "3 - Marius Hurter", scorecards "c Healy b Muralitharan",
+  // "Scorers : Viorel Moldovan ( 21st minute )".
+  if (sports_ && prev < n_) {
+    const absl::string_view p = Text(prev);
+    if ((p == "-" && prev > 0 && tokens_[prev - 1].Is(kNumber)) || p == "b" || p == "c" ||
+        p == "st" ||
+        ((p == ":" || p == ",") && prev > 0 &&
+         (Lower(prev - 1) == "scorers" || Lower(prev - 1) == "scorer"))) {
+      score += 4;
+    }
+  }
+  // Context after.
+  size_t next = last;
+  if (sports_ && next < n_) {
+    const absl::string_view x = Text(next);
+    if (x == "c" || x == "b" || x == "lbw" || x == "st" ||
+        ((x == "not" || x == "run") && next + 1 < n_ && Lower(next + 1) == "out")) {
+      score += 3;
+    }
+    if (x == "(" && next + 1 < n_) {
+      const std::string inside = absl::AsciiStrToLower(Text(next + 1));
+      const bool ordinal = inside.size() > 2 && absl::ascii_isdigit(inside[0]) &&
+                           (absl::EndsWith(inside, "th") || absl::EndsWith(inside, "st") ||
+                            absl::EndsWith(inside, "nd") || absl::EndsWith(inside, "rd"));
+      if (inside == "captain" || inside == "capt" || ordinal) score += 3;
+    }
+  }
+  if (next < n_ && IsWordAt(next) && SubjectSpeechVerbs().contains(Lower(next))) {
+    score += 2;
+    // `…,” Kallaste said`: right after a closing quotation mark, a speaker.
+    if (prev < n_ && tokens_[prev].Is(kQuoteMark) && prev > 0 && IsPunctAt(prev - 1, ",")) {
+      score += 2;
+    }
+  }
+  if (IsPunctAt(next, ",")) {
+    if (next + 2 < n_ && tokens_[next + 1].Is(kNumber) && IsPunctAt(next + 2, ",")) score += 3;
+    // ", a former prime minister of", ", the Swedish chief of defence", ", 45,".
+    for (size_t k = next + 1; k < std::min(n_, next + 6); ++k) {
+      if (!IsWordAt(k)) break;
+      const std::string& w = Lower(k);
+      if ((RoleNouns().contains(w) || w == "member") && w != "told") {
+        score += 3;
+        break;
+      }
+      if (k == next + 1 && (w == "who" || w == "whose")) {
+        score += 1;
+        break;
+      }
+      if (k == next + 1 && w != "a" && w != "an" && w != "the" && w != "former") break;
+    }
+  }
+  // A reporter's sign-off: "-- Luli Popescu, Bucharest Newsroom".
+  if (prev < n_ && IsPunctAt(prev, "-") && prev > 0 && IsPunctAt(prev - 1, "-")) score += 2;
+  if (prev < n_ && (IsPunctAt(prev, "--") || IsPunctAt(prev, "\xE2\x80\x94"))) score += 2;
+  if (IsPunctAt(next, "(") && next + 2 < n_ && gaz_len_[next + 1] > 0 &&
+      gaz_place_[next + 1] != nullptr && gaz_place_[next + 1]->kind == LocationKind::kCountry &&
+      IsPunctAt(next + 1 + gaz_len_[next + 1], ")")) {
+    score += 3;  // sports results: "Pete Sampras (U.S.)"
+  }
+  // The name itself.
+  const std::string& head = Lower(first);
+  if (words >= 2) {
+    const bool initial = tokens_[first].Is(kInitials) && gaz_len_[first] == 0;
+    const bool given =
+        IsGivenName(head) && (!tokens_[first].Is(kSentenceStart) || !IsCommon(first) ||
+                              !IsCommon(last - 1) || d_.GivenName(head) >= 0.1f);
+    if (initial || given) score += 3;
+    if (d_.Surname(Lower(last - 1)) > 0) score += 1;
+    if (!any_common && !any_place) score += 1;
+    if (all_common && !initial && !given) score -= 2;
+    if (words >= 5) score -= 3;
+  } else {
+    score -= 1;
+    if (any_common) score -= 2;
+  }
+  if (any_place) score -= 1;
+  return score;
+}
+
+bool Analyzer::PlaceContext(size_t first, size_t last) const {
+  const size_t prev = PrevWord(first);
+  if (prev < n_ && IsWordAt(prev) && PlacePrepositions().contains(Lower(prev))) return true;
+  // "Nice, France" / "Reading, England".
+  if (IsPunctAt(last, ",") && last + 1 < n_ && gaz_len_[last + 1] > 0) {
+    const PlaceEntry* p = gaz_place_[last + 1];
+    if (p != nullptr && (p->kind == LocationKind::kCountry || p->kind == LocationKind::kRegion)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether a gazetteer match is a place here: common words (Nice, Reading, Split) and
+// small towns named like people need context.
+bool Analyzer::AcceptPlace(size_t first, size_t last, const PlaceEntry* place, bool in_caps) const {
+  if (place == nullptr) return false;
+  if (SportsTeam(first, last)) return false;
+  if (in_caps) {
+    return place->kind == LocationKind::kCountry || place->kind == LocationKind::kArea ||
+           place->population >= 1000000;
+  }
+  const bool single = last - first == 1;
+  if (!single) return true;
+  const std::string& w = Lower(first);
+  if (MonthsAndDays().contains(w)) return false;
+  if (d_.well_known.contains(PlaceKey(Text(first)))) return true;
+  // Countries and continents are places even when also words (China, Turkey, Chad).
+  if (place->kind == LocationKind::kCountry || place->kind == LocationKind::kArea) return true;
+  const bool caps = tokens_[first].Is(kAllCaps);
+  const bool common =
+      (!caps && d_.IsCommonWord(w)) || (tokens_[first].Is(kSentenceStart) && IsCommon(first));
+  if (common) return PlaceContext(first, last);
+  const bool named_like_person = IsGivenName(w) || d_.Surname(w) >= 0.01f;
+  if (place->kind == LocationKind::kCity) {
+    if (named_like_person && place->population < 1000000) return PlaceContext(first, last);
+    if (place->population < 100000 && !tokens_[first].Is(kAllCaps)) {
+      return PlaceContext(first, last);
+    }
+    return true;
+  }
+  // Regions.
+  if (named_like_person) return PlaceContext(first, last);
+  return true;
+}
+
+int Analyzer::AddCandidate(size_t first, size_t last, EntityType type, bool strong,
+                           const PlaceEntry* place, bool in_caps, int person) {
+  if (first >= last) return -1;
+  for (size_t i = first; i < last; ++i) {
+    if (covered_[i] >= 0) return -1;
+  }
+  candidates_.push_back(Candidate{first, last, type, strong, place, in_caps, person});
+  const int index = static_cast<int>(candidates_.size() - 1);
+  for (size_t i = first; i < last; ++i) covered_[i] = index;
+  return index;
+}
+
+void Analyzer::Classify(size_t first, size_t last, bool in_caps, bool allow_title) {
+  // Leading words that are capitalised only because a sentence starts: "The", "But".
+  size_t t = first;
+  while (t < last) {
+    if (tokens_[t].Is(kPunct) || IsConnectorAt(t)) {
+      ++t;
+      continue;
+    }
+    const std::string& w = Lower(t);
+    const bool initial = tokens_[t].Is(kSentenceStart) || w == "the" || in_caps;
+    const bool particle =
+        NameConnectors().contains(w) && w != "of" && t + 1 < last;  // "Van Poppel"
+    const bool before_title = TitleModifiers().contains(w) && t + 1 < last && IsTitleHeadAt(t + 1);
+    if (initial && gaz_len_[t] == 0 && IsCommon(t) && !TitleHeads().contains(w) && !IsDemonym(t) &&
+        !tokens_[t].Is(kInitials) && !particle && !before_title &&
+        !(IsGivenName(w) && t + 1 < last && !IsCommon(t + 1))) {
+      ++t;
+      continue;
+    }
+    break;
+  }
+  if (t >= last) return;
+  if (in_caps) {
+    // Headlines: only places of the gazetteer's first rank here; names in pass 2.
+    for (size_t i = t; i < last;) {
+      const size_t after = i + gaz_len_[i];
+      const bool named_after = after < n_ && IsCapAt(after) && OrgHeads().contains(Lower(after));
+      const bool tour_of = i >= 2 && Lower(i - 1) == "of" && OrgHeads().contains(Lower(i - 2));
+      if (gaz_len_[i] > 0 && after <= last && !named_after && !tour_of && !SportsTeam(i, after) &&
+          AcceptPlace(i, i + gaz_len_[i], gaz_place_[i], true)) {
+        AddCandidate(i, i + gaz_len_[i], EntityType::kLocation, true, gaz_place_[i], true);
+        i += gaz_len_[i];
+      } else {
+        ++i;
+      }
+    }
+    return;
+  }
+  if (allow_title) {
+    size_t head = last;
+    for (size_t i = t; i < last; ++i) {
+      if (IsTitleHeadAt(i)) head = i;
+    }
+    if (head < last) {
+      size_t name_first = head + 1;
+      // "Secretary of State John Kornblum": the rest of the title goes too.
+      while (name_first < last && (tokens_[name_first].Is(kPunct) || IsConnectorAt(name_first) ||
+                                   (TitleModifiers().contains(Lower(name_first)) &&
+                                    name_first + 1 < last && IsCapAt(name_first + 1)))) {
+        ++name_first;
+      }
+      // "President Tono Eitel of Germany": the name ends at "of".
+      size_t name_last = last;
+      for (size_t k = name_first; k < last; ++k) {
+        if (IsConnectorAt(k) && Lower(k) == "of") {
+          name_last = k;
+          break;
+        }
+      }
+      size_t title_first = head;
+      while (title_first > t &&
+             (TitleHeads().contains(Lower(title_first - 1)) ||
+              TitleModifiers().contains(Lower(title_first - 1)) ||
+              (tokens_[title_first - 1].Is(kPunct) && Attached(title_first - 1)))) {
+        --title_first;
+      }
+      if (name_first < name_last) {
+        if (title_first > t) Classify(t, title_first, false, false);
+        if (LooksLikeNameAfterTitle(name_first, name_last)) {
+          AddCandidate(name_first, name_last, EntityType::kPerson, true, nullptr, false);
+        }
+        if (name_last + 1 < last) Classify(name_last + 1, last, false, false);
+        return;
+      }
+      // The title ends the chunk ("Foreign Minister"): what precedes it may be a place
+      // ("Kyiv Mayor") or a name ending in a title-like word ("John Major", "Billie Jean
+      // King", "Prime Minister John Major").
+      static const WordSet* const kSurnameTitles =
+          new WordSet(MakeSet({"major", "king", "bishop", "judge", "marshal", "chancellor",
+                               "prince", "dean", "baron", "speaker", "mayor"}));
+      size_t earlier = last;
+      for (size_t i = t; i < head; ++i) {
+        if (IsTitleHeadAt(i)) earlier = i;
+      }
+      if (kSurnameTitles->contains(Lower(head)) && head > t) {
+        if (earlier < head) {
+          size_t given = earlier + 1;
+          while (given < head &&
+                 (tokens_[given].Is(kPunct) || TitleModifiers().contains(Lower(given)))) {
+            ++given;
+          }
+          if (given < head && LooksLikeNameAfterTitle(given, last)) {
+            size_t title_start = earlier;
+            while (title_start > t && (TitleModifiers().contains(Lower(title_start - 1)) ||
+                                       TitleHeads().contains(Lower(title_start - 1)))) {
+              --title_start;
+            }
+            if (title_start > t) Classify(t, title_start, false, false);
+            AddCandidate(given, last, EntityType::kPerson, true, nullptr, false);
+            return;
+          }
+        } else if (IsGivenName(Lower(t)) || (last - t >= 3 && !IsCommon(t))) {
+          // Fall through: the whole chunk is a name.
+        } else if (title_first > t) {
+          Classify(t, title_first, false, false);
+          return;
+        } else {
+          return;
+        }
+      } else {
+        if (title_first > t) Classify(t, title_first, false, false);
+        return;
+      }
+    }
+  }
+  // Only nationality words: "Russian", "Swedish".
+  bool all_demonyms = true;
+  for (size_t i = t; i < last; ++i) {
+    if (IsWordAt(i) && !IsDemonym(i) && !IsConnectorAt(i)) all_demonyms = false;
+  }
+  if (all_demonyms) return;
+  const bool whole_place = gaz_len_[t] == last - t;
+  // "John Casesa of Schroder Wertheim", "Peter Nicol of Scotland": a person of somewhere.
+  if (!whole_place) {
+    for (size_t k = t + 1; k + 1 < last; ++k) {
+      if (!(IsConnectorAt(k) && Lower(k) == "of")) continue;
+      bool org_left = false;
+      for (size_t i = t; i < k; ++i) org_left |= IsOrgHeadAt(i) || IsAcronymAt(i);
+      if (!org_left && PersonScore(t, k) >= 3) {
+        AddCandidate(t, k, EntityType::kPerson, true, nullptr, false);
+        Classify(k + 1, last, false, false);
+        return;
+      }
+      break;
+    }
+  }
+  if (!whole_place) {
+    for (size_t i = t; i < last; ++i) {
+      if (IsOrgHeadAt(i) || IsAcronymAt(i)) return;  // an organisation
+    }
+  }
+  if (whole_place) {
+    if (AcceptPlace(t, last, gaz_place_[t], false)) {
+      AddCandidate(t, last, EntityType::kLocation, true, gaz_place_[t], false);
+    }
+    return;
+  }
+  if (last - t >= 2 && PlaceSuffixes().contains(Lower(last - 1)) &&
+      !(tokens_[t].Is(kSentenceStart) && FunctionWords().contains(Lower(t))) &&
+      !(d_.Surname(Lower(last - 1)) > 0 && IsGivenName(Lower(t)))) {  // not "Damon Hill"
+    AddCandidate(t, last, EntityType::kLocation, true, nullptr, false);
+    return;
+  }
+  // A title in quotation marks ("Michael Collins", the film) or an adjective such as
+  // "Hong Kong-based": no person, no place.
+  if (t > 0 && last < n_ && tokens_[t - 1].Is(kQuoteMark) && tokens_[last].Is(kQuoteMark)) return;
+  if (tokens_[last - 1].Is(kHyphenated)) {
+    const std::string& w = Lower(last - 1);
+    const size_t dash = w.rfind('-');
+    if (dash != std::string::npos && dash + 1 < w.size() && absl::ascii_islower(w[dash + 1]) &&
+        !IsCapAt(last - 1)) {
+      return;
+    }
+    if (dash != std::string::npos && dash + 1 < w.size()) {
+      const absl::string_view tail = absl::string_view(Text(last - 1)).substr(dash + 1);
+      if (!tail.empty() && absl::ascii_islower(static_cast<unsigned char>(tail[0]))) return;
+    }
+  }
+  // "Jackson Hole, Wyoming", "Tunbridge Wells, England": a place.
+  if (IsPunctAt(last, ",") && last + 1 < n_ && gaz_len_[last + 1] > 0 &&
+      gaz_place_[last + 1] != nullptr &&
+      (gaz_place_[last + 1]->kind == LocationKind::kRegion ||
+       gaz_place_[last + 1]->kind == LocationKind::kCountry) &&
+      !(last + 1 + gaz_len_[last + 1] < n_ &&
+        tokens_[last + 1 + gaz_len_[last + 1]].Is(kPossessive)) &&
+      !IsTitleHeadAt(PrevWord(t) < n_ ? PrevWord(t) : t) && !IsCommon(t)) {
+    const size_t prev = PrevWord(t);
+    const bool role = prev < n_ && IsWordAt(prev) && RoleNouns().contains(Lower(prev));
+    if (!role) {
+      AddCandidate(t, last, EntityType::kLocation, true, nullptr, false);
+      return;
+    }
+  }
+  // A leading nationality word is no part of a name: "Swedish Anna …" is rare, but
+  // "German Boris Becker" happens in sports copy.
+  while (t < last && IsDemonym(t)) ++t;
+  if (t >= last) return;
+  int score = PersonScore(t, last);
+  // A given name that is also a word, trimmed as sentence-initial ("Rein Kallaste, a
+  // former prime minister"): keep it when the whole is a much better name.
+  if (t > first && t - first == 1 && score < 3 && !FunctionWords().contains(Lower(first)) &&
+      !IsDemonym(first) && gaz_len_[first] == 0 && IsCapAt(first)) {
+    const int whole = PersonScore(first, last);
+    if (whole >= 3 && whole > score) {
+      t = first;
+      score = whole;
+    }
+  }
+  if (score >= 3) {
+    AddCandidate(t, last, EntityType::kPerson, true, nullptr, false);
+  } else if (score >= 2) {
+    AddCandidate(t, last, EntityType::kPerson, false, nullptr, false);
+  }
+}
+
+}  // namespace newsgrep::entities
