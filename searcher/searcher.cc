@@ -16,7 +16,9 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "internal/date_range.h"
+#include "internal/entity_counts.h"
 #include "internal/highlight.h"
 #include "internal/parsed_query.h"
 #include "internal/person_field.h"
@@ -636,6 +638,15 @@ absl::StatusOr<ArticleRecord> Searcher::Get(absl::string_view id) {
     return ToRecord(state_->db, state_->db.get_document(*posting));
   } catch (const Xapian::Error& e) {
     return internal::XapianErrorToStatus(e, absl::StrCat("reading article ", id));
+  }
+}
+
+absl::StatusOr<std::vector<EntityCount>> Searcher::TopEntities(EntityKind kind, size_t limit) {
+  try {
+    return internal::CountEntities(state_->db, kind, limit);
+  } catch (const Xapian::Error& e) {
+    return internal::XapianErrorToStatus(
+        e, absl::StrCat("reading index ", absl::StrJoin(state_->paths, ", ")));
   }
 }
 

@@ -107,6 +107,7 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
   std::vector<std::string> search_only, index_only, eval_only;  // options seen, for validation
   bool explicit_command = false, options_ended = false, help = false;
   std::string db_flag;
+  std::optional<size_t> count_limit;  // -n: search hits or stats rows
 
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
@@ -176,37 +177,38 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     } else if (name == "--allow-stub-programs") {
       config.allow_stub_programs = true;
     } else if (name == "-n" || name == "--limit") {
-      status = take_count(&config.search.limit);
+      count_limit.emplace();
+      status = take_count(&*count_limit);
       search_only.push_back(name);
     } else if (name == "--offset") {
-      status = take_count(&config.search.offset);
+      status = take_count(&config.search.options.offset);
       search_only.push_back(name);
     } else if (name == "--all") {
-      config.search.collapse = false;
+      config.search.options.collapse = false;
       search_only.push_back(name);
     } else if (name == "--corpus-dir") {
       absl::StatusOr<std::string> dir = take_value();
       if (!dir.ok()) return dir.status();
-      config.corpus_dir = *dir;
+      config.eval.corpus_dir = *dir;
       eval_only.push_back(name);
     } else if (name == "--sample-dir") {
       absl::StatusOr<std::string> dir = take_value();
       if (!dir.ok()) return dir.status();
-      config.sample_dir = *dir;
+      config.eval.sample_dir = *dir;
       eval_only.push_back(name);
     } else if (name == "--stories") {
-      status = take_count(&config.perturb_stories);
+      status = take_count(&config.eval.perturb_stories);
       eval_only.push_back(name);
     } else if (name == "--conll") {
       absl::StatusOr<std::string> path = take_value();
       if (!path.ok()) return path.status();
-      config.conll_path = *path;
+      config.eval.ner.conll_path = *path;
       eval_only.push_back(name);
     } else if (name == "--no-corpus-stats") {
-      config.corpus_stats = false;
+      config.eval.ner.corpus_stats = false;
       eval_only.push_back(name);
     } else if (name == "--errors") {
-      status = take_count(&config.show_errors);
+      status = take_count(&config.eval.ner.show_errors);
       eval_only.push_back(name);
     } else if (name == "-l" || name == "--ids-only") {
       config.output = OutputMode::kIdsOnly;
@@ -235,11 +237,11 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
       absl::StatusOr<std::string> order = take_value();
       if (!order.ok()) return order.status();
       if (*order == "relevance") {
-        config.search.sort = SortOrder::kRelevance;
+        config.search.options.sort = SortOrder::kRelevance;
       } else if (*order == "newest") {
-        config.search.sort = SortOrder::kNewest;
+        config.search.options.sort = SortOrder::kNewest;
       } else if (*order == "recent") {
-        config.search.sort = SortOrder::kRecencyBoosted;
+        config.search.options.sort = SortOrder::kRecencyBoosted;
       } else {
         return absl::InvalidArgumentError(
             absl::StrCat("--sort takes relevance, newest or recent, not '", *order, "'"));
@@ -250,26 +252,26 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
       if (!when.ok()) return when.status();
       absl::StatusOr<NewsDate> since = SinceDate(*when, getenv);
       if (!since.ok()) return since.status();
-      config.search.since = *since;
+      config.search.options.since = *since;
       search_only.push_back(name);
     } else if (name == "--timeout") {
       absl::StatusOr<std::string> time = take_value();
       if (!time.ok()) return time.status();
       absl::StatusOr<absl::Duration> limit = TimeLimit(*time);
       if (!limit.ok()) return limit.status();
-      config.search.time_limit = *limit;
+      config.search.options.time_limit = *limit;
       search_only.push_back(name);
     } else if (name == "--commit-every") {
-      status = take_count(&config.commit_every);
-      if (status.ok() && config.commit_every == 0) {
+      status = take_count(&config.index.commit_every);
+      if (status.ok() && config.index.commit_every == 0) {
         status = absl::InvalidArgumentError("--commit-every must be at least 1");
       }
       index_only.push_back(name);
     } else if (name == "-j" || name == "--threads") {
-      status = take_count(&config.analysis_threads);
+      status = take_count(&config.index.analysis_threads);
       index_only.push_back(name);
     } else if (name == "--no-entities") {
-      config.extract_entities = false;
+      config.index.extract_entities = false;
       index_only.push_back(name);
     } else if (name == "--max-body-bytes") {
       size_t bytes = 0;
@@ -279,13 +281,14 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
       }
       // A record or file holding such a body may be twice its size (JSON escapes) and more.
       const size_t room = bytes > (SIZE_MAX - 65536) / 2 ? SIZE_MAX : 2 * bytes + 65536;
-      config.read_limits.max_body_bytes = bytes;
-      config.read_limits.max_record_bytes = std::max(config.read_limits.max_record_bytes, room);
-      config.read_limits.max_text_file_bytes =
-          std::max(config.read_limits.max_text_file_bytes, room);
+      config.index.read_limits.max_body_bytes = bytes;
+      config.index.read_limits.max_record_bytes =
+          std::max(config.index.read_limits.max_record_bytes, room);
+      config.index.read_limits.max_text_file_bytes =
+          std::max(config.index.read_limits.max_text_file_bytes, room);
       index_only.push_back(name);
     } else if (name == "-q" || name == "--quiet") {
-      config.quiet = true;
+      config.index.quiet = true;
       index_only.push_back(name);
     } else {
       return absl::InvalidArgumentError(
@@ -327,14 +330,14 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     if (operands.size() != 1 || (operands[0] != "dedup" && operands[0] != "ner")) {
       return absl::InvalidArgumentError("newsgrep eval takes one evaluation name: dedup or ner");
     }
-    config.evaluation = operands[0];
-    const bool ner_option_given =
-        !config.conll_path.empty() || !config.corpus_stats || config.show_errors > 0;
-    if (config.evaluation == "ner" && config.conll_path.empty()) {
+    config.eval.evaluation = operands[0] == "ner" ? Evaluation::kNer : Evaluation::kDedup;
+    const bool ner_option_given = !config.eval.ner.conll_path.empty() ||
+                                  !config.eval.ner.corpus_stats || config.eval.ner.show_errors > 0;
+    if (config.eval.evaluation == Evaluation::kNer && config.eval.ner.conll_path.empty()) {
       return absl::InvalidArgumentError(
           "newsgrep eval ner needs --conll FILE (CoNLL-2003 format, plain or .gz)");
     }
-    if (config.evaluation == "dedup" && ner_option_given) {
+    if (config.eval.evaluation == Evaluation::kDedup && ner_option_given) {
       return absl::InvalidArgumentError(
           "--conll, --no-corpus-stats and --errors are options of newsgrep eval ner");
     }
@@ -348,7 +351,8 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     if (operands.size() != 1 || (operands[0] != "people" && operands[0] != "places")) {
       return absl::InvalidArgumentError("newsgrep stats takes one of: people, places");
     }
-    config.stats_kind = operands[0];
+    config.stats.kind = operands[0] == "people" ? EntityKind::kPerson : EntityKind::kPlace;
+    if (count_limit) config.stats.limit = *count_limit;
     return config;
   }
   if (config.command == Command::kCheck) {
@@ -369,7 +373,7 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     if (operands.size() != 1) {
       return absl::InvalidArgumentError("newsgrep similar takes one article id");
     }
-    config.article_id = operands[0];
+    config.similar.article_id = operands[0];
     return config;
   }
   if (config.command == Command::kIndex) {
@@ -380,7 +384,7 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     if (operands.empty()) {
       return absl::InvalidArgumentError("newsgrep index needs at least one file or directory");
     }
-    config.inputs = std::move(operands);
+    config.index.inputs = std::move(operands);
     return config;
   }
   if (!index_only.empty()) {
@@ -390,11 +394,12 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
   if (operands.empty()) {
     return absl::InvalidArgumentError("no query given (see newsgrep --help)");
   }
-  config.query = absl::StrJoin(operands, " ");
-  if (config.output == OutputMode::kCountOnly) config.search.exact_count = true;
+  config.search.query = absl::StrJoin(operands, " ");
+  if (count_limit) config.search.options.limit = *count_limit;
+  if (config.output == OutputMode::kCountOnly) config.search.options.exact_count = true;
   // Ids and counts print no snippet: do not read the stored bodies to make one.
   if (config.output == OutputMode::kIdsOnly || config.output == OutputMode::kCountOnly) {
-    config.search.snippets = false;
+    config.search.options.snippets = false;
   }
   return config;
 }

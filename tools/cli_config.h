@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "eval_ner.h"
 #include "newsgrep/article_reader.h"
 #include "newsgrep/searcher.h"
 
@@ -18,36 +19,58 @@ namespace newsgrep::cli {
 enum class Command { kSearch, kIndex, kSimilar, kEval, kStats, kCheck, kHelp, kVersion };
 enum class ColorChoice { kAuto, kAlways, kNever };
 enum class OutputMode { kText, kJson, kIdsOnly, kCountOnly };
+enum class Evaluation { kDedup, kNer };
 
+/// `newsgrep [search] QUERY`.
+struct SearchArgs {
+  std::string query;  // the operands joined by spaces
+  SearchOptions options;
+};
+
+/// `newsgrep index PATH...`.
+struct IndexArgs {
+  std::vector<std::string> inputs;
+  size_t commit_every = 0;      // 0: IndexerOptions' automatic batch
+  size_t analysis_threads = 0;  // -j: 0 = one per core
+  bool extract_entities = true;
+  ReadLimits read_limits;  // --max-body-bytes
+  bool quiet = false;
+};
+
+/// `newsgrep similar ID`.
+struct SimilarArgs {
+  std::string article_id;
+};
+
+/// `newsgrep eval dedup|ner`.
+struct EvalArgs {
+  Evaluation evaluation = Evaluation::kDedup;
+  NerEvalConfig ner;       // eval ner: --conll, --no-corpus-stats, --errors
+  std::string corpus_dir;  // eval dedup --corpus-dir: the evaluation corpora; none by default
+  std::string sample_dir = "data/sample";  // eval dedup --sample-dir: the bundled sample corpus
+  size_t perturb_stories = 200;            // eval dedup --stories
+};
+
+/// `newsgrep stats people|places`.
+struct StatsArgs {
+  EntityKind kind = EntityKind::kPerson;
+  size_t limit = 10;  // -n
+};
+
+/// A parsed command line: what every command shares, then one options struct per command,
+/// of which only `command`'s is filled in (the others keep their defaults).
 struct Config {
   Command command = Command::kSearch;
   Command help_for = Command::kSearch;  // with kHelp: which command's help (kHelp = general)
   std::string db_path;                  // resolved: --db, NEWSGREP_DB, XDG default
   bool allow_stub_programs = false;     // a stub --db may name programs (index_location.h)
-  // search
-  std::string query;  // the operands joined by spaces
   OutputMode output = OutputMode::kText;
   ColorChoice color = ColorChoice::kAuto;
-  SearchOptions search;
-  // similar
-  std::string article_id;
-  // eval
-  std::string evaluation;    // "dedup" or "ner"
-  std::string conll_path;    // eval ner: the CoNLL-2003 file (plain or .gz)
-  bool corpus_stats = true;  // eval ner: gather corpus statistics first
-  size_t show_errors = 0;    // eval ner: false positives and misses to print per type
-  std::string corpus_dir;    // the evaluation corpora (eval dedup --corpus-dir); none by default
-  std::string sample_dir = "data/sample";  // the bundled sample corpus
-  size_t perturb_stories = 200;
-  // stats
-  std::string stats_kind;  // "people" or "places"
-  // index
-  std::vector<std::string> inputs;
-  size_t commit_every = 0;      // 0: IndexerOptions' automatic batch
-  size_t analysis_threads = 0;  // index -j: 0 = one per core
-  bool extract_entities = true;
-  ReadLimits read_limits;  // index --max-body-bytes
-  bool quiet = false;
+  SearchArgs search;
+  IndexArgs index;
+  SimilarArgs similar;
+  EvalArgs eval;
+  StatsArgs stats;
 };
 
 using GetEnv = std::function<const char*(const char*)>;

@@ -81,7 +81,7 @@ std::unique_ptr<Searcher> OpenForReading(const Config& config) {
 int RunSearch(const Config& config) {
   std::unique_ptr<Searcher> searcher = OpenForReading(config);
   if (searcher == nullptr) return kExitError;
-  auto results = searcher->Search(config.query, config.search);
+  auto results = searcher->Search(config.search.query, config.search.options);
   if (!results.ok()) {
     PrintError(results.status().message());
     return kExitError;
@@ -91,7 +91,7 @@ int RunSearch(const Config& config) {
     printer->PrintHit(hit);
     if (std::ferror(stdout)) break;  // closed pipe: stop quietly
   }
-  printer->PrintSummary(config.query, *results, config.search);
+  printer->PrintSummary(config.search.query, *results, config.search.options);
   if (!FlushStdout()) {
     PrintError(absl::StrCat("writing output: ", std::strerror(errno)));
     return kExitError;
@@ -106,12 +106,12 @@ int RunSearch(const Config& config) {
 int RunSimilar(const Config& config) {
   std::unique_ptr<Searcher> searcher = OpenForReading(config);
   if (searcher == nullptr) return kExitError;
-  auto self = searcher->Get(config.article_id);
+  auto self = searcher->Get(config.similar.article_id);
   if (!self.ok()) {
     PrintError(self.status().message());
     return kExitError;
   }
-  auto records = searcher->Similar(config.article_id);
+  auto records = searcher->Similar(config.similar.article_id);
   if (!records.ok()) {
     PrintError(records.status().message());
     return kExitError;
@@ -132,38 +132,34 @@ int RunSimilar(const Config& config) {
 }
 
 int RunEval(const Config& config) {
-  if (config.evaluation == "ner") {
-    NerEvalConfig ner;
-    ner.conll_path = config.conll_path;
-    ner.corpus_stats = config.corpus_stats;
-    ner.show_errors = config.show_errors;
-    const int status = RunNerEval(ner, stdout);
+  if (config.eval.evaluation == Evaluation::kNer) {
+    const int status = RunNerEval(config.eval.ner, stdout);
     if (!FlushStdout()) return kExitError;
     return status;
   }
   DedupEvalConfig eval;
-  eval.sample_dir = config.sample_dir;
-  if (!config.corpus_dir.empty()) {
-    eval.seeds_dir = config.corpus_dir + "/seeds";
-    eval.perturb_source = config.corpus_dir + "/bbc_news.jsonl.gz";
-    eval.reuters = config.corpus_dir + "/reuters21578.jsonl.gz";
+  eval.sample_dir = config.eval.sample_dir;
+  if (!config.eval.corpus_dir.empty()) {
+    eval.seeds_dir = config.eval.corpus_dir + "/seeds";
+    eval.perturb_source = config.eval.corpus_dir + "/bbc_news.jsonl.gz";
+    eval.reuters = config.eval.corpus_dir + "/reuters21578.jsonl.gz";
   }
-  eval.perturb_stories = config.perturb_stories;
+  eval.perturb_stories = config.eval.perturb_stories;
   const int status = RunDedupEval(eval, stdout);
   FlushStdout();
   return status;
 }
 
 int RunStats(const Config& config) {
-  // Opening through the searcher gives the same messages as a search (no index, schema).
-  if (OpenForReading(config) == nullptr) return kExitError;
-  auto counts = CountEntities(config.db_path, config.stats_kind, config.search.limit);
+  std::unique_ptr<Searcher> searcher = OpenForReading(config);
+  if (searcher == nullptr) return kExitError;
+  auto counts = searcher->TopEntities(config.stats.kind, config.stats.limit);
   if (!counts.ok()) {
     PrintError(counts.status().message());
     return kExitError;
   }
   const int status =
-      PrintEntityCounts(*counts, config.stats_kind, config.output == OutputMode::kJson, stdout);
+      PrintEntityCounts(*counts, config.stats.kind, config.output == OutputMode::kJson, stdout);
   if (!FlushStdout()) return kExitError;
   return status == 0 ? kExitMatch : kExitNoMatch;
 }
@@ -190,13 +186,13 @@ int RunCheck(const Config& config) {
 }
 
 int RunIndex(const Config& config) {
-  const bool progress = !config.quiet && isatty(STDERR_FILENO);
+  const bool progress = !config.index.quiet && isatty(STDERR_FILENO);
   IndexerOptions options;
   options.db_path = config.db_path;
-  options.commit_every = config.commit_every;
-  options.analysis_threads = config.analysis_threads;
-  options.extract_entities = config.extract_entities;
-  options.read_limits = config.read_limits;
+  options.commit_every = config.index.commit_every;
+  options.analysis_threads = config.index.analysis_threads;
+  options.extract_entities = config.index.extract_entities;
+  options.read_limits = config.index.read_limits;
   auto indexer = Indexer::Open(options);
   if (!indexer.ok()) {
     PrintError(indexer.status().message());
@@ -226,7 +222,7 @@ int RunIndex(const Config& config) {
   };
   IndexReport report;
   absl::Status status;
-  for (const std::string& input : config.inputs) {
+  for (const std::string& input : config.index.inputs) {
     status = (*indexer)->IndexPath(input, &observer, &report);
     if (!status.ok()) break;
   }
@@ -247,7 +243,8 @@ int RunIndex(const Config& config) {
   if (report.skipped > 0 || report.repaired > 0) {
     absl::StrAppend(&summary, "; ", report.skipped, " skipped, ", report.repaired, " repaired");
   }
-  if (!config.quiet || report.skipped > 0) std::fprintf(stderr, "newsgrep: %s\n", summary.c_str());
+  if (!config.index.quiet || report.skipped > 0)
+    std::fprintf(stderr, "newsgrep: %s\n", summary.c_str());
   return report.skipped > 0 ? kExitNoMatch : kExitMatch;
 }
 

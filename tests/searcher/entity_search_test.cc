@@ -6,6 +6,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -291,6 +292,61 @@ TEST(EntityRankingTest, StopwordsInAPhraseEarnNoFieldBonus) {
   ASSERT_TRUE(results.ok()) << results.status();
   ASSERT_EQ(results->hits.size(), 2u);
   EXPECT_DOUBLE_EQ(results->hits[0].score, results->hits[1].score);
+}
+
+// (key, articles, name) of each counted entity, in the order listed.
+std::vector<std::tuple<std::string, size_t, std::string>> Counts(Searcher& searcher,
+                                                                 EntityKind kind, size_t limit) {
+  std::vector<std::tuple<std::string, size_t, std::string>> out;
+  absl::StatusOr<std::vector<EntityCount>> counts = searcher.TopEntities(kind, limit);
+  EXPECT_TRUE(counts.ok()) << counts.status();
+  if (!counts.ok()) return out;
+  for (const EntityCount& c : *counts) out.emplace_back(c.key, c.articles, c.name);
+  return out;
+}
+
+TEST(EntityCountTest, TopPeopleCountEverySpellingAndASurnameAloneWithItsFullName) {
+  TempDir dir;
+  auto searcher = Build(dir, Corpus());
+  ASSERT_NE(searcher, nullptr);
+  EXPECT_THAT(Counts(*searcher, EntityKind::kPerson, 10),
+              ElementsAre(std::make_tuple("volodymyr zelensky", 3, "Volodymyr Zelenskyy"),
+                          std::make_tuple("sergei lavrov", 2, "Sergey Lavrov")));
+  EXPECT_THAT(Counts(*searcher, EntityKind::kPerson, 1),
+              ElementsAre(std::make_tuple("volodymyr zelensky", 3, "Volodymyr Zelenskyy")));
+  absl::StatusOr<std::vector<EntityCount>> people = searcher->TopEntities(EntityKind::kPerson, 1);
+  ASSERT_TRUE(people.ok()) << people.status();
+  EXPECT_THAT(people->front().spellings,
+              UnorderedElementsAre("Volodymyr Zelenskyy", "Zelenskiy", "Zelensky"));
+  EXPECT_THAT(people->front().kind, IsEmpty());
+}
+
+TEST(EntityCountTest, TopPlacesHaveTheGazetteerNameAndKind) {
+  TempDir dir;
+  auto searcher = Build(dir, Corpus());
+  ASSERT_NE(searcher, nullptr);
+  absl::StatusOr<std::vector<EntityCount>> places = searcher->TopEntities(EntityKind::kPlace, 1);
+  ASSERT_TRUE(places.ok()) << places.status();
+  ASSERT_THAT(*places, testing::SizeIs(1));
+  EXPECT_EQ(places->front().key, "kyiv");  // Kyiv in "a", Kiev in "c"
+  EXPECT_EQ(places->front().name, "Kyiv");
+  EXPECT_EQ(places->front().kind, "city");
+  EXPECT_EQ(places->front().articles, 2u);
+  EXPECT_THAT(places->front().spellings, UnorderedElementsAre("Kyiv", "Kiev"));
+}
+
+TEST(EntityCountTest, ShardsAreCountedAsOneIndex) {
+  TempDir one, first, second;
+  auto whole = Build(one, Corpus());
+  ASSERT_NE(whole, nullptr);
+  const std::vector<Article> corpus = Corpus();
+  ASSERT_NE(Build(first, {corpus[0], corpus[1]}), nullptr);
+  ASSERT_NE(Build(second, {corpus[2], corpus[3]}), nullptr);
+  auto sharded = Searcher::Open({first.path(), second.path()});
+  ASSERT_TRUE(sharded.ok()) << sharded.status();
+  for (EntityKind kind : {EntityKind::kPerson, EntityKind::kPlace}) {
+    EXPECT_EQ(Counts(**sharded, kind, 100), Counts(*whole, kind, 100));
+  }
 }
 
 }  // namespace

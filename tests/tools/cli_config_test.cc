@@ -45,8 +45,8 @@ TEST(CliConfigTest, BareWordsAreASearchJoinedBySpaces) {
   absl::StatusOr<Config> config = Parse({"security", "guarantees", "nato"});
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->command, Command::kSearch);
-  EXPECT_EQ(config->query, "security guarantees nato");
-  EXPECT_THAT(config->inputs, IsEmpty());
+  EXPECT_EQ(config->search.query, "security guarantees nato");
+  EXPECT_THAT(config->index.inputs, IsEmpty());
 }
 
 TEST(CliConfigTest, DefaultsForAPlainSearch) {
@@ -54,37 +54,37 @@ TEST(CliConfigTest, DefaultsForAPlainSearch) {
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->output, OutputMode::kText);
   EXPECT_EQ(config->color, ColorChoice::kAuto);
-  EXPECT_EQ(config->search.limit, 10u);
-  EXPECT_EQ(config->search.offset, 0u);
-  EXPECT_FALSE(config->search.exact_count);
-  EXPECT_EQ(config->search.sort, SortOrder::kRelevance);
+  EXPECT_EQ(config->search.options.limit, 10u);
+  EXPECT_EQ(config->search.options.offset, 0u);
+  EXPECT_FALSE(config->search.options.exact_count);
+  EXPECT_EQ(config->search.options.sort, SortOrder::kRelevance);
 }
 
 TEST(CliConfigTest, QuotedQueryArgumentIsKeptWhole) {
   absl::StatusOr<Config> config = Parse({"\"security guarantees\" nato -russia"});
   ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_EQ(config->query, "\"security guarantees\" nato -russia");
+  EXPECT_EQ(config->search.query, "\"security guarantees\" nato -russia");
 }
 
 TEST(CliConfigTest, SearchSubcommandSearchesForACommandName) {
   absl::StatusOr<Config> config = Parse({"search", "index"});
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->command, Command::kSearch);
-  EXPECT_EQ(config->query, "index");
+  EXPECT_EQ(config->search.query, "index");
 }
 
 TEST(CliConfigTest, DoubleDashSearchesForACommandName) {
   absl::StatusOr<Config> config = Parse({"--", "index"});
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->command, Command::kSearch);
-  EXPECT_EQ(config->query, "index");
-  EXPECT_THAT(config->inputs, IsEmpty());
+  EXPECT_EQ(config->search.query, "index");
+  EXPECT_THAT(config->index.inputs, IsEmpty());
 }
 
 TEST(CliConfigTest, DoubleDashEndsOptions) {
   absl::StatusOr<Config> config = Parse({"nato", "--", "-russia", "--json"});
   ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_EQ(config->query, "nato -russia --json");
+  EXPECT_EQ(config->search.query, "nato -russia --json");
   EXPECT_EQ(config->output, OutputMode::kText);
 }
 
@@ -92,17 +92,17 @@ TEST(CliConfigTest, CommandNameAfterTheFirstWordIsASearchWord) {
   absl::StatusOr<Config> config = Parse({"nato", "index", "help"});
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->command, Command::kSearch);
-  EXPECT_EQ(config->query, "nato index help");
+  EXPECT_EQ(config->search.query, "nato index help");
 }
 
 TEST(CliConfigTest, IndexSubcommandTakesInputs) {
   absl::StatusOr<Config> config = Parse({"index", "a.jsonl", "dir/b"});
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->command, Command::kIndex);
-  EXPECT_THAT(config->inputs, ElementsAre("a.jsonl", "dir/b"));
-  EXPECT_EQ(config->query, "");
-  EXPECT_EQ(config->commit_every, 0u);  // automatic (IndexerOptions)
-  EXPECT_FALSE(config->quiet);
+  EXPECT_THAT(config->index.inputs, ElementsAre("a.jsonl", "dir/b"));
+  EXPECT_EQ(config->search.query, "");
+  EXPECT_EQ(config->index.commit_every, 0u);  // automatic (IndexerOptions)
+  EXPECT_FALSE(config->index.quiet);
 }
 
 TEST(CliConfigTest, OptionsBeforeTheSubcommand) {
@@ -110,28 +110,28 @@ TEST(CliConfigTest, OptionsBeforeTheSubcommand) {
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->command, Command::kIndex);
   EXPECT_EQ(config->db_path, "/x");
-  EXPECT_THAT(config->inputs, ElementsAre("f"));
+  EXPECT_THAT(config->index.inputs, ElementsAre("f"));
 }
 
 TEST(CliConfigTest, IndexOptions) {
   absl::StatusOr<Config> config = Parse({"index", "-q", "--commit-every", "50", "in.jsonl"});
   ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_TRUE(config->quiet);
-  EXPECT_EQ(config->commit_every, 50u);
-  EXPECT_THAT(config->inputs, ElementsAre("in.jsonl"));
+  EXPECT_TRUE(config->index.quiet);
+  EXPECT_EQ(config->index.commit_every, 50u);
+  EXPECT_THAT(config->index.inputs, ElementsAre("in.jsonl"));
 
   config = Parse({"index", "--quiet", "--commit-every=7", "in.jsonl"});
   ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_TRUE(config->quiet);
-  EXPECT_EQ(config->commit_every, 7u);
-  EXPECT_EQ(config->analysis_threads, 0u);  // default: AnalysisThreads decides
+  EXPECT_TRUE(config->index.quiet);
+  EXPECT_EQ(config->index.commit_every, 7u);
+  EXPECT_EQ(config->index.analysis_threads, 0u);  // default: AnalysisThreads decides
 
   config = Parse({"index", "-j", "3", "in.jsonl"});
   ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_EQ(config->analysis_threads, 3u);
+  EXPECT_EQ(config->index.analysis_threads, 3u);
   config = Parse({"index", "--threads=1", "in.jsonl"});
   ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_EQ(config->analysis_threads, 1u);
+  EXPECT_EQ(config->index.analysis_threads, 1u);
   EXPECT_THAT(ErrorOf({"index", "-j", "many", "f"}), HasSubstr("whole number"));
   EXPECT_THAT(ErrorOf({"search", "-j", "2", "foo"}), HasSubstr("-j"));
 }
@@ -201,27 +201,27 @@ TEST(CliConfigTest, DbWithoutValueIsAnError) {
 TEST(CliConfigTest, LimitShortAndLongForms) {
   absl::StatusOr<Config> config = Parse({"-n", "3", "nato"});
   ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_EQ(config->search.limit, 3u);
-  EXPECT_EQ(config->query, "nato");
+  EXPECT_EQ(config->search.options.limit, 3u);
+  EXPECT_EQ(config->search.query, "nato");
 
   config = Parse({"nato", "--limit", "25"});
   ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_EQ(config->search.limit, 25u);
-  EXPECT_EQ(config->query, "nato");
+  EXPECT_EQ(config->search.options.limit, 25u);
+  EXPECT_EQ(config->search.query, "nato");
 }
 
 TEST(CliConfigTest, LimitAndOffsetInlineForm) {
   absl::StatusOr<Config> config = Parse({"--limit=5", "--offset=20", "nato"});
   ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_EQ(config->search.limit, 5u);
-  EXPECT_EQ(config->search.offset, 20u);
+  EXPECT_EQ(config->search.options.limit, 5u);
+  EXPECT_EQ(config->search.options.offset, 20u);
 }
 
 TEST(CliConfigTest, Offset) {
   absl::StatusOr<Config> config = Parse({"--offset", "30", "nato"});
   ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_EQ(config->search.offset, 30u);
-  EXPECT_EQ(config->search.limit, 10u);
+  EXPECT_EQ(config->search.options.offset, 30u);
+  EXPECT_EQ(config->search.options.limit, 10u);
 }
 
 TEST(CliConfigTest, NonNumberCountNamesTheOption) {
@@ -241,19 +241,19 @@ TEST(CliConfigTest, IdsOnly) {
   absl::StatusOr<Config> config = Parse({"-l", "nato"});
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->output, OutputMode::kIdsOnly);
-  EXPECT_FALSE(config->search.exact_count);
-  EXPECT_FALSE(config->search.snippets);  // nothing to show them in
+  EXPECT_FALSE(config->search.options.exact_count);
+  EXPECT_FALSE(config->search.options.snippets);  // nothing to show them in
   config = Parse({"--ids-only", "nato"});
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->output, OutputMode::kIdsOnly);
-  EXPECT_FALSE(config->search.snippets);
+  EXPECT_FALSE(config->search.options.snippets);
 }
 
 TEST(CliConfigTest, TextAndJsonHaveSnippets) {
   for (const char* flag : {"--json", "--color=never"}) {
     absl::StatusOr<Config> config = Parse({flag, "nato"});
     ASSERT_TRUE(config.ok()) << config.status();
-    EXPECT_TRUE(config->search.snippets) << flag;
+    EXPECT_TRUE(config->search.options.snippets) << flag;
   }
 }
 
@@ -261,19 +261,19 @@ TEST(CliConfigTest, CountSetsExactCount) {
   absl::StatusOr<Config> config = Parse({"-c", "nato"});
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->output, OutputMode::kCountOnly);
-  EXPECT_TRUE(config->search.exact_count);
-  EXPECT_FALSE(config->search.snippets);
+  EXPECT_TRUE(config->search.options.exact_count);
+  EXPECT_FALSE(config->search.options.snippets);
   config = Parse({"nato", "--count"});
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->output, OutputMode::kCountOnly);
-  EXPECT_TRUE(config->search.exact_count);
+  EXPECT_TRUE(config->search.options.exact_count);
 }
 
 TEST(CliConfigTest, Json) {
   absl::StatusOr<Config> config = Parse({"--json", "nato"});
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->output, OutputMode::kJson);
-  EXPECT_EQ(config->query, "nato");
+  EXPECT_EQ(config->search.query, "nato");
 }
 
 TEST(CliConfigTest, Color) {
@@ -285,7 +285,7 @@ TEST(CliConfigTest, Color) {
     absl::StatusOr<Config> config = Parse({"--color", "never", "--color", when, "nato"});
     ASSERT_TRUE(config.ok()) << when << ": " << config.status();
     EXPECT_EQ(config->color, expected) << when;
-    EXPECT_EQ(config->query, "nato");
+    EXPECT_EQ(config->search.query, "nato");
   }
   absl::StatusOr<Config> config = Parse({"--colour=always", "nato"});
   ASSERT_TRUE(config.ok()) << config.status();
@@ -301,10 +301,10 @@ TEST(CliConfigTest, InvalidColorIsAnError) {
 TEST(CliConfigTest, Sort) {
   absl::StatusOr<Config> config = Parse({"--sort", "newest", "nato"});
   ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_EQ(config->search.sort, SortOrder::kNewest);
+  EXPECT_EQ(config->search.options.sort, SortOrder::kNewest);
   config = Parse({"--sort", "newest", "--sort=relevance", "nato"});
   ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_EQ(config->search.sort, SortOrder::kRelevance);
+  EXPECT_EQ(config->search.options.sort, SortOrder::kRelevance);
 }
 
 TEST(CliConfigTest, InvalidSortIsAnError) {
@@ -316,11 +316,11 @@ TEST(CliConfigTest, InvalidSortIsAnError) {
 // --- usage errors --------------------------------------------------------------------
 
 TEST(CliConfigTest, TimeoutTakesADurationOrSeconds) {
-  EXPECT_EQ(Parse({"nato"})->search.time_limit, absl::InfiniteDuration());
-  EXPECT_EQ(Parse({"--timeout", "30s", "nato"})->search.time_limit, absl::Seconds(30));
-  EXPECT_EQ(Parse({"--timeout=500ms", "nato"})->search.time_limit, absl::Milliseconds(500));
-  EXPECT_EQ(Parse({"--timeout", "2m", "nato"})->search.time_limit, absl::Minutes(2));
-  EXPECT_EQ(Parse({"--timeout", "2.5", "nato"})->search.time_limit, absl::Milliseconds(2500));
+  EXPECT_EQ(Parse({"nato"})->search.options.time_limit, absl::InfiniteDuration());
+  EXPECT_EQ(Parse({"--timeout", "30s", "nato"})->search.options.time_limit, absl::Seconds(30));
+  EXPECT_EQ(Parse({"--timeout=500ms", "nato"})->search.options.time_limit, absl::Milliseconds(500));
+  EXPECT_EQ(Parse({"--timeout", "2m", "nato"})->search.options.time_limit, absl::Minutes(2));
+  EXPECT_EQ(Parse({"--timeout", "2.5", "nato"})->search.options.time_limit, absl::Milliseconds(2500));
   for (const char* bad : {"0", "-1", "0s", "soon", "inf", "nan", ""}) {
     EXPECT_THAT(ErrorOf({"--timeout", bad, "nato"}), HasSubstr("--timeout takes a time above zero"))
         << bad;
@@ -457,12 +457,40 @@ TEST(CliConfigTest, HelpTextOverview) {
 TEST(CliConfigTest, EvalCorporaAreOnlyWhereTheUserPointsTo) {
   absl::StatusOr<Config> config = Parse({"eval", "dedup"});
   ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_EQ(config->evaluation, "dedup");
-  EXPECT_THAT(config->corpus_dir, IsEmpty());
+  EXPECT_EQ(config->eval.evaluation, Evaluation::kDedup);
+  EXPECT_THAT(config->eval.corpus_dir, IsEmpty());
   config = Parse({"eval", "dedup", "--corpus-dir", "/data/corpus"});
   ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_EQ(config->corpus_dir, "/data/corpus");
+  EXPECT_EQ(config->eval.corpus_dir, "/data/corpus");
   EXPECT_THAT(HelpText(Command::kEval), Not(HasSubstr("default ../shared")));
+}
+
+// Each command's options land in its own struct, its modes typed: `stats places -n 3`
+// sets the stats kind and row count and leaves the search options as they were.
+TEST(CliConfigTest, StatsAndEvalOptionsAreTheirCommandsOwn) {
+  absl::StatusOr<Config> config = Parse({"stats", "places", "-n", "3"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->command, Command::kStats);
+  EXPECT_EQ(config->stats.kind, EntityKind::kPlace);
+  EXPECT_EQ(config->stats.limit, 3u);
+  EXPECT_EQ(config->search.options.limit, 10u);
+  config = Parse({"stats", "people"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->stats.kind, EntityKind::kPerson);
+  EXPECT_EQ(config->stats.limit, 10u);
+  EXPECT_EQ(ErrorOf({"stats", "quotes"}), "newsgrep stats takes one of: people, places");
+
+  config = Parse({"eval", "ner", "--conll", "dev.gz", "--errors", "5", "--no-corpus-stats"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->eval.evaluation, Evaluation::kNer);
+  EXPECT_EQ(config->eval.ner.conll_path, "dev.gz");
+  EXPECT_EQ(config->eval.ner.show_errors, 5u);
+  EXPECT_FALSE(config->eval.ner.corpus_stats);
+
+  config = Parse({"similar", "reuters-42"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->similar.article_id, "reuters-42");
+  EXPECT_THAT(config->search.query, IsEmpty());
 }
 
 }  // namespace

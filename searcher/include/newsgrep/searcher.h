@@ -148,6 +148,21 @@ struct SearchResults {
   std::string suggestion;
 };
 
+/// What Searcher::TopEntities counts.
+enum class EntityKind { kPerson, kPlace };
+
+/// A person or place with the number of articles that name it (Searcher::TopEntities).
+struct EntityCount {
+  std::string key;   // the canonical key the indexer writes (schema.h): "keir starmer", "kyiv"
+  std::string name;  // people: the fullest spelling seen; places: the gazetteer's name
+  std::string kind;  // places: "country", "region", "city", "area" or "place"; people: ""
+  /// Articles naming it. A person key of one word (a surname alone) is counted with the
+  /// one full name ending in it, when the index holds exactly one such name.
+  size_t articles = 0;
+  /// Spellings as written, from up to 20 of those articles, in the order first seen.
+  std::vector<std::string> spellings;
+};
+
 /// A query checked and parsed once (Searcher::Parse), to run many times or inspect.
 /// Copying is cheap (shared, immutable). A default-constructed ParsedQuery is empty:
 /// Search() rejects it with InvalidArgument.
@@ -210,6 +225,13 @@ class Searcher {
   /// last). Returns NotFound when there is no article `id`; an empty list when it has no
   /// near-duplicates.
   absl::StatusOr<std::vector<ArticleRecord>> Similar(absl::string_view id);
+
+  /// The `limit` people or places named in the most articles of the opened indexes (all
+  /// shards together), most articles first, ties in key order. Counts come from the key
+  /// terms' frequencies (cheap: no document is read for them); names and spellings from the
+  /// stored records of up to 20 articles per listed entity. DataLoss when the index is
+  /// corrupt.
+  absl::StatusOr<std::vector<EntityCount>> TopEntities(EntityKind kind, size_t limit);
 
   /// Re-reads the indexes to see the latest commit. Cheap when nothing changed.
   absl::Status Reopen();
