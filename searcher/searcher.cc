@@ -23,7 +23,6 @@
 #include "internal/parsed_query.h"
 #include "internal/person_field.h"
 #include "internal/proximity.h"
-#include "internal/query_check.h"
 #include "internal/query_text.h"
 #include "internal/recency.h"
 #include "internal/search_budget.h"

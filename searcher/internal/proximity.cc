@@ -12,7 +12,6 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
-#include "internal/query_check.h"
 #include "internal/query_text.h"
 #include "internal/query_tree.h"
 #include "newsgrep/internal/status_macros.h"

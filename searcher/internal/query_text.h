@@ -5,6 +5,8 @@
 /// Xapian does (its UTF-8 decoding, Unicode::is_wordchar and is_whitespace, its three double
 /// quotes, a field name at a word's start).
 ///
+/// Its errors point at their column (QueryErrorAt).
+///
 /// Thread safety: safe from any thread.
 #ifndef NEWSGREP_SEARCHER_INTERNAL_QUERY_TEXT_H_
 #define NEWSGREP_SEARCHER_INTERNAL_QUERY_TEXT_H_
@@ -17,6 +19,15 @@
 #include "absl/strings/string_view.h"
 
 namespace newsgrep::internal {
+
+/// InvalidArgument whose message names the problem (`what`) and the 1-based column of
+/// `byte_offset` and ends with two lines: the query and a caret under that column:
+/// "unclosed quote at column 5\n  <query>\n      ^"
+absl::Status QueryErrorAt(absl::string_view query, size_t byte_offset, absl::string_view what);
+
+/// The `date:` value in bytes [begin, end) of `query`: OK for A, A..B, A.. and ..B with
+/// YYYY-MM-DD days A <= B; otherwise a QueryErrorAt naming the bad part.
+absl::Status CheckDateValue(absl::string_view query, size_t begin, size_t end);
 
 /// One operand of the query text, or an operator between operands: bytes [begin, end).
 struct QueryOperand {

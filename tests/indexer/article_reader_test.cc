@@ -3,7 +3,6 @@
 #include "newsgrep/article_reader.h"
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <string>
 #include <utility>
@@ -896,13 +895,7 @@ TEST(ArticleReaderTest, CorruptGzipIsReported) {
   TempDir dir;
   const std::string path = dir / "corrupt.jsonl.gz";
   WriteGzipFile(path, LinesForGzip(3000));
-  {
-    // Overwrite a stretch in the middle of the deflate stream.
-    std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
-    file.seekp(static_cast<std::streamoff>(fs::file_size(path) / 2));
-    const std::string junk(64, '\xFF');
-    file.write(junk.data(), static_cast<std::streamsize>(junk.size()));
-  }
+  test::DamageMiddle(path);
   Collected got;
   ASSERT_EQ(ReadArticles(path, got.Callbacks()), absl::OkStatus());
   EXPECT_LT(got.articles.size(), 3000u);

@@ -4,7 +4,6 @@
 #include "newsgrep/input_file.h"
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -79,12 +78,7 @@ TEST(InputFileTest, CorruptGzipIsDataLoss) {
   const TempDir dir;
   const std::string path = dir / "corrupt.gz";
   WriteGzipFile(path, Numbers(20000));
-  {
-    std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
-    file.seekp(static_cast<std::streamoff>(fs::file_size(path) / 2));
-    const std::string junk(64, '\xFF');
-    file.write(junk.data(), static_cast<std::streamsize>(junk.size()));
-  }
+  test::DamageMiddle(path);
   EXPECT_EQ(ReadInputFile(path).status().code(), absl::StatusCode::kDataLoss);
 }
 

@@ -58,4 +58,13 @@ std::string ReadFile(const std::string& path) {
   return text.str();
 }
 
+void DamageMiddle(const std::string& path) {
+  std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+  ASSERT_TRUE(file.is_open()) << path;
+  file.seekp(static_cast<std::streamoff>(std::filesystem::file_size(path) / 2));
+  const std::string junk(64, '\xFF');
+  file.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+  ASSERT_TRUE(file.good()) << path;
+}
+
 }  // namespace newsgrep::test

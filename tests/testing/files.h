@@ -40,6 +40,10 @@ void WriteGzipFile(const std::string& path, absl::string_view contents);
 /// The whole content of `path`; "" when it cannot be read.
 std::string ReadFile(const std::string& path);
 
+/// Overwrites 64 bytes in the middle of the file at `path` with 0xFF: for a gzip file, a
+/// stretch of its deflate stream, which zlib then reports as corrupt data.
+void DamageMiddle(const std::string& path);
+
 }  // namespace newsgrep::test
 
 #endif  // NEWSGREP_TESTS_TESTING_FILES_H_
