@@ -10,6 +10,8 @@ endif()
 find_package(absl REQUIRED CONFIG)
 find_package(nlohmann_json 3.10 REQUIRED CONFIG)
 find_package(ZLIB REQUIRED)
+# Web pages: libxml2's HTML parser, which reads broken markup as browsers do.
+find_package(LibXml2 REQUIRED)
 # The indexer analyses articles on several threads.
 find_package(Threads REQUIRED)
 # Entity extraction: ICU (name folding, transliteration) and libgeonames (the city

@@ -23,6 +23,7 @@
 #include "newsgrep/cleaner.h"
 #include "newsgrep/input_file.h"
 #include "newsgrep/text_rules.h"
+#include "newsgrep/web_page.h"
 
 namespace newsgrep {
 namespace {
@@ -190,6 +191,41 @@ void ReadTextFile(const std::string& path, std::string text, const ReadCallbacks
   }
   KeepWithinLimits(*article, path, limits, callbacks.on_problem);
   *status = callbacks.on_article(*std::move(article));
+}
+
+bool IsWebPageName(absl::string_view name) {
+  return absl::EndsWithIgnoreCase(name, ".html") || absl::EndsWithIgnoreCase(name, ".htm") ||
+         absl::EndsWithIgnoreCase(name, ".xhtml");
+}
+
+// A web page (web_page.h): its metadata and the article's own text. The id is the page's
+// canonical URL when it has one (the same page saved twice is one article), else the path.
+void ReadWebPageFile(const std::string& path, absl::string_view html,
+                     const ReadCallbacks& callbacks, const ReadLimits& limits,
+                     absl::Status* status) {
+  const WebPage page = ReadWebPage(html);
+  if (page.body.empty()) {
+    callbacks.on_problem(
+        {InputProblem::Outcome::kSkipped, path, "web page with no article text, not indexed"});
+    return;
+  }
+  Article article;
+  article.origin = path;
+  article.url = page.url;
+  article.id = page.url.empty() ? path : page.url;
+  article.body = page.body;
+  article.title = page.title.empty() ? FirstSentence(page.body) : page.title;
+  article.source = page.site_name;
+  if (!page.date.empty()) {
+    article.date = ParseNewsDate(page.date);
+    if (!article.date) {
+      callbacks.on_problem(
+          {InputProblem::Outcome::kRepaired, path,
+           absl::StrCat("unrecognised date \"", page.date, "\"; indexed without a date")});
+    }
+  }
+  KeepWithinLimits(article, path, limits, callbacks.on_problem);
+  *status = callbacks.on_article(std::move(article));
 }
 
 std::optional<Article> ParseJsonRecord(absl::string_view line, absl::string_view origin,
@@ -387,7 +423,11 @@ void ReadFile(const std::string& path, const ReadCallbacks& callbacks, const Rea
     }
     if (*n == 0) break;
   }
-  ReadTextFile(path, std::move(head), callbacks, limits, status);
+  if (IsWebPageName(name) || LooksLikeHtml(head)) {
+    ReadWebPageFile(path, head, callbacks, limits, status);
+  } else {
+    ReadTextFile(path, std::move(head), callbacks, limits, status);
+  }
 }
 
 // The directories a walk has read, by device and inode, with the name each was read under:

@@ -12,7 +12,7 @@ packages=(
   g++ cmake make
   libxapian-dev xapian-tools
   libabsl-dev
-  nlohmann-json3-dev zlib1g-dev
+  nlohmann-json3-dev zlib1g-dev libxml2-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libsqlite3-dev sqlite3
   libicu-dev pkgconf libgeonames-dev iso-codes tzdata wamerican libtext-names-perl

@@ -204,6 +204,11 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
       if (!path.ok()) return path.status();
       config.eval.ner.conll_path = *path;
       eval_only.push_back(name);
+    } else if (name == "--output") {
+      absl::StatusOr<std::string> path = take_value();
+      if (!path.ok()) return path.status();
+      config.eval.extract.output_path = *path;
+      eval_only.push_back(name);
     } else if (name == "--no-corpus-stats") {
       config.eval.ner.corpus_stats = false;
       eval_only.push_back(name);
@@ -319,7 +324,7 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
   }
   if (config.command != Command::kEval && !eval_only.empty()) {
     return absl::InvalidArgumentError(
-        absl::StrCat(eval_only.front(), " is an eval option (newsgrep eval dedup|ner)"));
+        absl::StrCat(eval_only.front(), " is an eval option (newsgrep eval dedup|ner|extract)"));
   }
   if (config.command == Command::kEval) {
     if (!search_only.empty() || !index_only.empty()) {
@@ -327,8 +332,31 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
           absl::StrCat(search_only.empty() ? index_only.front() : search_only.front(),
                        " is not an eval option"));
     }
-    if (operands.size() != 1 || (operands[0] != "dedup" && operands[0] != "ner")) {
-      return absl::InvalidArgumentError("newsgrep eval takes one evaluation name: dedup or ner");
+    if (operands.empty() ||
+        (operands[0] != "dedup" && operands[0] != "ner" && operands[0] != "extract")) {
+      return absl::InvalidArgumentError(
+          "newsgrep eval takes one evaluation name: dedup, ner or extract");
+    }
+    if (operands[0] == "extract") {
+      if (operands.size() != 2) {
+        return absl::InvalidArgumentError(
+            "newsgrep eval extract takes one directory (ground-truth.json and html/)");
+      }
+      config.eval.evaluation = Evaluation::kExtract;
+      config.eval.extract.dir = operands[1];
+      if (eval_only.size() > (config.eval.extract.output_path.empty() ? 0u : 1u)) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(eval_only.front() == "--output" ? eval_only.back() : eval_only.front(),
+                         " is not an option of newsgrep eval extract"));
+      }
+      return config;
+    }
+    if (operands.size() != 1) {
+      return absl::InvalidArgumentError(
+          "newsgrep eval takes one evaluation name: dedup, ner or extract");
+    }
+    if (!config.eval.extract.output_path.empty()) {
+      return absl::InvalidArgumentError("--output is an option of newsgrep eval extract");
     }
     config.eval.evaluation = operands[0] == "ner" ? Evaluation::kNer : Evaluation::kDedup;
     const bool ner_option_given = !config.eval.ner.conll_path.empty() ||
@@ -457,6 +485,7 @@ Exit status: 0 something listed, 1 nothing (no entities in the index), 2 error.
   if (command == Command::kEval) {
     return R"help(Usage: newsgrep eval dedup [OPTIONS]
        newsgrep eval ner --conll FILE [--no-corpus-stats] [--errors N]
+       newsgrep eval extract DIR [--output FILE]
 
 Measure near-duplicate clustering through the real indexer: precision and recall of
 duplicate pairs on (a) the seed articles and the bundled sample corpus, (b) a perturbation
@@ -481,6 +510,12 @@ mention level (exact token span) on a CoNLL-2003 file, one line per type:
                        over the file first (what a single article gets at index time)
   --errors N           also print N false positives and N misses per type
 
+eval extract: precision, recall and F1 of the article text newsgrep reads from web pages,
+by the article-extraction benchmark's measure (4-word shingles, averaged over pages), and
+pages per second; DIR holds ground-truth.json ({"<id>": {"articleBody": …}}) and
+html/<id>.html or .html.gz, as ../shared/corpus/html-articles does.
+  --output FILE        also write what was extracted, in the ground truth's format
+
 Exit status: 0 every target met, 1 a target missed, 2 error.
 )help";
   }
@@ -489,9 +524,10 @@ Exit status: 0 every target met, 1 a target missed, 2 error.
 
 Index news articles. PATH may be a file or a directory (walked recursively; names
 starting with '.' are skipped). Files named *.jsonl / *.ndjson (optionally .gz) hold one
-JSON object per line (id, title, body, date, source, url, dateline); any other file is one
-plain-text article, optionally starting with Title:/Date:/Source:/URL:/Dateline: header
-lines and a blank line. Re-indexing an article with the same id replaces it. A new index
+JSON object per line (id, title, body, date, source, url, dateline); *.html / *.htm (or
+any file that starts as HTML) is one web page, read as its article: title, date, site name,
+canonical URL and the article's own text; any other file is one plain-text article,
+optionally starting with Title:/Date:/Source:/URL:/Dateline: header lines and a blank line. Re-indexing an article with the same id replaces it. A new index
 is built in chunks written in parallel and merged, compact, when the run ends (readers see
 it then, all at once; on an error it stays empty); adding to an existing index commits
 as it goes and does not compact (xapian-compact does it on demand).

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "eval_extract.h"
 #include "eval_ner.h"
 #include "newsgrep/article_reader.h"
 #include "newsgrep/searcher.h"
@@ -19,7 +20,7 @@ namespace newsgrep::cli {
 enum class Command { kSearch, kIndex, kSimilar, kEval, kStats, kCheck, kHelp, kVersion };
 enum class ColorChoice { kAuto, kAlways, kNever };
 enum class OutputMode { kText, kJson, kIdsOnly, kCountOnly };
-enum class Evaluation { kDedup, kNer };
+enum class Evaluation { kDedup, kNer, kExtract };
 
 /// `newsgrep [search] QUERY`.
 struct SearchArgs {
@@ -42,11 +43,12 @@ struct SimilarArgs {
   std::string article_id;
 };
 
-/// `newsgrep eval dedup|ner`.
+/// `newsgrep eval dedup|ner|extract`.
 struct EvalArgs {
   Evaluation evaluation = Evaluation::kDedup;
-  NerEvalConfig ner;       // eval ner: --conll, --no-corpus-stats, --errors
-  std::string corpus_dir;  // eval dedup --corpus-dir: the evaluation corpora; none by default
+  NerEvalConfig ner;          // eval ner: --conll, --no-corpus-stats, --errors
+  ExtractEvalConfig extract;  // eval extract DIR [--output FILE]
+  std::string corpus_dir;     // eval dedup --corpus-dir: the evaluation corpora; none by default
   std::string sample_dir = "data/sample";  // eval dedup --sample-dir: the bundled sample corpus
   size_t perturb_stories = 200;            // eval dedup --stories
 };

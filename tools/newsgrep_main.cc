@@ -17,6 +17,7 @@
 #include "absl/strings/str_format.h"
 #include "cli_config.h"
 #include "eval_dedup.h"
+#include "eval_extract.h"
 #include "eval_ner.h"
 #include "newsgrep/index_check.h"
 #include "newsgrep/indexer.h"
@@ -132,6 +133,11 @@ int RunSimilar(const Config& config) {
 }
 
 int RunEval(const Config& config) {
+  if (config.eval.evaluation == Evaluation::kExtract) {
+    const int status = RunExtractEval(config.eval.extract, stdout);
+    if (!FlushStdout()) return kExitError;
+    return status;
+  }
   if (config.eval.evaluation == Evaluation::kNer) {
     const int status = RunNerEval(config.eval.ner, stdout);
     if (!FlushStdout()) return kExitError;

@@ -1158,5 +1158,46 @@ TEST(ArticleReaderTest, ArticleCallbackErrorOnATextFileStopsTheWalk) {
   EXPECT_EQ(calls, 1);
 }
 
+// A web page is one article: metadata from the page, the body without what surrounds the
+// story. A page is known by its name (.html, .htm, also gzipped) or by its first markup.
+TEST(ArticleReaderTest, WebPagesAreReadAsArticlesByNameOrByContent) {
+  TempDir dir;
+  const std::string story =
+      "<p>Harbour authorities in Rotterdam said on Tuesday that the new cranes, ordered in "
+      "2023, would be running by the spring, doubling the terminal's capacity.</p>"
+      "<p>The port, Europe's largest, has struggled with congestion since the winter, when "
+      "storms closed the approaches for nine days and ships queued off the coast.</p>";
+  const std::string page = absl::StrCat(
+      "<!DOCTYPE html><html lang=en><head><title>Rotterdam adds cranes | Port News</title>"
+      "<meta property=\"og:site_name\" content=\"Port News\">"
+      "<meta property=\"article:published_time\" content=\"2025-03-04T09:30:00Z\">"
+      "<link rel=canonical href=\"https://port.example/cranes\"></head><body>"
+      "<nav><a href=/>Home</a> <a href=/world>World</a></nav><article>",
+      story, "</article><footer>Contact us</footer></body></html>");
+  WriteGzipFile(dir / "a/cranes.html.gz", page);
+  WriteFile(dir / "b/saved-page.txt", absl::StrCat("\n  <!-- saved -->\n", page));
+  WriteFile(dir / "c/empty.htm", "<html><body><nav><a href=/>Home</a></nav></body></html>");
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir.path(), got.Callbacks()), absl::OkStatus());
+  ASSERT_THAT(got.articles, SizeIs(2));
+  for (const Article& article : got.articles) {
+    EXPECT_EQ(article.id, "https://port.example/cranes");
+    EXPECT_EQ(article.url, "https://port.example/cranes");
+    EXPECT_EQ(article.title, "Rotterdam adds cranes");
+    EXPECT_EQ(article.source, "Port News");
+    ASSERT_TRUE(article.date.has_value());
+    EXPECT_EQ(article.date->day, 4);
+    EXPECT_THAT(article.body, StartsWith("Harbour authorities in Rotterdam"));
+    EXPECT_THAT(article.body, Not(HasSubstr("Home")));
+    EXPECT_THAT(article.body, Not(HasSubstr("<")));
+  }
+  EXPECT_EQ(got.articles[0].origin, dir / "a/cranes.html.gz");
+  EXPECT_EQ(got.articles[1].origin, dir / "b/saved-page.txt");
+  ASSERT_THAT(got.problems, SizeIs(1));
+  EXPECT_EQ(got.problems[0].outcome, Outcome::kSkipped);
+  EXPECT_EQ(got.problems[0].location, dir / "c/empty.htm");
+  EXPECT_THAT(got.problems[0].message, HasSubstr("no article text"));
+}
+
 }  // namespace
 }  // namespace newsgrep

@@ -320,7 +320,8 @@ TEST(CliConfigTest, TimeoutTakesADurationOrSeconds) {
   EXPECT_EQ(Parse({"--timeout", "30s", "nato"})->search.options.time_limit, absl::Seconds(30));
   EXPECT_EQ(Parse({"--timeout=500ms", "nato"})->search.options.time_limit, absl::Milliseconds(500));
   EXPECT_EQ(Parse({"--timeout", "2m", "nato"})->search.options.time_limit, absl::Minutes(2));
-  EXPECT_EQ(Parse({"--timeout", "2.5", "nato"})->search.options.time_limit, absl::Milliseconds(2500));
+  EXPECT_EQ(Parse({"--timeout", "2.5", "nato"})->search.options.time_limit,
+            absl::Milliseconds(2500));
   for (const char* bad : {"0", "-1", "0s", "soon", "inf", "nan", ""}) {
     EXPECT_THAT(ErrorOf({"--timeout", bad, "nato"}), HasSubstr("--timeout takes a time above zero"))
         << bad;

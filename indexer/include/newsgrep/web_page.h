@@ -1,0 +1,64 @@
+/// @file web_page.h
+/// @brief A news web page (HTML) read as an article: its metadata and the article's own
+/// text, without the page's navigation, share bars, teasers, comments and notices.
+///
+/// Metadata, in order of preference (the first that gives a value wins):
+///   title      schema.org JSON-LD `headline` of an article object (NewsArticle, Article,
+///              ReportageNewsArticle, BlogPosting, … : any type ending in "Article" or
+///              "BlogPosting", also inside `@graph`), `og:title`, `twitter:title`, `<title>`
+///              without a trailing " | Site" / " - Site" part, the first `<h1>`.
+///   date       JSON-LD `datePublished`, `article:published_time`, other date `<meta>` names
+///              (date, pubdate, publishdate, dc.date, …), the first `<time datetime>`; as
+///              written (callers parse it with dates.h).
+///   modified   JSON-LD `dateModified`, `article:modified_time`.
+///   authors    JSON-LD `author` (names of persons or strings), `<meta name=author>`,
+///              `article:author` when it is a name, not a link.
+///   site_name  `og:site_name`, JSON-LD `publisher.name`.
+///   url        `<link rel=canonical>`, `og:url`, JSON-LD `url`.
+///   language   JSON-LD `inLanguage`, `<html lang>`, `og:locale`.
+/// The body is the text of the page's main content block: the block whose paragraphs hold
+/// the most prose (long text, commas, few links), with everything that is not the story
+/// left out (script, style, navigation, header and footer of the page, forms, figures and
+/// captions, elements hidden or marked by class, id or role as sharing, related stories,
+/// comments, newsletter, advertising, cookie or paywall notices). Paragraphs stay
+/// paragraphs ("\n\n" between them).
+///
+/// Broken markup is read as browsers read it (libxml2's HTML parser, recovering); the tree
+/// is walked without recursion, so nesting depth costs no stack.
+///
+/// Thread safety: pure functions; safe to call concurrently.
+#ifndef NEWSGREP_INDEXER_WEB_PAGE_H_
+#define NEWSGREP_INDEXER_WEB_PAGE_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+
+namespace newsgrep {
+
+/// What ReadWebPage finds in a page. Strings are UTF-8 with white space collapsed ("" when
+/// the page does not say); `body` keeps paragraphs apart with blank lines.
+struct WebPage {
+  std::string title;
+  std::string date;
+  std::string modified;
+  std::vector<std::string> authors;
+  std::string site_name;
+  std::string url;
+  std::string language;
+  std::string body;
+};
+
+/// Whether `head` (the first bytes of a file) is HTML: after an optional byte order mark
+/// and white space, `<!doctype html`, `<html`, `<head`, `<body`, `<meta`, `<title` or an
+/// HTML comment followed by one of these, in any case.
+bool LooksLikeHtml(absl::string_view head);
+
+/// Reads the page `html`. The character set is the byte order mark's, else the page's
+/// `<meta charset>` / `http-equiv` declaration, else UTF-8.
+WebPage ReadWebPage(absl::string_view html);
+
+}  // namespace newsgrep
+
+#endif  // NEWSGREP_INDEXER_WEB_PAGE_H_

@@ -1,0 +1,683 @@
+/// @file web_page.cc
+/// @brief Web pages: libxml2's HTML parser, one walk of the tree for metadata and for the
+/// paragraphs, the main content block chosen by the prose its paragraphs hold.
+#include "newsgrep/web_page.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
+#include "newsgrep/article_reader.h"
+#include "newsgrep/text_rules.h"
+
+namespace newsgrep {
+namespace {
+
+using nlohmann::json;
+
+// ---- Reading the tree ----
+
+absl::string_view NameOf(const xmlNode* node) {
+  return node->name != nullptr ? reinterpret_cast<const char*>(node->name) : "";
+}
+
+// The value of attribute `name` (ASCII case-insensitive), "" when absent.
+std::string Attribute(const xmlNode* node, absl::string_view name) {
+  for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
+    if (a->name == nullptr ||
+        !absl::EqualsIgnoreCase(reinterpret_cast<const char*>(a->name), name)) {
+      continue;
+    }
+    std::string value;
+    for (const xmlNode* c = a->children; c != nullptr; c = c->next) {
+      if (c->content != nullptr) value += reinterpret_cast<const char*>(c->content);
+    }
+    return value;
+  }
+  return "";
+}
+
+bool IsOneOf(absl::string_view name, std::initializer_list<absl::string_view> names) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// How an element's content is read, by its name.
+enum ElementKind : uint8_t {
+  kSkipped = 1,  // never the story's text (script, style, form controls, media)
+  // What surrounds a story (navigation, the page's header and footer, asides, figures and
+  // their captions) but may, on some sites, wrap the whole page (an ASP.NET page is one
+  // <form>): marked, and judged against the block chosen as the story.
+  kMarked = 2,
+  kBlock = 4,  // starts and ends a paragraph of text
+};
+
+uint8_t KindOf(absl::string_view name) {
+  static const auto* const kKinds = new absl::flat_hash_map<absl::string_view, uint8_t>{
+      {"script", kSkipped},   {"style", kSkipped},  {"noscript", kSkipped},  {"template", kSkipped},
+      {"svg", kSkipped},      {"math", kSkipped},   {"button", kSkipped},    {"select", kSkipped},
+      {"textarea", kSkipped}, {"iframe", kSkipped}, {"object", kSkipped},    {"embed", kSkipped},
+      {"canvas", kSkipped},   {"video", kSkipped},  {"audio", kSkipped},     {"head", kSkipped},
+      {"input", kSkipped},    {"nav", kMarked},     {"footer", kMarked},     {"aside", kMarked},
+      {"form", kMarked},      {"figure", kMarked},  {"figcaption", kMarked}, {"picture", kMarked},
+      {"header", kMarked},    {"dialog", kMarked},  {"menu", kMarked},       {"label", kMarked},
+      {"p", kBlock},          {"div", kBlock},      {"section", kBlock},     {"article", kBlock},
+      {"main", kBlock},       {"h1", kBlock},       {"h2", kBlock},          {"h3", kBlock},
+      {"h4", kBlock},         {"h5", kBlock},       {"h6", kBlock},          {"li", kBlock},
+      {"ul", kBlock},         {"ol", kBlock},       {"blockquote", kBlock},  {"pre", kBlock},
+      {"table", kBlock},      {"tr", kBlock},       {"td", kBlock},          {"th", kBlock},
+      {"dl", kBlock},         {"dt", kBlock},       {"dd", kBlock},          {"hr", kBlock},
+      {"address", kBlock},    {"center", kBlock},   {"body", kBlock},        {"html", kBlock},
+      {"caption", kBlock},    {"details", kBlock},  {"summary", kBlock},     {"tbody", kBlock},
+      {"thead", kBlock},      {"tfoot", kBlock},
+  };
+  const auto it = kKinds->find(name);
+  return it == kKinds->end() ? 0 : it->second;
+}
+
+// Words of class and id names that mark what is not the story: sharing, related stories,
+// comments, newsletter and subscription prompts, advertising, cookie and paywall notices,
+// navigation, captions and credits, bylines and tags. Matched as whole words of the name,
+// or two adjacent words written together ("share-tools" → share; "sr-only" → sronly), so
+// "header" or "lead" never match "ad".
+bool IsBoilerplateWord(absl::string_view word) {
+  static const auto* const kWords = new absl::flat_hash_set<absl::string_view>{
+      "share",      "sharing",    "social",      "related",       "recommended",  "recommendations",
+      "comment",    "comments",   "newsletter",  "subscribe",     "subscription", "signup",
+      "promo",      "promotion",  "advert",      "advertisement", "ad",           "ads",
+      "adslot",     "sponsor",    "sponsored",   "cookie",        "cookies",      "consent",
+      "paywall",    "breadcrumb", "breadcrumbs", "nav",           "navigation",   "menu",
+      "sidebar",    "footer",     "caption",     "credit",        "credits",      "popular",
+      "trending",   "mostread",   "outbrain",    "taboola",       "modal",        "popup",
+      "toolbar",    "hidden",     "sronly",      "byline",        "author",       "tags",
+      "disclaimer", "copyright"};
+  return kWords->contains(word);
+}
+
+bool HasBoilerplateName(absl::string_view names) {
+  constexpr size_t kLongest = 16;  // no listed word is longer
+  std::string word, previous;
+  auto check = [&]() {
+    if (word.empty()) return false;
+    const bool hit = (word.size() <= kLongest && IsBoilerplateWord(word)) ||
+                     (!previous.empty() && previous.size() + word.size() <= kLongest &&
+                      IsBoilerplateWord(previous + word));
+    previous = std::move(word);
+    word.clear();
+    return hit;
+  };
+  for (const char c : names) {
+    if (absl::ascii_isalnum(static_cast<unsigned char>(c))) {
+      word += absl::ascii_tolower(static_cast<unsigned char>(c));
+    } else if (check()) {
+      return true;
+    } else if (c == ' ') {
+      previous.clear();  // another name: words are joined only within one name
+    }
+  }
+  return check();
+}
+
+// The value of an attribute: its text (one text node, as the HTML parser makes it).
+absl::string_view ValueOf(const xmlAttr* a) {
+  const xmlNode* c = a->children;
+  if (c == nullptr || c->content == nullptr) return "";
+  return reinterpret_cast<const char*>(c->content);
+}
+
+// The attributes that decide how an element's text is read, in one pass over them.
+struct Presentation {
+  absl::string_view class_name, id;
+  bool hidden = false;            // hidden, aria-hidden=true, display:none, visibility:hidden
+  bool boilerplate_role = false;  // navigation, banner, contentinfo, complementary, …
+};
+
+Presentation PresentationOf(const xmlNode* node) {
+  Presentation out;
+  for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
+    if (a->name == nullptr) continue;
+    const absl::string_view name = reinterpret_cast<const char*>(a->name);
+    if (name == "class") {
+      out.class_name = ValueOf(a);
+    } else if (name == "id") {
+      out.id = ValueOf(a);
+    } else if (name == "hidden") {
+      out.hidden = true;
+    } else if (name == "aria-hidden") {
+      out.hidden |= absl::EqualsIgnoreCase(ValueOf(a), "true");
+    } else if (name == "style") {
+      std::string style = absl::AsciiStrToLower(ValueOf(a));
+      style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+      out.hidden |=
+          absl::StrContains(style, "display:none") || absl::StrContains(style, "visibility:hidden");
+    } else if (name == "role") {
+      const std::string role = absl::AsciiStrToLower(ValueOf(a));
+      out.boilerplate_role =
+          IsOneOf(role, {"navigation", "banner", "contentinfo", "complementary", "dialog",
+                         "alertdialog", "menu", "menubar", "search", "toolbar"});
+    }
+  }
+  return out;
+}
+
+// ---- Metadata ----
+
+bool IsArticleType(const json& type) {
+  auto matches = [](const json& t) {
+    if (!t.is_string()) return false;
+    const std::string& s = t.get_ref<const std::string&>();
+    return absl::EndsWith(s, "Article") || absl::EndsWith(s, "BlogPosting");
+  };
+  if (matches(type)) return true;
+  if (type.is_array()) {
+    for (const json& t : type) {
+      if (matches(t)) return true;
+    }
+  }
+  return false;
+}
+
+std::string StringOf(const json& value) {
+  if (value.is_string()) return CollapseSpaces(value.get_ref<const std::string&>());
+  if (value.is_object() && value.contains("name")) return StringOf(value["name"]);
+  if (value.is_object() && value.contains("@id") && value["@id"].is_string()) {
+    return CollapseSpaces(value["@id"].get_ref<const std::string&>());
+  }
+  return "";
+}
+
+// Metadata found so far, each field filled by the first source that gives it.
+struct Metadata {
+  std::string ld_headline, og_title, twitter_title, title_element, h1;
+  std::string ld_date, meta_published, meta_date, time_element;
+  std::string ld_modified, meta_modified;
+  std::vector<std::string> ld_authors, meta_authors;
+  std::string og_site_name, ld_publisher;
+  std::string canonical, og_url, ld_url;
+  std::string ld_language, html_lang, og_locale;
+};
+
+void SetOnce(std::string& field, absl::string_view value) {
+  if (field.empty()) field = CollapseSpaces(value);
+}
+
+void ReadArticleObject(const json& object, Metadata& meta) {
+  if (object.contains("headline")) SetOnce(meta.ld_headline, StringOf(object["headline"]));
+  if (object.contains("datePublished")) SetOnce(meta.ld_date, StringOf(object["datePublished"]));
+  if (object.contains("dateModified")) SetOnce(meta.ld_modified, StringOf(object["dateModified"]));
+  if (object.contains("author") && meta.ld_authors.empty()) {
+    const json& author = object["author"];
+    if (author.is_array()) {
+      for (const json& a : author) {
+        if (std::string name = StringOf(a); !name.empty() && !absl::StartsWith(name, "http")) {
+          meta.ld_authors.push_back(std::move(name));
+        }
+      }
+    } else if (std::string name = StringOf(author);
+               !name.empty() && !absl::StartsWith(name, "http")) {
+      meta.ld_authors.push_back(std::move(name));
+    }
+  }
+  if (object.contains("publisher")) SetOnce(meta.ld_publisher, StringOf(object["publisher"]));
+  if (object.contains("url") && object["url"].is_string())
+    SetOnce(meta.ld_url, StringOf(object["url"]));
+  if (object.contains("inLanguage")) SetOnce(meta.ld_language, StringOf(object["inLanguage"]));
+}
+
+// Article objects anywhere in a JSON-LD value (top level, arrays, @graph), to depth 6.
+void FindArticleObjects(const json& value, Metadata& meta, int depth = 0) {
+  if (depth > 6) return;
+  if (value.is_array()) {
+    for (const json& v : value) FindArticleObjects(v, meta, depth + 1);
+    return;
+  }
+  if (!value.is_object()) return;
+  if (value.contains("@type") && IsArticleType(value["@type"])) ReadArticleObject(value, meta);
+  if (value.contains("@graph")) FindArticleObjects(value["@graph"], meta, depth + 1);
+  if (value.contains("mainEntity")) FindArticleObjects(value["mainEntity"], meta, depth + 1);
+}
+
+void ReadMeta(const xmlNode* node, Metadata& meta) {
+  std::string key = absl::AsciiStrToLower(Attribute(node, "property"));
+  if (key.empty()) key = absl::AsciiStrToLower(Attribute(node, "name"));
+  if (key.empty()) key = absl::AsciiStrToLower(Attribute(node, "itemprop"));
+  const std::string content = Attribute(node, "content");
+  if (key.empty() || content.empty()) return;
+  if (key == "og:title") {
+    SetOnce(meta.og_title, content);
+  } else if (key == "twitter:title") {
+    SetOnce(meta.twitter_title, content);
+  } else if (key == "article:published_time" || key == "datepublished") {
+    SetOnce(meta.meta_published, content);
+  } else if (IsOneOf(key, {"date", "pubdate", "publishdate", "publish-date", "dc.date",
+                           "dc.date.issued", "dcterms.date", "sailthru.date", "parsely-pub-date",
+                           "article.published", "og:published_time"})) {
+    SetOnce(meta.meta_date, content);
+  } else if (key == "article:modified_time" || key == "datemodified") {
+    SetOnce(meta.meta_modified, content);
+  } else if (key == "author" || key == "article:author" || key == "dc.creator" ||
+             key == "parsely-author" || key == "sailthru.author") {
+    const std::string name = CollapseSpaces(content);
+    if (!name.empty() && !absl::StrContains(name, "://") &&
+        std::find(meta.meta_authors.begin(), meta.meta_authors.end(), name) ==
+            meta.meta_authors.end()) {
+      meta.meta_authors.push_back(name);
+    }
+  } else if (key == "og:site_name") {
+    SetOnce(meta.og_site_name, content);
+  } else if (key == "og:url") {
+    SetOnce(meta.og_url, content);
+  } else if (key == "og:locale") {
+    SetOnce(meta.og_locale, content);
+  }
+}
+
+// `<title>` without a trailing site name: "Talks resume | Example News" → "Talks resume".
+std::string WithoutSiteSuffix(absl::string_view title, absl::string_view site_name) {
+  for (absl::string_view separator : {" | ", " – ", " — ", " - ", " :: ", " · ", " » "}) {
+    const size_t at = title.rfind(separator);
+    if (at == absl::string_view::npos || at == 0) continue;
+    const absl::string_view head = title.substr(0, at);
+    const absl::string_view tail = title.substr(at + separator.size());
+    const bool tail_is_site = !site_name.empty() && absl::EqualsIgnoreCase(tail, site_name);
+    if (tail_is_site || (tail.size() < head.size() && tail.size() <= 40)) {
+      return WithoutSiteSuffix(head, site_name);
+    }
+  }
+  return std::string(title);
+}
+
+// ---- Paragraphs ----
+
+struct Element {
+  const xmlNode* node = nullptr;
+  int parent = -1;   // index into the element table, -1 for the root
+  size_t begin = 0;  // preorder numbers: a descendant d of e has begin(e) <= begin(d) < end(e)
+  size_t end = 0;
+  double score = 0;
+};
+
+struct Paragraph {
+  std::string text;
+  size_t link_chars = 0;
+  int owner = -1;  // the block element it belongs to
+  int mark = -1;   // the innermost marked element around it (boilerplate by name), or -1
+};
+
+class PageWalker {
+ public:
+  explicit PageWalker(Metadata& meta) : meta_(meta) {}
+
+  void Walk(const xmlNode* root);
+  std::string Body();
+
+ private:
+  void Enter(const xmlNode* node);
+  void Exit();
+  void Flush(int owner);
+  void AddText(absl::string_view text);
+
+  Metadata& meta_;
+  std::vector<Element> elements_;
+  std::vector<Paragraph> paragraphs_;
+  std::vector<int> blocks_;  // open block elements, innermost last
+  std::string text_;         // the paragraph being read
+  size_t link_chars_ = 0;
+  int links_ = 0;           // open <a> elements
+  int skipped_ = 0;         // open skipped elements (their text is not the body's)
+  std::vector<int> marks_;  // open marked elements, innermost last
+  size_t counter_ = 0;
+  // Elements whose exit must close something, by node.
+  struct Open {
+    int element;
+    bool block, skipped, link, marked;
+  };
+  std::vector<Open> open_;
+};
+
+void PageWalker::AddText(absl::string_view text) {
+  if (skipped_ > 0) return;
+  bool space = !text_.empty() && text_.back() == ' ';
+  for (char c : text) {
+    if (absl::ascii_isspace(static_cast<unsigned char>(c))) {
+      if (!space && !text_.empty()) {
+        text_ += ' ';
+        space = true;
+      }
+      continue;
+    }
+    text_ += c;
+    space = false;
+    if (links_ > 0) ++link_chars_;
+  }
+}
+
+void PageWalker::Flush(int owner) {
+  const absl::string_view text = absl::StripAsciiWhitespace(text_);
+  if (!text.empty() && owner >= 0) {
+    paragraphs_.push_back(
+        {std::string(text), link_chars_, owner, marks_.empty() ? -1 : marks_.back()});
+  }
+  text_.clear();
+  link_chars_ = 0;
+}
+
+void PageWalker::Enter(const xmlNode* node) {
+  const absl::string_view name = NameOf(node);
+  if (name == "title") {
+    std::string text;
+    for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
+      if (c->content != nullptr) text += reinterpret_cast<const char*>(c->content);
+    }
+    SetOnce(meta_.title_element, text);
+  } else if (name == "meta") {
+    ReadMeta(node, meta_);
+  } else if (name == "link") {
+    if (absl::EqualsIgnoreCase(Attribute(node, "rel"), "canonical")) {
+      SetOnce(meta_.canonical, Attribute(node, "href"));
+    }
+  } else if (name == "html") {
+    SetOnce(meta_.html_lang, Attribute(node, "lang"));
+  } else if (name == "time") {
+    SetOnce(meta_.time_element, Attribute(node, "datetime"));
+  } else if (name == "script" &&
+             absl::EqualsIgnoreCase(Attribute(node, "type"), "application/ld+json")) {
+    std::string text;
+    for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
+      if (c->content != nullptr) text += reinterpret_cast<const char*>(c->content);
+    }
+    const json value = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (!value.is_discarded()) FindArticleObjects(value, meta_);
+  }
+  const uint8_t kind = KindOf(name);
+  const Presentation presentation = PresentationOf(node);
+  // ARIA landmarks say outright what is not the story: read as hidden.
+  const bool skipped = (kind & kSkipped) || presentation.hidden || presentation.boilerplate_role;
+  // html, body, main and article are the page's structure, whatever their class says
+  // (<body class="one-sidebar">).
+  const bool structural = IsOneOf(name, {"html", "body", "main", "article"});
+  const bool marked =
+      (kind & kMarked) || (!structural && (presentation.boilerplate_role ||
+                                           HasBoilerplateName(presentation.class_name) ||
+                                           HasBoilerplateName(presentation.id)));
+  // A marked element ends the paragraph before it, so that its text is a paragraph of its own.
+  const bool block = (kind & kBlock) || marked;
+  const bool link = name == "a";
+  const int element = static_cast<int>(elements_.size());
+  elements_.push_back({node, blocks_.empty() ? -1 : blocks_.back(), counter_++, 0, 0});
+  if (name == "h1" && meta_.h1.empty()) {
+    // Read separately: the page header holding it is skipped for the body.
+    std::string text;
+    std::vector<const xmlNode*> stack = {node->children};
+    while (!stack.empty()) {
+      const xmlNode* n = stack.back();
+      stack.pop_back();
+      for (; n != nullptr; n = n->next) {
+        if (n->type == XML_TEXT_NODE && n->content != nullptr) {
+          text += reinterpret_cast<const char*>(n->content);
+        } else if (n->type == XML_ELEMENT_NODE && n->children != nullptr) {
+          stack.push_back(n->next);
+          stack.push_back(n->children);
+          break;
+        }
+      }
+    }
+    meta_.h1 = CollapseSpaces(text);
+  }
+  if (name == "br") AddText("\n");
+  if (block && skipped_ == 0) Flush(blocks_.empty() ? -1 : blocks_.back());
+  if (block) blocks_.push_back(element);
+  if (skipped) ++skipped_;
+  if (marked) marks_.push_back(element);
+  if (link) ++links_;
+  open_.push_back({element, block, skipped, link, marked});
+}
+
+void PageWalker::Exit() {
+  const Open open = open_.back();
+  open_.pop_back();
+  if (open.link) --links_;
+  if (open.skipped) --skipped_;
+  if (open.block) {
+    if (skipped_ == 0) Flush(open.element);
+    blocks_.pop_back();
+  }
+  if (open.marked) marks_.pop_back();
+  elements_[open.element].end = counter_;
+}
+
+void PageWalker::Walk(const xmlNode* root) {
+  // Iterative preorder: (node, entered) pairs; nesting depth costs heap, not stack.
+  std::vector<std::pair<const xmlNode*, bool>> stack;
+  // Siblings are pushed in reverse so that the first is handled first.
+  auto push_children = [&stack](const xmlNode* first) {
+    std::vector<const xmlNode*> children;
+    for (const xmlNode* c = first; c != nullptr; c = c->next) children.push_back(c);
+    for (auto it = children.rbegin(); it != children.rend(); ++it) stack.emplace_back(*it, false);
+  };
+  push_children(root);
+  while (!stack.empty()) {
+    auto [node, entered] = stack.back();
+    stack.pop_back();
+    if (entered) {
+      Exit();
+      continue;
+    }
+    if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+      if (node->content != nullptr) AddText(reinterpret_cast<const char*>(node->content));
+      continue;
+    }
+    if (node->type != XML_ELEMENT_NODE) continue;
+    Enter(node);
+    stack.emplace_back(node, true);
+    push_children(node->children);
+  }
+  Flush(blocks_.empty() ? -1 : blocks_.back());
+}
+
+std::string PageWalker::Body() {
+  // Text and link characters inside each element, from prefix sums over the paragraphs
+  // ordered by their owner's preorder number: the paragraphs inside element e are those
+  // whose owner's number is in [begin, end).
+  std::vector<std::pair<size_t, size_t>> keyed;  // (owner's number, paragraph)
+  for (size_t i = 0; i < paragraphs_.size(); ++i) {
+    keyed.emplace_back(elements_[paragraphs_[i].owner].begin, i);
+  }
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<size_t> keys, chars_before = {0}, links_before = {0};
+  for (const auto& [key, i] : keyed) {
+    keys.push_back(key);
+    chars_before.push_back(chars_before.back() + paragraphs_[i].text.size());
+    links_before.push_back(links_before.back() + paragraphs_[i].link_chars);
+  }
+  auto inside = [&](const Element& e) {
+    const size_t from = std::lower_bound(keys.begin(), keys.end(), e.begin) - keys.begin();
+    const size_t to = std::lower_bound(keys.begin(), keys.end(), e.end) - keys.begin();
+    return std::make_pair(chars_before[to] - chars_before[from],
+                          links_before[to] - links_before[from]);
+  };
+  const double total = static_cast<double>(std::max<size_t>(chars_before.back(), 1));
+  // A paragraph inside an element marked as boilerplate that holds little of the page's
+  // text (a share bar, a related-stories list) is not the story; a marked element holding
+  // most of it is a wrapper (<body class="one-sidebar">, an ASP.NET <form>).
+  auto in_small_mark = [&](const Paragraph& p) {
+    return p.mark >= 0 && static_cast<double>(inside(elements_[p.mark]).first) < 0.3 * total;
+  };
+  // Score: each paragraph of prose gives its block's container points for its length and
+  // commas, and half as many to the container's parent.
+  for (const Paragraph& p : paragraphs_) {
+    if (p.text.size() < 25 || in_small_mark(p)) continue;
+    const Element& owner = elements_[p.owner];
+    const double points = 1.0 + static_cast<double>(std::count(p.text.begin(), p.text.end(), ',')) +
+                          std::min(static_cast<double>(p.text.size()) / 100.0, 3.0);
+    int container = p.owner;
+    if (!IsOneOf(NameOf(owner.node), {"div", "section", "article", "main", "td", "body"})) {
+      container = owner.parent;
+    }
+    if (container < 0) continue;
+    elements_[container].score += points;
+    if (elements_[container].parent >= 0) {
+      elements_[elements_[container].parent].score += points / 2;
+    }
+  }
+  // The best container, its score lowered by its link density (links make up navigation
+  // and teasers).
+  int best = -1;
+  double best_score = 0;
+  for (size_t e = 0; e < elements_.size(); ++e) {
+    const Element& element = elements_[e];
+    if (element.score <= 0) continue;
+    const auto [chars, links] = inside(element);
+    const double density = chars > 0 ? static_cast<double>(links) / static_cast<double>(chars) : 0;
+    const double score = element.score * (1.0 - density);
+    if (score > best_score) {
+      best_score = score;
+      best = static_cast<int>(e);
+    }
+  }
+  if (best < 0) return "";
+  const Element& top = elements_[best];
+  std::vector<std::string> kept;
+  for (const Paragraph& p : paragraphs_) {
+    const Element& owner = elements_[p.owner];
+    if (owner.begin < top.begin || owner.begin >= top.end) continue;
+    // Boilerplate inside the story's block; a mark around the block itself is a wrapper.
+    if (p.mark >= 0 && elements_[p.mark].begin > top.begin) continue;
+    const double density =
+        static_cast<double>(p.link_chars) / static_cast<double>(std::max<size_t>(p.text.size(), 1));
+    if (density > 0.5 && p.text.size() < 200) continue;  // a link list or a teaser
+    kept.push_back(p.text);
+  }
+  return absl::StrJoin(kept, "\n\n");
+}
+
+// The character set declared in the first 4 KB (`charset=…`), lower case, or "".
+std::string DeclaredCharset(absl::string_view html) {
+  const std::string head = absl::AsciiStrToLower(html.substr(0, 4096));
+  const size_t at = head.find("charset=");
+  if (at == std::string::npos) return "";
+  size_t begin = at + 8;
+  while (begin < head.size() && (head[begin] == '"' || head[begin] == '\'' || head[begin] == ' ')) {
+    ++begin;
+  }
+  size_t end = begin;
+  while (end < head.size() && (absl::ascii_isalnum(static_cast<unsigned char>(head[end])) ||
+                               head[end] == '-' || head[end] == '_' || head[end] == ':')) {
+    ++end;
+  }
+  return head.substr(begin, end - begin);
+}
+
+struct DocDeleter {
+  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+};
+
+}  // namespace
+
+bool LooksLikeHtml(absl::string_view head) {
+  absl::ConsumePrefix(&head, "\xEF\xBB\xBF");
+  head = absl::StripLeadingAsciiWhitespace(head);
+  while (absl::StartsWith(head, "<!--")) {
+    const size_t end = head.find("-->");
+    if (end == absl::string_view::npos) return false;
+    head = absl::StripLeadingAsciiWhitespace(head.substr(end + 3));
+  }
+  for (absl::string_view start : {"<!doctype html", "<html", "<head", "<body", "<meta", "<title"}) {
+    if (head.size() >= start.size() &&
+        absl::EqualsIgnoreCase(head.substr(0, start.size()), start)) {
+      const size_t after = start.size();
+      if (after == head.size() || !absl::ascii_isalnum(static_cast<unsigned char>(head[after]))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+WebPage ReadWebPage(absl::string_view html) {
+  std::string bytes;
+  const char* encoding = "UTF-8";
+  if (absl::StartsWith(html, "\xFF\xFE")) {
+    encoding = "UTF-16LE";
+  } else if (absl::StartsWith(html, "\xFE\xFF")) {
+    encoding = "UTF-16BE";
+  }
+  std::string declared;
+  if (std::string(encoding) == "UTF-8") {
+    absl::ConsumePrefix(&html, "\xEF\xBB\xBF");
+    declared = DeclaredCharset(html);
+    if (declared == "utf8") declared = "utf-8";
+  }
+  bytes.assign(html.data(), html.size());
+  if (!declared.empty() && declared != "utf-8") {
+    encoding = declared.c_str();
+    // A NUL byte ends libxml2's reading of the page; other control bytes are never text.
+    bytes.erase(std::remove_if(bytes.begin(), bytes.end(),
+                               [](char c) {
+                                 const auto b = static_cast<unsigned char>(c);
+                                 return b < 0x20 && b != '\t' && b != '\n' && b != '\r';
+                               }),
+                bytes.end());
+  } else if (std::string(encoding) == "UTF-8") {
+    RepairUtf8(bytes);  // libxml2 would switch the rest of the page to Latin-1
+  }
+  constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                           HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+  auto parse = [&bytes](const char* with_encoding) {
+    // htmlReadMemory takes an int size; the reader's limits keep pages far below 1 GiB.
+    const int size = static_cast<int>(std::min<size_t>(bytes.size(), size_t{1} << 30));
+    return std::unique_ptr<xmlDoc, DocDeleter>(
+        htmlReadMemory(bytes.data(), size, nullptr, with_encoding, kOptions));
+  };
+  std::unique_ptr<xmlDoc, DocDeleter> doc = parse(encoding);
+  if (doc == nullptr && encoding != std::string("UTF-8")) {
+    // A character set libxml2 does not know: read the bytes as UTF-8.
+    RepairUtf8(bytes);
+    doc = parse("UTF-8");
+  }
+  WebPage page;
+  if (doc == nullptr) return page;
+  Metadata meta;
+  PageWalker walker(meta);
+  walker.Walk(xmlDocGetRootElement(doc.get()));
+  page.body = walker.Body();
+
+  auto first = [](std::initializer_list<const std::string*> values) {
+    for (const std::string* v : values) {
+      if (!v->empty()) return *v;
+    }
+    return std::string();
+  };
+  page.site_name = first({&meta.og_site_name, &meta.ld_publisher});
+  const std::string title_element = WithoutSiteSuffix(meta.title_element, page.site_name);
+  page.title =
+      first({&meta.ld_headline, &meta.og_title, &meta.twitter_title, &title_element, &meta.h1});
+  page.date = first({&meta.ld_date, &meta.meta_published, &meta.meta_date, &meta.time_element});
+  page.modified = first({&meta.ld_modified, &meta.meta_modified});
+  page.authors = !meta.ld_authors.empty() ? meta.ld_authors : meta.meta_authors;
+  page.url = first({&meta.canonical, &meta.og_url, &meta.ld_url});
+  page.language = first({&meta.ld_language, &meta.html_lang, &meta.og_locale});
+  // Valid UTF-8 without control characters, whatever the page declared (a charset libxml2
+  // decodes loosely, a control byte inside an attribute).
+  for (std::string* field : {&page.title, &page.date, &page.modified, &page.site_name, &page.url,
+                             &page.language, &page.body}) {
+    RepairUtf8(*field);
+  }
+  for (std::string& author : page.authors) RepairUtf8(author);
+  return page;
+}
+
+}  // namespace newsgrep
