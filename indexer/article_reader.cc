@@ -157,6 +157,20 @@ bool ParseHeaderLine(absl::string_view line, std::string* key, std::string* valu
 }
 
 // `text` cut to at most `limit` bytes at a word boundary (CutPoint).
+// Sets the article's date from `text` as written (what dates.h reads); a date it cannot
+// read is reported and the article keeps none.
+void SetDate(Article& article, absl::string_view text, const std::string& location,
+             const ProblemCallback& on_problem) {
+  if (text.empty()) return;
+  article.date = ParseNewsDate(text);
+  if (!article.date && on_problem) {
+    on_problem({InputProblem::Outcome::kRepaired, location,
+                absl::StrCat("unrecognised date \"", text,
+                             "\" (expected ISO 8601 such as 2025-08-20T14:05:00Z, or RFC "
+                             "2822); indexed without a date")});
+  }
+}
+
 void CutText(std::string& text, size_t limit) {
   if (text.size() > limit) text.resize(CutPoint(text, limit, " \t\n"));
 }
@@ -216,14 +230,7 @@ void ReadWebPageFile(const std::string& path, absl::string_view html,
   article.body = page.body;
   article.title = page.title.empty() ? FirstSentence(page.body) : page.title;
   article.source = page.site_name;
-  if (!page.date.empty()) {
-    article.date = ParseNewsDate(page.date);
-    if (!article.date) {
-      callbacks.on_problem(
-          {InputProblem::Outcome::kRepaired, path,
-           absl::StrCat("unrecognised date \"", page.date, "\"; indexed without a date")});
-    }
-  }
+  SetDate(article, page.date, path, callbacks.on_problem);
   KeepWithinLimits(article, path, limits, callbacks.on_problem);
   *status = callbacks.on_article(std::move(article));
 }
@@ -302,13 +309,7 @@ std::optional<Article> ParseJsonRecord(absl::string_view line, absl::string_view
       absl::StripAsciiWhitespace(article.body).empty()) {
     return fail(std::string(origin), "record has neither \"title\" nor \"body\" text");
   }
-  if (!date.empty()) {
-    article.date = ParseNewsDate(date);
-    if (!article.date) {
-      on_problem({InputProblem::Outcome::kRepaired, std::string(origin),
-                  absl::StrCat("unrecognised date \"", date, "\"; indexed without a date")});
-    }
-  }
+  SetDate(article, date, std::string(origin), on_problem);
   return article;
 }
 
@@ -564,15 +565,7 @@ absl::StatusOr<Article> ParseTextArticle(absl::string_view text, absl::string_vi
     if (key == "source") article.source = value;
     if (key == "url") article.url = value;
     if (key == "dateline") article.dateline = value;
-    if (key == "date") {
-      article.date = ParseNewsDate(value);
-      if (!article.date && on_problem) {
-        on_problem({InputProblem::Outcome::kRepaired, std::string(id),
-                    absl::StrCat("unrecognised Date header \"", value,
-                                 "\" (expected ISO 8601 such as 2025-08-20T14:05:00Z, or RFC "
-                                 "2822); indexed without a date")});
-      }
-    }
+    if (key == "date") SetDate(article, value, std::string(id), on_problem);
   }
 
   // Skip leading blank lines of the body.

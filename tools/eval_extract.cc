@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -99,8 +100,8 @@ int RunExtractEval(const ExtractEvalConfig& config, FILE* out) {
     return 2;
   }
   json extracted = json::object();
-  double precision = 0, recall = 0, seconds = 0;
-  size_t pages = 0;
+  double precision = 0, recall = 0;
+  std::vector<std::string> pages;
   for (const auto& [id, entry] : truth.items()) {
     if (!entry.is_object() || !entry.contains("articleBody") || !entry["articleBody"].is_string()) {
       std::fprintf(stderr, "newsgrep: %s: page %s has no articleBody string\n", truth_path.c_str(),
@@ -115,27 +116,39 @@ int RunExtractEval(const ExtractEvalConfig& config, FILE* out) {
                    std::string(html.status().message()).c_str());
       return 2;
     }
-    const auto start = std::chrono::steady_clock::now();
     const WebPage page = ReadWebPage(*html);
-    seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const ShingleScore score = ScoreExtraction(entry["articleBody"].get<std::string>(), page.body);
     precision += score.precision;
     recall += score.recall;
-    ++pages;
     extracted[id] = {{"articleBody", page.body}};
+    pages.push_back(*std::move(html));
   }
-  precision /= static_cast<double>(pages);
-  recall /= static_cast<double>(pages);
+  // Speed: the pages read from memory, the median of five passes over all of them (one
+  // pass is a fraction of a second: a shared machine's noise is large against it).
+  constexpr int kPasses = 5;
+  std::vector<double> pass_seconds;
+  for (int pass = 0; pass < kPasses; ++pass) {
+    const auto start = std::chrono::steady_clock::now();
+    for (const std::string& html : pages) (void)ReadWebPage(html);
+    pass_seconds.push_back(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+  std::sort(pass_seconds.begin(), pass_seconds.end());
+  const double seconds = pass_seconds[kPasses / 2];
+  precision /= static_cast<double>(pages.size());
+  recall /= static_cast<double>(pages.size());
   const double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
-  const double pages_per_second = seconds > 0 ? static_cast<double>(pages) / seconds : 0;
+  const double pages_per_second = seconds > 0 ? static_cast<double>(pages.size()) / seconds : 0;
   std::fprintf(out, "body  P=%.4f R=%.4f F1=%.4f  (%zu pages; target F1 >= 0.96)\n", precision,
-               recall, f1, pages);
+               recall, f1, pages.size());
   std::fprintf(out,
                "# published F1 on the whole benchmark (181 pages): trafilatura 0.958, "
                "go-trafilatura 0.960, newspaper4k 0.949, Readability.js 0.947, html-text "
                "(all of the page's text) 0.665\n");
-  std::fprintf(out, "# extraction alone: %.0f pages/s on one core (%.3f s; target >= 500)\n",
-               pages_per_second, seconds);
+  std::fprintf(out,
+               "# extraction alone: %.0f pages/s on one core (median of %d passes, %.3f s "
+               "each; target >= 500)\n",
+               pages_per_second, kPasses, seconds);
   if (!config.output_path.empty()) {
     std::ofstream file(config.output_path);
     file << extracted.dump(1, ' ', false, json::error_handler_t::replace) << "\n";

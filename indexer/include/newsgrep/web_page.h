@@ -23,8 +23,8 @@
 /// comments, newsletter, advertising, cookie or paywall notices). Paragraphs stay
 /// paragraphs ("\n\n" between them).
 ///
-/// Broken markup is read as browsers read it (libxml2's HTML parser, recovering); the tree
-/// is walked without recursion, so nesting depth costs no stack.
+/// Broken markup is read as browsers read it (libxml2's HTML parser, recovering), as a
+/// stream of events: no tree is built, and nesting depth costs no stack.
 ///
 /// Thread safety: pure functions; safe to call concurrently.
 #ifndef NEWSGREP_INDEXER_WEB_PAGE_H_
