@@ -60,9 +60,29 @@ bool IsAbbreviation(absl::string_view word) {
          std::end(kAbbreviations);
 }
 
+// The byte length of a closing quotation mark or bracket whose last byte is text[i]
+// (" ' ) ’ ” »), 0 when there is none.
+size_t CloserEndingAt(absl::string_view text, size_t i) {
+  const char c = text[i];
+  if (c == '"' || c == '\'' || c == ')') return 1;
+  for (absl::string_view closer : {"\u2019", "\u201D", "\u00BB"}) {
+    if (i + 1 >= closer.size() && text.substr(i + 1 - closer.size(), closer.size()) == closer) {
+      return closer.size();
+    }
+  }
+  return 0;
+}
+
 bool IsSentenceEnd(absl::string_view text, size_t i) {
   if (i >= text.size()) return false;
-  const char c = text[i];
+  // The mark, before at most three closing quotes or brackets ending at i.
+  size_t mark = i;
+  for (int closers = 0; closers < 3; ++closers) {
+    const size_t length = CloserEndingAt(text, mark);
+    if (length == 0 || mark < length) break;
+    mark -= length;
+  }
+  const char c = text[mark];
   if (c != '.' && c != '?' && c != '!') return false;
   size_t next = i + 1;
   while (next < text.size() && absl::ascii_isspace(static_cast<unsigned char>(text[next]))) {
@@ -70,13 +90,13 @@ bool IsSentenceEnd(absl::string_view text, size_t i) {
   }
   if (next == i + 1 || !OpensSentence(CodePointAt(text, next))) return false;
   if (c != '.') return true;
-  size_t start = i;
+  size_t start = mark;
   while (start > 0 && (IsWordByte(static_cast<unsigned char>(text[start - 1])) ||
                        (text[start - 1] == '.' && start >= 2 &&
                         IsWordByte(static_cast<unsigned char>(text[start - 2]))))) {
     --start;
   }
-  return !IsAbbreviation(text.substr(start, i - start));
+  return !IsAbbreviation(text.substr(start, mark - start));
 }
 
 std::vector<absl::string_view> SplitSentences(absl::string_view text) {

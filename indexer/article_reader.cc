@@ -90,18 +90,93 @@ std::string Location(absl::string_view path, size_t line, size_t column = 0) {
   return absl::StrCat(path, ":", line, ":", column);
 }
 
-// `text` without a leading wire credit: "(Reuters) -", "(AP) —".
-absl::string_view WithoutWireCredit(absl::string_view text) {
-  if (!absl::StartsWith(text, "(")) return text;
-  const size_t close = text.find(')');
-  if (close == absl::string_view::npos || close > 30) return text;
-  absl::string_view rest = absl::StripLeadingAsciiWhitespace(text.substr(close + 1));
-  for (absl::string_view dash : {"-", "\u2013", "\u2014"}) {
-    if (absl::StartsWith(rest, dash)) {
-      return absl::StripLeadingAsciiWhitespace(rest.substr(dash.size()));
+// Whether `word` is written in capitals: no lower-case ASCII letter, at least one
+// capital ("BRUSSELS", "D.C.", "SÃO" — letters outside ASCII are taken as they come).
+bool IsCapitalsWord(absl::string_view word) {
+  bool capital = false;
+  for (const char c : word) {
+    if (absl::ascii_islower(static_cast<unsigned char>(c))) return false;
+    capital |= absl::ascii_isupper(static_cast<unsigned char>(c));
+  }
+  return capital;
+}
+
+// `text` without a leading dateline: a place in capitals (at most four words, then an
+// optional ", Region" or ", Month Day" of at most four words), a wire credit in
+// parentheses, or both, ended by ":" or a dash: "BRUSSELS: NATO's…", "WASHINGTON
+// (Reuters) - The…", "SAN FRANCISCO, March 3 (AP) — Officials…", "(Reuters) -NATO…". Kept
+// when the words after it are in capitals too: "CRICKET - LEICESTERSHIRE TAKE OVER" is a
+// headline, not a dateline.
+absl::string_view WithoutDateline(absl::string_view text) {
+  const absl::string_view head = text.substr(0, 120);
+  size_t i = 0;
+  auto skip_spaces = [&] {
+    while (i < head.size() && head[i] == ' ') ++i;
+  };
+  auto next_word = [&]() -> absl::string_view {
+    size_t end = i;
+    while (end < head.size() && head[end] != ' ' && head[end] != '(') ++end;
+    return head.substr(i, end - i);
+  };
+  bool place = false, separator = false;
+  for (int words = 0; words < 4 && i < head.size() && head[i] != '('; ++words) {
+    absl::string_view word = next_word();
+    const bool colon = absl::EndsWith(word, ":");
+    const bool comma = absl::EndsWith(word, ",");
+    if (!IsCapitalsWord(absl::StripSuffix(absl::StripSuffix(word, ":"), ","))) break;
+    place = true;
+    i += word.size();
+    skip_spaces();
+    if (colon) {
+      separator = true;
+      break;
+    }
+    if (comma) {
+      // ", D.C.", ", March 3", ", Feb 26": capitalised words and numbers.
+      for (int more = 0; more < 4 && i < head.size() && head[i] != '('; ++more) {
+        word = next_word();
+        if (word.empty() || !(absl::ascii_isupper(static_cast<unsigned char>(word[0])) ||
+                              absl::ascii_isdigit(static_cast<unsigned char>(word[0])))) {
+          break;
+        }
+        i += word.size();
+        skip_spaces();
+        if (absl::EndsWith(word, ":")) {
+          separator = true;
+          break;
+        }
+      }
+      break;
     }
   }
-  return text;
+  bool credit = false;
+  if (!separator && i < head.size() && head[i] == '(') {
+    const size_t close = head.find(')', i);
+    if (close == absl::string_view::npos || close - i > 30) return text;
+    credit = true;
+    i = close + 1;
+    skip_spaces();
+  }
+  if (!place && !credit) return text;
+  if (!separator) {
+    for (absl::string_view dash : {"--", "-", "\u2013", "\u2014"}) {
+      if (absl::StartsWith(head.substr(i), dash)) {
+        separator = true;
+        i += dash.size();
+        break;
+      }
+    }
+  }
+  if (!separator) return text;
+  const absl::string_view rest = absl::StripLeadingAsciiWhitespace(text.substr(i));
+  // The story's first words: not all in capitals (beyond an acronym or two).
+  int capitals = 0, words = 0;
+  for (absl::string_view word : absl::StrSplit(rest.substr(0, 80), ' ', absl::SkipEmpty())) {
+    if (++words > 3) break;
+    if (IsCapitalsWord(word)) ++capitals;
+  }
+  if (rest.empty() || (words > 0 && capitals == std::min(words, 3))) return text;
+  return rest;
 }
 
 // Where to cut `text` to at most `limit` bytes (REQUIRES: limit < text.size()): at the
@@ -115,11 +190,11 @@ size_t CutPoint(absl::string_view text, size_t limit, const char* spaces) {
   return cut;
 }
 
-// The first sentence of `text` (a leading wire credit dropped), at most ~150 bytes, cut at
-// a word boundary.
+// The first sentence of `text` (a leading dateline dropped), at most ~150 bytes, cut at a
+// word boundary.
 std::string FirstSentence(absl::string_view text) {
   constexpr size_t kMax = 150;
-  text = WithoutWireCredit(text);
+  text = WithoutDateline(text);
   size_t end = absl::string_view::npos;
   for (size_t i = 20; i < text.size() && i < kMax; ++i) {
     if (IsSentenceEnd(text, i)) {
@@ -127,17 +202,21 @@ std::string FirstSentence(absl::string_view text) {
       break;
     }
   }
-  if (end != absl::string_view::npos) return std::string(text.substr(0, end - 1));
+  // Without its full stop, but with the quotation mark after one.
+  if (end != absl::string_view::npos) {
+    const char last = text[end - 1];
+    return std::string(text.substr(0, last == '.' || last == '?' || last == '!' ? end - 1 : end));
+  }
   if (text.size() <= kMax) return std::string(text);
   return absl::StrCat(text.substr(0, CutPoint(text, kMax, " ")), "…");
 }
 
-// A photo caption or byline standing before the story on a scraped page: a line the
-// cleaner removes as a caption ("FILE PHOTO: …", "Photo: …", "… REUTERS/…") or byline
-// ("By Jane Doe"), or one that opens with a parenthesised photo credit ("(Reuters photo)
-// Leaders gather …"). `line` is trimmed.
-bool IsCaptionLike(absl::string_view line) {
-  if (IsCaptionLine(line) || IsBylineLine(line)) return true;
+// A line standing before the story on a scraped page: one the cleaner removes as a caption
+// ("FILE PHOTO: …", "Photo: …", "… REUTERS/…"), byline ("By Jane Doe") or site chrome
+// ("Share and Follow", "You can now listen to …"), or one that opens with a parenthesised
+// photo credit ("(Reuters photo) Leaders gather …"). `line` is trimmed.
+bool IsBeforeTheStory(absl::string_view line) {
+  if (IsCaptionLine(line) || IsBylineLine(line) || IsChromeLine(line)) return true;
   if (!absl::StartsWith(line, "(")) return false;
   const size_t close = line.find(')');
   return close != absl::string_view::npos &&
@@ -576,13 +655,13 @@ absl::StatusOr<Article> ParseTextArticle(absl::string_view text, absl::string_vi
     if (article.title.empty()) return absl::InvalidArgumentError("no text");
     return article;
   }
-  // Without a Title header: the first line that is not a photo caption (the first line
-  // when all are), taken out of the body unless only its first sentence is used.
+  // Without a Title header: the first line that is not a caption, byline or chrome (the
+  // first line when all are), taken out of the body unless only its first sentence is used.
   size_t title_line = lines.size();
   if (article.title.empty()) {
     size_t line = body_start;
     while (line < lines.size() && (absl::StripAsciiWhitespace(lines[line]).empty() ||
-                                   IsCaptionLike(absl::StripAsciiWhitespace(lines[line])))) {
+                                   IsBeforeTheStory(absl::StripAsciiWhitespace(lines[line])))) {
       ++line;
     }
     if (line == lines.size()) line = body_start;
@@ -591,7 +670,10 @@ absl::StatusOr<Article> ParseTextArticle(absl::string_view text, absl::string_vi
       article.title = CollapseSpaces(first);
       title_line = line;
     } else {
-      article.title = FirstSentence(CollapseSpaces(first));
+      // A page flattened to one line: without its header (prompts, teasers) as the cleaner
+      // finds it.
+      const std::string story = CleanBody(first);
+      article.title = FirstSentence(CollapseSpaces(story.empty() ? first : story));
     }
   }
   std::string body;

@@ -46,6 +46,8 @@ namespace {
 // Lines longer than this with no line breaks are a whole article on one line (a scraped
 // page): they are cut into sentences so repetition and chrome can be found inside.
 constexpr size_t kLongLine = 600;
+// The sentences of such a line in which chrome marks what comes before it as the header.
+constexpr size_t kLeadInUnits = 8;
 
 // Phrases that mark a short line (at most kMaxChromeWords words) as site chrome.
 constexpr std::array<absl::string_view, 24> kChromePhrases = {
@@ -140,11 +142,48 @@ bool IsChrome(absl::string_view unit) {
   return absl::StartsWith(lower, "©");
 }
 
+// `unit` without a prompt that opens it and is not a sentence of its own, as a page
+// flattened to text glues it to the story's first sentence: "Listen to this article 3 min
+// The NATO Chiefs…" → "The NATO Chiefs…". The prompt is a chrome phrase or
+// "Advertisement", with a reading time after it ("3 min", "5 minutes", "4:12"); what
+// follows must start with a capital, so "Advertisement revenue fell" is kept.
+absl::string_view WithoutLeadingPrompt(absl::string_view unit) {
+  const std::string lower = absl::AsciiStrToLower(unit.substr(0, 40));
+  size_t length = 0;
+  for (absl::string_view phrase : kChromePhrases) {
+    if (absl::StartsWith(lower, phrase)) length = phrase.size();
+  }
+  if (absl::StartsWith(lower, "advertisement")) length = 13;
+  if (length == 0) return unit;
+  absl::string_view rest = absl::StripLeadingAsciiWhitespace(unit.substr(length));
+  // A reading time: digits (and a colon), then "min", "mins", "minutes" or nothing.
+  size_t digits = 0;
+  while (digits < rest.size() &&
+         (absl::ascii_isdigit(static_cast<unsigned char>(rest[digits])) || rest[digits] == ':')) {
+    ++digits;
+  }
+  if (digits > 0 && digits < rest.size() && rest[digits] == ' ') {
+    absl::string_view after = absl::StripLeadingAsciiWhitespace(rest.substr(digits));
+    for (absl::string_view word : {"minutes", "mins", "min"}) {
+      if (absl::StartsWith(after, word) &&
+          (after.size() == word.size() || after[word.size()] == ' ')) {
+        after = absl::StripLeadingAsciiWhitespace(after.substr(word.size()));
+        break;
+      }
+    }
+    rest = after;
+  }
+  if (rest.empty() || !absl::ascii_isupper(static_cast<unsigned char>(rest[0]))) return unit;
+  return rest;
+}
+
 bool IsCapitalisedName(absl::string_view word) {
   return !word.empty() && absl::ascii_isupper(static_cast<unsigned char>(word[0]));
 }
 
 }  // namespace
+
+bool IsChromeLine(absl::string_view line) { return IsChrome(line); }
 
 // "By Jane Doe", "By Idrees Ali and Sabine Siebold", "By J.R. Whitcombe, Continental Wire"
 bool IsBylineLine(absl::string_view unit) {
@@ -208,6 +247,11 @@ std::string CleanBody(absl::string_view body, CleaningReport* report) {
   std::unordered_set<std::string> seen;
   for (size_t i = 0; i < units.size(); ++i) {
     Unit& unit = units[i];
+    if (const absl::string_view rest = WithoutLeadingPrompt(absl::StripAsciiWhitespace(unit.text));
+        rest.size() < absl::StripAsciiWhitespace(unit.text).size()) {
+      unit.text = std::string(rest);
+      ++counts.boilerplate;
+    }
     const absl::string_view text = absl::StripAsciiWhitespace(unit.text);
     if (CountWords(text) >= kMinRepeatedWords && !seen.insert(NormalizedKey(text)).second) {
       unit.keep = false;
@@ -229,6 +273,23 @@ std::string CleanBody(absl::string_view body, CleaningReport* report) {
                IsProse(units[i - 1].text) && IsProse(units[i + 1].text)) {
       unit.keep = false;
       ++counts.promos;
+    }
+  }
+  // A page flattened to one line loses the lines that set its header apart: when chrome
+  // stands among its first kLeadInUnits sentences, what comes before the last such
+  // sentence is the header too (a video teaser, a sign-in wall's lines).
+  if (!units.empty() && !units[0].own_line) {
+    size_t last_chrome = 0;
+    for (size_t i = 0; i < units.size() && i < kLeadInUnits && !units[i].own_line; ++i) {
+      if (!units[i].keep && IsChrome(absl::StripAsciiWhitespace(units[i].text))) {
+        last_chrome = i;
+      }
+    }
+    for (size_t i = 0; i < last_chrome; ++i) {
+      if (units[i].keep) {
+        units[i].keep = false;
+        ++counts.boilerplate;
+      }
     }
   }
   if (counts.total() == 0) return std::string(absl::StripAsciiWhitespace(body));

@@ -54,6 +54,20 @@ TEST(TextRulesTest, AnEndNeedsSpaceThenACapitalOrAnOpeningQuote) {
   EXPECT_FALSE(IsSentenceEnd("End.", 3));
 }
 
+TEST(TextRulesTest, ClosingQuotesAndBracketsAfterTheMarkEndWithIt) {
+  EXPECT_THAT(
+      Sentences("He said \u201cno.\u201d Then he left. On \u2018Report.\u2019 Join "
+                "us. (See below.) Next \"one.\" Last (\u201cso.\u201d) Done."),
+      ElementsAre("He said \u201cno.\u201d", "Then he left.", "On \u2018Report.\u2019",
+                  "Join us. (See below.)", "Next \"one.\"", "Last (\u201cso.\u201d)", "Done."));
+  // (An opening bracket is no sentence start.) Only the last closer ends the sentence; an
+  // abbreviation inside quotes does not.
+  const std::string text = "It said \"ok.\" Then";
+  EXPECT_FALSE(IsSentenceEnd(text, 11));  // the '.'
+  EXPECT_TRUE(IsSentenceEnd(text, 12));   // the '"' after it
+  EXPECT_THAT(Sentences("Ask \"Gen.\" Smith."), ElementsAre("Ask \"Gen.\" Smith."));
+}
+
 TEST(TextRulesTest, MalformedUtf8AfterAnEndIsNoCapital) {
   EXPECT_THAT(Sentences("It ended. \xC3 more. \xFF\xFE"),
               ElementsAre("It ended. \xC3 more. \xFF\xFE"));

@@ -312,6 +312,43 @@ TEST(ArticleReaderTest, ParseTextArticleSkipsBylinesAndTheWireCreditOfTheFirstSe
   EXPECT_EQ(article->title, "(Corrected) - Rates rise");
 }
 
+// The shapes of seeds/004 and of wire copy: a dateline before the first sentence.
+TEST(ArticleReaderTest, ParseTextArticleFirstSentenceTitleLeavesOutTheDateline) {
+  std::string rest = " Officials said the talks would go on.";
+  while (rest.size() <= kMaxTitleLineLength) rest += " Officials said so on Tuesday.";
+  const std::string sentence = "NATO\u2019s top military leaders met on Wednesday";
+  for (const std::string dateline :
+       {"BRUSSELS: ", "WASHINGTON (Reuters) - ", "SAN FRANCISCO, March 3 (AP) \u2014 ",
+        "WASHINGTON, D.C. -- ", "S\u00c3O PAULO: ", "(Continental Wire) -"}) {
+    absl::StatusOr<Article> article =
+        ParseTextArticle(dateline + sentence + "." + rest + "\n", "wire.txt");
+    ASSERT_TRUE(article.ok()) << article.status();
+    EXPECT_EQ(article->title, sentence) << dateline;
+  }
+  // Words in capitals after the dash: a headline in capitals, not a dateline.
+  const std::string headline = "CRICKET - LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS WIN";
+  absl::StatusOr<Article> article =
+      ParseTextArticle(headline + ". The county went top of the table." + rest, "sport.txt");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->title, headline);
+  // A sentence that opens with an acronym is no dateline either.
+  article = ParseTextArticle("NATO said on Friday that its chiefs would meet again." + rest,
+                             "acronym.txt");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->title, "NATO said on Friday that its chiefs would meet again");
+}
+
+// The shape of seeds/002: share bar and audio prompt lines before the story.
+TEST(ArticleReaderTest, ParseTextArticleTitleSkipsSiteChromeLines) {
+  absl::StatusOr<Article> article = ParseTextArticle(
+      "Share and Follow\nNEWYou can now listen to Example News articles!\nAdvertisement\n"
+      "Chiefs meet by video link\nThe chiefs met on Wednesday.\n",
+      "scraped.txt");
+  ASSERT_TRUE(article.ok()) << article.status();
+  EXPECT_EQ(article->title, "Chiefs meet by video link");
+  EXPECT_THAT(article->body, Not(HasSubstr("Chiefs meet by video link")));
+}
+
 TEST(ArticleReaderTest, ParseTextArticleOfCaptionsOnlyTakesTheFirstLine) {
   absl::StatusOr<Article> article =
       ParseTextArticle("Photo: Reuters\nFILE PHOTO: A harbour at dawn.\n", "captions.txt");

@@ -12,6 +12,7 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
+using ::testing::StartsWith;
 
 constexpr char kStory[] =
     "BRUSSELS (Continental Wire) - Defence chiefs met by video link on Wednesday to discuss "
@@ -114,6 +115,54 @@ TEST(CleanerTest, OneLinePageIsCutIntoSentencesToFindRepetitionAndChrome) {
   EXPECT_EQ(clean,
             "Gen. Anna Berg said the plan was ready for ministers to review next month. The "
             "alliance will decide on the size of the force after the review is complete.");
+}
+
+TEST(CleanerTest, AFlattenedPagesHeaderEndsAtItsLastChromeSentence) {
+  // A video teaser and a sign-in wall before the story, then an audio prompt glued to its
+  // first sentence: all of it goes, the story stays whole.
+  std::string story =
+      "The alliance's chiefs met on Wednesday to discuss guarantees for the region. Gen. Anna "
+      "Berg said the plan was ready for ministers to review next month. ";
+  while (story.size() < 700) story += "Officials said talks would resume after the summer. ";
+  const std::string page =
+      "close Ministers meet on the border crisis Our correspondent reports from the capital on "
+      "\u2018Evening Report.\u2019 Join us for access to this content. Please enter a valid email "
+      "address. Listen to this article 3 min " +
+      story;
+  CleaningReport report;
+  const std::string clean = CleanBody(page, &report);
+  EXPECT_THAT(clean, StartsWith("The alliance's chiefs met on Wednesday"));
+  EXPECT_THAT(clean, Not(HasSubstr("correspondent")));
+  EXPECT_THAT(clean, Not(HasSubstr("Listen")));
+  EXPECT_EQ(report.boilerplate, 4u);  // teaser, two prompts, the glued prompt
+}
+
+TEST(CleanerTest, ChromeLaterInAFlattenedPageOrOnItsOwnLineRemovesOnlyItself) {
+  // Chrome after the first eight sentences is not the header's end.
+  std::string page;
+  for (int i = 0; i < 9; ++i) {
+    page += "Sentence number " + std::to_string(i) + " of the story says something new here. ";
+  }
+  page += "Please enter a valid email address. The story goes on after the prompt for a while.";
+  while (page.size() < 700) page += " More text follows.";
+  std::string clean = CleanBody(page);
+  EXPECT_THAT(clean, StartsWith("Sentence number 0 of the story"));
+  EXPECT_THAT(clean, Not(HasSubstr("valid email")));
+  // In text with its lines, a chrome line removes itself only.
+  clean = CleanBody(
+      "The talks resumed on Monday, officials said.\nAdvertisement\nThey ended on Tuesday.");
+  EXPECT_EQ(clean, "The talks resumed on Monday, officials said.\nThey ended on Tuesday.");
+}
+
+TEST(CleanerTest, APromptIsCutOnlyWhenASentenceFollowsIt) {
+  EXPECT_EQ(CleanBody("Advertisement The talks resumed on Monday, officials said in a statement."),
+            "The talks resumed on Monday, officials said in a statement.");
+  const std::string prose =
+      "Advertisement revenue fell by a third in the quarter, the company said.";
+  EXPECT_EQ(CleanBody(prose), prose);
+  EXPECT_EQ(CleanBody("Listen to this article 12 minutes The minister resigned on Friday after "
+                      "weeks of pressure from her own party."),
+            "The minister resigned on Friday after weeks of pressure from her own party.");
 }
 
 TEST(CleanerTest, ReportMayBeNull) {

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -1278,6 +1279,38 @@ TEST_F(CliEndToEndTest, SeedArticlesCollapseOnlyTheRepublishedStory) {
   for (const char* distinct :
        {"000_287cef8020d8dae4.txt", "003_bd204845a8356881.txt", "004_13345a7135ccf119.txt"}) {
     EXPECT_EQ(Run({"--db", db, "similar", (seeds / distinct).string()}).exit_code, 1) << distinct;
+  }
+}
+
+// The five scraped seeds get the titles a reader would give them: the story's own first
+// sentence, never site chrome (002's "Share and Follow"), a video teaser or sign-in wall
+// (001, a page flattened to one line) or a dateline (004's "BRUSSELS:").
+TEST_F(CliEndToEndTest, SeedArticlesGetTheTitlesAReaderWouldGive) {
+  const fs::path seeds = (fs::path(NEWSGREP_SHARED_CORPUS) / "seeds").lexically_normal();
+  if (!fs::exists(seeds)) GTEST_SKIP() << seeds << " not found (the shared corpus is absent)";
+  const fs::path dir = NewDir("seed-titles");
+  ASSERT_EQ(IndexIn(dir, {seeds.string()}, Home(), {"-q"}).exit_code, 0);
+  const RunResult found = Run({"--db", (dir / "db").string(), "--json", "--all", "nato"});
+  ASSERT_EQ(found.exit_code, 0) << found;
+  std::map<std::string, std::string> titles;  // file name → title
+  for (const std::string& line : Lines(found.out)) {
+    const nlohmann::json hit = nlohmann::json::parse(line);
+    if (hit.contains("title")) {
+      titles[fs::path(hit.at("id").get<std::string>()).filename().string()] =
+          hit.at("title").get<std::string>();
+    }
+  }
+  const std::map<std::string, std::string> starts = {
+      {"000_287cef8020d8dae4.txt",
+       "Chairman of the Joint Chiefs of Staff Gen. Dan Caine is hosting"},
+      {"001_f586897292351244.txt", "The NATO Chiefs of Defense reaffirmed support for Ukraine"},
+      {"002_064953a1111998bd.txt", "The NATO Chiefs of Defense reaffirmed support for Ukraine"},
+      {"003_bd204845a8356881.txt", "NATO military leaders are expected to meet on Wednesday"},
+      {"004_13345a7135ccf119.txt", "NATO\u2019s top military leaders on Wednesday held"},
+  };
+  ASSERT_EQ(titles.size(), starts.size()) << found;
+  for (const auto& [file, start] : starts) {
+    EXPECT_THAT(titles[file], StartsWith(start)) << file;
   }
 }
 

@@ -22,9 +22,11 @@ namespace newsgrep {
 /// before the '.'.
 bool IsAbbreviation(absl::string_view word);
 
-/// True when text[i] is a '.', '?' or '!' that ends a sentence: followed by white space and
-/// then a capital letter (any script) or an opening quotation mark (" “ ‘ « „), and, for a
-/// '.', not the dot of an abbreviation (IsAbbreviation of the letters and dots before it).
+/// True when text[i] is a '.', '?' or '!' that ends a sentence, or the last of up to three
+/// closing quotation marks or brackets after one (" ' ) ’ ” »: `said “no.” Then`): followed
+/// by white space and then a capital letter (any script) or an opening quotation mark
+/// (" “ ‘ « „), and, for a '.', not the dot of an abbreviation (IsAbbreviation of the
+/// letters and dots before it).
 bool IsSentenceEnd(absl::string_view text, size_t i);
 
 /// The sentences of `text` in order, split after every IsSentenceEnd, each with its end

@@ -14,15 +14,18 @@
 ///                                        of `Title:`, `Date:`, `Source:`, `URL:`,
 ///                                        `Dateline:` lines ends at the first blank line.
 ///                                        Without a Title header the first non-empty line
-///                                        that is not a photo caption or byline
-///                                        (IsCaptionLine / IsBylineLine in cleaner.h, or a
-///                                        line opening with a credit such as "(Reuters
-///                                        photo)") is the title; those lines stay in the
-///                                        body. When that line is longer than
-///                                        kMaxTitleLineLength (a scraped page that starts with
-///                                        its first paragraph), the title is its first
-///                                        sentence without a leading wire credit ("(Reuters)
-///                                        -") and the whole text is the body.
+///                                        that is not a photo caption, byline or site
+///                                        chrome (IsCaptionLine / IsBylineLine /
+///                                        IsChromeLine in cleaner.h, or a line opening with
+///                                        a credit such as "(Reuters photo)") is the title;
+///                                        those lines stay in the body. When that line is
+///                                        longer than kMaxTitleLineLength (a scraped page
+///                                        that starts with its first paragraph), the title
+///                                        is the first sentence of what CleanBody keeps of
+///                                        it (a flattened page's header gone), without a
+///                                        leading dateline ("BRUSSELS:", "WASHINGTON
+///                                        (Reuters) -", "(AP) —"), and the whole text is the
+///                                        body.
 /// Directories are walked recursively in name order; names starting with '.' are skipped.
 ///
 /// Problems never stop the read: each is reported once through the ProblemCallback with

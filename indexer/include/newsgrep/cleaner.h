@@ -10,7 +10,10 @@
 ///     least kMinRepeatedWords words that already occurred earlier in the same body;
 ///   - boilerplate: lines of at most kMaxChromeWords words containing a known site-chrome
 ///     phrase ("share this article", "subscribe now", "click here", "all rights reserved",
-///     "listen to this article", …);
+///     "listen to this article", …); a line that opens with such a phrase loses it ("Listen to this
+///     article 3 min The NATO…" → "The NATO…"); in a text that is one long line (a page flattened
+///     to text), chrome among the first 8 sentences marks what comes before it as the page's header
+///     (a video teaser, a sign-in wall), removed too;
 ///   - bylines: "By First Last" (and "By A and B"), at most 8 words, on a line of their own;
 ///   - captions: lines starting "FILE PHOTO:" / "Photo:" or containing "REUTERS/" or
 ///     "(AP Photo", and short lines that end in a parenthesised credit such as
@@ -46,6 +49,10 @@ struct CleaningReport {
 /// The number of words in `text`: runs of characters other than ASCII white space. The
 /// word limits above count with it, and `newsgrep similar` shows article lengths with it.
 size_t CountWords(absl::string_view text);
+
+/// True for a line the cleaner removes as site chrome (the boilerplate rule above). The
+/// article reader never takes such a line as a title.
+bool IsChromeLine(absl::string_view line);
 
 /// True for a line the cleaner removes as a photo caption (the rule above). The article
 /// reader never takes such a line as a title (article_reader.h).
