@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <map>
@@ -225,8 +226,8 @@ bool IsBeforeTheStory(absl::string_view line) {
 
 // A header line "Key: value" with a key we know; returns false otherwise.
 bool ParseHeaderLine(absl::string_view line, std::string* key, std::string* value) {
-  static constexpr std::array<absl::string_view, 6> kKeys = {"title", "date",     "source",
-                                                             "url",   "dateline", "id"};
+  static constexpr std::array<absl::string_view, 7> kKeys = {"title",    "date", "source", "url",
+                                                             "dateline", "id",   "author"};
   const size_t colon = line.find(':');
   if (colon == absl::string_view::npos || colon == 0 || colon > 10) return false;
   *key = absl::AsciiStrToLower(line.substr(0, colon));
@@ -309,6 +310,7 @@ void ReadWebPageFile(const std::string& path, absl::string_view html,
   article.body = page.body;
   article.title = page.title.empty() ? FirstSentence(page.body) : page.title;
   article.source = page.site_name;
+  article.authors = page.authors;
   SetDate(article, page.date, path, callbacks.on_problem);
   KeepWithinLimits(article, path, limits, callbacks.on_problem);
   *status = callbacks.on_article(std::move(article));
@@ -371,9 +373,27 @@ std::optional<Article> ParseJsonRecord(absl::string_view line, absl::string_view
   article.source = get("source");
   article.url = get("url");
   article.dateline = get("dateline");
+  // "author" or "authors": a name, or an array of names.
+  for (const char* key : {"author", "authors"}) {
+    auto it = json.find(key);
+    if (it == json.end() || it->is_null()) continue;
+    const nlohmann::json names = it->is_array() ? *it : nlohmann::json::array({*it});
+    for (const nlohmann::json& name : names) {
+      if (!name.is_string()) {
+        if (bad_key.empty()) bad_key = key;
+        continue;
+      }
+      std::string value = CollapseSpaces(name.get<std::string>());
+      controls += RepairUtf8(value);
+      if (!value.empty()) article.authors.push_back(std::move(value));
+    }
+  }
   const std::string date = get("date");
   if (!bad_key.empty()) {
-    return fail(std::string(origin), absl::StrCat("\"", bad_key, "\" must be a string"));
+    const bool names =
+        absl::string_view(bad_key) == "author" || absl::string_view(bad_key) == "authors";
+    return fail(std::string(origin), absl::StrCat("\"", bad_key, "\" must be a string",
+                                                  names ? " or an array of strings" : ""));
   }
   if (controls > 0) {
     // An escape sequence in a title would reach the terminal of whoever searches.
@@ -568,7 +588,13 @@ void Walk(const fs::path& path, const ReadCallbacks& callbacks, const ReadLimits
 
 size_t RepairUtf8(std::string& text, size_t* first_bad_offset) {
   size_t i = 0;
-  // Fast path: find the first byte that needs attention.
+  // Fast path: find the first byte that needs attention, eight bytes at a time while they
+  // are printable ASCII (no byte >= 0x80, none below 0x20).
+  constexpr uint64_t kHigh = 0x8080808080808080ULL, kSpace = 0x2020202020202020ULL;
+  for (uint64_t v; i + 8 <= text.size(); i += 8) {
+    std::memcpy(&v, text.data() + i, 8);
+    if (((v | ((v - kSpace) & ~v)) & kHigh) != 0) break;
+  }
   for (; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
@@ -644,6 +670,7 @@ absl::StatusOr<Article> ParseTextArticle(absl::string_view text, absl::string_vi
     if (key == "source") article.source = value;
     if (key == "url") article.url = value;
     if (key == "dateline") article.dateline = value;
+    if (key == "author" && !value.empty()) article.authors.push_back(value);
     if (key == "date") SetDate(article, value, std::string(id), on_problem);
   }
 

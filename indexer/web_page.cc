@@ -23,6 +23,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "newsgrep/article_reader.h"
 #include "newsgrep/text_rules.h"
@@ -209,7 +210,7 @@ struct Metadata {
   std::string ld_headline, og_title, twitter_title, title_element, h1;
   std::string ld_date, meta_published, meta_date, time_element;
   std::string ld_modified, meta_modified;
-  std::vector<std::string> ld_authors, meta_authors;
+  std::vector<std::string> ld_authors, meta_authors, byline_authors;
   std::string og_site_name, ld_publisher;
   std::string canonical, og_url, ld_url;
   std::string ld_language, html_lang, og_locale;
@@ -290,8 +291,57 @@ void ReadMeta(const Attributes& attributes, Metadata& meta) {
   }
 }
 
+// Whether `names` (a class or id attribute) has `word` as one of its words: "author-meta",
+// "c-byline" have "author", "byline".
+bool HasNameWord(absl::string_view names, absl::string_view word) {
+  // Most names hold no such word: a search without splitting first.
+  if (std::search(names.begin(), names.end(), word.begin(), word.end(), [](char a, char b) {
+        return absl::ascii_tolower(static_cast<unsigned char>(a)) == b;
+      }) == names.end()) {
+    return false;
+  }
+  for (absl::string_view part : absl::StrSplit(names, absl::ByAnyChar(" -_"), absl::SkipEmpty())) {
+    if (absl::EqualsIgnoreCase(part, word)) return true;
+  }
+  return false;
+}
+
+// The authors a byline's text names: "By Maeve Calloway, Transport Reporter" → {Maeve
+// Calloway}; "Ana Ruiz and Li Wei · 20 August" → {Ana Ruiz, Li Wei}. What follows the names
+// (a comma, a middle dot, a bar, a dash) is left out; each name is two to five words, each
+// starting with a capital, else the byline names nobody (an author's biography, a date).
+std::vector<std::string> BylineAuthors(absl::string_view text) {
+  std::string line = CollapseSpaces(text);
+  absl::string_view names = line;
+  for (absl::string_view by : {"By ", "by ", "BY "}) {
+    if (absl::ConsumePrefix(&names, by)) break;
+  }
+  for (absl::string_view stop : {",", "\u00B7", "|", " - ", "\u2013", "\u2014", " on ", " at "}) {
+    const size_t at = names.find(stop);
+    if (at != absl::string_view::npos) names = names.substr(0, at);
+  }
+  std::vector<std::string> authors;
+  for (absl::string_view name : absl::StrSplit(names, absl::ByAnyChar("&"), absl::SkipEmpty())) {
+    for (absl::string_view part : absl::StrSplit(name, " and ", absl::SkipEmpty())) {
+      part = absl::StripAsciiWhitespace(part);
+      const std::vector<absl::string_view> words = absl::StrSplit(part, ' ', absl::SkipEmpty());
+      if (words.size() < 2 || words.size() > 5) return {};
+      for (absl::string_view word : words) {
+        if (!absl::ascii_isupper(static_cast<unsigned char>(word[0])) &&
+            static_cast<unsigned char>(word[0]) < 0x80) {
+          return {};
+        }
+      }
+      authors.emplace_back(part);
+    }
+  }
+  return authors;
+}
+
 // `<title>` without a trailing site name: "Talks resume | Example News" → "Talks resume".
-std::string WithoutSiteSuffix(absl::string_view title, absl::string_view site_name) {
+// The outermost part removed is put in `*suffix` ("Example News").
+std::string WithoutSiteSuffix(absl::string_view title, absl::string_view site_name,
+                              std::string* suffix) {
   for (absl::string_view separator : {" | ", " – ", " — ", " - ", " :: ", " · ", " » "}) {
     const size_t at = title.rfind(separator);
     if (at == absl::string_view::npos || at == 0) continue;
@@ -299,7 +349,8 @@ std::string WithoutSiteSuffix(absl::string_view title, absl::string_view site_na
     const absl::string_view tail = title.substr(at + separator.size());
     const bool tail_is_site = !site_name.empty() && absl::EqualsIgnoreCase(tail, site_name);
     if (tail_is_site || (tail.size() < head.size() && tail.size() <= 40)) {
-      return WithoutSiteSuffix(head, site_name);
+      if (suffix->empty()) *suffix = std::string(tail);
+      return WithoutSiteSuffix(head, site_name, suffix);
     }
   }
   return std::string(title);
@@ -358,6 +409,11 @@ class PageWalker {
   std::string captured_;
   int h1_element_ = -1;
   std::string h1_text_;
+  // The first byline: an element whose class or id has the word "byline" or "author", or
+  // marked rel=author / itemprop=author.
+  int byline_element_ = -1;
+  std::string byline_text_;
+  bool byline_read_ = false;
   // What an element's exit must close.
   struct Open {
     int element;
@@ -386,6 +442,7 @@ void PageWalker::AddText(absl::string_view text) {
 void PageWalker::Text(absl::string_view text) {
   if (capture_ != Capture::kNone) captured_.append(text.data(), text.size());
   if (h1_element_ >= 0) h1_text_.append(text.data(), text.size());
+  if (byline_element_ >= 0) byline_text_.append(text.data(), text.size());
   AddText(text);
 }
 
@@ -422,6 +479,13 @@ void PageWalker::Enter(absl::string_view name, const Attributes& attributes) {
   if (capture_ != Capture::kNone && capture_element_ < 0) capture_element_ = element;
   const uint8_t kind = KindOf(name);
   const Presentation presentation = PresentationOf(attributes);
+  if (!byline_read_ && byline_element_ < 0 &&
+      (HasNameWord(presentation.class_name, "byline") ||
+       HasNameWord(presentation.class_name, "author") || HasNameWord(presentation.id, "byline") ||
+       absl::EqualsIgnoreCase(attributes.Get("rel"), "author") ||
+       absl::EqualsIgnoreCase(attributes.Get("itemprop"), "author"))) {
+    byline_element_ = element;
+  }
   // ARIA landmarks say outright what is not the story: read as hidden.
   const bool skipped = (kind & kSkipped) || presentation.hidden || presentation.boilerplate_role;
   // html, body, main and article are the page's structure, whatever their class says
@@ -459,6 +523,12 @@ void PageWalker::Exit() {
     capture_ = Capture::kNone;
     capture_element_ = -1;
     captured_.clear();
+  }
+  if (open.element == byline_element_) {
+    meta_.byline_authors = BylineAuthors(byline_text_);
+    byline_read_ = !meta_.byline_authors.empty();  // else a later byline may name them
+    byline_element_ = -1;
+    byline_text_.clear();
   }
   if (open.element == h1_element_) {
     meta_.h1 = CollapseSpaces(h1_text_);
@@ -675,12 +745,17 @@ WebPage ReadWebPage(absl::string_view html) {
     return std::string();
   };
   page.site_name = first({&meta.og_site_name, &meta.ld_publisher});
-  const std::string title_element = WithoutSiteSuffix(meta.title_element, page.site_name);
+  std::string title_suffix;
+  const std::string title_element =
+      WithoutSiteSuffix(meta.title_element, page.site_name, &title_suffix);
+  if (page.site_name.empty()) page.site_name = title_suffix;
   page.title =
       first({&meta.ld_headline, &meta.og_title, &meta.twitter_title, &title_element, &meta.h1});
   page.date = first({&meta.ld_date, &meta.meta_published, &meta.meta_date, &meta.time_element});
   page.modified = first({&meta.ld_modified, &meta.meta_modified});
-  page.authors = !meta.ld_authors.empty() ? meta.ld_authors : meta.meta_authors;
+  page.authors = !meta.ld_authors.empty()     ? meta.ld_authors
+                 : !meta.meta_authors.empty() ? meta.meta_authors
+                                              : meta.byline_authors;
   page.url = first({&meta.canonical, &meta.og_url, &meta.ld_url});
   page.language = first({&meta.ld_language, &meta.html_lang, &meta.og_locale});
   // Valid UTF-8 whatever the page declared: a charset libxml2 decodes loosely can leave

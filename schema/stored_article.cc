@@ -161,6 +161,8 @@ std::string EncodeDisplayRecord(const StoredArticle& article) {
   PutString(article.source, out);
   PutString(article.url, out);
   PutString(article.dateline, out);
+  PutVarint(article.authors.size(), out);
+  for (const std::string& author : article.authors) PutString(author, out);
   PutVarint(article.people.size(), out);
   for (const StoredPerson& p : article.people) {
     PutString(p.name, out);
@@ -192,6 +194,9 @@ absl::StatusOr<StoredArticle> DecodeDisplayRecord(absl::string_view data) {
   article.dateline = in.String();
   // Each element is built in place (Count bounds the reservations by the data's size).
   size_t n = in.Count();
+  article.authors.reserve(n);
+  for (; in.ok() && n > 0; --n) article.authors.push_back(in.String());
+  n = in.Count();
   article.people.reserve(n);
   for (; in.ok() && n > 0; --n) {
     StoredPerson& p = article.people.emplace_back();

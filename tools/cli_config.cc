@@ -524,10 +524,11 @@ Exit status: 0 every target met, 1 a target missed, 2 error.
 
 Index news articles. PATH may be a file or a directory (walked recursively; names
 starting with '.' are skipped). Files named *.jsonl / *.ndjson (optionally .gz) hold one
-JSON object per line (id, title, body, date, source, url, dateline); *.html / *.htm (or
-any file that starts as HTML) is one web page, read as its article: title, date, site name,
-canonical URL and the article's own text; any other file is one plain-text article,
-optionally starting with Title:/Date:/Source:/URL:/Dateline: header lines and a blank line. Re-indexing an article with the same id replaces it. A new index
+JSON object per line (id, title, body, date, source, url, dateline, author or authors);
+*.html / *.htm (or any file that starts as HTML) is one web page, read as its article:
+title, date, site name, authors, canonical URL and the article's own text; any other file
+is one plain-text article, optionally starting with Title:/Date:/Source:/URL:/Dateline:/
+Author: header lines and a blank line. Re-indexing an article with the same id replaces it. A new index
 is built in chunks written in parallel and merged, compact, when the run ends (readers see
 it then, all at once; on an error it stays empty); adding to an existing index commits
 as it goes and does not compact (xapian-compact does it on demand).

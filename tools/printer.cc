@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "newsgrep/cleaner.h"
 
 namespace newsgrep::cli {
@@ -41,8 +42,10 @@ class TextPrinter : public ResultPrinter {
     }
     text += "\n";
     std::string meta;
+    const std::string by =
+        a.authors.empty() ? std::string() : absl::StrCat("by ", absl::StrJoin(a.authors, ", "));
     for (const std::string& part :
-         {a.date.empty() ? std::string() : DisplayDate(a.date), a.source, a.id}) {
+         {a.date.empty() ? std::string() : DisplayDate(a.date), a.source, by, a.id}) {
       if (part.empty()) continue;
       if (!meta.empty()) meta += " · ";
       meta += part;
@@ -144,6 +147,7 @@ class JsonPrinter : public ResultPrinter {
                            {"source", a.source},
                            {"url", a.url},
                            {"dateline", a.dateline},
+                           {"authors", a.authors},
                            {"snippet", hit.snippet},
                            {"highlights", highlights},
                            {"title_highlights", title_highlights},
@@ -178,6 +182,7 @@ class JsonPrinter : public ResultPrinter {
                              {"date", a.date.empty() ? nlohmann::json() : nlohmann::json(a.date)},
                              {"source", a.source},
                              {"url", a.url},
+                             {"authors", a.authors},
                              {"words", CountWords(a.body)},
                              {"shared_text", version.similarity.jaccard},
                              {"containment", version.similarity.containment},

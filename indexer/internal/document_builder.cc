@@ -71,6 +71,16 @@ std::vector<FieldText> DatelineValues(const Article& article, const ArticleEntit
   return values;
 }
 
+// Each author as written and folded (what author: queries look for, whatever the spelling).
+std::vector<FieldText> AuthorValues(const Article& article, const ArticleEntities*) {
+  std::vector<FieldText> values;
+  for (const std::string& author : article.authors) {
+    values.push_back({author});
+    values.push_back({FoldName(author)});
+  }
+  return values;
+}
+
 // Each person as written (so a bare query word in the person's own spelling is boosted)
 // and folded (what person: queries look for, whatever the spelling).
 std::vector<FieldText> PersonValues(const Article&, const ArticleEntities* entities) {
@@ -124,9 +134,9 @@ std::vector<FieldText> SaidValues(const Article&, const ArticleEntities* entitie
 // The extractor of every free-text field of schema::kFields, by name: adding a field is a
 // row there and a line here (DocumentBuilderTest checks that none is missing).
 constexpr std::pair<absl::string_view, FieldValues> kFieldValues[] = {
-    {"title", TitleValues},       {"quote", QuoteValues}, {"person", PersonValues},
-    {"location", LocationValues}, {"said", SaidValues},   {"source", SourceValues},
-    {"dateline", DatelineValues},
+    {"title", TitleValues},       {"quote", QuoteValues},   {"person", PersonValues},
+    {"location", LocationValues}, {"said", SaidValues},     {"source", SourceValues},
+    {"dateline", DatelineValues}, {"author", AuthorValues},
 };
 
 FieldValues ValuesOf(absl::string_view field) {
@@ -199,6 +209,7 @@ Xapian::Document DocumentBuilder::Build(const Article& article, const Extras& ex
   stored.source = article.source;
   stored.url = article.url;
   stored.dateline = article.dateline;
+  stored.authors = article.authors;
   stored.body = article.body;
   stored.original_body = extras.original_body;
   if (entities != nullptr) {

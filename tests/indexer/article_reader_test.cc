@@ -102,6 +102,22 @@ TEST(ArticleReaderTest, RepairUtf8ReadsALoneWindows1252ByteAsItsCharacter) {
             "5 \u201Cquoted\u201D \u2013 dash");
 }
 
+// The clean prefix is skipped eight bytes at a time: a bad byte or a control character is
+// found wherever it stands in (or after) such a run.
+TEST(ArticleReaderTest, RepairUtf8FindsTheFirstBadByteAtEveryOffset) {
+  for (size_t at = 0; at < 20; ++at) {
+    for (const char bad : {'\xE9', '\x01'}) {
+      std::string text(24, 'a');
+      text[at] = bad;
+      size_t first_bad = 12345;
+      EXPECT_EQ(RepairUtf8(text, &first_bad), 1u) << at;
+      EXPECT_EQ(first_bad, at);
+      EXPECT_EQ(text, bad == '\x01' ? std::string(23, 'a')
+                                    : std::string(at, 'a') + "\u00E9" + std::string(23 - at, 'a'));
+    }
+  }
+}
+
 TEST(ArticleReaderTest, RepairUtf8ReadsLatin1Bytes) {
   std::string text = "caf\xE9 cr\xE8me";
   size_t first_bad = 0;
@@ -199,6 +215,8 @@ TEST(ArticleReaderTest, ParseTextArticleReadsTheHeaderBlock) {
       "Source: Reuters\n"
       "URL: https://example.com/cocoa\n"
       "Dateline: SALVADOR, Feb 26\n"
+      "Author: Ana Ruiz\n"
+      "Author: Li Wei\n"
       "\n"
       "Showers continued throughout the week.   \n"
       "\n"
@@ -213,6 +231,7 @@ TEST(ArticleReaderTest, ParseTextArticleReadsTheHeaderBlock) {
   EXPECT_EQ(article->source, "Reuters");
   EXPECT_EQ(article->url, "https://example.com/cocoa");
   EXPECT_EQ(article->dateline, "SALVADOR, Feb 26");
+  EXPECT_THAT(article->authors, ElementsAre("Ana Ruiz", "Li Wei"));
   EXPECT_EQ(article->body, "Showers continued throughout the week.\n\nSecond paragraph.");
   EXPECT_THAT(problems, IsEmpty());
 }
@@ -519,6 +538,24 @@ TEST(ArticleReaderTest, ParseJsonArticleReadsAllFields) {
   EXPECT_EQ(article->url, "https://e.com/1");
   EXPECT_EQ(article->dateline, "SALVADOR");
   EXPECT_EQ(article->origin, "feed.jsonl:3");
+  EXPECT_THAT(sink.problems, IsEmpty());
+}
+
+TEST(ArticleReaderTest, ParseJsonArticleReadsAuthorsAsANameOrAnArray) {
+  ProblemSink sink;
+  absl::StatusOr<Article> one = ParseJsonArticle(
+      R"({"id":"a","title":"t","author":"  Ana   Ruiz "})", "f.jsonl:1", sink.Callback());
+  ASSERT_TRUE(one.ok()) << one.status();
+  EXPECT_THAT(one->authors, ElementsAre("Ana Ruiz"));
+  absl::StatusOr<Article> two = ParseJsonArticle(
+      R"({"id":"b","title":"t","authors":["Ana Ruiz","Li Wei",""]})", "f.jsonl:2", sink.Callback());
+  ASSERT_TRUE(two.ok()) << two.status();
+  EXPECT_THAT(two->authors, ElementsAre("Ana Ruiz", "Li Wei"));
+  absl::StatusOr<Article> bad = ParseJsonArticle(
+      R"({"id":"c","title":"t","authors":["Ana Ruiz",7]})", "f.jsonl:3", sink.Callback());
+  EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(Message(bad.status()),
+            "f.jsonl:3: \"authors\" must be a string or an array of strings");
   EXPECT_THAT(sink.problems, IsEmpty());
 }
 

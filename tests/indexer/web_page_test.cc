@@ -78,6 +78,34 @@ TEST(WebPageTest, JsonLdGivesTheMetadata) {
   EXPECT_EQ(page.language, "en-GB");
 }
 
+TEST(WebPageTest, ABylineNamesTheAuthorsWhenTheMetadataDoesNot) {
+  auto authors = [](const std::string& byline) {
+    return ReadWebPage(Page("<title>Cranes</title>", byline + kStory)).authors;
+  };
+  EXPECT_THAT(authors("<p class=\"byline\">By <a rel=\"author\" href=\"/a\">Ana Ruiz</a> and Li "
+                      "Wei, Transport Reporters</p>"),
+              ElementsAre("Ana Ruiz", "Li Wei"));
+  EXPECT_THAT(authors("<div class=\"c-author-meta\">Tomasz Wierzbicki \u00B7 20 August</div>"),
+              ElementsAre("Tomasz Wierzbicki"));
+  EXPECT_THAT(authors("<span itemprop=\"author\">Ines Carvalho</span>"),
+              ElementsAre("Ines Carvalho"));
+  // A biography or a date is not a name; a later byline may still give one.
+  EXPECT_THAT(authors("<div class=\"author-bio\">Ana Ruiz is a reporter who covers ports.</div>"),
+              IsEmpty());
+  EXPECT_THAT(authors("<div class=\"byline\">20 August 2025</div><p class=\"byline\">By Li "
+                      "Wei</p>"),
+              ElementsAre("Li Wei"));
+  // The page's metadata wins over its byline.
+  EXPECT_THAT(ReadWebPage(Page("<meta name=\"author\" content=\"Piet Bakker\">",
+                               "<p class=\"byline\">By Ana Ruiz</p>" + std::string(kStory)))
+                  .authors,
+              ElementsAre("Piet Bakker"));
+  // And the byline is not part of the body.
+  EXPECT_THAT(
+      ReadWebPage(Page("", "<p class=\"byline\">By Ana Ruiz</p>" + std::string(kStory))).body,
+      Not(HasSubstr("Ana Ruiz")));
+}
+
 TEST(WebPageTest, OpenGraphAloneGivesTheMetadata) {
   const WebPage page =
       ReadWebPage(Page("<meta property=\"og:title\" content=\"Rotterdam adds cranes\">"
@@ -95,8 +123,16 @@ TEST(WebPageTest, OpenGraphAloneGivesTheMetadata) {
 }
 
 TEST(WebPageTest, TitleElementAloneLosesTheSiteName) {
-  EXPECT_EQ(ReadWebPage(Page("<title>Rotterdam adds cranes | Example News</title>", kStory)).title,
-            "Rotterdam adds cranes");
+  const WebPage page =
+      ReadWebPage(Page("<title>Rotterdam adds cranes | Example News</title>", kStory));
+  EXPECT_EQ(page.title, "Rotterdam adds cranes");
+  EXPECT_EQ(page.site_name, "Example News");  // what was cut off names the site
+  // Said by the page's metadata, the site name wins over the title's suffix.
+  EXPECT_EQ(ReadWebPage(Page("<title>Cranes | News</title><meta property=\"og:site_name\" "
+                             "content=\"Example News\">",
+                             kStory))
+                .site_name,
+            "Example News");
   EXPECT_EQ(
       ReadWebPage(Page("<title>Cranes - a port's answer - Example News</title>", kStory)).title,
       "Cranes - a port's answer");

@@ -70,7 +70,7 @@ TEST(SchemaTest, FindFieldReturnsTheEntryInTheTable) {
 }
 
 TEST(SchemaTest, FindFieldReturnsNullForUnknownNames) {
-  EXPECT_EQ(schema::FindField("author"), nullptr);
+  EXPECT_EQ(schema::FindField("writer"), nullptr);
   EXPECT_EQ(schema::FindField(""), nullptr);
   EXPECT_EQ(schema::FindField("Title"), nullptr);  // names are case-sensitive
   EXPECT_EQ(schema::FindField("titl"), nullptr);
@@ -169,6 +169,7 @@ TEST(SchemaTest, StoredArticleRoundTripKeepsEveryField) {
                         .source = "Reuters",
                         .url = "https://example.com/cocoa",
                         .dateline = "SALVADOR",
+                        .authors = {"Ana Ruiz", "Li Wei"},
                         .body = "Showers continued throughout the week\nin the Bahia cocoa zone.",
                         .original_body =
                             "By Staff\nShowers continued throughout the week\nin the "
@@ -181,6 +182,7 @@ TEST(SchemaTest, StoredArticleRoundTripKeepsEveryField) {
   EXPECT_EQ(decoded->source, "Reuters");
   EXPECT_EQ(decoded->url, "https://example.com/cocoa");
   EXPECT_EQ(decoded->dateline, "SALVADOR");
+  EXPECT_THAT(decoded->authors, ElementsAre("Ana Ruiz", "Li Wei"));
   EXPECT_EQ(decoded->body, "Showers continued throughout the week\nin the Bahia cocoa zone.");
   EXPECT_EQ(decoded->original_body,
             "By Staff\nShowers continued throughout the week\nin the Bahia cocoa zone.");

@@ -44,6 +44,8 @@ const std::map<std::string, std::function<void(const std::string&, FieldArticle&
           {"title", [](const std::string& w, FieldArticle& a) { a.article.title = w; }},
           {"source", [](const std::string& w, FieldArticle& a) { a.article.source = w; }},
           {"dateline", [](const std::string& w, FieldArticle& a) { a.article.dateline = w; }},
+          {"author",
+           [](const std::string& w, FieldArticle& a) { a.article.authors.push_back("Ana " + w); }},
           {"person",
            [](const std::string& w, FieldArticle& a) {
              Person person;

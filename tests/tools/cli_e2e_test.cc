@@ -1,7 +1,7 @@
 /// @file cli_e2e_test.cc
 /// @brief End-to-end tests of the real `newsgrep` binary: each test runs it as a subprocess
 /// (stdout on a pipe or a pseudo-terminal, stderr on a pipe) and checks stdout, stderr and
-/// the exit status. The bundled sample corpus (data/sample/articles, 40 articles) is indexed
+/// the exit status. The bundled sample corpus (data/sample/articles, 43 articles) is indexed
 /// once per test process into a temporary directory.
 #include <algorithm>
 #include <cstdlib>
@@ -46,7 +46,7 @@ using ::testing::Not;
 using ::testing::StartsWith;
 
 constexpr char kSampleArticles[] = "data/sample/articles";  // relative to kSourceDir
-constexpr size_t kSampleArticleCount = 40;
+constexpr size_t kSampleArticleCount = 43;
 
 // ---------------------------------------------------------------------------------------
 // Small helpers.
@@ -77,21 +77,18 @@ std::string Lower(std::string s) {
 }
 
 // The ids the sample corpus must produce when indexed as `data/sample/articles` from the
-// source directory: the path of each plain-text file, and the "id" of each JSON record.
+// source directory, from its ground truth (data/sample/clusters.tsv, one row an article):
+// `path#id` for a JSON record or a web page with a URL, else the file's path.
 std::set<std::string> ExpectedSampleIds() {
   std::set<std::string> ids;
-  const fs::path root = fs::path(kSourceDir) / kSampleArticles;
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (!entry.is_regular_file()) continue;
-    const std::string relative = fs::relative(entry.path(), kSourceDir).generic_string();
-    if (entry.path().extension() == ".jsonl") {
-      std::ifstream file(entry.path());
-      for (std::string line; std::getline(file, line);) {
-        if (!line.empty()) ids.insert(nlohmann::json::parse(line).at("id").get<std::string>());
-      }
-    } else {
-      ids.insert(relative);
-    }
+  std::ifstream tsv(fs::path(kSourceDir) / "data/sample/clusters.tsv");
+  std::string line;
+  std::getline(tsv, line);  // header
+  while (std::getline(tsv, line)) {
+    const std::string path = line.substr(0, line.find('\t'));
+    const size_t hash = path.find('#');
+    ids.insert(hash != std::string::npos ? path.substr(hash + 1)
+                                         : absl::StrCat(kSampleArticles, "/", path));
   }
   return ids;
 }
@@ -183,10 +180,10 @@ TEST_F(CliEndToEndTest, IndexSampleCorpusReportsFortyArticles) {
   EXPECT_THAT(r.out, IsEmpty()) << r;
   const std::vector<std::string> err = Lines(r.err);
   ASSERT_EQ(err.size(), 1u) << r;  // only the summary: no problem in the sample
-  EXPECT_THAT(err[0], StartsWith("newsgrep: indexed 40 articles from 33 files in ")) << r;
-  EXPECT_THAT(err[0], HasSubstr(absl::StrCat(" into ", SampleDb(), "; 40 in index"))) << r;
+  EXPECT_THAT(err[0], StartsWith("newsgrep: indexed 43 articles from 36 files in ")) << r;
+  EXPECT_THAT(err[0], HasSubstr(absl::StrCat(" into ", SampleDb(), "; 43 in index"))) << r;
   EXPECT_THAT(err[0], Not(HasSubstr("skipped"))) << r;
-  // Every article contains "said": the index holds exactly the 40 articles.
+  // Every article contains "said": the index holds exactly the 43 articles.
   EXPECT_EQ(Count(SampleDb(), "said"), kSampleArticleCount);
 }
 
@@ -200,8 +197,8 @@ TEST_F(CliEndToEndTest, ReindexingTheSameCorpusIsIdempotent) {
 
   const RunResult second = Run({"index", "--db", db, kSampleArticles});
   EXPECT_EQ(second.exit_code, 0) << second;
-  EXPECT_THAT(second.err, AllOf(HasSubstr("newsgrep: indexed 40 articles from 33 files"),
-                                HasSubstr("; 40 in index\n")))
+  EXPECT_THAT(second.err, AllOf(HasSubstr("newsgrep: indexed 43 articles from 36 files"),
+                                HasSubstr("; 43 in index\n")))
       << second;
 
   EXPECT_GT(nato, 0u);
@@ -632,7 +629,7 @@ TEST_F(CliEndToEndTest, SilentDegradationAMissingPositionTableIsAnErrorAndCheckN
   const std::string db = CopyOfIndex(NewDir("no-positions"), SampleDb());
   const RunResult sound = Run({"check", "--db", db}, kCheckOptions);
   EXPECT_EQ(sound.exit_code, 0) << sound;
-  EXPECT_THAT(sound.out, HasSubstr("40 articles; no problem found")) << sound;
+  EXPECT_THAT(sound.out, HasSubstr("43 articles; no problem found")) << sound;
 
   ASSERT_TRUE(fs::remove(fs::path(db) / "position.glass"));
   for (const char* query : {"\"security guarantees\"", "whitcombe NEAR/5 reporters", "nato"}) {
@@ -1279,6 +1276,83 @@ TEST_F(CliEndToEndTest, SeedArticlesCollapseOnlyTheRepublishedStory) {
   for (const char* distinct :
        {"000_287cef8020d8dae4.txt", "003_bd204845a8356881.txt", "004_13345a7135ccf119.txt"}) {
     EXPECT_EQ(Run({"--db", db, "similar", (seeds / distinct).string()}).exit_code, 1) << distinct;
+  }
+}
+
+// The sample corpus's web pages (data/sample/articles/pages): JSON-LD, OpenGraph only, and
+// <title> only with broken markup. Each is one article with its metadata (its author from
+// JSON-LD, <meta name=author> and a byline), and neither
+// its markup nor what surrounds the story (cookie banner, navigation, share bar, related
+// stories, newsletter box, paywall notice, comments, footer) is searchable.
+TEST_F(CliEndToEndTest, SampleWebPagesAreIndexedAsTheirStoriesAlone) {
+  const fs::path pages = fs::path(kSourceDir) / kSampleArticles / "pages";
+  const fs::path dir = NewDir("sample-pages");
+  const RunResult indexed = IndexIn(dir, {pages.string()}, Home(), {});
+  ASSERT_EQ(indexed.exit_code, 0) << indexed;
+  EXPECT_THAT(indexed.err, HasSubstr("indexed 3 articles from 3 files")) << indexed;
+  const std::string db = (dir / "db").string();
+  struct Expected {
+    std::string query, id, title, date, source, author;
+  };
+  const std::vector<Expected> expected = {
+      {"tram extension",
+       "https://harbourside-gazette.example/news/2025/08/21/tram-extension-approved",
+       "Councillors approve tram extension to the waterfront", "2025-08-21T08:30:00Z",
+       "Harbourside Gazette", "Maeve Calloway"},
+      {"glaciologists", "https://thelantern.example/science/svalbard-meltwater-survey",
+       "Meltwater under Svalbard glacier is moving faster than models assumed",
+       "2025-08-20T14:00:00Z", "The Lantern", "Tomasz Wierzbicki"},
+      {"deckhands", (pages / "rivermouth-post-ferry-crews-strike.html").string(),
+       "Ferry crews vote to strike over rota changes", "2025-08-19T07:45:00Z", "Rivermouth Post",
+       "Ines Carvalho"},
+  };
+  for (const Expected& e : expected) {
+    const RunResult found = Run({"--db", db, "--json", e.query});
+    ASSERT_EQ(found.exit_code, 0) << found;
+    const std::vector<std::string> lines = Lines(found.out);
+    ASSERT_EQ(lines.size(), 2u) << found;  // one hit and the summary
+    const nlohmann::json hit = nlohmann::json::parse(lines[0]);
+    EXPECT_EQ(hit.at("id"), e.id) << e.query;
+    EXPECT_EQ(hit.at("title"), e.title) << e.query;
+    EXPECT_EQ(hit.at("date"), e.date) << e.query;
+    EXPECT_EQ(hit.at("source"), e.source) << e.query;
+    EXPECT_EQ(hit.at("authors"), nlohmann::json::array({e.author})) << e.query;
+    // author: finds the page by its author's surname, in any case.
+    const std::string surname = absl::AsciiStrToUpper(e.author.substr(e.author.rfind(' ') + 1));
+    const std::vector<std::string> by = Ids(db, "author:" + surname);
+    EXPECT_THAT(by, ElementsAre(e.id)) << surname;
+  }
+  // The stories' own words are found; their headlines' words once (no site name in them).
+  EXPECT_EQ(Count(db, "barbican"), 1u);
+  EXPECT_EQ(Count(db, "\"quayside\""), 1u);
+  EXPECT_EQ(Count(db, "\"tamar bridge\""), 1u);
+  for (const std::string chrome : {"cookie",
+                                   "cookies",
+                                   "subscribe",
+                                   "newsletter",
+                                   "\"morning briefing\"",
+                                   "advertisement",
+                                   "facebook",
+                                   "breadcrumbs",
+                                   "\"most read\"",
+                                   "\"bus fares\"",
+                                   "\"sums please\"",
+                                   "\"run ragged\"",
+                                   "\"test run\"",
+                                   "\"free articles\"",
+                                   "\"why sea ice\"",
+                                   "\"all rights reserved\"",
+                                   "\"transport reporter\"",
+                                   "jobs",
+                                   "href",
+                                   "div",
+                                   "class",
+                                   "doctype",
+                                   "viewport",
+                                   "datalayer",
+                                   "gtag",
+                                   "stylesheet"}) {
+    EXPECT_EQ(Count(db, chrome), 0u) << chrome;
   }
 }
 

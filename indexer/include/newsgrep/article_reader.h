@@ -3,16 +3,18 @@
 ///
 /// Input kinds, by file name:
 ///   *.jsonl, *.ndjson (optionally + .gz)  one JSON object per line: id, title, body, date,
-///                                        source, url, dateline; other keys are ignored.
+///                                        source, url, dateline, author / authors (a name or
+///                                        an array of names); other keys are ignored.
 ///   *.html, *.htm, *.xhtml (optionally + .gz), and any other file whose content starts as
 ///                                        HTML (LooksLikeHtml in web_page.h): one web page,
 ///                                        one article (ReadWebPage): title, date, source
-///                                        (site name), url and, as id, the canonical URL
+///                                        (site name), authors, url and, as id, the canonical URL
 ///                                        (else the path); a page with no article text is
 ///                                        skipped and reported.
 ///   anything else (optionally + .gz)      one plain-text article. An optional header block
 ///                                        of `Title:`, `Date:`, `Source:`, `URL:`,
-///                                        `Dateline:` lines ends at the first blank line.
+///                                        `Dateline:`, `Author:` (one per author) lines ends
+///                                        at the first blank line.
 ///                                        Without a Title header the first non-empty line
 ///                                        that is not a photo caption, byline or site
 ///                                        chrome (IsCaptionLine / IsBylineLine /

@@ -12,8 +12,12 @@
 ///              written (callers parse it with dates.h).
 ///   modified   JSON-LD `dateModified`, `article:modified_time`.
 ///   authors    JSON-LD `author` (names of persons or strings), `<meta name=author>`,
-///              `article:author` when it is a name, not a link.
-///   site_name  `og:site_name`, JSON-LD `publisher.name`.
+///              `article:author` when it is a name, not a link, the first byline (an
+///              element whose class or id has the word "byline" or "author", or
+///              rel/itemprop=author) that names two-to-five-word capitalised names:
+///              "By Ana Ruiz and Li Wei, Transport" → Ana Ruiz, Li Wei.
+///   site_name  `og:site_name`, JSON-LD `publisher.name`, the part of `<title>` after the
+///              last " | " / " - " (… ) separator when it is the shorter part.
 ///   url        `<link rel=canonical>`, `og:url`, JSON-LD `url`.
 ///   language   JSON-LD `inLanguage`, `<html lang>`, `og:locale`.
 /// The body is the text of the page's main content block: the block whose paragraphs hold

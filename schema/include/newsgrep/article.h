@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "newsgrep/dates.h"
 
@@ -21,6 +22,7 @@ struct Article {
   std::string source;
   std::string url;
   std::string dateline;
+  std::vector<std::string> authors;  // bylines, as the input names them
   std::string origin;  // where it was read: "feed.jsonl:12" or "a/b.txt", for messages
 };
 

@@ -31,7 +31,8 @@ namespace newsgrep::schema {
 ///    of the article is the display value only.
 /// 8: the near-duplicate band keys are metadata buckets (kBandBucketKeyPrefix), no longer
 ///    a boolean term each in the documents.
-inline constexpr int kSchemaVersion = 8;
+/// 9: authors: the author field (kAuthorPrefix) and the display record's author list.
+inline constexpr int kSchemaVersion = 9;
 inline constexpr absl::string_view kSchemaVersionKey = "newsgrep.schema_version";
 
 /// The index's vocabulary: every word indexed, as the term generator read it (lower case,
@@ -82,6 +83,9 @@ inline constexpr absl::string_view kIdPrefix = "Q";
 inline constexpr absl::string_view kTitlePrefix = "S";
 inline constexpr absl::string_view kSourcePrefix = "XSOURCE";
 inline constexpr absl::string_view kDatelinePrefix = "XDATELINE";
+/// The article's authors (bylines): each name as written and its folded key words
+/// (name_folding.h), so `author:calloway` matches every spelling.
+inline constexpr absl::string_view kAuthorPrefix = "XAUTHOR";
 /// The story cluster an article belongs to (near-duplicate versions share it).
 inline constexpr absl::string_view kClusterPrefix = "XCLUSTER";
 /// People named in the article: each person's name as written and its folded key words
@@ -111,7 +115,7 @@ inline constexpr absl::string_view kLocationKeyPrefix = "XLK";
 /// BM25 weight in that field, so an article whose headline, quotes, people or places
 /// contain the word ranks above one that only mentions it in the body. Tunable here
 /// without re-indexing.
-inline constexpr std::array<Field, 9> kFields = {{
+inline constexpr std::array<Field, 10> kFields = {{
     {"title", kTitlePrefix, FieldKind::kFreeText, 3.0, "words in the headline", false, true},
     {"quote", kQuotePrefix, FieldKind::kFreeText, 2.0,
      "words inside quotation marks (what someone said)", false, true},
@@ -124,6 +128,8 @@ inline constexpr std::array<Field, 9> kFields = {{
     {"source", kSourcePrefix, FieldKind::kFreeText, 1.0, "the outlet that published it"},
     {"dateline", kDatelinePrefix, FieldKind::kFreeText, 1.0,
      "the place line at the top of a wire story"},
+    {"author", kAuthorPrefix, FieldKind::kFreeText, 1.0, "who wrote it (a byline), in any spelling",
+     true},
     {"id", kIdPrefix, FieldKind::kBoolean, 1.0, "the article's unique id (exact)"},
     {"cluster", kClusterPrefix, FieldKind::kBoolean, 1.0,
      "the story cluster: all versions of one story (exact)"},

@@ -70,6 +70,7 @@ struct StoredArticle {
   std::string source;
   std::string url;
   std::string dateline;
+  std::vector<std::string> authors = {};  // bylines, as the input named them
   std::string body;           // the cleaned text, as indexed: what snippets are cut from
   std::string original_body;  // the body as read, when cleaning changed it; else ""
                               // (stored as its difference from `body`)
