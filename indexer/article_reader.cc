@@ -82,8 +82,30 @@ bool IsJsonLinesName(absl::string_view name) {
   return absl::EndsWith(name, ".jsonl") || absl::EndsWith(name, ".ndjson");
 }
 
-bool LooksBinary(absl::string_view head) {
-  return head.substr(0, 8192).find('\0') != absl::string_view::npos;
+// What a file that is no text whatever its name says is, by its first bytes: "a PDF
+// document", "a PNG image", …, "contains NUL bytes"; "" for text.
+absl::string_view BinaryKind(absl::string_view head) {
+  static constexpr std::pair<absl::string_view, absl::string_view> kMagic[] = {
+      {"%PDF-", "a PDF document"},
+      {"\x89PNG\r\n\x1a\n", "a PNG image"},
+      {"\xFF\xD8\xFF", "a JPEG image"},
+      {"GIF87a", "a GIF image"},
+      {"GIF89a", "a GIF image"},
+      {"PK\x03\x04", "a ZIP archive"},
+      {"\x7F"
+       "ELF",
+       "a program"},
+      {"OggS", "an audio or video file"},
+  };
+  for (const auto& [magic, kind] : kMagic) {
+    if (absl::StartsWith(head, magic)) return kind;
+  }
+  if (head.size() >= 12 && head.substr(0, 4) == "RIFF" && head.substr(8, 4) == "WEBP") {
+    return "a WebP image";
+  }
+  if (head.size() >= 12 && head.substr(4, 4) == "ftyp") return "an audio or video file";
+  if (head.substr(0, 8192).find('\0') != absl::string_view::npos) return "contains NUL bytes";
+  return "";
 }
 
 std::string Location(absl::string_view path, size_t line, size_t column = 0) {
@@ -298,6 +320,9 @@ void ReadWebPageFile(const std::string& path, absl::string_view html,
                      const ReadCallbacks& callbacks, const ReadLimits& limits,
                      absl::Status* status) {
   const WebPage page = ReadWebPage(html);
+  for (const std::string& repair : page.repairs) {
+    callbacks.on_problem({InputProblem::Outcome::kRepaired, path, repair});
+  }
   if (page.body.empty()) {
     callbacks.on_problem(
         {InputProblem::Outcome::kSkipped, path, "web page with no article text, not indexed"});
@@ -501,9 +526,9 @@ void ReadFile(const std::string& path, const ReadCallbacks& callbacks, const Rea
     ReadJsonLinesFile(path, *reader, std::move(head), callbacks, limits, status);
     return;
   }
-  if (LooksBinary(head)) {
-    callbacks.on_problem(
-        {InputProblem::Outcome::kSkipped, path, "binary file (contains NUL bytes), not read"});
+  if (const absl::string_view kind = BinaryKind(head); !kind.empty()) {
+    callbacks.on_problem({InputProblem::Outcome::kSkipped, path,
+                          absl::StrCat("binary file (", kind, "), not read")});
     return;
   }
   for (;;) {

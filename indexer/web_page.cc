@@ -22,6 +22,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
@@ -702,7 +703,17 @@ WebPage ReadWebPage(absl::string_view html) {
   xmlCharEncodingHandler* decoder = xmlFindCharEncodingHandler(encoding.c_str());
   if (utf8 || decoder == nullptr) {
     // A character set libxml2 does not know is read as UTF-8 too.
-    RepairUtf8(bytes);  // libxml2 would switch the rest of the page to Latin-1
+    if (decoder == nullptr) {
+      page.repairs.push_back(
+          absl::StrCat("unknown character set \"", encoding, "\": read as UTF-8"));
+    }
+    size_t first_bad = 0;
+    // libxml2 would switch the rest of the page to Latin-1.
+    if (const size_t repaired = RepairUtf8(bytes, &first_bad); repaired > 0) {
+      page.repairs.push_back(absl::StrCat(repaired,
+                                          " byte(s) that are not UTF-8 (the first at byte ",
+                                          first_bad, ") read as Windows-1252 or dropped"));
+    }
     if (decoder == nullptr) decoder = xmlFindCharEncodingHandler("utf-8");
   } else {
     // A NUL byte ends libxml2's reading of the page; other control bytes are never text.

@@ -202,6 +202,12 @@ TEST(WebPageTest, UnknownCharsetAndControlBytesGiveCleanFields) {
   EXPECT_EQ(read.url, "https://port.example/c");
   EXPECT_EQ(read.body,
             "Harbour authorities said on Tuesday, in Rotterdam, that cranes were coming.");
+  // Both repairs are said: the charset read as UTF-8, the 43 control bytes dropped.
+  EXPECT_THAT(read.repairs,
+              ElementsAre("unknown character set \"x-no-such-charset\": read as UTF-8",
+                          StartsWith("43 byte(s) that are not UTF-8 (the first at byte 59)")));
+  // A clean page needs none.
+  EXPECT_THAT(ReadWebPage(Page("<title>Cranes</title>", kStory)).repairs, IsEmpty());
 }
 
 TEST(WebPageTest, MarkupNestedAHundredThousandDeepIsReadWithoutRecursion) {

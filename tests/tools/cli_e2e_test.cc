@@ -1024,6 +1024,51 @@ TEST_F(CliEndToEndTest, IndexMixedDirectoryReportsEveryProblemAndIndexesTheRest)
   EXPECT_EQ(Count((dir / "db").string(), "crème"), 1u);
 }
 
+// Web pages that cannot be read as they claim: each named with what happened, the rest
+// indexed, exit 1.
+TEST_F(CliEndToEndTest, BadWebPagesAreReportedAndTheRestIndexed) {
+  const fs::path dir = NewDir("bad-pages");
+  const std::string story =
+      "<p>Harbour officials said on Tuesday that the new cranes, ordered in 2023, would be "
+      "running by the spring, doubling the terminal's capacity.</p><p>The port has struggled "
+      "with congestion since the winter, when storms closed the approaches for nine days.</p>";
+  WriteFile(dir / "in/a-charset.html",
+            "<html><head><meta charset=\"x-unknown-9\"><title>Cranes arrive</title></head><body>" +
+                story + "</body></html>");
+  WriteFile(dir / "in/b-empty.html",
+            "<html><head><title>Nothing</title></head><body><nav><a href=\"/\">Home</a></nav>"
+            "</body></html>");
+  constexpr char kPng[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+  WriteFile(dir / "in/c-photo.htm", absl::string_view(kPng, sizeof kPng - 1));
+  WriteFile(dir / "in/d-report.html",
+            "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj<</Type/Catalog>>endobj\n");
+  WriteFile(
+      dir / "in/e-latin1.html",
+      "<html><head><title>Cr\xE8me of the harbour</title></head><body>" + story + "</body></html>");
+  std::string deep = "<html><head><title>Deep cranes</title></head><body>";
+  for (int i = 0; i < 100000; ++i) deep += "<div>";
+  WriteFile(dir / "in/f-deep.html", deep + story);
+
+  const RunResult r = IndexIn(dir, {"in"}, Home(), {"-q"});
+  EXPECT_EQ(r.exit_code, 1) << r;
+  const std::vector<std::string> err = Lines(r.err);
+  ASSERT_EQ(err.size(), 6u) << r;  // five problems, in name order, and the summary
+  EXPECT_EQ(err[0],
+            "newsgrep: in/a-charset.html: unknown character set \"x-unknown-9\": read as UTF-8 "
+            "(repaired)");
+  EXPECT_EQ(err[1],
+            "newsgrep: in/b-empty.html: web page with no article text, not indexed (skipped)");
+  EXPECT_EQ(err[2], "newsgrep: in/c-photo.htm: binary file (a PNG image), not read (skipped)");
+  EXPECT_EQ(err[3], "newsgrep: in/d-report.html: binary file (a PDF document), not read (skipped)");
+  EXPECT_THAT(err[4], AllOf(StartsWith("newsgrep: in/e-latin1.html: 1 byte(s) that are not UTF-8"),
+                            HasSubstr("(repaired)")));
+  EXPECT_THAT(err[5], StartsWith("newsgrep: indexed 3 articles from 6 files")) << r;
+  const std::string db = (dir / "db").string();
+  EXPECT_EQ(Count(db, "cranes"), 3u);
+  EXPECT_EQ(Count(db, "title:crème"), 1u);
+  EXPECT_EQ(Count(db, "title:deep"), 1u);
+}
+
 TEST_F(CliEndToEndTest, IndexCleanInputExitsZeroAndQuietIsSilent) {
   const fs::path dir = NewDir("clean");
   WriteFile(dir / "in/one.txt", kGoodText);

@@ -10,7 +10,8 @@
 ///                                        one article (ReadWebPage): title, date, source
 ///                                        (site name), authors, url and, as id, the canonical URL
 ///                                        (else the path); a page with no article text is
-///                                        skipped and reported.
+///                                        skipped and reported, WebPage::repairs reported
+///                                        as repaired.
 ///   anything else (optionally + .gz)      one plain-text article. An optional header block
 ///                                        of `Title:`, `Date:`, `Source:`, `URL:`,
 ///                                        `Dateline:`, `Author:` (one per author) lines ends
@@ -29,6 +30,8 @@
 ///                                        (Reuters) -", "(AP) —"), and the whole text is the
 ///                                        body.
 /// Directories are walked recursively in name order; names starting with '.' are skipped.
+/// A file that is no text whatever its name (PDF, PNG, JPEG, GIF, WebP, ZIP, ELF, Ogg,
+/// MP4 by their first bytes, or NUL bytes in the first 8 KB) is skipped and reported.
 ///
 /// Problems never stop the read: each is reported once through the ProblemCallback with
 /// the file (and line) it concerns, and the rest is still read.

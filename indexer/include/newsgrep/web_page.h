@@ -52,6 +52,9 @@ struct WebPage {
   std::string url;
   std::string language;
   std::string body;
+  /// What was repaired to read the page, one line each ("unknown character set \"x\":
+  /// read as UTF-8"); empty for a clean page.
+  std::vector<std::string> repairs;
 };
 
 /// Whether `head` (the first bytes of a file) is HTML: after an optional byte order mark
