@@ -75,7 +75,9 @@ size_t CloserEndingAt(absl::string_view text, size_t i) {
 
 bool IsSentenceEnd(absl::string_view text, size_t i) {
   if (i >= text.size()) return false;
-  // The mark, before at most three closing quotes or brackets ending at i.
+  // The mark, before at most three closing quotes or brackets ending at i. Only a full
+  // stop ends a sentence there: after a quoted question or exclamation the attribution
+  // follows (“Is this the end?” Prime Minister Ana Ruiz asked).
   size_t mark = i;
   for (int closers = 0; closers < 3; ++closers) {
     const size_t length = CloserEndingAt(text, mark);
@@ -84,6 +86,7 @@ bool IsSentenceEnd(absl::string_view text, size_t i) {
   }
   const char c = text[mark];
   if (c != '.' && c != '?' && c != '!') return false;
+  if (mark != i && c != '.') return false;
   size_t next = i + 1;
   while (next < text.size() && absl::ascii_isspace(static_cast<unsigned char>(text[next]))) {
     ++next;

@@ -118,7 +118,10 @@ std::string Location(absl::string_view path, size_t line, size_t column = 0) {
 bool IsCapitalsWord(absl::string_view word) {
   bool capital = false;
   for (const char c : word) {
-    if (absl::ascii_islower(static_cast<unsigned char>(c))) return false;
+    if (absl::ascii_islower(static_cast<unsigned char>(c)) ||
+        absl::ascii_isdigit(static_cast<unsigned char>(c))) {
+      return false;  // a digit: "COVID-19", "G7" are no place
+    }
     capital |= absl::ascii_isupper(static_cast<unsigned char>(c));
   }
   return capital;
@@ -199,6 +202,10 @@ absl::string_view WithoutDateline(absl::string_view text) {
     if (IsCapitalsWord(word)) ++capitals;
   }
   if (rest.empty() || (words > 0 && capitals == std::min(words, 3))) return text;
+  // The story's first sentence starts with a capital or a quotation mark: "NATO — the
+  // alliance founded in 1949 — said…" has no dateline.
+  const unsigned char lead = static_cast<unsigned char>(rest[0]);
+  if (!absl::ascii_isupper(lead) && lead != '"' && lead < 0x80) return text;
   return rest;
 }
 
@@ -258,7 +265,6 @@ bool ParseHeaderLine(absl::string_view line, std::string* key, std::string* valu
   return true;
 }
 
-// `text` cut to at most `limit` bytes at a word boundary (CutPoint).
 // Sets the article's date from `text` as written (what dates.h reads); a date it cannot
 // read is reported and the article keeps none.
 void SetDate(Article& article, absl::string_view text, const std::string& location,
@@ -273,6 +279,7 @@ void SetDate(Article& article, absl::string_view text, const std::string& locati
   }
 }
 
+// `text` cut to at most `limit` bytes at a word boundary (CutPoint).
 void CutText(std::string& text, size_t limit) {
   if (text.size() > limit) text.resize(CutPoint(text, limit, " \t\n"));
 }
@@ -398,27 +405,38 @@ std::optional<Article> ParseJsonRecord(absl::string_view line, absl::string_view
   article.source = get("source");
   article.url = get("url");
   article.dateline = get("dateline");
-  // "author" or "authors": a name, or an array of names.
+  // "author" or "authors": a name, a {"name": …} object (schema.org's Person), or an
+  // array of these; nulls are passed over, anything else is reported and left out (the
+  // article is still read), and a name given twice is kept once.
+  size_t unreadable_authors = 0;
   for (const char* key : {"author", "authors"}) {
     auto it = json.find(key);
     if (it == json.end() || it->is_null()) continue;
     const nlohmann::json names = it->is_array() ? *it : nlohmann::json::array({*it});
-    for (const nlohmann::json& name : names) {
-      if (!name.is_string()) {
-        if (bad_key.empty()) bad_key = key;
+    for (const nlohmann::json& entry : names) {
+      const nlohmann::json* name = &entry;
+      if (entry.is_object() && entry.contains("name")) name = &entry["name"];
+      if (name->is_null()) continue;
+      if (!name->is_string()) {
+        ++unreadable_authors;
         continue;
       }
-      std::string value = CollapseSpaces(name.get<std::string>());
+      std::string value = CollapseSpaces(name->get<std::string>());
       controls += RepairUtf8(value);
-      if (!value.empty()) article.authors.push_back(std::move(value));
+      if (!value.empty() && std::find(article.authors.begin(), article.authors.end(), value) ==
+                                article.authors.end()) {
+        article.authors.push_back(std::move(value));
+      }
     }
+  }
+  if (unreadable_authors > 0) {
+    on_problem({InputProblem::Outcome::kRepaired, std::string(origin),
+                absl::StrCat(unreadable_authors,
+                             " author(s) that are neither a name nor {\"name\": …} left out")});
   }
   const std::string date = get("date");
   if (!bad_key.empty()) {
-    const bool names =
-        absl::string_view(bad_key) == "author" || absl::string_view(bad_key) == "authors";
-    return fail(std::string(origin), absl::StrCat("\"", bad_key, "\" must be a string",
-                                                  names ? " or an array of strings" : ""));
+    return fail(std::string(origin), absl::StrCat("\"", bad_key, "\" must be a string"));
   }
   if (controls > 0) {
     // An escape sequence in a title would reach the terminal of whoever searches.

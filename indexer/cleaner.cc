@@ -2,6 +2,7 @@
 /// @brief Boilerplate, caption, byline, promo and repetition removal.
 #include "newsgrep/cleaner.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <unordered_set>
@@ -46,8 +47,10 @@ namespace {
 // Lines longer than this with no line breaks are a whole article on one line (a scraped
 // page): they are cut into sentences so repetition and chrome can be found inside.
 constexpr size_t kLongLine = 600;
-// The sentences of such a line in which chrome marks what comes before it as the header.
+// The sentences of such a line in which chrome marks what comes before it as the header,
+// and how many other sentences that header may hold.
 constexpr size_t kLeadInUnits = 8;
+constexpr size_t kMaxHeaderUnits = 2;
 
 // Phrases that mark a short line (at most kMaxChromeWords words) as site chrome.
 constexpr std::array<absl::string_view, 24> kChromePhrases = {
@@ -142,38 +145,45 @@ bool IsChrome(absl::string_view unit) {
   return absl::StartsWith(lower, "©");
 }
 
-// `unit` without a prompt that opens it and is not a sentence of its own, as a page
-// flattened to text glues it to the story's first sentence: "Listen to this article 3 min
-// The NATO Chiefs…" → "The NATO Chiefs…". The prompt is a chrome phrase or
-// "Advertisement", with a reading time after it ("3 min", "5 minutes", "4:12"); what
-// follows must start with a capital, so "Advertisement revenue fell" is kept.
+// `unit` without a prompt glued to the story's first sentence, as a page flattened to text
+// leaves it: "Listen to this article 3 min The NATO Chiefs…" → "The NATO Chiefs…". The
+// prompts are an audio player's and an advertisement label, with a reading time after
+// the first ("3 min", "5 minutes", "4:12"); what follows must be prose (12 words or more,
+// starting with a capital), so "Advertisement revenue fell" is kept, and a short line
+// such as "Listen to this article" is left to the chrome rule.
 absl::string_view WithoutLeadingPrompt(absl::string_view unit) {
   const std::string lower = absl::AsciiStrToLower(unit.substr(0, 40));
   size_t length = 0;
-  for (absl::string_view phrase : kChromePhrases) {
-    if (absl::StartsWith(lower, phrase)) length = phrase.size();
+  for (absl::string_view prompt : {"listen to this article", "advertisement"}) {
+    if (absl::StartsWith(lower, prompt)) length = prompt.size();
   }
-  if (absl::StartsWith(lower, "advertisement")) length = 13;
   if (length == 0) return unit;
   absl::string_view rest = absl::StripLeadingAsciiWhitespace(unit.substr(length));
-  // A reading time: digits (and a colon), then "min", "mins", "minutes" or nothing.
+  // A reading time: digits, then "min", "mins" or "minutes"; or minutes:seconds.
   size_t digits = 0;
+  bool colon = false;
   while (digits < rest.size() &&
          (absl::ascii_isdigit(static_cast<unsigned char>(rest[digits])) || rest[digits] == ':')) {
+    colon |= rest[digits] == ':';
     ++digits;
   }
   if (digits > 0 && digits < rest.size() && rest[digits] == ' ') {
     absl::string_view after = absl::StripLeadingAsciiWhitespace(rest.substr(digits));
+    bool unit_word = false;
     for (absl::string_view word : {"minutes", "mins", "min"}) {
       if (absl::StartsWith(after, word) &&
           (after.size() == word.size() || after[word.size()] == ' ')) {
         after = absl::StripLeadingAsciiWhitespace(after.substr(word.size()));
+        unit_word = true;
         break;
       }
     }
-    rest = after;
+    if (unit_word || colon) rest = after;
   }
-  if (rest.empty() || !absl::ascii_isupper(static_cast<unsigned char>(rest[0]))) return unit;
+  if (rest.empty() || !absl::ascii_isupper(static_cast<unsigned char>(rest[0])) ||
+      CountWords(rest) < 12) {
+    return unit;
+  }
   return rest;
 }
 
@@ -213,6 +223,7 @@ struct Unit {
   bool paragraph_break_before = false;  // a blank line preceded it
   bool own_line = true;                 // false for sentences cut out of a long line
   bool keep = true;
+  size_t line = 0;  // the line (not blank) it comes from, 0 for the first
 };
 
 }  // namespace
@@ -224,6 +235,7 @@ std::string CleanBody(absl::string_view body, CleaningReport* report) {
 
   std::vector<Unit> units;
   bool blank_before = false;
+  size_t line_number = 0;
   for (absl::string_view raw : absl::StrSplit(body, '\n')) {
     const absl::string_view line = absl::StripAsciiWhitespace(raw);
     if (line.empty()) {
@@ -233,15 +245,16 @@ std::string CleanBody(absl::string_view body, CleaningReport* report) {
     if (line.size() > kLongLine) {
       bool first = true;
       for (absl::string_view sentence : SplitSentences(line)) {
-        units.push_back({std::string(sentence), blank_before && first, false, true});
+        units.push_back({std::string(sentence), blank_before && first, false, true, line_number});
         first = false;
       }
     } else {
       // Keep the original line (with its leading indentation) for tables and wraps.
-      units.push_back(
-          {std::string(absl::StripTrailingAsciiWhitespace(raw)), blank_before, true, true});
+      units.push_back({std::string(absl::StripTrailingAsciiWhitespace(raw)), blank_before, true,
+                       true, line_number});
     }
     blank_before = false;
+    ++line_number;
   }
 
   std::unordered_set<std::string> seen;
@@ -275,20 +288,28 @@ std::string CleanBody(absl::string_view body, CleaningReport* report) {
       ++counts.promos;
     }
   }
-  // A page flattened to one line loses the lines that set its header apart: when chrome
-  // stands among its first kLeadInUnits sentences, what comes before the last such
-  // sentence is the header too (a video teaser, a sign-in wall's lines).
+  // A page flattened to one line loses the lines that set its header apart: when two or
+  // more chrome sentences stand among the first kLeadInUnits sentences of its first line,
+  // the one or two other sentences before the last of them are the header too (a video
+  // teaser before a sign-in wall). One chrome sentence ("Customers can download the app
+  // from Tuesday.") marks no header, and a story's lead of three sentences is never one.
   if (!units.empty() && !units[0].own_line) {
-    size_t last_chrome = 0;
-    for (size_t i = 0; i < units.size() && i < kLeadInUnits && !units[i].own_line; ++i) {
+    size_t last_chrome = 0, chrome = 0;
+    for (size_t i = 0; i < units.size() && i < kLeadInUnits && units[i].line == 0; ++i) {
       if (!units[i].keep && IsChrome(absl::StripAsciiWhitespace(units[i].text))) {
         last_chrome = i;
+        ++chrome;
       }
     }
-    for (size_t i = 0; i < last_chrome; ++i) {
-      if (units[i].keep) {
-        units[i].keep = false;
-        ++counts.boilerplate;
+    const size_t before = static_cast<size_t>(
+        std::count_if(units.begin(), units.begin() + static_cast<long>(last_chrome),
+                      [](const Unit& unit) { return unit.keep; }));
+    if (chrome >= 2 && before <= kMaxHeaderUnits) {
+      for (size_t i = 0; i < last_chrome; ++i) {
+        if (units[i].keep) {
+          units[i].keep = false;
+          ++counts.boilerplate;
+        }
       }
     }
   }

@@ -60,6 +60,10 @@ TEST(TextRulesTest, ClosingQuotesAndBracketsAfterTheMarkEndWithIt) {
                 "us. (See below.) Next \"one.\" Last (\u201cso.\u201d) Done."),
       ElementsAre("He said \u201cno.\u201d", "Then he left.", "On \u2018Report.\u2019",
                   "Join us. (See below.)", "Next \"one.\"", "Last (\u201cso.\u201d)", "Done."));
+  // After a quoted question or exclamation the attribution follows: no end there.
+  EXPECT_THAT(
+      Sentences("\u201cIs this the end?\u201d Prime Minister Ana Ruiz asked. She left."),
+      ElementsAre("\u201cIs this the end?\u201d Prime Minister Ana Ruiz asked.", "She left."));
   // (An opening bracket is no sentence start.) Only the last closer ends the sentence; an
   // abbreviation inside quotes does not.
   const std::string text = "It said \"ok.\" Then";

@@ -350,6 +350,15 @@ TEST(ArticleReaderTest, ParseTextArticleFirstSentenceTitleLeavesOutTheDateline) 
       ParseTextArticle(headline + ". The county went top of the table." + rest, "sport.txt");
   ASSERT_TRUE(article.ok()) << article.status();
   EXPECT_EQ(article->title, headline);
+  // Nor are a dash or colon after an acronym or a word with digits when what follows is no
+  // sentence start, or the word is no place.
+  for (const std::string opening :
+       {"NATO \u2014 the alliance founded in 1949 \u2014 said on Friday that it would meet.",
+        "COVID-19: Cases rise again in the north after the holidays, officials said."}) {
+    article = ParseTextArticle(opening + rest, "opening.txt");
+    ASSERT_TRUE(article.ok()) << article.status();
+    EXPECT_EQ(article->title, opening.substr(0, opening.size() - 1)) << opening;
+  }
   // A sentence that opens with an acronym is no dateline either.
   article = ParseTextArticle("NATO said on Friday that its chiefs would meet again." + rest,
                              "acronym.txt");
@@ -551,12 +560,22 @@ TEST(ArticleReaderTest, ParseJsonArticleReadsAuthorsAsANameOrAnArray) {
       R"({"id":"b","title":"t","authors":["Ana Ruiz","Li Wei",""]})", "f.jsonl:2", sink.Callback());
   ASSERT_TRUE(two.ok()) << two.status();
   EXPECT_THAT(two->authors, ElementsAre("Ana Ruiz", "Li Wei"));
-  absl::StatusOr<Article> bad = ParseJsonArticle(
-      R"({"id":"c","title":"t","authors":["Ana Ruiz",7]})", "f.jsonl:3", sink.Callback());
-  EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(Message(bad.status()),
-            "f.jsonl:3: \"authors\" must be a string or an array of strings");
+  // schema.org Person objects, nulls and a name given under both keys.
+  absl::StatusOr<Article> objects = ParseJsonArticle(
+      R"({"id":"c","title":"t","author":"Ana Ruiz","authors":[{"@type":"Person","name":"Ana Ruiz"},)"
+      R"(null,{"name":"Li Wei"}]})",
+      "f.jsonl:3", sink.Callback());
+  ASSERT_TRUE(objects.ok()) << objects.status();
+  EXPECT_THAT(objects->authors, ElementsAre("Ana Ruiz", "Li Wei"));
   EXPECT_THAT(sink.problems, IsEmpty());
+  // Anything else is left out and reported; the article is still read.
+  absl::StatusOr<Article> odd = ParseJsonArticle(
+      R"({"id":"d","title":"t","authors":["Ana Ruiz",7,{"id":3}]})", "f.jsonl:4", sink.Callback());
+  ASSERT_TRUE(odd.ok()) << odd.status();
+  EXPECT_THAT(odd->authors, ElementsAre("Ana Ruiz"));
+  ASSERT_EQ(sink.problems.size(), 1u);
+  EXPECT_EQ(sink.problems[0].location, "f.jsonl:4");
+  EXPECT_THAT(sink.problems[0].message, StartsWith("2 author(s) that are neither a name"));
 }
 
 TEST(ArticleReaderTest, ParseJsonArticleIgnoresUnknownKeys) {

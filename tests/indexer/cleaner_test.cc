@@ -154,9 +154,39 @@ TEST(CleanerTest, ChromeLaterInAFlattenedPageOrOnItsOwnLineRemovesOnlyItself) {
   EXPECT_EQ(clean, "The talks resumed on Monday, officials said.\nThey ended on Tuesday.");
 }
 
+TEST(CleanerTest, ChromeLinesAreRemovedWholeNotCutToWhatFollowsTheirPhrase) {
+  const std::string story = "The talks resumed on Monday, officials said.";
+  for (const std::string chrome :
+       {"(Reporting by Idrees Ali; Editing by Chris Reese)", "Follow us on Twitter",
+        "Copyright \u00A9 2025 Example News", "You can now listen to Example News articles!",
+        "Listen to this article", "Sign up for our Morning Briefing newsletter"}) {
+    EXPECT_EQ(CleanBody(story + "\n" + chrome), story) << chrome;
+  }
+}
+
+// One chrome sentence in the lead of a one-line text marks no header: only it goes.
+TEST(CleanerTest, OneChromeSentenceInAOneLineLeadRemovesOnlyItself) {
+  std::string page =
+      "The bank said on Monday it would offer faster payments for small firms across the "
+      "region. Chief executive Ana Ruiz said the service would cut waiting times by half. "
+      "Customers can download the app from Tuesday. ";
+  while (page.size() < 700) page += "Analysts said the move followed similar steps by rivals. ";
+  const std::string clean = CleanBody(page);
+  EXPECT_THAT(clean, StartsWith("The bank said on Monday it would offer faster payments"));
+  EXPECT_THAT(clean, HasSubstr("Chief executive Ana Ruiz said"));
+  EXPECT_THAT(clean, Not(HasSubstr("download the app")));
+}
+
 TEST(CleanerTest, APromptIsCutOnlyWhenASentenceFollowsIt) {
-  EXPECT_EQ(CleanBody("Advertisement The talks resumed on Monday, officials said in a statement."),
-            "The talks resumed on Monday, officials said in a statement.");
+  EXPECT_EQ(CleanBody("Advertisement The talks resumed on Monday in Geneva, officials from both "
+                      "sides said in a statement."),
+            "The talks resumed on Monday in Geneva, officials from both sides said in a "
+            "statement.");
+  // A year is no reading time.
+  const std::string year =
+      "Advertisement 2024 Olympic Games tickets went on sale on Monday, and most of them were "
+      "gone by the evening.";
+  EXPECT_EQ(CleanBody(year), year);
   const std::string prose =
       "Advertisement revenue fell by a third in the quarter, the company said.";
   EXPECT_EQ(CleanBody(prose), prose);

@@ -95,6 +95,20 @@ TEST(WebPageTest, ABylineNamesTheAuthorsWhenTheMetadataDoesNot) {
   EXPECT_THAT(authors("<div class=\"byline\">20 August 2025</div><p class=\"byline\">By Li "
                       "Wei</p>"),
               ElementsAre("Li Wei"));
+  // A label, particles, a date after the name, nested candidates, minified markup.
+  EXPECT_THAT(authors("<p class=\"byline\">By: Ana de la Cruz</p>"), ElementsAre("Ana de la Cruz"));
+  EXPECT_THAT(authors("<div class=\"byline\"><span class=\"author\">Ana Ruiz</span> "
+                      "<time>20 August 2025</time></div>"),
+              ElementsAre("Ana Ruiz"));
+  EXPECT_THAT(authors("<div class=\"byline\"><span>By Ana Ruiz</span><span>20 August "
+                      "2025</span></div>"),
+              ElementsAre("Ana Ruiz"));
+  // <body class="single-author"> is the page, not a byline.
+  EXPECT_THAT(ReadWebPage("<html><head><title>Cranes</title></head><body class=\"single-author\">"
+                          "<p class=\"byline\">By Li Wei</p>" +
+                          std::string(kStory) + "</body></html>")
+                  .authors,
+              ElementsAre("Li Wei"));
   // The page's metadata wins over its byline.
   EXPECT_THAT(ReadWebPage(Page("<meta name=\"author\" content=\"Piet Bakker\">",
                                "<p class=\"byline\">By Ana Ruiz</p>" + std::string(kStory)))
@@ -122,11 +136,44 @@ TEST(WebPageTest, OpenGraphAloneGivesTheMetadata) {
   EXPECT_EQ(page.language, "en");  // <html lang>
 }
 
+TEST(WebPageTest, Utf16PagesAreReadByTheirByteOrderMark) {
+  const std::string ascii =
+      "<html><head><title>Cranes</title></head><body>" + std::string(kStory) + "</body></html>";
+  // kStory is ASCII but for its curly quotes: write those as UTF-16 too.
+  std::u16string text;
+  for (size_t i = 0; i < ascii.size(); ++i) {
+    const auto c = static_cast<unsigned char>(ascii[i]);
+    if (c == 0xE2) {  // U+201C or U+201D
+      text += static_cast<char16_t>(0x2000 | ((ascii[i + 1] & 0x0F) << 6) | (ascii[i + 2] & 0x3F));
+      i += 2;
+    } else {
+      text += static_cast<char16_t>(c);
+    }
+  }
+  std::string le = "\xFF\xFE";
+  for (const char16_t c : text) {
+    le += static_cast<char>(c & 0xFF);
+    le += static_cast<char>(c >> 8);
+  }
+  const WebPage page = ReadWebPage(le);
+  EXPECT_EQ(page.title, "Cranes");
+  EXPECT_THAT(page.body, HasSubstr("Harbour authorities in Rotterdam said on Tuesday"));
+  EXPECT_THAT(page.body, HasSubstr("\u201cWe expect the queues"));
+  EXPECT_THAT(page.repairs, IsEmpty());
+}
+
 TEST(WebPageTest, TitleElementAloneLosesTheSiteName) {
   const WebPage page =
       ReadWebPage(Page("<title>Rotterdam adds cranes | Example News</title>", kStory));
   EXPECT_EQ(page.title, "Rotterdam adds cranes");
   EXPECT_EQ(page.site_name, "Example News");  // what was cut off names the site
+  // A one-word suffix only when the page's URL holds it: "live" and "Photos" name no site.
+  EXPECT_EQ(ReadWebPage(Page("<title>Storm hits the coast - live</title>", kStory)).site_name, "");
+  EXPECT_EQ(ReadWebPage(Page("<title>Storm hits the coast | BBC</title><link rel=\"canonical\" "
+                             "href=\"https://www.bbc.co.uk/news/storm\">",
+                             kStory))
+                .site_name,
+            "BBC");
   // Said by the page's metadata, the site name wins over the title's suffix.
   EXPECT_EQ(ReadWebPage(Page("<title>Cranes | News</title><meta property=\"og:site_name\" "
                              "content=\"Example News\">",

@@ -23,7 +23,8 @@ namespace newsgrep {
 bool IsAbbreviation(absl::string_view word);
 
 /// True when text[i] is a '.', '?' or '!' that ends a sentence, or the last of up to three
-/// closing quotation marks or brackets after one (" ' ) ’ ” »: `said “no.” Then`): followed
+/// closing quotation marks or brackets after a '.' (" ' ) ’ ” »: `said “no.” Then`; not
+/// after '?' or '!', where an attribution follows: `“Why?” Ruiz asked`): followed
 /// by white space and then a capital letter (any script) or an opening quotation mark
 /// (" “ ‘ « „), and, for a '.', not the dot of an abbreviation (IsAbbreviation of the
 /// letters and dots before it).

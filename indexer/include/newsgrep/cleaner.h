@@ -10,10 +10,11 @@
 ///     least kMinRepeatedWords words that already occurred earlier in the same body;
 ///   - boilerplate: lines of at most kMaxChromeWords words containing a known site-chrome
 ///     phrase ("share this article", "subscribe now", "click here", "all rights reserved",
-///     "listen to this article", …); a line that opens with such a phrase loses it ("Listen to this
-///     article 3 min The NATO…" → "The NATO…"); in a text that is one long line (a page flattened
-///     to text), chrome among the first 8 sentences marks what comes before it as the page's header
-///     (a video teaser, a sign-in wall), removed too;
+///     "listen to this article", …); a long sentence that opens with an audio player's
+///     or advertisement label loses it ("Listen to this article 3 min The NATO…" → "The
+///     NATO…"); in a text whose first line is a whole page flattened to text, two or more
+///     chrome sentences among its first 8 mark the one or two sentences before the last of
+///     them as the page's header (a video teaser before a sign-in wall), removed too;
 ///   - bylines: "By First Last" (and "By A and B"), at most 8 words, on a line of their own;
 ///   - captions: lines starting "FILE PHOTO:" / "Photo:" or containing "REUTERS/" or
 ///     "(AP Photo", and short lines that end in a parenthesised credit such as

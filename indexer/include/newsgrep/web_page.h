@@ -13,11 +13,15 @@
 ///   modified   JSON-LD `dateModified`, `article:modified_time`.
 ///   authors    JSON-LD `author` (names of persons or strings), `<meta name=author>`,
 ///              `article:author` when it is a name, not a link, the first byline (an
-///              element whose class or id has the word "byline" or "author", or
-///              rel/itemprop=author) that names two-to-five-word capitalised names:
-///              "By Ana Ruiz and Li Wei, Transport" → Ana Ruiz, Li Wei.
-///   site_name  `og:site_name`, JSON-LD `publisher.name`, the part of `<title>` after the
-///              last " | " / " - " (… ) separator when it is the shorter part.
+///              element, not the page's html/body/main/article, whose class has the word
+///              "byline" or "author", whose id has "byline", or rel/itemprop=author) that
+///              names two-to-five-word capitalised names (particles such as "de la" and
+///              "van der" allowed), after "By", "By:" or "Author:" and before a comma, a
+///              middle dot, a bar, a dash or a date: "By Ana Ruiz and Li Wei, Transport"
+///              → Ana Ruiz, Li Wei.
+///   site_name  `og:site_name`, JSON-LD `publisher.name`, else the part `<title>` loses
+///              (below) when it is two words or more, or one word the page's URL holds
+///              ("BBC" on bbc.co.uk; not "live" or "Photos").
 ///   url        `<link rel=canonical>`, `og:url`, JSON-LD `url`.
 ///   language   JSON-LD `inLanguage`, `<html lang>`, `og:locale`.
 /// The body is the text of the page's main content block: the block whose paragraphs hold
