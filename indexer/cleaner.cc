@@ -260,8 +260,9 @@ std::string CleanBody(absl::string_view body, CleaningReport* report) {
   std::unordered_set<std::string> seen;
   for (size_t i = 0; i < units.size(); ++i) {
     Unit& unit = units[i];
-    if (const absl::string_view rest = WithoutLeadingPrompt(absl::StripAsciiWhitespace(unit.text));
-        rest.size() < absl::StripAsciiWhitespace(unit.text).size()) {
+    if (const absl::string_view stripped = absl::StripAsciiWhitespace(unit.text),
+        rest = WithoutLeadingPrompt(stripped);
+        rest.size() < stripped.size()) {
       unit.text = std::string(rest);
       ++counts.boilerplate;
     }

@@ -781,20 +781,16 @@ WebPage ReadWebPage(absl::string_view html) {
     return std::string();
   };
   page.site_name = first({&meta.og_site_name, &meta.ld_publisher});
+  page.url = first({&meta.canonical, &meta.og_url, &meta.ld_url});
   std::string title_suffix;
   const std::string title_element =
       WithoutSiteSuffix(meta.title_element, page.site_name, &title_suffix);
   // The title's suffix names the site when it is two words or more ("Rivermouth Post"), or
   // one that the page's URL holds ("BBC", bbc.co.uk); not "live" or "Photos".
-  if (page.site_name.empty() && !title_suffix.empty()) {
-    std::string squeezed = absl::AsciiStrToLower(title_suffix);
-    squeezed.erase(std::remove(squeezed.begin(), squeezed.end(), ' '), squeezed.end());
-    const std::string url =
-        absl::AsciiStrToLower(first({&meta.canonical, &meta.og_url, &meta.ld_url}));
-    if (absl::StrContains(title_suffix, ' ') ||
-        (!url.empty() && absl::StrContains(url, squeezed))) {
-      page.site_name = title_suffix;
-    }
+  if (page.site_name.empty() && !title_suffix.empty() &&
+      (absl::StrContains(title_suffix, ' ') ||
+       absl::StrContains(absl::AsciiStrToLower(page.url), absl::AsciiStrToLower(title_suffix)))) {
+    page.site_name = title_suffix;
   }
   page.title =
       first({&meta.ld_headline, &meta.og_title, &meta.twitter_title, &title_element, &meta.h1});
@@ -803,7 +799,6 @@ WebPage ReadWebPage(absl::string_view html) {
   page.authors = !meta.ld_authors.empty()     ? meta.ld_authors
                  : !meta.meta_authors.empty() ? meta.meta_authors
                                               : meta.byline_authors;
-  page.url = first({&meta.canonical, &meta.og_url, &meta.ld_url});
   page.language = first({&meta.ld_language, &meta.html_lang, &meta.og_locale});
   // Valid UTF-8 whatever the page declared: a charset libxml2 decodes loosely can leave
   // invalid bytes (a UTF-8 page was repaired before the parse).
