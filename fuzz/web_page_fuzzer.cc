@@ -19,7 +19,6 @@ void RequireUtf8(std::string text) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const absl::string_view html(reinterpret_cast<const char*>(data), size);
-  (void)newsgrep::LooksLikeHtml(html);
   const newsgrep::WebPage page = newsgrep::ReadWebPage(html);
   for (const std::string* field : {&page.title, &page.date, &page.modified, &page.site_name,
                                    &page.url, &page.language, &page.body}) {

@@ -19,10 +19,14 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "internal/readers.h"
 #include "newsgrep/cleaner.h"
 #include "newsgrep/input_file.h"
+#include "newsgrep/input_format.h"
+#include "newsgrep/internal/hash.h"
 #include "newsgrep/text_rules.h"
 #include "newsgrep/web_page.h"
 
@@ -30,6 +34,14 @@ namespace newsgrep {
 namespace {
 
 namespace fs = std::filesystem;
+using internal::BinaryKind;
+using internal::CutText;
+using internal::FirstSentence;
+using internal::KeepWithinLimits;
+using internal::Location;
+using internal::NotUtf8Note;
+using internal::ReadFeedFile;
+using internal::SetDate;
 
 // Windows-1252 code points for bytes 0x80..0x9F (0 = undefined: read as Latin-1).
 constexpr std::array<char32_t, 32> kCp1252High = {
@@ -78,13 +90,11 @@ size_t ValidSequenceLength(absl::string_view s, size_t i) {
   return n;
 }
 
-bool IsJsonLinesName(absl::string_view name) {
-  return absl::EndsWith(name, ".jsonl") || absl::EndsWith(name, ".ndjson");
-}
+}  // namespace
 
-// What a file that is no text whatever its name says is, by its first bytes: "a PDF
-// document", "a PNG image", …, "contains NUL bytes"; "" for text.
-absl::string_view BinaryKind(absl::string_view head) {
+namespace internal {
+
+absl::string_view BinaryKind(absl::string_view head, bool nul_is_binary) {
   static constexpr std::pair<absl::string_view, absl::string_view> kMagic[] = {
       {"%PDF-", "a PDF document"},
       {"\x89PNG\r\n\x1a\n", "a PNG image"},
@@ -104,14 +114,27 @@ absl::string_view BinaryKind(absl::string_view head) {
     return "a WebP image";
   }
   if (head.size() >= 12 && head.substr(4, 4) == "ftyp") return "an audio or video file";
-  if (head.substr(0, 8192).find('\0') != absl::string_view::npos) return "contains NUL bytes";
+  if (nul_is_binary && head.substr(0, 8192).find('\0') != absl::string_view::npos) {
+    return "contains NUL bytes";
+  }
   return "";
 }
 
-std::string Location(absl::string_view path, size_t line, size_t column = 0) {
+std::string NotUtf8Note(size_t repaired, size_t first_bad) {
+  return absl::StrCat(
+      repaired, " byte(s) that are not UTF-8",
+      first_bad == std::string::npos ? "" : absl::StrCat(" (the first at byte ", first_bad, ")"),
+      " read as Windows-1252 or dropped");
+}
+
+std::string Location(absl::string_view path, size_t line, size_t column) {
   if (column == 0) return absl::StrCat(path, ":", line);
   return absl::StrCat(path, ":", line, ":", column);
 }
+
+}  // namespace internal
+
+namespace {
 
 // Whether `word` is written in capitals: no lower-case ASCII letter, at least one
 // capital ("BRUSSELS", "D.C.", "SÃO" — letters outside ASCII are taken as they come).
@@ -220,6 +243,10 @@ size_t CutPoint(absl::string_view text, size_t limit, const char* spaces) {
   return cut;
 }
 
+}  // namespace
+
+namespace internal {
+
 // The first sentence of `text` (a leading dateline dropped), at most ~150 bytes, cut at a
 // word boundary.
 std::string FirstSentence(absl::string_view text) {
@@ -240,6 +267,10 @@ std::string FirstSentence(absl::string_view text) {
   if (text.size() <= kMax) return std::string(text);
   return absl::StrCat(text.substr(0, CutPoint(text, kMax, " ")), "…");
 }
+
+}  // namespace internal
+
+namespace {
 
 // A line standing before the story on a scraped page: one the cleaner removes as a caption
 // ("FILE PHOTO: …", "Photo: …", "… REUTERS/…"), byline ("By Jane Doe") or site chrome
@@ -264,6 +295,10 @@ bool ParseHeaderLine(absl::string_view line, std::string* key, std::string* valu
   *value = std::string(absl::StripAsciiWhitespace(line.substr(colon + 1)));
   return true;
 }
+
+}  // namespace
+
+namespace internal {
 
 // Sets the article's date from `text` as written (what dates.h reads); a date it cannot
 // read is reported and the article keeps none.
@@ -298,15 +333,17 @@ void KeepWithinLimits(Article& article, const std::string& location, const ReadL
   }
 }
 
-void ReadTextFile(const std::string& path, std::string text, const ReadCallbacks& callbacks,
-                  const ReadLimits& limits, absl::Status* status) {
+}  // namespace internal
+
+namespace {
+
+void ReadTextFile(const std::string& path, const std::string& id, std::string text,
+                  const ReadCallbacks& callbacks, const ReadLimits& limits, absl::Status* status) {
   size_t first_bad = 0;
   if (size_t bad = RepairUtf8(text, &first_bad); bad > 0) {
-    callbacks.on_problem({InputProblem::Outcome::kRepaired, path,
-                          absl::StrCat("invalid UTF-8 (", bad, " byte(s), first at byte ",
-                                       first_bad, ") read as Windows-1252")});
+    callbacks.on_problem({InputProblem::Outcome::kRepaired, path, NotUtf8Note(bad, first_bad)});
   }
-  absl::StatusOr<Article> article = ParseTextArticle(text, path, callbacks.on_problem);
+  absl::StatusOr<Article> article = ParseTextArticle(text, id, callbacks.on_problem);
   if (!article.ok()) {
     callbacks.on_problem(
         {InputProblem::Outcome::kSkipped, path, std::string(article.status().message())});
@@ -316,14 +353,9 @@ void ReadTextFile(const std::string& path, std::string text, const ReadCallbacks
   *status = callbacks.on_article(*std::move(article));
 }
 
-bool IsWebPageName(absl::string_view name) {
-  return absl::EndsWithIgnoreCase(name, ".html") || absl::EndsWithIgnoreCase(name, ".htm") ||
-         absl::EndsWithIgnoreCase(name, ".xhtml");
-}
-
 // A web page (web_page.h): its metadata and the article's own text. The id is the page's
 // canonical URL when it has one (the same page saved twice is one article), else the path.
-void ReadWebPageFile(const std::string& path, absl::string_view html,
+void ReadWebPageFile(const std::string& path, const std::string& id, absl::string_view html,
                      const ReadCallbacks& callbacks, const ReadLimits& limits,
                      absl::Status* status) {
   const WebPage page = ReadWebPage(html);
@@ -338,7 +370,7 @@ void ReadWebPageFile(const std::string& path, absl::string_view html,
   Article article;
   article.origin = path;
   article.url = page.url;
-  article.id = page.url.empty() ? path : page.url;
+  article.id = page.url.empty() ? id : page.url;
   article.body = page.body;
   article.title = page.title.empty() ? FirstSentence(page.body) : page.title;
   article.source = page.site_name;
@@ -358,7 +390,7 @@ std::optional<Article> ParseJsonRecord(absl::string_view line, absl::string_view
   size_t first_bad = 0;
   if (size_t bad = RepairUtf8(repaired, &first_bad); bad > 0) {
     on_problem({InputProblem::Outcome::kRepaired, absl::StrCat(origin, ":", first_bad + 1),
-                absl::StrCat("invalid UTF-8 (", bad, " byte(s)) read as Windows-1252")});
+                NotUtf8Note(bad)});
   }
   nlohmann::json json;
   try {
@@ -518,34 +550,187 @@ void ReadJsonLinesFile(const std::string& path, InputFile& reader, std::string b
   }
 }
 
-void ReadFile(const std::string& path, const ReadCallbacks& callbacks, const ReadLimits& limits,
-              absl::Status* status) {
-  absl::StatusOr<InputFile> reader = InputFile::Open(path);
+// A JSON document (input_format.h's kJson): one article object, or an array of them, read
+// element by element so that a large array costs the memory of one element and a bad
+// element is skipped alone. Elements are found by their brackets (strings and escapes
+// respected) and each is parsed as a JSON Lines record is; its location is the line it
+// starts on.
+void ReadJsonFile(const std::string& path, InputFile& reader, std::string buffer,
+                  const ReadCallbacks& callbacks, const ReadLimits& limits, absl::Status* status) {
+  size_t i = 0, line = 1;
+  bool eof = false;
+  // Reads more into `buffer`, first dropping what is before `keep`; false at the end or on
+  // a read error (reported).
+  // Reads more into `buffer`, first dropping what is before `i` (`*other`, an index past i,
+  // moves with it); false at the end or on a read error (reported).
+  auto refill = [&](size_t* other) {
+    if (eof) return false;
+    buffer.erase(0, i);
+    if (other != nullptr) *other -= i;
+    i = 0;
+    const absl::StatusOr<size_t> n = reader.Read(buffer);
+    if (!n.ok()) {
+      callbacks.on_problem(
+          {InputProblem::Outcome::kSkipped, Location(path, line),
+           absl::StrCat(n.status().message(), "; the rest of the file was not read")});
+      eof = true;
+      return false;
+    }
+    eof = *n == 0;
+    return !eof;
+  };
+  auto skip_space = [&](bool commas) {
+    for (;;) {
+      while (i < buffer.size() && (absl::ascii_isspace(static_cast<unsigned char>(buffer[i])) ||
+                                   (commas && buffer[i] == ','))) {
+        if (buffer[i] == '\n') ++line;
+        ++i;
+      }
+      if (i < buffer.size() || !refill(nullptr)) return;
+    }
+  };
+  if (absl::StartsWith(buffer, "\xEF\xBB\xBF")) i = 3;
+  skip_space(false);
+  const bool array = i < buffer.size() && buffer[i] == '[';
+  if (array) ++i;
+  size_t elements = 0;
+  while (status->ok()) {
+    skip_space(array);
+    if (i >= buffer.size()) {
+      if (array) {
+        callbacks.on_problem({InputProblem::Outcome::kSkipped, Location(path, line),
+                              "the JSON array is not closed: the file ends before ']'"});
+      }
+      return;
+    }
+    if (array && buffer[i] == ']') {
+      if (elements == 0) {
+        callbacks.on_problem(
+            {InputProblem::Outcome::kSkipped, path, "a JSON array of no articles"});
+      }
+      return;
+    }
+    if (!array && elements > 0) {
+      callbacks.on_problem({InputProblem::Outcome::kSkipped, Location(path, line),
+                            "more text after the JSON object, not read (an array of articles is "
+                            "written [{…}, {…}]; one object a line is JSON Lines)"});
+      return;
+    }
+    // One element: up to the bracket that closes its first one, or the next ',' / ']' /
+    // white space for a bare value.
+    const size_t first_line = line;
+    size_t end = i, depth = 0;
+    bool in_string = false, escaped = false, done = false, too_long = false;
+    while (!done) {
+      if (end >= buffer.size()) {
+        if (end - i > limits.max_record_bytes) {
+          too_long = true;
+          buffer.erase(0, end);  // held no longer: the element is skipped
+          i = end = 0;
+        }
+        if (!refill(&end) && end >= buffer.size()) break;
+        if (end >= buffer.size()) continue;
+      }
+      const char c = buffer[end++];
+      if (c == '\n') ++line;
+      if (in_string) {
+        if (escaped) {
+          escaped = false;
+        } else if (c == '\\') {
+          escaped = true;
+        } else if (c == '"') {
+          in_string = false;
+          done = depth == 0;
+        }
+      } else if (c == '"') {
+        in_string = true;
+      } else if (c == '{' || c == '[') {
+        ++depth;
+      } else if (c == '}' || c == ']') {
+        if (depth > 0) --depth;
+        done = depth == 0;
+      } else if (depth == 0 && (c == ',' || absl::ascii_isspace(static_cast<unsigned char>(c)))) {
+        --end;  // a bare value ends before it
+        if (c == '\n') --line;
+        done = true;
+      }
+    }
+    ++elements;
+    const std::string origin = Location(path, first_line);
+    const absl::string_view element(buffer.data() + i, end - i);
+    i = end;
+    if (too_long) {
+      callbacks.on_problem({InputProblem::Outcome::kSkipped, origin,
+                            absl::StrCat("element longer than ", limits.max_record_bytes,
+                                         " bytes (the limit), not read")});
+      continue;
+    }
+    InputProblem failure;
+    std::optional<Article> article =
+        ParseJsonRecord(element, origin, callbacks.on_problem, failure);
+    if (!article) {
+      callbacks.on_problem(failure);
+      continue;
+    }
+    KeepWithinLimits(*article, origin, limits, callbacks.on_problem);
+    *status = callbacks.on_article(*std::move(article));
+  }
+}
+
+// The name standard input goes by in messages and ids.
+constexpr absl::string_view kStdinName = "<stdin>";
+
+void ReadFile(const std::string& path, InputFormat format, const ReadCallbacks& callbacks,
+              const ReadLimits& limits, absl::Status* status) {
+  const bool from_stdin = path == "-";
+  const std::string name = from_stdin ? std::string(kStdinName) : path;
+  absl::StatusOr<InputFile> reader = from_stdin ? InputFile::OpenStdin() : InputFile::Open(path);
   if (!reader.ok()) {
-    callbacks.on_problem({InputProblem::Outcome::kSkipped, path,
+    callbacks.on_problem({InputProblem::Outcome::kSkipped, name,
                           absl::StrCat("cannot open: ", reader.status().message())});
     return;
   }
   std::string head;
   if (absl::StatusOr<size_t> n = reader->Read(head, 64 * 1024); !n.ok()) {
-    callbacks.on_problem({InputProblem::Outcome::kSkipped, path,
+    callbacks.on_problem({InputProblem::Outcome::kSkipped, name,
                           absl::StrCat("cannot read: ", n.status().message())});
     return;
   }
   if (absl::StripAsciiWhitespace(head).empty()) {
-    callbacks.on_problem({InputProblem::Outcome::kSkipped, path, "empty file"});
+    callbacks.on_problem({InputProblem::Outcome::kSkipped, name, "empty file"});
     return;
   }
-  absl::string_view name = path;
-  absl::ConsumeSuffix(&name, ".gz");
-  // A JSON Lines file is read record by record: a NUL byte is a control character of its
+  if (const absl::string_view kind = BinaryKind(head, /*nul_is_binary=*/false); !kind.empty()) {
+    callbacks.on_problem({InputProblem::Outcome::kSkipped, name,
+                          absl::StrCat("binary file (", kind, "), not read")});
+    return;
+  }
+  if (format == InputFormat::kAuto) format = SniffFormat(name, head);
+  // Formats read as a stream. In JSON Lines a NUL byte is a control character of its
   // record (removed, reported with its line and column), not a sign of a binary file.
-  if (IsJsonLinesName(name)) {
-    ReadJsonLinesFile(path, *reader, std::move(head), callbacks, limits, status);
-    return;
+  switch (format) {
+    case InputFormat::kJsonLines:
+      ReadJsonLinesFile(name, *reader, std::move(head), callbacks, limits, status);
+      return;
+    case InputFormat::kJson:
+      ReadJsonFile(name, *reader, std::move(head), callbacks, limits, status);
+      return;
+    case InputFormat::kFeed:
+      ReadFeedFile(name, *reader, std::move(head), callbacks, limits, status);
+      return;
+    case InputFormat::kSgml:
+      internal::ReadSgmlFile(name, *reader, std::move(head), callbacks, limits, status);
+      return;
+    case InputFormat::kWarc:
+      callbacks.on_problem(
+          {InputProblem::Outcome::kSkipped, name,
+           absl::StrCat("a ", InputFormatName(format), " file: this format is not read yet")});
+      return;
+    default:
+      break;
   }
-  if (const absl::string_view kind = BinaryKind(head); !kind.empty()) {
-    callbacks.on_problem({InputProblem::Outcome::kSkipped, path,
+  if (const absl::string_view kind = BinaryKind(head, /*nul_is_binary=*/true); !kind.empty()) {
+    callbacks.on_problem({InputProblem::Outcome::kSkipped, name,
                           absl::StrCat("binary file (", kind, "), not read")});
     return;
   }
@@ -553,23 +738,27 @@ void ReadFile(const std::string& path, const ReadCallbacks& callbacks, const Rea
     if (head.size() > limits.max_text_file_bytes) {
       CutText(head, limits.max_text_file_bytes);
       callbacks.on_problem(
-          {InputProblem::Outcome::kRepaired, path,
+          {InputProblem::Outcome::kRepaired, name,
            absl::StrCat("longer than ", limits.max_text_file_bytes,
                         " bytes (the limit): only the first ", head.size(), " read")});
       break;
     }
     const absl::StatusOr<size_t> n = reader->Read(head);
     if (!n.ok()) {
-      callbacks.on_problem({InputProblem::Outcome::kSkipped, path,
+      callbacks.on_problem({InputProblem::Outcome::kSkipped, name,
                             absl::StrCat("cannot read: ", n.status().message())});
       return;
     }
     if (*n == 0) break;
   }
-  if (IsWebPageName(name) || LooksLikeHtml(head)) {
-    ReadWebPageFile(path, head, callbacks, limits, status);
+  // A text from standard input has no name to be known by: its content names it, so that
+  // the same text read twice is one article.
+  const std::string id =
+      from_stdin ? absl::StrFormat("stdin:%016x", internal::Fnv1a64(head)) : name;
+  if (format == InputFormat::kHtml) {
+    ReadWebPageFile(name, id, head, callbacks, limits, status);
   } else {
-    ReadTextFile(path, std::move(head), callbacks, limits, status);
+    ReadTextFile(name, id, std::move(head), callbacks, limits, status);
   }
 }
 
@@ -577,8 +766,8 @@ void ReadFile(const std::string& path, const ReadCallbacks& callbacks, const Rea
 // a directory reached again (through a symbolic link, maybe a loop) is not read twice.
 using DirectoriesRead = std::map<std::pair<dev_t, ino_t>, std::string>;
 
-void Walk(const fs::path& path, const ReadCallbacks& callbacks, const ReadLimits& limits,
-          absl::Status* status, DirectoriesRead& directories_read) {
+void Walk(const fs::path& path, InputFormat format, const ReadCallbacks& callbacks,
+          const ReadLimits& limits, absl::Status* status, DirectoriesRead& directories_read) {
   std::error_code error;
   const std::string name = path.generic_string();
   const fs::file_status stat = fs::status(path, error);
@@ -613,7 +802,7 @@ void Walk(const fs::path& path, const ReadCallbacks& callbacks, const ReadLimits
     }
     std::sort(children.begin(), children.end());
     for (const fs::path& child : children) {
-      Walk(child, callbacks, limits, status, directories_read);
+      Walk(child, format, callbacks, limits, status, directories_read);
       if (!status->ok()) return;
     }
     return;
@@ -623,7 +812,7 @@ void Walk(const fs::path& path, const ReadCallbacks& callbacks, const ReadLimits
     if (callbacks.on_file_done) callbacks.on_file_done(name);
     return;
   }
-  ReadFile(name, callbacks, limits, status);
+  ReadFile(name, format, callbacks, limits, status);
   if (callbacks.on_file_done) callbacks.on_file_done(name);
 }
 
@@ -773,10 +962,15 @@ absl::StatusOr<Article> ParseJsonArticle(absl::string_view line, absl::string_vi
 }
 
 absl::Status ReadArticles(const std::string& path, const ReadCallbacks& callbacks,
-                          const ReadLimits& limits) {
+                          const ReadLimits& limits, InputFormat format) {
   absl::Status status;
   DirectoriesRead directories_read;
-  Walk(fs::path(path).lexically_normal(), callbacks, limits, &status, directories_read);
+  if (path == "-") {
+    ReadFile(path, format, callbacks, limits, &status);
+    if (callbacks.on_file_done) callbacks.on_file_done(std::string(kStdinName));
+    return status;
+  }
+  Walk(fs::path(path).lexically_normal(), format, callbacks, limits, &status, directories_read);
   return status;
 }
 

@@ -290,7 +290,7 @@ struct Indexer::State {
       ++report->files;
       if (observer != nullptr && observer->on_progress) observer->on_progress(*report);
     };
-    absl::Status read = ReadArticles(path, callbacks, options.read_limits);
+    absl::Status read = ReadArticles(path, callbacks, options.read_limits, options.input_format);
     absl::Status written = pipeline.Finish();
     // The writer's error is the cause when both failed (reading stops when writing does).
     return written.ok() ? read : written;

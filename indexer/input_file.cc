@@ -2,6 +2,7 @@
 /// @brief InputFile over zlib's gzFile, with the truncation check zlib leaves to callers.
 #include "newsgrep/input_file.h"
 
+#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -35,6 +36,18 @@ absl::StatusOr<InputFile> InputFile::Open(const std::string& path) {
     if (error == ENOENT) return absl::NotFoundError(reason);
     if (error == EACCES) return absl::PermissionDeniedError(reason);
     return absl::UnavailableError(reason);
+  }
+  gzbuffer(file, 128 * 1024);
+  return InputFile(std::make_unique<Handle>(file));
+}
+
+absl::StatusOr<InputFile> InputFile::OpenStdin() {
+  // gzclose closes the descriptor it was given: a copy, so that stdin stays open.
+  const int fd = dup(STDIN_FILENO);
+  gzFile file = fd >= 0 ? gzdopen(fd, "rb") : nullptr;
+  if (file == nullptr) {
+    if (fd >= 0) close(fd);
+    return absl::UnavailableError(std::strerror(errno));
   }
   gzbuffer(file, 128 * 1024);
   return InputFile(std::make_unique<Handle>(file));

@@ -26,6 +26,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "internal/readers.h"
 #include "newsgrep/article_reader.h"
 #include "newsgrep/text_rules.h"
 
@@ -400,6 +401,8 @@ class PageWalker {
   // Closes what the parser left open (a parse it stopped early) and ends the last paragraph.
   void Finish();
   std::string Body();
+  // Every paragraph outside marked (boilerplate) elements, in order.
+  std::string AllText() const;
 
  private:
   void Flush(int owner);
@@ -659,6 +662,14 @@ std::string PageWalker::Body() {
   return absl::StrJoin(kept, "\n\n");
 }
 
+std::string PageWalker::AllText() const {
+  std::vector<absl::string_view> kept;
+  for (const Paragraph& p : paragraphs_) {
+    if (p.mark < 0) kept.push_back(p.text);
+  }
+  return absl::StrJoin(kept, "\n\n");
+}
+
 // The character set declared in the first 4 KB (`charset=…`), lower case, or "".
 std::string DeclaredCharset(absl::string_view html) {
   const std::string head = absl::AsciiStrToLower(html.substr(0, 4096));
@@ -680,27 +691,38 @@ struct ParserDeleter {
   void operator()(htmlParserCtxt* parser) const { htmlFreeParserCtxt(parser); }
 };
 
-}  // namespace
-
-bool LooksLikeHtml(absl::string_view head) {
-  absl::ConsumePrefix(&head, "\xEF\xBB\xBF");
-  head = absl::StripLeadingAsciiWhitespace(head);
-  while (absl::StartsWith(head, "<!--")) {
-    const size_t end = head.find("-->");
-    if (end == absl::string_view::npos) return false;
-    head = absl::StripLeadingAsciiWhitespace(head.substr(end + 3));
+// Parses `bytes`, written in `encoding` (`decoder` decodes it; the parser takes it over),
+// into `walker` and finishes it. A decoder that cannot be used is added to `repairs`.
+void ParseHtml(const std::string& bytes, xmlCharEncodingHandler* decoder,
+               const std::string& encoding, PageWalker& walker, std::vector<std::string>& repairs) {
+  // The parser takes an int size; the reader's limits keep pages far below 1 GiB.
+  const int size = static_cast<int>(std::min<size_t>(bytes.size(), size_t{1} << 30));
+  std::unique_ptr<htmlParserCtxt, ParserDeleter> parser(
+      size > 0 ? htmlCreateMemoryParserCtxt(bytes.data(), size) : nullptr);
+  if (parser == nullptr || parser->sax == nullptr) {
+    if (decoder != nullptr) xmlCharEncCloseFunc(decoder);
+    return;
   }
-  for (absl::string_view start : {"<!doctype html", "<html", "<head", "<body", "<meta", "<title"}) {
-    if (head.size() >= start.size() &&
-        absl::EqualsIgnoreCase(head.substr(0, start.size()), start)) {
-      const size_t after = start.size();
-      if (after == head.size() || !absl::ascii_isalnum(static_cast<unsigned char>(head[after]))) {
-        return true;
-      }
-    }
+  *parser->sax = xmlSAXHandler{};
+  parser->sax->startElement = OnStartElement;
+  parser->sax->endElement = OnEndElement;
+  parser->sax->characters = OnText;
+  parser->sax->cdataBlock = OnText;
+  parser->sax->ignorableWhitespace = OnText;
+  // The callbacks' context. (The handler has no error or warning callbacks, which libxml2
+  // would call with it too.)
+  parser->userData = &walker;
+  // The charset is decided before: a <meta charset> inside the page does not switch it.
+  htmlCtxtUseOptions(parser.get(), HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                       HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
+  if (decoder != nullptr && xmlSwitchToEncoding(parser.get(), decoder) != 0) {
+    repairs.push_back(absl::StrCat("cannot decode the page as \"", encoding, "\""));
   }
-  return false;
+  htmlParseDocument(parser.get());
+  walker.Finish();
 }
+
+}  // namespace
 
 WebPage ReadWebPage(absl::string_view html) {
   WebPage page;
@@ -729,9 +751,7 @@ WebPage ReadWebPage(absl::string_view html) {
     size_t first_bad = 0;
     // libxml2 would switch the rest of the page to Latin-1.
     if (const size_t repaired = RepairUtf8(bytes, &first_bad); repaired > 0) {
-      page.repairs.push_back(absl::StrCat(repaired,
-                                          " byte(s) that are not UTF-8 (the first at byte ",
-                                          first_bad, ") read as Windows-1252 or dropped"));
+      page.repairs.push_back(internal::NotUtf8Note(repaired, first_bad));
     }
     if (decoder == nullptr) decoder = xmlFindCharEncodingHandler("utf-8");
   } else if (!absl::StartsWith(encoding, "utf-16") && !absl::StartsWith(encoding, "utf-32") &&
@@ -745,33 +765,9 @@ WebPage ReadWebPage(absl::string_view html) {
                                }),
                 bytes.end());
   }
-  // The parser takes an int size; the reader's limits keep pages far below 1 GiB.
-  const int size = static_cast<int>(std::min<size_t>(bytes.size(), size_t{1} << 30));
-  std::unique_ptr<htmlParserCtxt, ParserDeleter> parser(
-      size > 0 ? htmlCreateMemoryParserCtxt(bytes.data(), size) : nullptr);
-  if (parser == nullptr || parser->sax == nullptr) {
-    if (decoder != nullptr) xmlCharEncCloseFunc(decoder);
-    return page;
-  }
   Metadata meta;
   PageWalker walker(meta);
-  *parser->sax = xmlSAXHandler{};
-  parser->sax->startElement = OnStartElement;
-  parser->sax->endElement = OnEndElement;
-  parser->sax->characters = OnText;
-  parser->sax->cdataBlock = OnText;
-  parser->sax->ignorableWhitespace = OnText;
-  // The callbacks' context. (The handler has no error or warning callbacks, which libxml2
-  // would call with it too.)
-  parser->userData = &walker;
-  // The charset is decided above: a <meta charset> inside the page does not switch it.
-  htmlCtxtUseOptions(parser.get(), HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                       HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
-  if (decoder != nullptr && xmlSwitchToEncoding(parser.get(), decoder) != 0) {
-    page.repairs.push_back(absl::StrCat("cannot decode the page as \"", encoding, "\""));
-  }
-  htmlParseDocument(parser.get());
-  walker.Finish();
+  ParseHtml(bytes, decoder, encoding, walker, page.repairs);
   page.body = walker.Body();
 
   auto first = [](std::initializer_list<const std::string*> values) {
@@ -810,6 +806,17 @@ WebPage ReadWebPage(absl::string_view html) {
     for (std::string& author : page.authors) RepairUtf8(author);
   }
   return page;
+}
+
+std::string HtmlFragmentText(absl::string_view html) {
+  std::string bytes(html);
+  RepairUtf8(bytes);
+  xmlInitParser();
+  Metadata meta;
+  PageWalker walker(meta);
+  std::vector<std::string> repairs;
+  ParseHtml(bytes, xmlFindCharEncodingHandler("utf-8"), "utf-8", walker, repairs);
+  return walker.AllText();
 }
 
 }  // namespace newsgrep

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(query json_record text_article dates web_page)
+((${#targets[@]})) || targets=(query json_record text_article dates web_page input)
 
 NEWSGREP_EXTRA_PACKAGES="clang libclang-rt-14-dev" scripts/setup.sh --packages-only
 

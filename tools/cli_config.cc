@@ -292,6 +292,13 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
       config.index.read_limits.max_text_file_bytes =
           std::max(config.index.read_limits.max_text_file_bytes, room);
       index_only.push_back(name);
+    } else if (name == "--format") {
+      absl::StatusOr<std::string> format_name = take_value();
+      if (!format_name.ok()) return format_name.status();
+      absl::StatusOr<InputFormat> format = ParseInputFormat(*format_name);
+      if (!format.ok()) return format.status();
+      config.index.input_format = *format;
+      index_only.push_back(name);
     } else if (name == "-q" || name == "--quiet") {
       config.index.quiet = true;
       index_only.push_back(name);
@@ -523,12 +530,17 @@ Exit status: 0 every target met, 1 a target missed, 2 error.
     return R"help(Usage: newsgrep index [OPTIONS] PATH...
 
 Index news articles. PATH may be a file or a directory (walked recursively; names
-starting with '.' are skipped). Files named *.jsonl / *.ndjson (optionally .gz) hold one
-JSON object per line (id, title, body, date, source, url, dateline, author or authors);
-*.html / *.htm (or any file that starts as HTML) is one web page, read as its article:
-title, date, site name, authors, canonical URL and the article's own text; any other file
-is one plain-text article, optionally starting with Title:/Date:/Source:/URL:/Dateline:/
-Author: header lines and a blank line. Re-indexing an article with the same id replaces it. A new index
+starting with '.' are skipped), or - for standard input. Each file's format is found
+from its content (after any gzip layer), else its name:
+  RSS or Atom feed     one article per item (title, link, guid, dates, authors, text)
+  JSON Lines           one JSON object per line (id, title, body, date, source, url,
+                       dateline, author or authors); *.jsonl, *.ndjson
+  JSON                 one such object, or an array of them
+  web page (HTML)      one article: title, date, site name, authors, canonical URL and
+                       the article's own text; *.html, *.htm, and any other markup
+  plain text           one article, optionally starting with Title:/Date:/Source:/URL:/
+                       Dateline:/Author: header lines and a blank line
+Re-indexing an article with the same id replaces it. A new index
 is built in chunks written in parallel and merged, compact, when the run ends (readers see
 it then, all at once; on an error it stays empty); adding to an existing index commits
 as it goes and does not compact (xapian-compact does it on demand).
@@ -546,6 +558,8 @@ Options:
                        unbounded memory
   --no-entities        do not recognise people, places and quotes (faster; the person:,
                        said:, quote: and location: fields stay empty)
+  --format FMT         read every input as FMT: auto (the default: each file's own),
+                       text, jsonl, json, html, feed (rss, atom), warc, sgml
   -q, --quiet          no progress line
   -h, --help           this help
 
@@ -590,7 +604,7 @@ To search for a word that is also a command name: newsgrep search index, or news
   return R"help(newsgrep: full-text search for news articles
 
 Usage:
-  newsgrep index [OPTIONS] PATH...      index articles (files, directories, .jsonl, .jsonl.gz)
+  newsgrep index [OPTIONS] PATH...      index articles (files, directories, feeds, JSON, -)
   newsgrep [search] [OPTIONS] QUERY...  search them: newsgrep "security guarantees"
   newsgrep similar ID                   the other versions of a story
   newsgrep eval dedup --corpus-dir DIR  measure near-duplicate detection

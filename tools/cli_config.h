@@ -34,7 +34,8 @@ struct IndexArgs {
   size_t commit_every = 0;      // 0: IndexerOptions' automatic batch
   size_t analysis_threads = 0;  // -j: 0 = one per core
   bool extract_entities = true;
-  ReadLimits read_limits;  // --max-body-bytes
+  ReadLimits read_limits;                         // --max-body-bytes
+  InputFormat input_format = InputFormat::kAuto;  // --format
   bool quiet = false;
 };
 

@@ -199,6 +199,7 @@ int RunIndex(const Config& config) {
   options.analysis_threads = config.index.analysis_threads;
   options.extract_entities = config.index.extract_entities;
   options.read_limits = config.index.read_limits;
+  options.input_format = config.index.input_format;
   auto indexer = Indexer::Open(options);
   if (!indexer.ok()) {
     PrintError(indexer.status().message());

@@ -2,8 +2,10 @@
 // directory walk over plain and gzip-compressed files.
 #include "newsgrep/article_reader.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
@@ -11,11 +13,14 @@
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "absl/strings/strip.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "newsgrep/article.h"
+#include "newsgrep/dates.h"
+#include "newsgrep/input_file.h"
 #include "testing/files.h"
 
 namespace newsgrep {
@@ -1290,6 +1295,304 @@ TEST(ArticleReaderTest, WebPagesAreReadAsArticlesByNameOrByContent) {
   EXPECT_EQ(got.problems[0].outcome, Outcome::kSkipped);
   EXPECT_EQ(got.problems[0].location, dir / "c/empty.htm");
   EXPECT_THAT(got.problems[0].message, HasSubstr("no article text"));
+}
+
+// ---------------------------------------------------------------------------------------
+// Feeds, JSON documents and format detection.
+
+constexpr char kFeed[] = R"(<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Harbour Gazette</title>
+<item>
+  <title>Cranes arrive &amp;amp; unload</title>
+  <link>https://gazette.example/cranes</link>
+  <guid isPermaLink="false">g-1</guid>
+  <pubDate>Tue, 4 Mar 2025 09:30:00 GMT</pubDate>
+  <author>desk@gazette.example (Ana Ruiz)</author>
+  <description>Short summary.</description>
+  <content:encoded><![CDATA[<p>Harbour authorities said on Tuesday&nbsp;that the cranes had arrived.</p>
+<figure><img src="c.jpg"><figcaption>A crane. Photo: Port</figcaption></figure>
+<p>They will be running by spring.</p><script>track()</script>]]></content:encoded>
+</item>
+<item>
+  <link>https://gazette.example/no-title</link>
+  <pubDate>not a date</pubDate>
+  <description>&lt;p&gt;Ferry crews said on Friday that they would strike. More talks are planned.&lt;/p&gt;</description>
+</item>
+<item><title>   </title><description></description></item>
+<item><title>No guid nor link</title><description>Text.</description></item>
+</channel></rss>
+)";
+
+TEST(ArticleReaderTest, FeedItemsAreArticlesWhateverTheFileIsCalled) {
+  TempDir dir;
+  WriteGzipFile(dir / "news.txt.gz", kFeed);
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir / "news.txt.gz", got.Callbacks()), absl::OkStatus());
+  ASSERT_THAT(got.articles, SizeIs(3));
+  const Article& cranes = got.articles[0];
+  EXPECT_EQ(cranes.id, "g-1");
+  EXPECT_EQ(cranes.url, "https://gazette.example/cranes");
+  EXPECT_EQ(cranes.title, "Cranes arrive & unload");  // escaped twice, read as text
+  EXPECT_EQ(cranes.source, "Harbour Gazette");
+  EXPECT_THAT(cranes.authors, ElementsAre("Ana Ruiz"));
+  ASSERT_TRUE(cranes.date.has_value());
+  EXPECT_EQ(cranes.date->day, 4);
+  EXPECT_EQ(cranes.date->hour, 9);
+  // content:encoded over the description; paragraphs kept, figure and script left out.
+  EXPECT_EQ(cranes.body,
+            "Harbour authorities said on Tuesday\u00a0that the cranes had arrived.\n\n"
+            "They will be running by spring.");
+  EXPECT_EQ(cranes.origin, absl::StrCat((dir / "news.txt.gz"), ":4"));
+  const Article& ferry = got.articles[1];
+  EXPECT_EQ(ferry.id, "https://gazette.example/no-title");  // the link
+  EXPECT_EQ(ferry.title, "Ferry crews said on Friday that they would strike");
+  EXPECT_FALSE(ferry.date.has_value());
+  const Article& unnamed = got.articles[2];
+  EXPECT_THAT(unnamed.id, StartsWith(absl::StrCat((dir / "news.txt.gz"), "#")));
+  EXPECT_EQ(unnamed.id.size(), (dir / "news.txt.gz").size() + 17);
+  // The bad date (repaired: the item is indexed) and the empty item (skipped), each at
+  // the line where its item starts.
+  ASSERT_THAT(got.problems, SizeIs(2));
+  EXPECT_EQ(got.problems[0].outcome, Outcome::kRepaired);
+  EXPECT_EQ(got.problems[0].location, absl::StrCat((dir / "news.txt.gz"), ":15"));
+  EXPECT_THAT(got.problems[0].message, HasSubstr("unrecognised date \"not a date\""));
+  EXPECT_EQ(got.problems[1].outcome, Outcome::kSkipped);
+  EXPECT_EQ(got.problems[1].location, absl::StrCat((dir / "news.txt.gz"), ":20"));
+  EXPECT_THAT(got.problems[1].message, HasSubstr("neither title nor text"));
+}
+
+TEST(ArticleReaderTest, AFeedReadAgainGivesTheSameIds) {
+  TempDir dir;
+  WriteFile(dir / "feed.xml", kFeed);
+  Collected first, second;
+  ASSERT_EQ(ReadArticles(dir / "feed.xml", first.Callbacks()), absl::OkStatus());
+  ASSERT_EQ(ReadArticles(dir / "feed.xml", second.Callbacks()), absl::OkStatus());
+  EXPECT_EQ(first.Ids(), second.Ids());
+}
+
+TEST(ArticleReaderTest, FeedWithoutItemsAndBrokenFeedsAreReported) {
+  TempDir dir;
+  WriteFile(dir / "a-empty.rss",
+            "<rss version=\"2.0\"><channel><title>Quiet</title></channel></rss>");
+  WriteFile(dir / "b-broken.rss",
+            "<rss version=\"2.0\"><channel>\n<item><title>Kept</title><description>One & two"
+            "</description></item>\n<item><title>Cut off</title><description>The rest");
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir.path(), got.Callbacks()), absl::OkStatus());
+  EXPECT_THAT(got.Titles(), ElementsAre("Kept", "Cut off"));
+  ASSERT_THAT(got.problems, SizeIs(3));
+  EXPECT_EQ(got.problems[0].location, dir / "a-empty.rss");
+  EXPECT_EQ(got.problems[0].outcome, Outcome::kSkipped);
+  EXPECT_THAT(got.problems[0].message, HasSubstr("feed with no items"));
+  EXPECT_EQ(got.problems[1].location, dir / "b-broken.rss");
+  EXPECT_THAT(got.problems[1].message, StartsWith("malformed XML ("));
+  EXPECT_THAT(got.problems[1].message, HasSubstr("the first at line 2: "));
+  EXPECT_THAT(got.problems[2].message, HasSubstr("ends inside an item"));
+}
+
+TEST(ArticleReaderTest, JsonArrayElementsAreReadOneByOneAndABadOneAlone) {
+  TempDir dir;
+  WriteFile(
+      dir / "archive.json",
+      "\xEF\xBB\xBF[\n"
+      "  {\"id\": \"a1\", \"title\": \"One\", \"body\": \"Text with ] and } and \\\"q\\\".\"},\n"
+      "  {\"id\": \"a2\", \"title\": [\"not\", \"a string\"]},\n"
+      "  42,\n"
+      "  {\n    \"id\": \"a4\",\n    \"title\": \"Four\"\n  }\n"
+      "]\n");
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir / "archive.json", got.Callbacks()), absl::OkStatus());
+  EXPECT_THAT(got.Ids(), ElementsAre("a1", "a4"));
+  EXPECT_EQ(got.articles[0].body, "Text with ] and } and \"q\".");
+  EXPECT_EQ(got.articles[1].origin, absl::StrCat((dir / "archive.json"), ":5"));
+  ASSERT_THAT(got.problems, SizeIs(2));
+  EXPECT_EQ(got.problems[0].location, absl::StrCat((dir / "archive.json"), ":3"));
+  EXPECT_THAT(got.problems[0].message, HasSubstr("\"title\" must be a string"));
+  EXPECT_EQ(got.problems[1].location, absl::StrCat((dir / "archive.json"), ":4"));
+  EXPECT_THAT(got.problems[1].message, HasSubstr("not a JSON object"));
+}
+
+TEST(ArticleReaderTest, JsonObjectOverSeveralLinesAndArraysThatDoNotEnd) {
+  TempDir dir;
+  WriteFile(dir / "a-one.json", "{\n  \"id\": \"o1\",\n  \"title\": \"Pretty\"\n}\n");
+  WriteFile(dir / "b-open.json",
+            "[{\"id\": \"o2\", \"title\": \"Before the cut\"},\n {\"id\": \"o3\"");
+  WriteFile(dir / "c-none.json", "[ ]");
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir.path(), got.Callbacks()), absl::OkStatus());
+  EXPECT_THAT(got.Ids(), ElementsAre("o1", "o2"));
+  ASSERT_THAT(got.problems, SizeIs(3));
+  EXPECT_THAT(got.problems[0].message, HasSubstr("malformed JSON"));  // the cut element
+  EXPECT_THAT(got.problems[0].location, StartsWith(absl::StrCat((dir / "b-open.json"), ":2:")));
+  EXPECT_THAT(got.problems[1].message, HasSubstr("not closed"));
+  EXPECT_THAT(got.problems[2].message, HasSubstr("no articles"));
+}
+
+TEST(ArticleReaderTest, ALargeJsonArrayIsReadElementByElement) {
+  TempDir dir;
+  std::string json = "[";
+  for (int i = 0; i < 3000; ++i) {
+    absl::StrAppend(&json, i > 0 ? ",\n" : "", "{\"id\": \"n", i, "\", \"title\": \"Number ", i,
+                    "\", \"body\": \"", std::string(200, 'x'), "\"}");
+  }
+  json += "]";
+  WriteGzipFile(dir / "big.json.gz", json);
+  Collected got;
+  ReadLimits limits;
+  limits.max_record_bytes = 1000;  // every element is shorter
+  ASSERT_EQ(ReadArticles(dir / "big.json.gz", got.Callbacks(), limits), absl::OkStatus());
+  EXPECT_THAT(got.articles, SizeIs(3000));
+  EXPECT_THAT(got.problems, IsEmpty());
+  EXPECT_EQ(got.articles.back().origin, absl::StrCat((dir / "big.json.gz"), ":3000"));
+}
+
+TEST(ArticleReaderTest, AFormatNamedForAllOverridesWhatTheContentSays) {
+  TempDir dir;
+  WriteFile(dir / "feed.xml", kFeed);
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir / "feed.xml", got.Callbacks(), {}, InputFormat::kText),
+            absl::OkStatus());
+  ASSERT_THAT(got.articles, SizeIs(1));
+  EXPECT_THAT(got.articles[0].title, StartsWith("<?xml"));
+}
+
+TEST(ArticleReaderTest, BinaryContentIsSkippedWhateverTheName) {
+  TempDir dir;
+  WriteFile(dir / "records.jsonl", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj");
+  WriteFile(dir / "feed.rss", std::string("\x7F"
+                                          "ELF\x02\x01\x01\0\0\0",
+                                          10));
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir.path(), got.Callbacks()), absl::OkStatus());
+  EXPECT_THAT(got.articles, IsEmpty());
+  ASSERT_THAT(got.problems, SizeIs(2));
+  EXPECT_THAT(got.problems[0].message, HasSubstr("binary file (a program)"));
+  EXPECT_THAT(got.problems[1].message, HasSubstr("binary file (a PDF document)"));
+}
+
+TEST(ArticleReaderTest, WarcIsRecognisedNotIndexedAsText) {
+  TempDir dir;
+  WriteFile(dir / "crawl.warc", "WARC/1.0\r\nWARC-Type: warcinfo\r\n\r\n");
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir.path(), got.Callbacks()), absl::OkStatus());
+  EXPECT_THAT(got.articles, IsEmpty());
+  ASSERT_THAT(got.problems, SizeIs(1));
+  EXPECT_EQ(got.problems[0].outcome, Outcome::kSkipped);
+  EXPECT_THAT(got.problems[0].message, HasSubstr("not read yet"));
+}
+
+// Reuters-21578 as the collection's SGML files write it: one record of the JSON Lines
+// conversion (../shared/corpus/README.md) turned back into a <REUTERS> element.
+std::string ReutersElement(const nlohmann::json& record) {
+  auto escape = [](const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+      if (c == '<') {
+        out += "&lt;";
+      } else if (c == '>') {
+        out += "&gt;";
+      } else if (c == '&') {
+        out += "&amp;";
+      } else {
+        out += c;
+      }
+    }
+    return out;
+  };
+  // "1987-02-26T15:01:01.790" → "26-FEB-1987 15:01:01.79"
+  static constexpr const char* kMonths[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
+                                            "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
+  const std::string iso = record["date"];
+  const std::string date =
+      absl::StrCat(iso.substr(8, 2), "-", kMonths[std::stoi(iso.substr(5, 2)) - 1], "-",
+                   iso.substr(0, 4), " ", iso.substr(11, 8), ".", iso.substr(20, 2));
+  std::string element = absl::StrCat(
+      "<REUTERS TOPICS=\"YES\" LEWISSPLIT=\"TRAIN\" CGISPLIT=\"TRAINING-SET\" OLDID=\"1\" NEWID=\"",
+      std::string(record["id"]), "\">\n<DATE>", date,
+      "</DATE>\n<TOPICS><D>x</D></TOPICS>\n<PLACES></PLACES>\n<PEOPLE></PEOPLE>\n"
+      "<UNKNOWN> \n&#5;&#5;&#5;C T\n&#22;&#22;&#1;f0704&#31;reute\n</UNKNOWN>\n");
+  const std::string body = record["body"];
+  const std::string dateline = record["dateline"];
+  if (body.empty()) {
+    absl::StrAppend(&element, "<TEXT TYPE=\"BRIEF\">&#2;\n******<TITLE>", escape(record["title"]),
+                    "</TITLE>\n&#3;\n</TEXT>\n</REUTERS>\n");
+  } else {
+    absl::StrAppend(&element, "<TEXT>&#2;\n<TITLE>", escape(record["title"]),
+                    "</TITLE>\n<DATELINE>    ", escape(dateline), " - </DATELINE><BODY>",
+                    escape(body), "\n&#3;</BODY></TEXT>\n</REUTERS>\n");
+  }
+  return element;
+}
+
+TEST(ArticleReaderTest, ReutersSgmlIndexesToTheArticlesItsJsonLinesConversionGives) {
+  const fs::path corpus = fs::path(NEWSGREP_SHARED_CORPUS) / "reuters21578.jsonl.gz";
+  if (!fs::exists(corpus)) GTEST_SKIP() << "no " << corpus << ": the shared corpus is absent";
+  absl::StatusOr<std::string> jsonl = ReadInputFile(corpus.string(), size_t{64} << 20);
+  ASSERT_TRUE(jsonl.ok()) << jsonl.status();
+  TempDir dir;
+  std::string sgml = "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n";
+  std::string lines;
+  size_t records = 0;
+  for (absl::string_view line : absl::StrSplit(*jsonl, '\n', absl::SkipEmpty())) {
+    absl::StrAppend(&sgml, ReutersElement(nlohmann::json::parse(line)));
+    absl::StrAppend(&lines, line, "\n");
+    if (++records == 200) break;
+  }
+  WriteFile(dir / "reut2-000.sgm", sgml);
+  WriteFile(dir / "reuters.jsonl", lines);
+  Collected from_sgml, from_jsonl;
+  ASSERT_EQ(ReadArticles(dir / "reut2-000.sgm", from_sgml.Callbacks()), absl::OkStatus());
+  ASSERT_EQ(ReadArticles(dir / "reuters.jsonl", from_jsonl.Callbacks()), absl::OkStatus());
+  EXPECT_THAT(from_sgml.problems, IsEmpty());
+  ASSERT_EQ(from_sgml.articles.size(), 200u);
+  ASSERT_EQ(from_jsonl.articles.size(), 200u);
+  for (size_t i = 0; i < 200; ++i) {
+    const Article& s = from_sgml.articles[i];
+    const Article& j = from_jsonl.articles[i];
+    EXPECT_EQ(s.id, j.id);
+    EXPECT_EQ(s.title, j.title) << j.id;
+    EXPECT_EQ(s.body, j.body) << j.id;
+    EXPECT_EQ(s.dateline, j.dateline) << j.id;
+    ASSERT_EQ(s.date.has_value(), j.date.has_value()) << j.id;
+    if (j.date) {
+      EXPECT_EQ(s.date->Iso8601(), j.date->Iso8601()) << j.id;
+    }
+  }
+  // Each article's location is the line its element starts on.
+  EXPECT_EQ(from_sgml.articles[1].origin,
+            absl::StrCat(
+                (dir / "reut2-000.sgm"), ":",
+                2 + std::count(sgml.begin(), sgml.begin() + sgml.find("NEWID=\"2\""), '\n') - 1));
+}
+
+TEST(ArticleReaderTest, ReutersSgmlUnprocessedStoriesBadBytesAndCutFiles) {
+  TempDir dir;
+  WriteFile(dir / "reut2-x.sgm",
+            "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n"
+            "<REUTERS NEWID=\"7\">\n<DATE>26-FEB-1987 15:02:20.00</DATE>\n"
+            "<TEXT TYPE=\"UNPROC\">&#2;\nGrain shipments said to rise. Caf\xe9 prices fell.\n"
+            "&#3;</TEXT>\n</REUTERS>\n"
+            "<REUTERS NEWID=\"8\">\n<DATE>31-MAR-1987 605:12:19.12</DATE>\n"
+            "<TEXT><TITLE>ODD DATE</TITLE><BODY>Body.</BODY></TEXT>\n</REUTERS>\n"
+            "<REUTERS NEWID=\"9\"><TEXT></TEXT></REUTERS>\n"
+            "<REUTERS NEWID=\"10\">\n<TEXT><TITLE>CUT OFF</TITLE><BODY>The file stops he");
+  Collected got;
+  ASSERT_EQ(ReadArticles(dir / "reut2-x.sgm", got.Callbacks()), absl::OkStatus());
+  EXPECT_THAT(got.Ids(), ElementsAre("7", "8", "10"));
+  EXPECT_EQ(got.articles[0].title, "Grain shipments said to rise");
+  EXPECT_EQ(got.articles[0].body, "Grain shipments said to rise. Café prices fell.");
+  EXPECT_FALSE(got.articles[1].date.has_value());
+  EXPECT_EQ(got.articles[2].body, "The file stops he");
+  std::vector<std::string> seen;
+  for (const InputProblem& p : got.problems)
+    seen.push_back(absl::StrCat(p.location, " ", p.message));
+  const std::string path = dir / "reut2-x.sgm";
+  EXPECT_THAT(seen,
+              ElementsAre(StartsWith(absl::StrCat(path, ":2 1 byte(s) that are not UTF-8")),
+                          StartsWith(absl::StrCat(path, ":8 unrecognised date")),
+                          StartsWith(absl::StrCat(path, ":12 <REUTERS> element with neither")),
+                          StartsWith(absl::StrCat(path, ":13 the file ends inside"))));
 }
 
 }  // namespace

@@ -270,16 +270,5 @@ TEST(WebPageTest, NotAPageGivesNothing) {
   EXPECT_THAT(ReadWebPage("%PDF-1.7\n\x00\x01\x02 binary").body, IsEmpty());
 }
 
-TEST(WebPageTest, LooksLikeHtmlByItsFirstMarkup) {
-  EXPECT_TRUE(LooksLikeHtml("<!DOCTYPE html><html>"));
-  EXPECT_TRUE(LooksLikeHtml("\xEF\xBB\xBF  \n<html lang=en>"));
-  EXPECT_TRUE(LooksLikeHtml("<!-- saved page --> <HEAD><title>x</title>"));
-  EXPECT_TRUE(LooksLikeHtml("<meta charset=utf-8><p>x"));
-  EXPECT_FALSE(LooksLikeHtml("Title: Rotterdam adds cranes\n\nThe port said"));
-  EXPECT_FALSE(LooksLikeHtml("<htmlx>"));
-  EXPECT_FALSE(LooksLikeHtml("<!-- never closed"));
-  EXPECT_FALSE(LooksLikeHtml(""));
-}
-
 }  // namespace
 }  // namespace newsgrep

@@ -111,7 +111,7 @@ RunResult RunNewsgrep(const std::vector<std::string>& args, const std::string& h
   }
   if (pid == 0) {
     if (options.stdout_kind == StdoutKind::kPty) setsid();
-    const int null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    const int null_fd = open(options.stdin_path.c_str(), O_RDONLY | O_CLOEXEC);
     dup2(null_fd, STDIN_FILENO);
     dup2(out_write, STDOUT_FILENO);
     dup2(err_pipe[1], STDERR_FILENO);

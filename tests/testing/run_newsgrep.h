@@ -1,7 +1,7 @@
 /// @file run_newsgrep.h
 /// @brief Runs the real `newsgrep` binary (the one built with the tests) as a subprocess,
-/// for end-to-end tests: stdin /dev/null, stdout on a pipe or a pseudo-terminal, stderr on
-/// a pipe, and a clean environment.
+/// for end-to-end tests: stdin /dev/null (or a file), stdout on a pipe or a pseudo-terminal, stderr
+/// on a pipe, and a clean environment.
 ///
 /// Failures to start the binary, and a run longer than two minutes (the child is then
 /// killed), are reported as GoogleTest failures in the calling test.
@@ -36,6 +36,8 @@ struct RunOptions {
   std::vector<std::string> env = {};
   /// Working directory of the child. Default: the source directory.
   std::string cwd = kSourceDir;
+  /// The file the child reads as standard input. Default: /dev/null.
+  std::string stdin_path = "/dev/null";
   StdoutKind stdout_kind = StdoutKind::kPipe;
   /// Close the read end of the stdout pipe as soon as one full line has been read, like
   /// `newsgrep … | head -1`. The pipe is shrunk to one page so the child cannot finish

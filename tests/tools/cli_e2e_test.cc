@@ -1,7 +1,7 @@
 /// @file cli_e2e_test.cc
 /// @brief End-to-end tests of the real `newsgrep` binary: each test runs it as a subprocess
 /// (stdout on a pipe or a pseudo-terminal, stderr on a pipe) and checks stdout, stderr and
-/// the exit status. The bundled sample corpus (data/sample/articles, 43 articles) is indexed
+/// the exit status. The bundled sample corpus (data/sample/articles, 46 articles) is indexed
 /// once per test process into a temporary directory.
 #include <algorithm>
 #include <cstdlib>
@@ -46,7 +46,7 @@ using ::testing::Not;
 using ::testing::StartsWith;
 
 constexpr char kSampleArticles[] = "data/sample/articles";  // relative to kSourceDir
-constexpr size_t kSampleArticleCount = 43;
+constexpr size_t kSampleArticleCount = 46;
 
 // ---------------------------------------------------------------------------------------
 // Small helpers.
@@ -180,10 +180,10 @@ TEST_F(CliEndToEndTest, IndexSampleCorpusReportsFortyArticles) {
   EXPECT_THAT(r.out, IsEmpty()) << r;
   const std::vector<std::string> err = Lines(r.err);
   ASSERT_EQ(err.size(), 1u) << r;  // only the summary: no problem in the sample
-  EXPECT_THAT(err[0], StartsWith("newsgrep: indexed 43 articles from 36 files in ")) << r;
-  EXPECT_THAT(err[0], HasSubstr(absl::StrCat(" into ", SampleDb(), "; 43 in index"))) << r;
+  EXPECT_THAT(err[0], StartsWith("newsgrep: indexed 46 articles from 37 files in ")) << r;
+  EXPECT_THAT(err[0], HasSubstr(absl::StrCat(" into ", SampleDb(), "; 46 in index"))) << r;
   EXPECT_THAT(err[0], Not(HasSubstr("skipped"))) << r;
-  // Every article contains "said": the index holds exactly the 43 articles.
+  // Every article contains "said": the index holds exactly the 46 articles.
   EXPECT_EQ(Count(SampleDb(), "said"), kSampleArticleCount);
 }
 
@@ -197,8 +197,8 @@ TEST_F(CliEndToEndTest, ReindexingTheSameCorpusIsIdempotent) {
 
   const RunResult second = Run({"index", "--db", db, kSampleArticles});
   EXPECT_EQ(second.exit_code, 0) << second;
-  EXPECT_THAT(second.err, AllOf(HasSubstr("newsgrep: indexed 43 articles from 36 files"),
-                                HasSubstr("; 43 in index\n")))
+  EXPECT_THAT(second.err, AllOf(HasSubstr("newsgrep: indexed 46 articles from 37 files"),
+                                HasSubstr("; 46 in index\n")))
       << second;
 
   EXPECT_GT(nato, 0u);
@@ -629,7 +629,7 @@ TEST_F(CliEndToEndTest, SilentDegradationAMissingPositionTableIsAnErrorAndCheckN
   const std::string db = CopyOfIndex(NewDir("no-positions"), SampleDb());
   const RunResult sound = Run({"check", "--db", db}, kCheckOptions);
   EXPECT_EQ(sound.exit_code, 0) << sound;
-  EXPECT_THAT(sound.out, HasSubstr("43 articles; no problem found")) << sound;
+  EXPECT_THAT(sound.out, HasSubstr("46 articles; no problem found")) << sound;
 
   ASSERT_TRUE(fs::remove(fs::path(db) / "position.glass"));
   for (const char* query : {"\"security guarantees\"", "whitcombe NEAR/5 reporters", "nato"}) {
@@ -890,7 +890,7 @@ TEST_F(CliEndToEndTest, IndexRepairsInvalidUtf8AndExitsZero) {
   EXPECT_EQ(r.exit_code, 0) << "a repair is not a skip" << r;
   const std::vector<std::string> err = Lines(r.err);
   ASSERT_EQ(err.size(), 2u) << r;
-  EXPECT_THAT(err[0], StartsWith("newsgrep: latin1.txt: invalid UTF-8 (2 byte(s)")) << r;
+  EXPECT_THAT(err[0], StartsWith("newsgrep: latin1.txt: 2 byte(s) that are not UTF-8")) << r;
   EXPECT_THAT(err[0], testing::EndsWith("(repaired)")) << r;
   EXPECT_THAT(err[1], testing::EndsWith("; 1 in index; 0 skipped, 1 repaired")) << r;
 
@@ -1012,7 +1012,7 @@ TEST_F(CliEndToEndTest, IndexMixedDirectoryReportsEveryProblemAndIndexesTheRest)
   EXPECT_THAT(err[1],
               AllOf(StartsWith("newsgrep: in/b-binary.bin: binary"), HasSubstr("(skipped)")));
   EXPECT_THAT(err[2], AllOf(StartsWith("newsgrep: in/c-feed.jsonl:2:"), HasSubstr("(skipped)")));
-  EXPECT_THAT(err[3], AllOf(StartsWith("newsgrep: in/d-latin1.txt: invalid UTF-8"),
+  EXPECT_THAT(err[3], AllOf(StartsWith("newsgrep: in/d-latin1.txt: 1 byte(s) that are not UTF-8"),
                             HasSubstr("(repaired)")));
   EXPECT_THAT(err[4], AllOf(StartsWith("newsgrep: in/f-link.txt: cannot"), HasSubstr("(skipped)")));
   EXPECT_THAT(err[5], StartsWith("newsgrep: indexed 4 articles from 6 files")) << r;
@@ -1454,4 +1454,124 @@ TEST_F(CliEndToEndTest, NoEntitiesLeavesTheEntityFieldsEmpty) {
   EXPECT_EQ(Run({"--db", db, "-c", "person:horodetskyy"}).exit_code, 1);
   EXPECT_EQ(Run({"--db", db, "-c", "horodetskyy"}).exit_code, 0);  // the text is indexed
   EXPECT_EQ(Run({"--db", SampleDb(), "-c", "person:horodetskyy"}).exit_code, 0);
+}
+
+// ---------------------------------------------------------------------------------------
+// Feeds, JSON documents, Reuters SGML and standard input: one article per item, never
+// markup as text.
+
+TEST_F(CliEndToEndTest, FeedsJsonArraysSgmlAndStdinAreIndexedOneArticlePerItem) {
+  const fs::path dir = NewDir("feeds");
+  WriteFile(dir / "in/gazette.rss",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>\n"
+            "<title>Okapi Gazette</title>\n"
+            "<item><title>Okapi calf born at the reserve</title><guid>og-1</guid>\n"
+            "<link>https://okapi.example/calf</link><pubDate>Mon, 01 Sep 2025 08:00:00 GMT"
+            "</pubDate><dc:creator>Wanjiru Kamau</dc:creator>\n"
+            "<description><![CDATA[<p>Keepers said a calf was born overnight.</p>]]></description>"
+            "</item>\n"
+            "<item><title>Rangers count the okapi herd</title><link>https://okapi.example/count"
+            "</link><pubDate>Tue, 2 Sep 2025 10:15:00 +0200</pubDate>\n"
+            "<description>Rangers said the herd had grown to 41.</description></item>\n"
+            "</channel></rss>\n");
+  WriteFile(dir / "in/rdf.xml",
+            "<?xml version=\"1.0\"?>\n<rdf:RDF "
+            "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+            "xmlns=\"http://purl.org/rss/1.0/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+            "<channel rdf:about=\"https://rdf.example/\"><title>RDF Okapi News</title></channel>\n"
+            "<item rdf:about=\"https://rdf.example/okapi-stamp\"><title>Okapi stamp issued</title>"
+            "<link>https://rdf.example/okapi-stamp</link><dc:date>2025-09-03T09:00:00Z</dc:date>"
+            "<description>The post office said the stamp sold out.</description></item>\n"
+            "</rdf:RDF>\n");
+  WriteFile(dir / "in/atom.feed",
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Atom Okapi</title>\n"
+            "<entry><title type=\"html\">Okapi &lt;b&gt;tracks&lt;/b&gt; found</title>"
+            "<id>tag:atom.example,2025:tracks</id><link href=\"https://atom.example/tracks\"/>"
+            "<updated>2025-09-04T12:00:00Z</updated><author><name>Lena Vogt</name></author>"
+            "<content type=\"html\">&lt;p&gt;Scientists said the tracks were fresh.&lt;/p&gt;"
+            "</content></entry>\n</feed>\n");
+  WriteFile(dir / "in/archive.json",
+            "[\n {\"id\": \"arr-1\", \"title\": \"Okapi film premieres\", \"date\": \"2025-09-05\","
+            " \"body\": \"The director said the okapi was a natural star.\"},\n"
+            " {\"id\": \"arr-2\", \"title\": [\"bad\"]},\n"
+            " {\"id\": \"arr-3\", \"title\": \"Okapi book wins prize\", \"body\": \"The jury said"
+            " it was charming.\"}\n]\n");
+  WriteFile(dir / "in/reut2-000.sgm",
+            "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS TOPICS=\"YES\" NEWID=\"17\">\n"
+            "<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TOPICS><D>zoo</D></TOPICS>\n<TEXT>&#2;\n"
+            "<TITLE>OKAPI EXPORTS &lt;OKX&gt; RISE</TITLE>\n<DATELINE>    KINSHASA, Feb 26 - "
+            "</DATELINE><BODY>Okapi exports rose, traders said.\n Reuter\n&#3;</BODY></TEXT>\n"
+            "</REUTERS>\n");
+  WriteFile(dir / "stdin.txt", "Title: Okapi seen from a pipe\n\nA reader said so.\n");
+  const RunResult files = IndexIn(dir, {"in"}, Home());
+  EXPECT_EQ(files.exit_code, 1) << "the bad JSON element is skipped" << files;
+  EXPECT_THAT(files.err, HasSubstr("newsgrep: in/archive.json:3: \"title\" must be a string "
+                                   "(skipped)"))
+      << files;
+  EXPECT_THAT(files.err, HasSubstr("indexed 7 articles from 5 files")) << files;
+  RunOptions piped;
+  piped.cwd = dir.string();
+  piped.stdin_path = (dir / "stdin.txt").string();
+  const std::string db = (dir / "db").string();
+  const RunResult from_stdin = RunNewsgrep({"index", "--db", db, "-"}, Home(), piped);
+  EXPECT_EQ(from_stdin.exit_code, 0) << from_stdin;
+  EXPECT_THAT(from_stdin.err, HasSubstr("indexed 1 articles from 1 files")) << from_stdin;
+
+  struct Expected {
+    std::string id, title, date, source, url;
+  };
+  const std::vector<Expected> expected = {
+      {"og-1", "Okapi calf born at the reserve", "2025-09-01T08:00:00Z", "Okapi Gazette",
+       "https://okapi.example/calf"},
+      {"https://okapi.example/count", "Rangers count the okapi herd", "2025-09-02T08:15:00Z",
+       "Okapi Gazette", "https://okapi.example/count"},
+      {"https://rdf.example/okapi-stamp", "Okapi stamp issued", "2025-09-03T09:00:00Z",
+       "RDF Okapi News", "https://rdf.example/okapi-stamp"},
+      {"tag:atom.example,2025:tracks", "Okapi tracks found", "2025-09-04T12:00:00Z", "Atom Okapi",
+       "https://atom.example/tracks"},
+      {"arr-1", "Okapi film premieres", "2025-09-05", "", ""},
+      {"arr-3", "Okapi book wins prize", "", "", ""},
+      {"17", "OKAPI EXPORTS <OKX> RISE", "1987-02-26T15:01:01Z", "", ""},
+  };
+  const RunResult found = Run({"--db", db, "--json", "--all", "okapi"});
+  std::vector<nlohmann::json> hits;
+  for (const std::string& line : Lines(found.out)) {
+    nlohmann::json object = nlohmann::json::parse(line);
+    if (object["type"] == "hit") hits.push_back(std::move(object));
+  }
+  ASSERT_EQ(hits.size(), expected.size() + 1) << "one article per item, and the piped one";
+  for (const Expected& e : expected) {
+    const auto hit = std::find_if(hits.begin(), hits.end(),
+                                  [&](const nlohmann::json& h) { return h.at("id") == e.id; });
+    ASSERT_NE(hit, hits.end()) << e.id;
+    EXPECT_EQ(hit->at("title"), e.title) << e.id;
+    if (e.date.empty()) {
+      EXPECT_TRUE(hit->at("date").is_null()) << e.id;
+    } else {
+      EXPECT_EQ(hit->at("date"), e.date) << e.id;
+    }
+    EXPECT_EQ(hit->at("source"), e.source) << e.id;
+    EXPECT_EQ(hit->at("url"), e.url) << e.id;
+  }
+  EXPECT_THAT(Ids(db, "author:kamau"), ElementsAre("og-1"));
+  EXPECT_THAT(Ids(db, "author:vogt"), ElementsAre("tag:atom.example,2025:tracks"));
+  EXPECT_THAT(Ids(db, "\"seen from a pipe\""), ElementsAre(StartsWith("stdin:")));
+  // No markup is searchable: not the feeds' elements, nor the HTML inside them.
+  for (const std::string markup :
+       {"rss", "channel", "item", "rdf", "cdata", "xmlns", "dc", "creator", "entry", "feed", "href",
+        "guid", "reuters", "newid", "doctype", "lewis"}) {
+    EXPECT_EQ(Count(db, markup), 0u) << markup;
+  }
+  // The same text piped again is the same article; --format overrides what content says.
+  const RunResult again = RunNewsgrep({"index", "--db", db, "-"}, Home(), piped);
+  EXPECT_THAT(again.err, HasSubstr("; 8 in index")) << again;
+  const std::string text_db = (dir / "db2").string();
+  const RunResult as_text =
+      RunNewsgrep({"index", "--db", text_db, "--format", "text", "in/gazette.rss"}, Home(), piped);
+  EXPECT_EQ(as_text.exit_code, 0) << as_text;
+  EXPECT_EQ(Count(text_db, "channel"), 1u);
+  const RunResult bad_format = IndexIn(dir, {"in"}, Home(), {"--format", "pdf"});
+  EXPECT_EQ(bad_format.exit_code, 2) << bad_format;
+  EXPECT_THAT(bad_format.err, HasSubstr("unknown format 'pdf'")) << bad_format;
 }

@@ -1,37 +1,51 @@
 /// @file article_reader.h
-/// @brief Reads articles from files and directories: plain text, JSON Lines, web pages, gzip.
+/// @brief Reads articles from files, directories and standard input: plain text, JSON Lines,
+/// JSON, web pages, RSS / Atom feeds; any of them gzip-compressed.
 ///
-/// Input kinds, by file name:
-///   *.jsonl, *.ndjson (optionally + .gz)  one JSON object per line: id, title, body, date,
-///                                        source, url, dateline, author / authors (a name or
-///                                        an array of names); other keys are ignored.
-///   *.html, *.htm, *.xhtml (optionally + .gz), and any other file whose content starts as
-///                                        HTML (LooksLikeHtml in web_page.h): one web page,
-///                                        one article (ReadWebPage): title, date, source
-///                                        (site name), authors, url and, as id, the canonical URL
-///                                        (else the path); a page with no article text is
-///                                        skipped and reported, WebPage::repairs reported
-///                                        as repaired.
-///   anything else (optionally + .gz)      one plain-text article. An optional header block
-///                                        of `Title:`, `Date:`, `Source:`, `URL:`,
-///                                        `Dateline:`, `Author:` (one per author) lines ends
-///                                        at the first blank line.
-///                                        Without a Title header the first non-empty line
-///                                        that is not a photo caption, byline or site
-///                                        chrome (IsCaptionLine / IsBylineLine /
-///                                        IsChromeLine in cleaner.h, or a line opening with
-///                                        a credit such as "(Reuters photo)") is the title;
-///                                        those lines stay in the body. When that line is
-///                                        longer than kMaxTitleLineLength (a scraped page
-///                                        that starts with its first paragraph), the title
-///                                        is the first sentence of what CleanBody keeps of
-///                                        it (a flattened page's header gone), without a
-///                                        leading dateline ("BRUSSELS:", "WASHINGTON
-///                                        (Reuters) -", "(AP) —"), and the whole text is the
-///                                        body.
+/// Each file's format is found from its first bytes (after any gzip layer), else from its
+/// name (SniffFormat in input_format.h), unless the caller names one for all:
+///   JSON Lines   one JSON object per line: id, title, body, date, source, url, dateline,
+///                author / authors (a name, {"name": …}, or an array of these); other
+///                keys are ignored. A bad record is skipped alone.
+///   JSON         one such object, or an array of them, read element by element (a bad
+///                element is skipped alone; the memory is one element's). An element's
+///                location is the line it starts on.
+///   web page     one article (ReadWebPage in web_page.h): title, date, source (site
+///                name), authors, url and, as id, the canonical URL (else the path); a
+///                page with no article text is skipped and reported, WebPage::repairs
+///                reported as repaired.
+///   feed         RSS 0.9x / 1.0 / 2.0 or Atom, one article per item (internal/feed.h),
+///                read as a stream: id = guid / atom:id / rdf:about, else the link, else
+///                "PATH#" and a hash of the title and text; title (escaped HTML read as
+///                text; else the text's first sentence); url = link; date = published,
+///                else updated; authors; body = content:encoded / content, else
+///                description / summary, HTML read as web-page text (HtmlFragmentText);
+///                source = the item's <source>, else the feed's title. An item with neither
+///                title nor text is skipped; malformed XML is read as libxml2 recovers it
+///                and reported with the line of its first error.
+///   plain text   one article. An optional header block of `Title:`, `Date:`, `Source:`,
+///                `URL:`, `Dateline:`, `Author:` (one per author) lines ends at the first
+///                blank line. Without a Title header the first non-empty line that is not
+///                a photo caption, byline or site chrome (IsCaptionLine / IsBylineLine /
+///                IsChromeLine in cleaner.h, or a line opening with a credit such as
+///                "(Reuters photo)") is the title; those lines stay in the body. When that
+///                line is longer than kMaxTitleLineLength (a scraped page that starts with
+///                its first paragraph), the title is the first sentence of what CleanBody
+///                keeps of it (a flattened page's header gone), without a leading dateline
+///                ("BRUSSELS:", "WASHINGTON (Reuters) -", "(AP) —"), and the whole text
+///                is the body.
+///   Reuters SGML the Reuters-21578 collection's reut2-*.sgm: one article per <REUTERS>
+///                element, read as a stream: NEWID the id, TITLE, DATELINE (without its
+///                " -"), BODY (or the text of a TYPE="UNPROC" story), DATE read as local
+///                time; entities decoded, C0 controls but \n and \t removed.
+/// WARC files are recognised and reported as skipped (not read yet).
+/// A plain file's id is its path as given; a text read from standard input (path "-",
+/// named "<stdin>" in messages) has the id "stdin:" and 16 hex digits of a hash of its
+/// bytes.
 /// Directories are walked recursively in name order; names starting with '.' are skipped.
 /// A file that is no text whatever its name (PDF, PNG, JPEG, GIF, WebP, ZIP, ELF, Ogg,
-/// MP4 by their first bytes, or NUL bytes in the first 8 KB) is skipped and reported.
+/// MP4 by their first bytes, or, for text and web pages, NUL bytes in the first 8 KB) is
+/// skipped and reported.
 ///
 /// Problems never stop the read: each is reported once through the ProblemCallback with
 /// the file (and line) it concerns, and the rest is still read.
@@ -49,6 +63,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "newsgrep/article.h"
+#include "newsgrep/input_format.h"
 
 namespace newsgrep {
 
@@ -101,7 +116,7 @@ inline constexpr size_t kMaxTitleBytes = 2048;
 /// Returns OK once everything readable was passed on (problems go to on_problem), or the
 /// first non-OK status returned by on_article.
 absl::Status ReadArticles(const std::string& path, const ReadCallbacks& callbacks,
-                          const ReadLimits& limits = {});
+                          const ReadLimits& limits = {}, InputFormat format = InputFormat::kAuto);
 
 /// Parses one plain-text article (`text` must already be valid UTF-8). `id` becomes
 /// Article::id and origin. An unparseable Date header is reported through `on_problem`

@@ -74,6 +74,9 @@ struct IndexerOptions {
   /// Bounds on what one input file or record may cost (article_reader.h): IndexPath cuts
   /// longer bodies and skips longer records, reporting each. Default: ReadLimits's.
   ReadLimits read_limits = {};
+  /// The format of every input file; kAuto: each file's own (SniffFormat in
+  /// input_format.h). Default: kAuto.
+  InputFormat input_format = InputFormat::kAuto;
   /// Articles per chunk of a bulk build; 0: 10,000.
   size_t bulk_chunk_articles = 0;
   /// Threads writing chunks in a bulk build; 0: WriterThreads's default (one per core, at

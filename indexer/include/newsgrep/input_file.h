@@ -35,6 +35,8 @@ class InputFile {
  public:
   /// Opens `path`: NotFound, PermissionDenied or Unavailable with the system's reason.
   static absl::StatusOr<InputFile> Open(const std::string& path);
+  /// Standard input (gzip data decompressed too); Unavailable if it cannot be read.
+  static absl::StatusOr<InputFile> OpenStdin();
 
   /// Appends up to `max` bytes (at least 1) to `out` and returns how many; 0 at the end of
   /// the file. DataLoss for truncated or corrupt gzip data, Unavailable for a read error.

@@ -61,14 +61,16 @@ struct WebPage {
   std::vector<std::string> repairs;
 };
 
-/// Whether `head` (the first bytes of a file) is HTML: after an optional byte order mark
-/// and white space, `<!doctype html`, `<html`, `<head`, `<body`, `<meta`, `<title` or an
-/// HTML comment followed by one of these, in any case.
-bool LooksLikeHtml(absl::string_view head);
-
 /// Reads the page `html`. The character set is the byte order mark's, else the page's
 /// `<meta charset>` / `http-equiv` declaration, else UTF-8.
 WebPage ReadWebPage(absl::string_view html);
+
+/// The text of `html`, a fragment in UTF-8 (a feed item's description or content): every
+/// paragraph, in order, blank lines between them, leaving out what ReadWebPage leaves out
+/// of a story's block (script, style, figures and captions, hidden elements, sharing and
+/// related-stories blocks). Entities are decoded; text without markup comes back with its
+/// white space collapsed.
+std::string HtmlFragmentText(absl::string_view html);
 
 }  // namespace newsgrep
 
