@@ -762,6 +762,25 @@ void ReadFile(const std::string& path, InputFormat format, const ReadCallbacks& 
   }
 }
 
+// `path` as a file's id starts: without "." and ".." steps or doubled slashes; relative to
+// the working directory when it lies below it ("/home/ana/news/a.txt" run in /home/ana →
+// "news/a.txt"), absolute when it lies elsewhere ("../x.txt" → "/home/x.txt"). Symbolic
+// links are not resolved: a link names its file by where the user put it.
+fs::path CanonicalPath(const std::string& path) {
+  fs::path normal = fs::path(path).lexically_normal();
+  std::error_code error;
+  const fs::path cwd = fs::current_path(error);
+  if (error) return normal;
+  if (normal.is_relative()) {
+    if (normal.empty() || *normal.begin() != "..") return normal;
+    normal = (cwd / normal).lexically_normal();  // "../corpus/a.txt" may lead back below
+  }
+  const fs::path relative = normal.lexically_relative(cwd);
+  if (relative.empty() || *relative.begin() == ".." || relative == ".") return normal;
+  // A trailing slash stays a trailing slash ("corpus/" names the same folder).
+  return relative;
+}
+
 // The directories a walk has read, by device and inode, with the name each was read under:
 // a directory reached again (through a symbolic link, maybe a loop) is not read twice.
 using DirectoriesRead = std::map<std::pair<dev_t, ino_t>, std::string>;
@@ -970,7 +989,7 @@ absl::Status ReadArticles(const std::string& path, const ReadCallbacks& callback
     if (callbacks.on_file_done) callbacks.on_file_done(std::string(kStdinName));
     return status;
   }
-  Walk(fs::path(path).lexically_normal(), format, callbacks, limits, &status, directories_read);
+  Walk(CanonicalPath(path), format, callbacks, limits, &status, directories_read);
   return status;
 }
 

@@ -538,9 +538,12 @@ from its content (after any gzip layer), else its name:
   JSON                 one such object, or an array of them
   web page (HTML)      one article: title, date, site name, authors, canonical URL and
                        the article's own text; *.html, *.htm, and any other markup
+  Reuters-21578 SGML   one article per <REUTERS> element
   plain text           one article, optionally starting with Title:/Date:/Source:/URL:/
                        Dateline:/Author: header lines and a blank line
-Re-indexing an article with the same id replaces it. A new index
+A file's id is its path relative to the current directory (absolute when the file is
+outside it); a record's, item's or page's id is its own. Re-indexing an article with the
+same id replaces it. A new index
 is built in chunks written in parallel and merged, compact, when the run ends (readers see
 it then, all at once; on an error it stays empty); adding to an existing index commits
 as it goes and does not compact (xapian-compact does it on demand).

@@ -746,7 +746,7 @@ TEST(ArticleReaderTest, ReadArticlesSkipsHiddenFilesAndDirectories) {
   EXPECT_THAT(got.problems, IsEmpty());
 }
 
-TEST(ArticleReaderTest, ReadArticlesFileIdsArePathAsGivenJoinedWithInnerPath) {
+TEST(ArticleReaderTest, ReadArticlesFileIdsAreCanonicalPathsJoinedWithInnerPath) {
   TempDir dir;
   WriteFile(dir / "corpus/sub/one.txt", "One\nbody");
   WriteFile(dir / "corpus/feed.jsonl", JsonLine("feed-id", "Feed"));
@@ -772,6 +772,23 @@ TEST(ArticleReaderTest, ReadArticlesFileIdsArePathAsGivenJoinedWithInnerPath) {
   ASSERT_EQ(status, absl::OkStatus());
   EXPECT_THAT(relative.Ids(), ElementsAre("feed-id", "corpus/sub/one.txt"));
   EXPECT_THAT(relative.files_done, ElementsAre("corpus/feed.jsonl", "corpus/sub/one.txt"));
+
+  // One file, however it is named, is one id: its path below the working directory.
+  fs::current_path(dir / "corpus");
+  Collected spellings;
+  for (const std::string& name :
+       std::vector<std::string>{"sub/one.txt", "./sub/one.txt", "sub//./one.txt",
+                                "../corpus/sub/one.txt", (dir / "corpus/sub/one.txt")}) {
+    ASSERT_EQ(ReadArticles(name, spellings.Callbacks()), absl::OkStatus()) << name;
+  }
+  // Outside it, the absolute path.
+  fs::current_path(dir / "corpus/sub");
+  ASSERT_EQ(ReadArticles("../feed.jsonl", spellings.Callbacks()), absl::OkStatus());
+  ASSERT_EQ(ReadArticles("../sub/one.txt", spellings.Callbacks()), absl::OkStatus());
+  fs::current_path(old_cwd);
+  EXPECT_THAT(spellings.Ids(), ElementsAre("sub/one.txt", "sub/one.txt", "sub/one.txt",
+                                           "sub/one.txt", "sub/one.txt", "feed-id", "one.txt"));
+  EXPECT_EQ(spellings.articles[5].origin, absl::StrCat((dir / "corpus/feed.jsonl"), ":1"));
 
   // A single file is its own id.
   Collected single;

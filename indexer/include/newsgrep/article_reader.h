@@ -39,7 +39,10 @@
 ///                " -"), BODY (or the text of a TYPE="UNPROC" story), DATE read as local
 ///                time; entities decoded, C0 controls but \n and \t removed.
 /// WARC files are recognised and reported as skipped (not read yet).
-/// A plain file's id is its path as given; a text read from standard input (path "-",
+/// A plain file's id is its canonical path: without "." and ".." steps or doubled slashes,
+/// relative to the working directory when the file lies below it, else absolute (symbolic
+/// links not resolved), so `a/x.txt`, `./a/x.txt` and its absolute path are one article.
+/// A text read from standard input (path "-",
 /// named "<stdin>" in messages) has the id "stdin:" and 16 hex digits of a hash of its
 /// bytes.
 /// Directories are walked recursively in name order; names starting with '.' are skipped.
