@@ -94,7 +94,7 @@ size_t ValidSequenceLength(absl::string_view s, size_t i) {
 
 namespace internal {
 
-absl::string_view BinaryKind(absl::string_view head, bool nul_is_binary) {
+absl::string_view BinaryKind(absl::string_view head) {
   static constexpr std::pair<absl::string_view, absl::string_view> kMagic[] = {
       {"%PDF-", "a PDF document"},
       {"\x89PNG\r\n\x1a\n", "a PNG image"},
@@ -114,9 +114,6 @@ absl::string_view BinaryKind(absl::string_view head, bool nul_is_binary) {
     return "a WebP image";
   }
   if (head.size() >= 12 && head.substr(4, 4) == "ftyp") return "an audio or video file";
-  if (nul_is_binary && head.substr(0, 8192).find('\0') != absl::string_view::npos) {
-    return "contains NUL bytes";
-  }
   return "";
 }
 
@@ -130,6 +127,32 @@ std::string NotUtf8Note(size_t repaired, size_t first_bad) {
 std::string Location(absl::string_view path, size_t line, size_t column) {
   if (column == 0) return absl::StrCat(path, ":", line);
   return absl::StrCat(path, ":", line, ":", column);
+}
+
+std::optional<Article> ArticleFromPage(absl::string_view html, const std::string& origin,
+                                       const PageContext& context,
+                                       const ProblemCallback& on_problem,
+                                       const ReadLimits& limits) {
+  const WebPage page = ReadWebPage(html, context.charset);
+  for (const std::string& repair : page.repairs) {
+    on_problem({InputProblem::Outcome::kRepaired, origin, repair});
+  }
+  if (page.body.empty()) {
+    on_problem(
+        {InputProblem::Outcome::kSkipped, origin, "web page with no article text, not indexed"});
+    return std::nullopt;
+  }
+  Article article;
+  article.origin = origin;
+  article.url = page.url;
+  article.id = page.url;
+  article.body = page.body;
+  article.title = page.title.empty() ? FirstSentence(page.body) : page.title;
+  article.source = page.site_name;
+  article.authors = page.authors;
+  SetDate(article, page.date.empty() ? context.date : page.date, origin, on_problem);
+  KeepWithinLimits(article, origin, limits, on_problem);
+  return article;
 }
 
 }  // namespace internal
@@ -358,26 +381,11 @@ void ReadTextFile(const std::string& path, const std::string& id, std::string te
 void ReadWebPageFile(const std::string& path, const std::string& id, absl::string_view html,
                      const ReadCallbacks& callbacks, const ReadLimits& limits,
                      absl::Status* status) {
-  const WebPage page = ReadWebPage(html);
-  for (const std::string& repair : page.repairs) {
-    callbacks.on_problem({InputProblem::Outcome::kRepaired, path, repair});
-  }
-  if (page.body.empty()) {
-    callbacks.on_problem(
-        {InputProblem::Outcome::kSkipped, path, "web page with no article text, not indexed"});
-    return;
-  }
-  Article article;
-  article.origin = path;
-  article.url = page.url;
-  article.id = page.url.empty() ? id : page.url;
-  article.body = page.body;
-  article.title = page.title.empty() ? FirstSentence(page.body) : page.title;
-  article.source = page.site_name;
-  article.authors = page.authors;
-  SetDate(article, page.date, path, callbacks.on_problem);
-  KeepWithinLimits(article, path, limits, callbacks.on_problem);
-  *status = callbacks.on_article(std::move(article));
+  std::optional<Article> article =
+      internal::ArticleFromPage(html, path, {}, callbacks.on_problem, limits);
+  if (!article) return;
+  if (article->id.empty()) article->id = id;
+  *status = callbacks.on_article(*std::move(article));
 }
 
 std::optional<Article> ParseJsonRecord(absl::string_view line, absl::string_view origin,
@@ -680,18 +688,11 @@ void ReadJsonFile(const std::string& path, InputFile& reader, std::string buffer
 // The name standard input goes by in messages and ids.
 constexpr absl::string_view kStdinName = "<stdin>";
 
-void ReadFile(const std::string& path, InputFormat format, const ReadCallbacks& callbacks,
-              const ReadLimits& limits, absl::Status* status) {
-  const bool from_stdin = path == "-";
-  const std::string name = from_stdin ? std::string(kStdinName) : path;
-  absl::StatusOr<InputFile> reader = from_stdin ? InputFile::OpenStdin() : InputFile::Open(path);
-  if (!reader.ok()) {
-    callbacks.on_problem({InputProblem::Outcome::kSkipped, name,
-                          absl::StrCat("cannot open: ", reader.status().message())});
-    return;
-  }
+// Reads the file `name`, open in `reader`, as `format` (kAuto: as its first bytes say).
+void ReadFormat(const std::string& name, bool from_stdin, InputFile& reader, InputFormat format,
+                const ReadCallbacks& callbacks, const ReadLimits& limits, absl::Status* status) {
   std::string head;
-  if (absl::StatusOr<size_t> n = reader->Read(head, 64 * 1024); !n.ok()) {
+  if (absl::StatusOr<size_t> n = reader.Read(head, 64 * 1024); !n.ok()) {
     callbacks.on_problem({InputProblem::Outcome::kSkipped, name,
                           absl::StrCat("cannot read: ", n.status().message())});
     return;
@@ -700,7 +701,7 @@ void ReadFile(const std::string& path, InputFormat format, const ReadCallbacks& 
     callbacks.on_problem({InputProblem::Outcome::kSkipped, name, "empty file"});
     return;
   }
-  if (const absl::string_view kind = BinaryKind(head, /*nul_is_binary=*/false); !kind.empty()) {
+  if (const absl::string_view kind = BinaryKind(head); !kind.empty()) {
     callbacks.on_problem({InputProblem::Outcome::kSkipped, name,
                           absl::StrCat("binary file (", kind, "), not read")});
     return;
@@ -710,28 +711,26 @@ void ReadFile(const std::string& path, InputFormat format, const ReadCallbacks& 
   // record (removed, reported with its line and column), not a sign of a binary file.
   switch (format) {
     case InputFormat::kJsonLines:
-      ReadJsonLinesFile(name, *reader, std::move(head), callbacks, limits, status);
+      ReadJsonLinesFile(name, reader, std::move(head), callbacks, limits, status);
       return;
     case InputFormat::kJson:
-      ReadJsonFile(name, *reader, std::move(head), callbacks, limits, status);
+      ReadJsonFile(name, reader, std::move(head), callbacks, limits, status);
       return;
     case InputFormat::kFeed:
-      ReadFeedFile(name, *reader, std::move(head), callbacks, limits, status);
+      ReadFeedFile(name, reader, std::move(head), callbacks, limits, status);
       return;
     case InputFormat::kSgml:
-      internal::ReadSgmlFile(name, *reader, std::move(head), callbacks, limits, status);
+      internal::ReadSgmlFile(name, reader, std::move(head), callbacks, limits, status);
       return;
     case InputFormat::kWarc:
-      callbacks.on_problem(
-          {InputProblem::Outcome::kSkipped, name,
-           absl::StrCat("a ", InputFormatName(format), " file: this format is not read yet")});
+      internal::ReadWarcFile(name, reader, std::move(head), callbacks, limits, status);
       return;
     default:
       break;
   }
-  if (const absl::string_view kind = BinaryKind(head, /*nul_is_binary=*/true); !kind.empty()) {
-    callbacks.on_problem({InputProblem::Outcome::kSkipped, name,
-                          absl::StrCat("binary file (", kind, "), not read")});
+  if (head.substr(0, 8192).find('\0') != std::string::npos) {
+    callbacks.on_problem(
+        {InputProblem::Outcome::kSkipped, name, "binary file (contains NUL bytes), not read"});
     return;
   }
   for (;;) {
@@ -743,7 +742,7 @@ void ReadFile(const std::string& path, InputFormat format, const ReadCallbacks& 
                         " bytes (the limit): only the first ", head.size(), " read")});
       break;
     }
-    const absl::StatusOr<size_t> n = reader->Read(head);
+    const absl::StatusOr<size_t> n = reader.Read(head);
     if (!n.ok()) {
       callbacks.on_problem({InputProblem::Outcome::kSkipped, name,
                             absl::StrCat("cannot read: ", n.status().message())});
@@ -760,6 +759,31 @@ void ReadFile(const std::string& path, InputFormat format, const ReadCallbacks& 
   } else {
     ReadTextFile(name, id, std::move(head), callbacks, limits, status);
   }
+}
+
+void ReadFile(const std::string& path, InputFormat format, const ReadCallbacks& callbacks,
+              const ReadLimits& limits, absl::Status* status) {
+  const bool from_stdin = path == "-";
+  const std::string name = from_stdin ? std::string(kStdinName) : path;
+  absl::StatusOr<InputFile> reader = from_stdin ? InputFile::OpenStdin() : InputFile::Open(path);
+  if (!reader.ok()) {
+    callbacks.on_problem({InputProblem::Outcome::kSkipped, name,
+                          absl::StrCat("cannot open: ", reader.status().message())});
+    return;
+  }
+  if (!callbacks.on_bytes_read) {
+    ReadFormat(name, from_stdin, *reader, format, callbacks, limits, status);
+    return;
+  }
+  // Progress within the file: its bytes read after each article, and at its end.
+  ReadCallbacks with_progress = callbacks;
+  with_progress.on_article = [&](Article&& article) {
+    absl::Status done = callbacks.on_article(std::move(article));
+    callbacks.on_bytes_read(name, reader->bytes_read());
+    return done;
+  };
+  ReadFormat(name, from_stdin, *reader, format, with_progress, limits, status);
+  callbacks.on_bytes_read(name, reader->bytes_read());
 }
 
 // `path` as a file's id starts: without "." and ".." steps or doubled slashes; relative to

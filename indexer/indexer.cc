@@ -279,15 +279,29 @@ struct Indexer::State {
       return absl::OkStatus();
     };
     callbacks.on_problem = [observer, report](const InputProblem& problem) {
-      if (problem.outcome == InputProblem::Outcome::kSkipped) {
-        ++report->skipped;
-      } else {
-        ++report->repaired;
+      switch (problem.outcome) {
+        case InputProblem::Outcome::kSkipped:
+          ++report->skipped;
+          break;
+        case InputProblem::Outcome::kRepaired:
+          ++report->repaired;
+          break;
+        case InputProblem::Outcome::kIgnored:
+          ++report->ignored;
+          break;
       }
       if (observer != nullptr && observer->on_problem) observer->on_problem(problem);
     };
-    callbacks.on_file_done = [observer, report](const std::string&) {
+    // Bytes of the files finished before the one being read.
+    uint64_t finished_bytes = report->bytes_read;
+    callbacks.on_bytes_read = [observer, report, &finished_bytes](const std::string&,
+                                                                  uint64_t bytes) {
+      report->bytes_read = finished_bytes + bytes;
+      if (observer != nullptr && observer->on_progress) observer->on_progress(*report);
+    };
+    callbacks.on_file_done = [observer, report, &finished_bytes](const std::string&) {
       ++report->files;
+      finished_bytes = report->bytes_read;
       if (observer != nullptr && observer->on_progress) observer->on_progress(*report);
     };
     absl::Status read = ReadArticles(path, callbacks, options.read_limits, options.input_format);

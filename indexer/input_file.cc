@@ -20,6 +20,7 @@ struct InputFile::Handle {
   Handle(const Handle&) = delete;
   Handle& operator=(const Handle&) = delete;
   gzFile file;
+  uint64_t bytes_read = 0;
 };
 
 InputFile::InputFile(std::unique_ptr<Handle> handle) : handle_(std::move(handle)) {}
@@ -59,6 +60,7 @@ absl::StatusOr<size_t> InputFile::Read(std::string& out, size_t max) {
   out.resize(old + max);
   const int n = gzread(handle_->file, out.data() + old, static_cast<unsigned>(max));
   out.resize(old + static_cast<size_t>(std::max(n, 0)));
+  handle_->bytes_read += static_cast<uint64_t>(std::max(n, 0));
   int code = Z_OK;
   const char* message = gzerror(handle_->file, &code);
   // zlib reports a truncated gzip stream as a normal end of file (gzread returns 0) and
@@ -71,6 +73,8 @@ absl::StatusOr<size_t> InputFile::Read(std::string& out, size_t max) {
   }
   return absl::UnavailableError(message != nullptr ? message : "read error");
 }
+
+uint64_t InputFile::bytes_read() const { return handle_->bytes_read; }
 
 absl::StatusOr<std::string> ReadInputFile(const std::string& path, size_t max_bytes) {
   absl::StatusOr<InputFile> file = InputFile::Open(path);

@@ -724,7 +724,7 @@ void ParseHtml(const std::string& bytes, xmlCharEncodingHandler* decoder,
 
 }  // namespace
 
-WebPage ReadWebPage(absl::string_view html) {
+WebPage ReadWebPage(absl::string_view html, absl::string_view transport_charset) {
   WebPage page;
   std::string bytes;
   std::string encoding = "utf-8";
@@ -733,8 +733,14 @@ WebPage ReadWebPage(absl::string_view html) {
   } else if (absl::StartsWith(html, "\xFE\xFF")) {
     encoding = "utf-16be";
   } else {
-    absl::ConsumePrefix(&html, "\xEF\xBB\xBF");
-    encoding = DeclaredCharset(html);
+    // A UTF-8 byte order mark wins over what the server said (as browsers read pages).
+    const bool bom = absl::ConsumePrefix(&html, "\xEF\xBB\xBF");
+    transport_charset = absl::StripAsciiWhitespace(transport_charset);
+    absl::ConsumePrefix(&transport_charset, "\"");
+    absl::ConsumeSuffix(&transport_charset, "\"");
+    encoding = bom                          ? "utf-8"
+               : !transport_charset.empty() ? absl::AsciiStrToLower(transport_charset)
+                                            : DeclaredCharset(html);
     if (encoding.empty() || encoding == "utf8") encoding = "utf-8";
   }
   const bool utf8 = encoding == "utf-8";

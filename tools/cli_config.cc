@@ -302,6 +302,9 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     } else if (name == "-q" || name == "--quiet") {
       config.index.quiet = true;
       index_only.push_back(name);
+    } else if (name == "--verbose") {
+      config.index.verbose = true;
+      index_only.push_back(name);
     } else {
       return absl::InvalidArgumentError(
           absl::StrCat("unknown option '", arg, "' (see newsgrep --help)"));
@@ -564,10 +567,13 @@ Options:
   --format FMT         read every input as FMT: auto (the default: each file's own),
                        text, jsonl, json, html, feed (rss, atom), warc, sgml
   -q, --quiet          no progress line
+  --verbose            also name each crawl record that holds no article (a WARC
+                       response that is not a 2xx HTML page; counted in any case)
   -h, --help           this help
 
-Exit status: 0 all input indexed, 1 some files or records were skipped (each is named on
-stderr; the rest was indexed), 2 error (nothing more could be indexed).
+Exit status: 0 all input indexed (records that hold no article, such as a crawl's images
+and error pages, are counted, not faults), 1 some files or records were skipped (each is
+named on stderr; the rest was indexed), 2 error (nothing more could be indexed).
 )help";
   }
   if (command == Command::kSearch) {

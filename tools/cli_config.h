@@ -37,6 +37,7 @@ struct IndexArgs {
   ReadLimits read_limits;                         // --max-body-bytes
   InputFormat input_format = InputFormat::kAuto;  // --format
   bool quiet = false;
+  bool verbose = false;  // --verbose: name each ignored record too
 };
 
 /// `newsgrep similar ID`.

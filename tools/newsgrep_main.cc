@@ -211,11 +211,16 @@ int RunIndex(const Config& config) {
   };
   IndexObserver observer;
   bool progress_shown = false;
-  observer.on_problem = [&progress_shown](const InputProblem& problem) {
+  observer.on_problem = [&progress_shown, &config](const InputProblem& problem) {
+    const char* outcome = "repaired";
+    if (problem.outcome == InputProblem::Outcome::kSkipped) outcome = "skipped";
+    if (problem.outcome == InputProblem::Outcome::kIgnored) {
+      if (!config.index.verbose) return;  // counted in the summary
+      outcome = "ignored";
+    }
     if (progress_shown) std::fputs("\r\x1b[K", stderr);
     std::fprintf(stderr, "newsgrep: %s: %s (%s)\n", problem.location.c_str(),
-                 problem.message.c_str(),
-                 problem.outcome == InputProblem::Outcome::kSkipped ? "skipped" : "repaired");
+                 problem.message.c_str(), outcome);
   };
   auto last_progress = start;
   observer.on_progress = [&](const IndexReport& report) {
@@ -224,8 +229,9 @@ int RunIndex(const Config& config) {
     if (now - last_progress < std::chrono::milliseconds(200)) return;
     last_progress = now;
     progress_shown = true;
-    std::fprintf(stderr, "\r\x1b[Kindexing: %zu files, %zu articles, %.0f articles/s", report.files,
-                 report.articles, report.articles / std::max(elapsed(), 1e-9));
+    std::fprintf(stderr, "\r\x1b[Kindexing: %zu files, %.1f MB, %zu articles, %.0f articles/s",
+                 report.files, report.bytes_read / 1e6, report.articles,
+                 report.articles / std::max(elapsed(), 1e-9));
   };
   IndexReport report;
   absl::Status status;
@@ -249,6 +255,11 @@ int RunIndex(const Config& config) {
       config.db_path, (*indexer)->article_count());
   if (report.skipped > 0 || report.repaired > 0) {
     absl::StrAppend(&summary, "; ", report.skipped, " skipped, ", report.repaired, " repaired");
+  }
+  if (report.ignored > 0) {
+    absl::StrAppend(&summary, "; ", report.ignored,
+                    " records not articles (not HTML, or not HTTP 2xx)",
+                    config.index.verbose ? "" : ": --verbose names them");
   }
   if (!config.index.quiet || report.skipped > 0)
     std::fprintf(stderr, "newsgrep: %s\n", summary.c_str());

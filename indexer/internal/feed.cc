@@ -64,6 +64,13 @@ enum class Field {
   kMediaDescription,
 };
 
+// The item's fields that take the text of their first element, white space collapsed.
+constexpr std::pair<Field, std::string FeedItem::*> kPlainItemFields[] = {
+    {Field::kTitle, &FeedItem::title},     {Field::kLink, &FeedItem::link},
+    {Field::kId, &FeedItem::id},           {Field::kPublished, &FeedItem::published},
+    {Field::kUpdated, &FeedItem::updated}, {Field::kSource, &FeedItem::source},
+};
+
 // An Atom text construct's type (type="html" / "xhtml", Atom 0.3's mode="escaped" or a
 // MIME type with "html"), or RSS's description and content:encoded, which are HTML.
 bool IsHtmlType(absl::string_view type, absl::string_view mode) {
@@ -102,6 +109,13 @@ constexpr size_t kMaxErrorsKept = 5;
 // whose item never closes cannot hold the whole file (the reader's body limit is 1 MiB).
 constexpr size_t kMaxFieldBytes = size_t{16} << 20;
 
+// How the feed's bytes are written, from its start: UTF-8 (declared, or by default) is
+// repaired where it is not valid; any other ASCII-compatible charset (ISO-8859-1,
+// windows-1252, Shift_JIS, …: '&' and ';' are never part of a multi-byte character there)
+// is left to libxml2 to decode; in UTF-16 / UTF-32 (a byte order mark or declared) bytes
+// are not characters, so nothing is rewritten before the parser.
+enum class Bytes { kUtf8, kAsciiCompatible, kWide };
+
 }  // namespace
 
 struct FeedParser::State {
@@ -121,9 +135,9 @@ struct FeedParser::State {
   std::vector<std::string> first_errors;
   size_t repaired = 0;
   bool truncated = false;
-  bool repair_utf8 = true;  // the feed is UTF-8 (declared or by default)
-  bool started = false;     // the first bytes were seen (the encoding decided)
-  std::string carry;        // bytes held back: an incomplete UTF-8 sequence or entity
+  Bytes bytes = Bytes::kUtf8;  // how the feed is written (FeedBytes)
+  bool started = false;        // the first bytes were seen (the encoding decided)
+  std::string carry;           // bytes held back: an incomplete UTF-8 sequence or entity
 
   struct Frame {
     std::string local;
@@ -287,26 +301,12 @@ void FeedParser::State::CloseField() {
   auto set_once = [&](std::string& target) {
     if (target.empty()) target = CollapseSpaces(value);
   };
+  for (const auto& [plain, member] : kPlainItemFields) {
+    if (plain == what) return set_once(item.*member);
+  }
   switch (what) {
-    case Field::kNone:
-      break;
     case Field::kFeedTitle:
       set_once(title);
-      break;
-    case Field::kTitle:
-      set_once(item.title);
-      break;
-    case Field::kLink:
-      set_once(item.link);
-      break;
-    case Field::kId:
-      set_once(item.id);
-      break;
-    case Field::kPublished:
-      set_once(item.published);
-      break;
-    case Field::kUpdated:
-      set_once(item.updated);
       break;
     case Field::kAuthor:
       if (std::string name = AuthorName(value);
@@ -332,9 +332,6 @@ void FeedParser::State::CloseField() {
         item.content_is_html = field_html;
       }
       break;
-    case Field::kSource:
-      set_once(item.source);
-      break;
     case Field::kMediaTitle:
       if (media_title.empty()) {
         media_title = CollapseSpaces(value);
@@ -346,6 +343,8 @@ void FeedParser::State::CloseField() {
         media_description = std::move(value);
         media_description_html = field_html;
       }
+      break;
+    default:  // kNone, and the plain fields above
       break;
   }
 }
@@ -422,20 +421,26 @@ void OnError(void* state, xmlErrorPtr error) {
   }
 }
 
-// Whether the XML declaration at the start of `head` names an encoding other than UTF-8
-// (or the feed is UTF-16 by its byte order mark): its bytes are then not UTF-8's.
-bool DeclaresOtherEncoding(absl::string_view head) {
-  if (absl::StartsWith(head, "\xFF\xFE") || absl::StartsWith(head, "\xFE\xFF")) return true;
+// How the feed is written (Bytes), from its first bytes.
+Bytes FeedBytes(absl::string_view head) {
+  if (absl::StartsWith(head, "\xFF\xFE") || absl::StartsWith(head, "\xFE\xFF")) {
+    return Bytes::kWide;
+  }
   absl::ConsumePrefix(&head, "\xEF\xBB\xBF");
-  if (!absl::StartsWith(head, "<?xml")) return false;
+  if (!absl::StartsWith(head, "<?xml")) return Bytes::kUtf8;
   const absl::string_view declaration = head.substr(0, head.find("?>"));
   const size_t at = declaration.find("encoding");
-  if (at == absl::string_view::npos) return false;
+  if (at == absl::string_view::npos) return Bytes::kUtf8;
   const size_t quote = declaration.find_first_of("\"'", at);
-  if (quote == absl::string_view::npos) return false;
+  if (quote == absl::string_view::npos) return Bytes::kUtf8;
   const size_t end = declaration.find(declaration[quote], quote + 1);
   const std::string name = absl::AsciiStrToLower(declaration.substr(quote + 1, end - quote - 1));
-  return name != "utf-8" && name != "utf8";
+  if (name == "utf-8" || name == "utf8") return Bytes::kUtf8;
+  if (absl::StartsWith(name, "utf-16") || absl::StartsWith(name, "utf-32") ||
+      absl::StartsWith(name, "ucs") || absl::StartsWith(name, "ebcdic")) {
+    return Bytes::kWide;
+  }
+  return Bytes::kAsciiCompatible;
 }
 
 // Where the bytes `data` can be cut so that no UTF-8 sequence and no entity reference
@@ -516,14 +521,14 @@ void FeedParser::Push(absl::string_view bytes) {
       return;
     }
     s.started = true;
-    s.repair_utf8 = !DeclaresOtherEncoding(data);
+    s.bytes = FeedBytes(data);
   }
   std::string chunk;
-  if (s.repair_utf8) {
+  if (s.bytes != Bytes::kWide) {
     const size_t end = bytes.empty() ? data.size() : SafeEnd(data);
     s.carry = data.substr(end);
     data.resize(end);
-    s.repaired += RepairUtf8(data);
+    if (s.bytes == Bytes::kUtf8) s.repaired += RepairUtf8(data);
     chunk = WithHtmlEntities(data);
   } else {
     chunk = std::move(data);

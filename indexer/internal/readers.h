@@ -11,6 +11,7 @@
 #define NEWSGREP_INDEXER_INTERNAL_READERS_H_
 
 #include <cstddef>
+#include <optional>
 #include <string>
 
 #include "absl/status/status.h"
@@ -21,10 +22,10 @@
 
 namespace newsgrep::internal {
 
-/// What a file that is no text whatever its name says it is, by its first bytes: "a PDF
-/// document", "a PNG image", …; with `nul_is_binary`, "contains NUL bytes" for a NUL in the
-/// first 8 KB. "" for text.
-absl::string_view BinaryKind(absl::string_view head, bool nul_is_binary);
+/// What a file that is no text whatever its name says it is, by its first bytes' magic: "a
+/// PDF document", "a PNG image", …; "" for anything else. (A NUL byte makes a text or web
+/// page binary, not a JSON Lines file, where it is one record's fault.)
+absl::string_view BinaryKind(absl::string_view head);
 
 /// "path:line" or "path:line:column" (column 0: none).
 std::string Location(absl::string_view path, size_t line, size_t column = 0);
@@ -51,8 +52,26 @@ std::string NotUtf8Note(size_t repaired, size_t first_bad = std::string::npos);
 /// word boundary: the title of an article that has none.
 std::string FirstSentence(absl::string_view text);
 
+/// What a web page's container says of it (a WARC record); "" where it says nothing.
+struct PageContext {
+  std::string charset;  // the HTTP Content-Type's charset: it wins over the page's own
+  std::string date;     // when the page was fetched: the date of a page that gives none
+};
+
+/// The article in the web page `html` (ReadWebPage in web_page.h), problems reported at
+/// `origin`: id and url are the page's canonical URL ("" when it names none; the caller
+/// sets the id then). nullopt, reported as skipped, for a page with no article text.
+std::optional<Article> ArticleFromPage(absl::string_view html, const std::string& origin,
+                                       const PageContext& context,
+                                       const ProblemCallback& on_problem, const ReadLimits& limits);
+
 /// An RSS / Atom feed (feed.h): one article per item.
 void ReadFeedFile(const std::string& path, InputFile& file, std::string head,
+                  const ReadCallbacks& callbacks, const ReadLimits& limits, absl::Status* status);
+
+/// A WARC file (warc_reader.cc): one article per response or resource record holding a
+/// 2xx HTML page.
+void ReadWarcFile(const std::string& path, InputFile& file, std::string head,
                   const ReadCallbacks& callbacks, const ReadLimits& limits, absl::Status* status);
 
 /// Reuters-21578 SGML: one article per <REUTERS> element (NEWID the id; TITLE, DATELINE,

@@ -266,6 +266,22 @@ TEST(FeedParserTest, DeclaredLatin1IsDecoded) {
   EXPECT_EQ(feed.items[0].title, "Naïve");
 }
 
+TEST(FeedParserTest, HtmlEntitiesAreReadInEveryAsciiCompatibleCharset) {
+  // A windows-1252 feed written by an HTML tool uses HTML's names (&nbsp; &rsquo;) as a
+  // UTF-8 one does; without their rewriting libxml2 stops at the first one.
+  const Parsed feed = Parse(
+      "<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss version=\"2.0\"><channel>"
+      "<title>Caf\xe9</title><item><title>It&rsquo;s na\xefve&nbsp;now</title>"
+      "<description>One&hellip;</description></item>"
+      "<item><title>Second</title></item></channel></rss>");
+  EXPECT_EQ(feed.repaired, 0u);
+  EXPECT_EQ(feed.title, "Café");
+  ASSERT_THAT(feed.items, SizeIs(2));
+  EXPECT_EQ(feed.items[0].title, "It\u2019s naïve\u00a0now");
+  EXPECT_EQ(feed.items[0].summary, "One\u2026");
+  EXPECT_EQ(feed.items[1].title, "Second");
+}
+
 TEST(FeedParserTest, DeclaredEntitiesAreNotExpanded) {
   // A feed's own DTD is not read: no entity expansion, however the entities nest.
   std::string feed = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\">";

@@ -4,6 +4,8 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -35,6 +37,7 @@ using test::IndexedTerm;
 using test::MakeArticle;
 using test::TempDir;
 using test::WriteFile;
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::SizeIs;
@@ -464,9 +467,22 @@ TEST(IndexerTest, IndexPathFillsTheReportAndReportsProblems) {
   EXPECT_EQ(report.articles, 5u);
   EXPECT_EQ(report.repaired, 3u);
   EXPECT_EQ(report.skipped, 3u);
-  EXPECT_THAT(progress_files, ElementsAre(1u, 2u, 3u, 4u, 5u));
+  // Progress comes after each file and, within one, after each article.
+  EXPECT_TRUE(std::is_sorted(progress_files.begin(), progress_files.end()));
+  for (size_t files = 1; files <= 5; ++files) {
+    EXPECT_THAT(progress_files, Contains(files)) << files;
+  }
+  EXPECT_EQ(progress_files.back(), 5u);
   EXPECT_EQ(last_progress.articles, 5u);
   EXPECT_EQ(last_progress.skipped, 3u);
+  uint64_t bytes = 0;  // every file but the hidden one is small enough to be read whole
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(corpus)) {
+    if (entry.is_regular_file() && entry.path().filename() != ".hidden.txt") {
+      bytes += entry.file_size();
+    }
+  }
+  EXPECT_EQ(last_progress.bytes_read, bytes);
+  EXPECT_EQ(report.bytes_read, bytes);
 
   std::vector<std::pair<Outcome, std::string>> seen;
   for (const InputProblem& problem : problems) seen.emplace_back(problem.outcome, problem.location);

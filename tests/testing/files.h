@@ -37,6 +37,10 @@ void WriteFile(const std::string& path, absl::string_view contents);
 /// WriteFile, gzip-compressed.
 void WriteGzipFile(const std::string& path, absl::string_view contents);
 
+/// `contents` as one gzip member (members concatenated are one gzip stream, as crawlers
+/// write .warc.gz files: a member per record).
+std::string Gzip(absl::string_view contents);
+
 /// The whole content of `path`; "" when it cannot be read.
 std::string ReadFile(const std::string& path);
 

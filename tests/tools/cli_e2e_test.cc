@@ -1460,6 +1460,101 @@ TEST_F(CliEndToEndTest, NoEntitiesLeavesTheEntityFieldsEmpty) {
 // Feeds, JSON documents, Reuters SGML and standard input: one article per item, never
 // markup as text.
 
+// A WARC record of `type` for `uri` holding `block` (an HTTP response for "response").
+std::string WarcRecord(const std::string& type, const std::string& uri, const std::string& block,
+                       const std::string& content_type = "application/http; msgtype=response") {
+  return absl::StrCat("WARC/1.0\r\nWARC-Type: ", type, "\r\nWARC-Date: 2025-09-06T07:45:00Z\r\n",
+                      uri.empty() ? "" : absl::StrCat("WARC-Target-URI: ", uri, "\r\n"),
+                      "Content-Type: ", content_type, "\r\nContent-Length: ", block.size(),
+                      "\r\n\r\n", block, "\r\n\r\n");
+}
+
+std::string OkapiPage(const std::string& title, const std::string& head_extra) {
+  return absl::StrCat("<!DOCTYPE html><html><head><title>", title, "</title>", head_extra,
+                      "</head><body><nav><a href=\"/\">Start</a></nav><article><h1>", title,
+                      "</h1><p>The keepers said on Saturday that the young okapi, which was born "
+                      "in the spring, had settled well, and that visitors could see it from "
+                      "the new walkway from next week.</p></article></body></html>");
+}
+
+TEST_F(CliEndToEndTest, ACrawlArchiveIsIndexedOneArticlePerPageRecord) {
+  const fs::path dir = NewDir("warc");
+  const std::string dated =
+      OkapiPage("Okapi calf meets visitors",
+                "<meta property=\"article:published_time\" content=\"2025-09-05T16:00:00Z\">");
+  // Latin-1 as the server says, chunked and gzip-compressed on the wire.
+  const std::string latin1 = OkapiPage("Okapi caf\xe9 opens at the reserve", "");
+  const std::string gzipped = newsgrep::test::Gzip(latin1);
+  std::string chunked;
+  for (size_t at = 0; at < gzipped.size(); at += 100) {
+    const std::string chunk = gzipped.substr(at, 100);
+    absl::StrAppend(&chunked, absl::Hex(chunk.size()), "\r\n", chunk, "\r\n");
+  }
+  chunked += "0\r\n\r\n";
+  const std::string records[] = {
+      WarcRecord("warcinfo", "", "software: okapi-crawler\r\n", "application/warc-fields"),
+      WarcRecord("request", "https://okapi.example/calf", "GET /calf HTTP/1.1\r\n\r\n",
+                 "application/http; msgtype=request"),
+      WarcRecord(
+          "response", "https://okapi.example/calf",
+          absl::StrCat("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n", dated)),
+      WarcRecord("response", "https://okapi.example/gone",
+                 absl::StrCat("HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n",
+                              OkapiPage("Okapi page not found", ""))),
+      WarcRecord("response", "https://okapi.example/okapi.png",
+                 "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n\x1a\n"),
+      WarcRecord("response", "https://okapi.example/cafe",
+                 absl::StrCat("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=iso-8859-1\r\n"
+                              "Content-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n",
+                              chunked)),
+  };
+  std::string warc;
+  for (const std::string& record : records) warc += newsgrep::test::Gzip(record);
+  WriteFile(dir / "in/crawl.warc.gz", warc);
+  const RunResult indexed = IndexIn(dir, {"in"}, Home());
+  EXPECT_EQ(indexed.exit_code, 0) << "pages that are not articles are no fault" << indexed;
+  EXPECT_THAT(indexed.err, HasSubstr("indexed 2 articles from 1 files")) << indexed;
+  EXPECT_THAT(indexed.err, HasSubstr("; 2 records not articles")) << indexed;
+  EXPECT_THAT(indexed.err, Not(HasSubstr("(ignored)"))) << indexed;
+  const std::string db = (dir / "db").string();
+
+  const RunResult found = Run({"--db", db, "--json", "--all", "okapi"});
+  std::map<std::string, nlohmann::json> hits;
+  for (const std::string& line : Lines(found.out)) {
+    nlohmann::json object = nlohmann::json::parse(line);
+    if (object["type"] != "hit") continue;
+    const std::string id = object.at("id").get<std::string>();
+    hits[id] = std::move(object);
+  }
+  ASSERT_EQ(hits.size(), 2u) << found;
+  ASSERT_EQ(hits.count("https://okapi.example/calf"), 1u) << found;
+  ASSERT_EQ(hits.count("https://okapi.example/cafe"), 1u) << found;
+  const nlohmann::json& calf = hits["https://okapi.example/calf"];
+  EXPECT_EQ(calf.at("title"), "Okapi calf meets visitors");
+  EXPECT_EQ(calf.at("url"), "https://okapi.example/calf");
+  EXPECT_EQ(calf.at("date"), "2025-09-05T16:00:00Z") << "the page's own date";
+  const nlohmann::json& cafe = hits["https://okapi.example/cafe"];
+  EXPECT_EQ(cafe.at("title"), "Okapi café opens at the reserve");
+  EXPECT_EQ(cafe.at("date"), "2025-09-06T07:45:00Z") << "the crawl's date";
+  EXPECT_EQ(Count(db, "walkway"), 2u);
+  for (const std::string markup : {"warc", "doctype", "html", "msgtype", "href", "chunked", "nav",
+                                   "png", "gzip", "found", "warcinfo", "crawler"}) {
+    EXPECT_EQ(Count(db, markup), 0u) << markup;
+  }
+
+  // --verbose names each record that holds no article.
+  RunOptions in_dir;
+  in_dir.cwd = dir.string();
+  const RunResult verbose =
+      RunNewsgrep({"index", "--db", (dir / "db2").string(), "--verbose", "in"}, Home(), in_dir);
+  EXPECT_EQ(verbose.exit_code, 0) << verbose;
+  EXPECT_THAT(verbose.err, HasSubstr("in/crawl.warc.gz: record 4 at byte ")) << verbose;
+  EXPECT_THAT(verbose.err, HasSubstr("HTTP status 404 (https://okapi.example/gone), not indexed "
+                                     "(ignored)"))
+      << verbose;
+  EXPECT_THAT(verbose.err, HasSubstr("not a web page (image/png)")) << verbose;
+}
+
 TEST_F(CliEndToEndTest, FeedsJsonArraysSgmlAndStdinAreIndexedOneArticlePerItem) {
   const fs::path dir = NewDir("feeds");
   WriteFile(dir / "in/gazette.rss",

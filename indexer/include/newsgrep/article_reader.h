@@ -38,7 +38,14 @@
 ///                element, read as a stream: NEWID the id, TITLE, DATELINE (without its
 ///                " -"), BODY (or the text of a TYPE="UNPROC" story), DATE read as local
 ///                time; entities decoded, C0 controls but \n and \t removed.
-/// WARC files are recognised and reported as skipped (not read yet).
+///   WARC         WARC 1.0 / 1.1 (.warc, .warc.gz), read record by record: each response
+///                record with an HTTP 2xx HTML payload (chunked and gzip / deflate
+///                bodies decoded, the HTTP charset winning over the page's) and each
+///                resource record with an HTML type is a web page, read as above with
+///                the record's WARC-Target-URI as id and url and its WARC-Date as the
+///                date of a page that gives none. Other responses (not HTML, not 2xx)
+///                and revisits are reported as kIgnored; a Content-Length that does not
+///                end the record is repaired by reading up to the next record.
 /// A plain file's id is its canonical path: without "." and ".." steps or doubled slashes,
 /// relative to the working directory when the file lies below it, else absolute (symbolic
 /// links not resolved), so `a/x.txt`, `./a/x.txt` and its absolute path are one article.
@@ -59,6 +66,7 @@
 #define NEWSGREP_INDEXER_ARTICLE_READER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -77,6 +85,8 @@ struct InputProblem {
   enum class Outcome {
     kRepaired,  // the article was indexed after a repair (invalid UTF-8, bad date)
     kSkipped,   // the file or record was not indexed
+    kIgnored,   // not an article, and no fault: a crawl's record that is not a 2xx HTML
+                // page (counted, not indexed)
   };
   Outcome outcome;
   std::string location;  // "path", "path:line" or "path:line:column"
@@ -90,10 +100,15 @@ using ProblemCallback = std::function<void(const InputProblem&)>;
 /// Called after each file is finished (for progress reports).
 using FileDoneCallback = std::function<void(const std::string& path)>;
 
+/// Called with the bytes of `path` read so far (after decompression): after each article
+/// and when the file is finished (for progress reports within large files).
+using ReadProgressCallback = std::function<void(const std::string& path, uint64_t bytes)>;
+
 struct ReadCallbacks {
-  ArticleCallback on_article;     // REQUIRES: set
-  ProblemCallback on_problem;     // REQUIRES: set
-  FileDoneCallback on_file_done;  // Default: none
+  ArticleCallback on_article;          // REQUIRES: set
+  ProblemCallback on_problem;          // REQUIRES: set
+  FileDoneCallback on_file_done;       // Default: none
+  ReadProgressCallback on_bytes_read;  // Default: none
 };
 
 /// Bounds on what one input may cost, so that a small file cannot demand unbounded memory

@@ -24,6 +24,7 @@
 #define NEWSGREP_INDEXER_INDEXER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -96,16 +97,19 @@ size_t WriterThreads(const IndexerOptions& options);
 
 /// What one IndexPath run did.
 struct IndexReport {
-  size_t files = 0;     // files read (including ones skipped as a whole)
-  size_t articles = 0;  // articles added or replaced
-  size_t repaired = 0;  // problems repaired: the article was indexed anyway
-  size_t skipped = 0;   // files or records not indexed
+  size_t files = 0;         // files read (including ones skipped as a whole)
+  size_t articles = 0;      // articles added or replaced
+  size_t repaired = 0;      // problems repaired: the article was indexed anyway
+  size_t skipped = 0;       // files or records not indexed
+  size_t ignored = 0;       // records that hold no article (InputProblem::Outcome::kIgnored)
+  uint64_t bytes_read = 0;  // input bytes read (after decompression)
 };
 
 /// Receives input problems and progress. Either may be unset.
 struct IndexObserver {
   ProblemCallback on_problem;
-  /// Called after each file with the running totals.
+  /// Called with the running totals after each file, and within a file after each
+  /// article.
   std::function<void(const IndexReport&)> on_progress;
 };
 

@@ -21,6 +21,7 @@
 #define NEWSGREP_INDEXER_INPUT_FILE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -41,6 +42,9 @@ class InputFile {
   /// Appends up to `max` bytes (at least 1) to `out` and returns how many; 0 at the end of
   /// the file. DataLoss for truncated or corrupt gzip data, Unavailable for a read error.
   absl::StatusOr<size_t> Read(std::string& out, size_t max = 256 * 1024);
+
+  /// The bytes Read has returned so far (after decompression).
+  uint64_t bytes_read() const;
 
   InputFile(InputFile&&) noexcept;
   InputFile& operator=(InputFile&&) noexcept;

@@ -61,9 +61,10 @@ struct WebPage {
   std::vector<std::string> repairs;
 };
 
-/// Reads the page `html`. The character set is the byte order mark's, else the page's
-/// `<meta charset>` / `http-equiv` declaration, else UTF-8.
-WebPage ReadWebPage(absl::string_view html);
+/// Reads the page `html`. The character set is the byte order mark's, else
+/// `transport_charset` (what the server said: the HTTP Content-Type's charset), else the
+/// page's `<meta charset>` / `http-equiv` declaration, else UTF-8.
+WebPage ReadWebPage(absl::string_view html, absl::string_view transport_charset = "");
 
 /// The text of `html`, a fragment in UTF-8 (a feed item's description or content): every
 /// paragraph, in order, blank lines between them, leaving out what ReadWebPage leaves out
