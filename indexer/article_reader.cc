@@ -474,6 +474,22 @@ std::optional<Article> ParseJsonRecord(absl::string_view line, absl::string_view
                 absl::StrCat(unreadable_authors,
                              " author(s) that are neither a name nor {\"name\": …} left out")});
   }
+  // Subject tags: "categories", "category", "tags" or "topics", a string or an array of
+  // strings (anything else in them is left out).
+  for (const char* key : {"categories", "category", "tags", "topics"}) {
+    auto it = json.find(key);
+    if (it == json.end() || it->is_null()) continue;
+    const nlohmann::json tags = it->is_array() ? *it : nlohmann::json::array({*it});
+    for (const nlohmann::json& tag : tags) {
+      if (!tag.is_string()) continue;
+      std::string value = CollapseSpaces(tag.get<std::string>());
+      controls += RepairUtf8(value);
+      if (!value.empty() && std::find(article.categories.begin(), article.categories.end(),
+                                      value) == article.categories.end()) {
+        article.categories.push_back(std::move(value));
+      }
+    }
+  }
   const std::string date = get("date");
   if (!bad_key.empty()) {
     return fail(std::string(origin), absl::StrCat("\"", bad_key, "\" must be a string"));
@@ -771,19 +787,23 @@ void ReadFile(const std::string& path, InputFormat format, const ReadCallbacks& 
                           absl::StrCat("cannot open: ", reader.status().message())});
     return;
   }
-  if (!callbacks.on_bytes_read) {
-    ReadFormat(name, from_stdin, *reader, format, callbacks, limits, status);
-    return;
+  // Each article learns its file; progress within the file: its bytes read after each
+  // article, and at its end.
+  std::string file;
+  if (!from_stdin) {
+    std::error_code error;
+    file = fs::absolute(path, error).lexically_normal().generic_string();
+    if (error) file.clear();
   }
-  // Progress within the file: its bytes read after each article, and at its end.
-  ReadCallbacks with_progress = callbacks;
-  with_progress.on_article = [&](Article&& article) {
+  ReadCallbacks per_file = callbacks;
+  per_file.on_article = [&](Article&& article) {
+    article.file = file;
     absl::Status done = callbacks.on_article(std::move(article));
-    callbacks.on_bytes_read(name, reader->bytes_read());
+    if (callbacks.on_bytes_read) callbacks.on_bytes_read(name, reader->bytes_read());
     return done;
   };
-  ReadFormat(name, from_stdin, *reader, format, with_progress, limits, status);
-  callbacks.on_bytes_read(name, reader->bytes_read());
+  ReadFormat(name, from_stdin, *reader, format, per_file, limits, status);
+  if (callbacks.on_bytes_read) callbacks.on_bytes_read(name, reader->bytes_read());
 }
 
 // `path` as a file's id starts: without "." and ".." steps or doubled slashes; relative to

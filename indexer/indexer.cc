@@ -30,6 +30,7 @@
 #include "newsgrep/internal/xapian_status.h"
 #include "newsgrep/near_duplicates.h"
 #include "newsgrep/schema.h"
+#include "newsgrep/stored_article.h"
 
 namespace newsgrep {
 
@@ -540,6 +541,50 @@ absl::Status Indexer::Remove(absl::string_view id) {
   }
   ++state_->pending;
   return absl::OkStatus();
+}
+
+absl::Status Indexer::Contains(absl::string_view id) const {
+  const std::string term = schema::IdTerm(id);
+  try {
+    if (state_->db.term_exists(term)) return absl::OkStatus();
+  } catch (const Xapian::Error& e) {
+    return internal::XapianErrorToStatus(e, absl::StrCat("looking up ", id));
+  }
+  return absl::NotFoundError(absl::StrCat("no article with id ", id));
+}
+
+absl::StatusOr<std::vector<Indexer::GoneFile>> Indexer::ArticlesOfGoneFiles(bool remove) {
+  std::vector<GoneFile> gone;
+  const std::string prefix(schema::kFilePrefix);
+  try {
+    Xapian::WritableDatabase& db = state_->db;
+    for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
+      const std::string path = (*term).substr(prefix.size());
+      std::error_code error;
+      const std::filesystem::file_status status = std::filesystem::status(path, error);
+      if (status.type() != std::filesystem::file_type::not_found) continue;
+      GoneFile file{path, {}};
+      for (auto docid = db.postlist_begin(*term); docid != db.postlist_end(*term); ++docid) {
+        absl::StatusOr<StoredArticle> stored = ReadStoredArticle(db.get_document(*docid));
+        if (!stored.ok()) return stored.status();
+        file.ids.push_back(stored->id);
+      }
+      gone.push_back(std::move(file));
+    }
+  } catch (const Xapian::Error& e) {
+    return internal::XapianErrorToStatus(e, "reading the index's files");
+  }
+  // Removed once the term lists are read: removing changes what they iterate over.
+  if (remove) {
+    for (const GoneFile& file : gone) {
+      for (const std::string& id : file.ids) {
+        if (absl::Status removed = Remove(id); !removed.ok() && !absl::IsNotFound(removed)) {
+          return removed;
+        }
+      }
+    }
+  }
+  return gone;
 }
 
 absl::Status Indexer::Commit() { return state_->Commit(); }

@@ -126,6 +126,11 @@ std::vector<std::string> DateRangeTerms(absl::string_view first, absl::string_vi
   return terms;
 }
 
+std::string FileTerm(absl::string_view absolute_path) {
+  if (absolute_path.empty() || absolute_path.size() > kMaxFileTermPath) return "";
+  return absl::StrCat(kFilePrefix, absolute_path);
+}
+
 std::string IdTerm(absl::string_view article_id) {
   // Xapian terms are at most 245 bytes; longer ids (long paths) are hashed down to fit
   // while staying unique in practice.

@@ -90,6 +90,7 @@ absl::StatusOr<NewsDate> SinceDate(absl::string_view value, const GetEnv& getenv
 std::optional<Command> SubcommandNamed(absl::string_view name) {
   if (name == "search") return Command::kSearch;
   if (name == "index") return Command::kIndex;
+  if (name == "delete") return Command::kDelete;
   if (name == "help") return Command::kHelp;
   if (name == "similar") return Command::kSimilar;
   if (name == "eval") return Command::kEval;
@@ -104,7 +105,8 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
                                         const GetEnv& getenv) {
   Config config;
   std::vector<std::string> operands;
-  std::vector<std::string> search_only, index_only, eval_only;  // options seen, for validation
+  // Options seen, for validation.
+  std::vector<std::string> search_only, index_only, eval_only, delete_only;
   bool explicit_command = false, options_ended = false, help = false;
   std::string db_flag;
   std::optional<size_t> count_limit;  // -n: search hits or stats rows
@@ -305,6 +307,12 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     } else if (name == "--verbose") {
       config.index.verbose = true;
       index_only.push_back(name);
+    } else if (name == "--missing-files") {
+      config.remove.missing_files = true;
+      delete_only.push_back(name);
+    } else if (name == "--dry-run") {
+      config.remove.dry_run = true;
+      delete_only.push_back(name);
     } else {
       return absl::InvalidArgumentError(
           absl::StrCat("unknown option '", arg, "' (see newsgrep --help)"));
@@ -330,6 +338,24 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
   if (help) {
     config.help_for = explicit_command ? config.command : Command::kHelp;
     config.command = Command::kHelp;
+    return config;
+  }
+  if (config.command != Command::kDelete && !delete_only.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(delete_only.front(), " is a delete option (newsgrep delete --help)"));
+  }
+  if (config.command == Command::kDelete) {
+    if (!search_only.empty() || !index_only.empty() || !eval_only.empty()) {
+      const std::string& option = !search_only.empty()  ? search_only.front()
+                                  : !index_only.empty() ? index_only.front()
+                                                        : eval_only.front();
+      return absl::InvalidArgumentError(absl::StrCat(option, " is not a delete option"));
+    }
+    if (operands.empty() && !config.remove.missing_files) {
+      return absl::InvalidArgumentError(
+          "newsgrep delete needs article ids, or --missing-files (see newsgrep delete --help)");
+    }
+    config.remove.ids = std::move(operands);
     return config;
   }
   if (config.command != Command::kEval && !eval_only.empty()) {
@@ -456,6 +482,27 @@ Options:
   -h, --help           this help
 
 Exit status: 0 versions found, 1 none (the story has one version), 2 error (no such id).
+)help";
+  }
+  if (command == Command::kDelete) {
+    return R"help(Usage: newsgrep delete [OPTIONS] ID...
+       newsgrep delete --missing-files [--dry-run]
+
+Remove articles from the index: each article whose id is given (as `newsgrep -l` prints
+ids), and, with --missing-files, every article read from a file that no longer exists (as
+newsgrep index recorded it: its absolute path, so it works from any directory; a file that
+cannot be checked, such as one behind a folder without permission, counts as present).
+Other versions of a story stay, one fewer. The index is not compacted.
+
+Options:
+  --db PATH            index directory (see newsgrep index --help)
+  --missing-files      also remove the articles of files that are gone (the file and
+                       its article count are printed)
+  --dry-run            print the ids that would be removed, one per line; remove nothing
+  -h, --help           this help
+
+Exit status: 0 all removed, 1 some id was not in the index (each is named; the others
+were removed), 2 error (nothing was removed).
 )help";
   }
   if (command == Command::kCheck) {
@@ -613,7 +660,8 @@ To search for a word that is also a command name: newsgrep search index, or news
   return R"help(newsgrep: full-text search for news articles
 
 Usage:
-  newsgrep index [OPTIONS] PATH...      index articles (files, directories, feeds, JSON, -)
+  newsgrep index [OPTIONS] PATH...      index articles (files, directories, feeds, JSON, WARC, -)
+  newsgrep delete ID... | --missing-files   remove articles (by id, or of files that are gone)
   newsgrep [search] [OPTIONS] QUERY...  search them: newsgrep "security guarantees"
   newsgrep similar ID                   the other versions of a story
   newsgrep eval dedup --corpus-dir DIR  measure near-duplicate detection

@@ -17,7 +17,7 @@
 
 namespace newsgrep::cli {
 
-enum class Command { kSearch, kIndex, kSimilar, kEval, kStats, kCheck, kHelp, kVersion };
+enum class Command { kSearch, kIndex, kDelete, kSimilar, kEval, kStats, kCheck, kHelp, kVersion };
 enum class ColorChoice { kAuto, kAlways, kNever };
 enum class OutputMode { kText, kJson, kIdsOnly, kCountOnly };
 enum class Evaluation { kDedup, kNer, kExtract };
@@ -38,6 +38,13 @@ struct IndexArgs {
   InputFormat input_format = InputFormat::kAuto;  // --format
   bool quiet = false;
   bool verbose = false;  // --verbose: name each ignored record too
+};
+
+/// `newsgrep delete ID...`, `newsgrep delete --missing-files`.
+struct DeleteArgs {
+  std::vector<std::string> ids;
+  bool missing_files = false;  // --missing-files: the articles of files that are gone
+  bool dry_run = false;        // --dry-run: list what would go, change nothing
 };
 
 /// `newsgrep similar ID`.
@@ -72,6 +79,7 @@ struct Config {
   ColorChoice color = ColorChoice::kAuto;
   SearchArgs search;
   IndexArgs index;
+  DeleteArgs remove;  // `delete`
   SimilarArgs similar;
   EvalArgs eval;
   StatsArgs stats;

@@ -191,6 +191,64 @@ int RunCheck(const Config& config) {
   return check->problems.empty() ? kExitMatch : kExitError;
 }
 
+int RunDelete(const Config& config) {
+  // Opening for writing would create an index: a mistyped --db is an error here.
+  if (!std::filesystem::exists(config.db_path)) {
+    PrintError(absl::StrCat("no index at ", config.db_path));
+    return kExitError;
+  }
+  IndexerOptions options;
+  options.db_path = config.db_path;
+  absl::StatusOr<std::unique_ptr<Indexer>> indexer = Indexer::Open(options);
+  if (!indexer.ok()) {
+    PrintError(indexer.status().message());
+    return kExitError;
+  }
+  const bool dry_run = config.remove.dry_run;
+  size_t removed = 0, missing = 0;
+  for (const std::string& id : config.remove.ids) {
+    // A dry run asks without removing: the id's term is what Remove looks up too.
+    const absl::Status status = dry_run ? (*indexer)->Contains(id) : (*indexer)->Remove(id);
+    if (absl::IsNotFound(status)) {
+      std::fprintf(stderr, "newsgrep: no article with id %s\n", id.c_str());
+      ++missing;
+      continue;
+    }
+    if (!status.ok()) {
+      PrintError(status.message());
+      return kExitError;
+    }
+    if (dry_run) std::printf("%s\n", id.c_str());
+    ++removed;
+  }
+  if (config.remove.missing_files) {
+    absl::StatusOr<std::vector<Indexer::GoneFile>> gone = (*indexer)->ArticlesOfGoneFiles(!dry_run);
+    if (!gone.ok()) {
+      PrintError(gone.status().message());
+      return kExitError;
+    }
+    for (const Indexer::GoneFile& file : *gone) {
+      std::fprintf(stderr, "newsgrep: %s is gone: %zu article(s)%s\n", file.path.c_str(),
+                   file.ids.size(), dry_run ? " would be removed" : " removed");
+      if (dry_run) {
+        for (const std::string& id : file.ids) std::printf("%s\n", id.c_str());
+      }
+      removed += file.ids.size();
+    }
+  }
+  if (!dry_run) {
+    if (absl::Status committed = (*indexer)->Commit(); !committed.ok()) {
+      PrintError(committed.message());
+      return kExitError;
+    }
+  }
+  if (!FlushStdout()) return kExitError;
+  std::fprintf(stderr, "newsgrep: %s %zu article(s) from %s; %zu in index\n",
+               dry_run ? "would remove" : "removed", removed, config.db_path.c_str(),
+               (*indexer)->article_count());
+  return missing > 0 ? kExitNoMatch : kExitMatch;
+}
+
 int RunIndex(const Config& config) {
   const bool progress = !config.index.quiet && isatty(STDERR_FILENO);
   IndexerOptions options;
@@ -284,6 +342,8 @@ int Main(int argc, char** argv) {
       return FlushStdout() ? kExitMatch : kExitError;
     case Command::kIndex:
       return RunIndex(*config);
+    case Command::kDelete:
+      return RunDelete(*config);
     case Command::kSearch:
       return RunSearch(*config);
     case Command::kSimilar:

@@ -81,6 +81,12 @@ std::vector<FieldText> AuthorValues(const Article& article, const ArticleEntitie
   return values;
 }
 
+std::vector<FieldText> CategoryValues(const Article& article, const ArticleEntities*) {
+  std::vector<FieldText> values;
+  for (const std::string& category : article.categories) values.push_back({category});
+  return values;
+}
+
 // Each person as written (so a bare query word in the person's own spelling is boosted)
 // and folded (what person: queries look for, whatever the spelling).
 std::vector<FieldText> PersonValues(const Article&, const ArticleEntities* entities) {
@@ -136,7 +142,7 @@ std::vector<FieldText> SaidValues(const Article&, const ArticleEntities* entitie
 constexpr std::pair<absl::string_view, FieldValues> kFieldValues[] = {
     {"title", TitleValues},       {"quote", QuoteValues},   {"person", PersonValues},
     {"location", LocationValues}, {"said", SaidValues},     {"source", SourceValues},
-    {"dateline", DatelineValues}, {"author", AuthorValues},
+    {"dateline", DatelineValues}, {"author", AuthorValues}, {"category", CategoryValues},
 };
 
 FieldValues ValuesOf(absl::string_view field) {
@@ -203,6 +209,9 @@ Xapian::Document DocumentBuilder::Build(const Article& article, const Extras& ex
   }
 
   document.add_boolean_term(schema::IdTerm(article.id));
+  if (const std::string file = schema::FileTerm(article.file); !file.empty()) {
+    document.add_boolean_term(file);
+  }
   StoredArticle stored;
   stored.id = article.id;
   stored.title = article.title;

@@ -1,5 +1,6 @@
 /// @file feed_reader.cc
 /// @brief A feed file → articles: FeedParser's items, their HTML read as web-page text.
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -65,6 +66,12 @@ void ReadFeedFile(const std::string& path, InputFile& file, std::string head,
     }
     article.source = !item.source.empty() ? item.source : feed->title();
     article.authors = std::move(item.authors);
+    for (std::string& category : item.categories) {
+      if (std::find(article.categories.begin(), article.categories.end(), category) ==
+          article.categories.end()) {
+        article.categories.push_back(std::move(category));
+      }
+    }
     SetDate(article, item.published.empty() ? item.updated : item.published, origin,
             callbacks.on_problem);
     KeepWithinLimits(article, origin, limits, callbacks.on_problem);

@@ -172,6 +172,16 @@ void ReadSgmlFile(const std::string& path, InputFile& file, std::string buffer,
       // Unprocessed stories have their text straight inside <TEXT>.
       article.body = std::string(absl::StripAsciiWhitespace(Decode(text)));
     }
+    // <TOPICS><D>grain</D><D>wheat</D></TOPICS>: the collection's subject codes.
+    absl::string_view topics = Inner(element, "TOPICS");
+    for (size_t at = topics.find("<D>"); at != absl::string_view::npos;
+         at = topics.find("<D>", at)) {
+      const size_t close = topics.find("</D>", at);
+      if (close == absl::string_view::npos) break;
+      std::string topic = CollapseSpaces(Decode(topics.substr(at + 3, close - at - 3)));
+      if (!topic.empty()) article.categories.push_back(std::move(topic));
+      at = close;
+    }
     const std::string dateline = CollapseSpaces(Decode(Inner(text, "DATELINE")));
     absl::string_view place = dateline;  // "SALVADOR, Feb 26 -": the separator goes
     absl::ConsumeSuffix(&place, "-");

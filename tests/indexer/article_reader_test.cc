@@ -1526,9 +1526,13 @@ std::string ReutersElement(const nlohmann::json& record) {
                    iso.substr(0, 4), " ", iso.substr(11, 8), ".", iso.substr(20, 2));
   std::string element = absl::StrCat(
       "<REUTERS TOPICS=\"YES\" LEWISSPLIT=\"TRAIN\" CGISPLIT=\"TRAINING-SET\" OLDID=\"1\" NEWID=\"",
-      std::string(record["id"]), "\">\n<DATE>", date,
-      "</DATE>\n<TOPICS><D>x</D></TOPICS>\n<PLACES></PLACES>\n<PEOPLE></PEOPLE>\n"
-      "<UNKNOWN> \n&#5;&#5;&#5;C T\n&#22;&#22;&#1;f0704&#31;reute\n</UNKNOWN>\n");
+      std::string(record["id"]), "\">\n<DATE>", date, "</DATE>\n<TOPICS>");
+  for (const std::string topic : record.value("topics", nlohmann::json::array())) {
+    absl::StrAppend(&element, "<D>", escape(topic), "</D>");
+  }
+  absl::StrAppend(&element,
+                  "</TOPICS>\n<PLACES></PLACES>\n<PEOPLE></PEOPLE>\n"
+                  "<UNKNOWN> \n&#5;&#5;&#5;C T\n&#22;&#22;&#1;f0704&#31;reute\n</UNKNOWN>\n");
   const std::string body = record["body"];
   const std::string dateline = record["dateline"];
   if (body.empty()) {
@@ -1564,6 +1568,7 @@ TEST(ArticleReaderTest, ReutersSgmlIndexesToTheArticlesItsJsonLinesConversionGiv
   EXPECT_THAT(from_sgml.problems, IsEmpty());
   ASSERT_EQ(from_sgml.articles.size(), 200u);
   ASSERT_EQ(from_jsonl.articles.size(), 200u);
+  EXPECT_THAT(from_jsonl.articles[0].categories, ElementsAre("cocoa"));
   for (size_t i = 0; i < 200; ++i) {
     const Article& s = from_sgml.articles[i];
     const Article& j = from_jsonl.articles[i];
@@ -1571,6 +1576,7 @@ TEST(ArticleReaderTest, ReutersSgmlIndexesToTheArticlesItsJsonLinesConversionGiv
     EXPECT_EQ(s.title, j.title) << j.id;
     EXPECT_EQ(s.body, j.body) << j.id;
     EXPECT_EQ(s.dateline, j.dateline) << j.id;
+    EXPECT_EQ(s.categories, j.categories) << j.id;  // TOPICS, and JSON "topics"
     ASSERT_EQ(s.date.has_value(), j.date.has_value()) << j.id;
     if (j.date) {
       EXPECT_EQ(s.date->Iso8601(), j.date->Iso8601()) << j.id;

@@ -40,6 +40,7 @@ using test::WriteFile;
 using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::IsEmpty;
 using ::testing::SizeIs;
 using ::testing::UnorderedElementsAre;
 
@@ -370,6 +371,67 @@ TEST(IndexerTest, RemoveOfAnUncommittedArticleWorks) {
   }
   Xapian::Database db(path);
   EXPECT_EQ(db.get_doccount(), 0u);
+}
+
+TEST(IndexerTest, TheArticlesOfFilesThatAreGoneAreFoundAndRemoved) {
+  TempDir dir;
+  const std::string corpus = dir / "corpus";
+  WriteFile(corpus + "/kept.txt", "Kept story\nIt stays.\n");
+  WriteFile(corpus + "/feed.jsonl",
+            "{\"id\":\"r1\",\"title\":\"One\",\"body\":\"First record.\"}\n"
+            "{\"id\":\"r2\",\"title\":\"Two\",\"body\":\"Second record.\"}\n");
+  WriteFile(corpus + "/sub/gone.txt", "Gone story\nIt goes.\n");
+  const std::string path = dir / "db";
+  {
+    std::unique_ptr<Indexer> indexer = OpenOrDie(path);
+    ASSERT_NE(indexer, nullptr);
+    IndexReport report;
+    ASSERT_EQ(indexer->IndexPath(corpus, nullptr, &report), absl::OkStatus());
+    ASSERT_EQ(indexer->Commit(), absl::OkStatus());
+    ASSERT_EQ(indexer->article_count(), 4u);
+  }
+  // Each article holds its file's absolute path, whatever path it was read by.
+  Xapian::Database db(path);
+  const std::string absolute = std::filesystem::absolute(corpus).lexically_normal().string();
+  EXPECT_EQ(db.get_termfreq(schema::FileTerm(absolute + "/feed.jsonl")), 2u);
+  EXPECT_EQ(db.get_termfreq(schema::FileTerm(absolute + "/sub/gone.txt")), 1u);
+  db.close();
+
+  std::filesystem::remove(corpus + "/feed.jsonl");
+  std::filesystem::remove_all(corpus + "/sub");
+  {
+    std::unique_ptr<Indexer> indexer = OpenOrDie(path);
+    ASSERT_NE(indexer, nullptr);
+    absl::StatusOr<std::vector<Indexer::GoneFile>> listed = indexer->ArticlesOfGoneFiles(false);
+    ASSERT_TRUE(listed.ok()) << listed.status();
+    ASSERT_THAT(*listed, SizeIs(2));
+    EXPECT_EQ((*listed)[0].path, absolute + "/feed.jsonl");
+    EXPECT_THAT((*listed)[0].ids, UnorderedElementsAre("r1", "r2"));
+    EXPECT_EQ((*listed)[1].path, absolute + "/sub/gone.txt");
+    EXPECT_EQ(indexer->article_count(), 4u) << "listing removes nothing";
+
+    absl::StatusOr<std::vector<Indexer::GoneFile>> removed = indexer->ArticlesOfGoneFiles(true);
+    ASSERT_TRUE(removed.ok()) << removed.status();
+    ASSERT_THAT(*removed, SizeIs(2));
+    EXPECT_EQ(indexer->article_count(), 1u);
+    ASSERT_EQ(indexer->Commit(), absl::OkStatus());
+    absl::StatusOr<std::vector<Indexer::GoneFile>> again = indexer->ArticlesOfGoneFiles(true);
+    ASSERT_TRUE(again.ok()) << again.status();
+    EXPECT_THAT(*again, IsEmpty()) << "their file terms went with them";
+  }
+  Xapian::Database after(path);
+  EXPECT_EQ(after.get_doccount(), 1u);
+  EXPECT_TRUE(FindDocument(after, corpus + "/kept.txt").has_value());
+}
+
+TEST(IndexerTest, ContainsAnswersWhetherAnIdIsIndexed) {
+  TempDir dir;
+  std::unique_ptr<Indexer> indexer = OpenOrDie(dir / "db");
+  ASSERT_NE(indexer, nullptr);
+  ASSERT_EQ(indexer->Add(MakeArticle("here", "Here", "Body.")), absl::OkStatus());
+  EXPECT_EQ(indexer->Contains("here"), absl::OkStatus());
+  EXPECT_EQ(indexer->Contains("elsewhere").code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(indexer->article_count(), 1u);
 }
 
 TEST(IndexerTest, RemoveMissingArticleIsNotFound) {

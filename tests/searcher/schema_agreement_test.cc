@@ -73,6 +73,8 @@ const std::map<std::string, std::function<void(const std::string&, FieldArticle&
              quote.speaker_key = FoldName(quote.speaker);
              a.entities.quotes.push_back(quote);
            }},
+          {"category",
+           [](const std::string& w, FieldArticle& a) { a.article.categories.push_back(w); }},
           {"id", [](const std::string& w, FieldArticle& a) { a.article.id = w; }},
           {"cluster", [](const std::string& w, FieldArticle& a) { a.cluster = w; }},
       };

@@ -361,6 +361,26 @@ TEST(CliConfigTest, NoQueryIsAnError) {
   EXPECT_THAT(ErrorOf({"--json", "-n", "3"}), HasSubstr("no query"));
 }
 
+TEST(CliConfigTest, DeleteTakesIdsOrMissingFiles) {
+  absl::StatusOr<Config> config = Parse({"delete", "--db", "/x", "a/1.txt", "wire-2"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->command, Command::kDelete);
+  EXPECT_THAT(config->remove.ids, ElementsAre("a/1.txt", "wire-2"));
+  EXPECT_FALSE(config->remove.missing_files);
+  EXPECT_FALSE(config->remove.dry_run);
+  config = Parse({"delete", "--missing-files", "--dry-run"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_THAT(config->remove.ids, IsEmpty());
+  EXPECT_TRUE(config->remove.missing_files);
+  EXPECT_TRUE(config->remove.dry_run);
+  EXPECT_THAT(ErrorOf({"delete"}), HasSubstr("needs article ids, or --missing-files"));
+  EXPECT_THAT(ErrorOf({"delete", "--dry-run"}), HasSubstr("needs article ids"));
+  EXPECT_THAT(ErrorOf({"delete", "--json", "x"}), HasSubstr("--json is not a delete option"));
+  EXPECT_THAT(ErrorOf({"delete", "-q", "x"}), HasSubstr("-q is not a delete option"));
+  EXPECT_THAT(ErrorOf({"--missing-files", "nato"}), HasSubstr("is a delete option"));
+  EXPECT_THAT(ErrorOf({"index", "--dry-run", "x"}), HasSubstr("is a delete option"));
+}
+
 // --- help and version ----------------------------------------------------------------
 
 TEST(CliConfigTest, HelpAloneIsTheOverview) {

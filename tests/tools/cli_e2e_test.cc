@@ -44,6 +44,7 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::StartsWith;
+using ::testing::UnorderedElementsAre;
 
 constexpr char kSampleArticles[] = "data/sample/articles";  // relative to kSourceDir
 constexpr size_t kSampleArticleCount = 46;
@@ -1555,6 +1556,48 @@ TEST_F(CliEndToEndTest, ACrawlArchiveIsIndexedOneArticlePerPageRecord) {
   EXPECT_THAT(verbose.err, HasSubstr("not a web page (image/png)")) << verbose;
 }
 
+TEST_F(CliEndToEndTest, DeleteRemovesArticlesByIdAndThoseOfFilesThatAreGone) {
+  const fs::path dir = NewDir("delete");
+  WriteFile(dir / "in/kept.txt", "Title: Okapi kept\n\nThe okapi stays.\n");
+  WriteFile(dir / "in/by-id.txt", "Title: Okapi removed by id\n\nThe okapi goes.\n");
+  WriteFile(dir / "in/gone/feed.jsonl",
+            "{\"id\":\"g1\",\"title\":\"Okapi one\",\"body\":\"An okapi record.\"}\n"
+            "{\"id\":\"g2\",\"title\":\"Okapi two\",\"body\":\"Another okapi record.\"}\n");
+  const RunResult indexed = IndexIn(dir, {"in"}, Home());
+  ASSERT_EQ(indexed.exit_code, 0) << indexed;
+  const std::string db = (dir / "db").string();
+  ASSERT_EQ(Count(db, "okapi"), 4u);
+
+  const RunResult by_id = Run({"delete", "--db", db, "in/by-id.txt", "no-such-id"});
+  EXPECT_EQ(by_id.exit_code, 1) << "an id that is not there" << by_id;
+  EXPECT_THAT(by_id.err, HasSubstr("newsgrep: no article with id no-such-id\n")) << by_id;
+  EXPECT_THAT(by_id.err, HasSubstr("removed 1 article(s) from " + db + "; 3 in index")) << by_id;
+  EXPECT_EQ(Count(db, "okapi"), 3u);
+
+  fs::remove_all(dir / "in/gone");
+  // From another directory: the files are known by their absolute paths.
+  RunOptions elsewhere;
+  elsewhere.cwd = "/";
+  const RunResult dry =
+      RunNewsgrep({"delete", "--db", db, "--missing-files", "--dry-run"}, Home(), elsewhere);
+  EXPECT_EQ(dry.exit_code, 0) << dry;
+  EXPECT_THAT(Lines(dry.out), UnorderedElementsAre("g1", "g2")) << dry;
+  EXPECT_THAT(dry.err, HasSubstr(absl::StrCat((dir / "in/gone/feed.jsonl").string(),
+                                              " is gone: 2 article(s) would be removed")))
+      << dry;
+  EXPECT_EQ(Count(db, "okapi"), 3u) << "a dry run removes nothing";
+  const RunResult gone = RunNewsgrep({"delete", "--db", db, "--missing-files"}, Home(), elsewhere);
+  EXPECT_EQ(gone.exit_code, 0) << gone;
+  EXPECT_THAT(gone.out, IsEmpty()) << gone;
+  EXPECT_THAT(gone.err, HasSubstr("removed 2 article(s)")) << gone;
+  EXPECT_THAT(Ids(db, "okapi"), ElementsAre("in/kept.txt"));
+
+  const RunResult no_index = Run({"delete", "--db", (dir / "nowhere").string(), "x"});
+  EXPECT_EQ(no_index.exit_code, 2) << no_index;
+  EXPECT_THAT(no_index.err, HasSubstr("no index at")) << no_index;
+  EXPECT_FALSE(fs::exists(dir / "nowhere")) << "delete never creates an index";
+}
+
 TEST_F(CliEndToEndTest, FeedsJsonArraysSgmlAndStdinAreIndexedOneArticlePerItem) {
   const fs::path dir = NewDir("feeds");
   WriteFile(dir / "in/gazette.rss",
@@ -1562,6 +1605,7 @@ TEST_F(CliEndToEndTest, FeedsJsonArraysSgmlAndStdinAreIndexedOneArticlePerItem) 
             "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>\n"
             "<title>Okapi Gazette</title>\n"
             "<item><title>Okapi calf born at the reserve</title><guid>og-1</guid>\n"
+            "<category>Wildlife</category><category>Zoos</category>\n"
             "<link>https://okapi.example/calf</link><pubDate>Mon, 01 Sep 2025 08:00:00 GMT"
             "</pubDate><dc:creator>Wanjiru Kamau</dc:creator>\n"
             "<description><![CDATA[<p>Keepers said a calf was born overnight.</p>]]></description>"
@@ -1588,6 +1632,7 @@ TEST_F(CliEndToEndTest, FeedsJsonArraysSgmlAndStdinAreIndexedOneArticlePerItem) 
             "</content></entry>\n</feed>\n");
   WriteFile(dir / "in/archive.json",
             "[\n {\"id\": \"arr-1\", \"title\": \"Okapi film premieres\", \"date\": \"2025-09-05\","
+            " \"tags\": [\"wildlife\", \"film\"],"
             " \"body\": \"The director said the okapi was a natural star.\"},\n"
             " {\"id\": \"arr-2\", \"title\": [\"bad\"]},\n"
             " {\"id\": \"arr-3\", \"title\": \"Okapi book wins prize\", \"body\": \"The jury said"
@@ -1649,6 +1694,9 @@ TEST_F(CliEndToEndTest, FeedsJsonArraysSgmlAndStdinAreIndexedOneArticlePerItem) 
     EXPECT_EQ(hit->at("source"), e.source) << e.id;
     EXPECT_EQ(hit->at("url"), e.url) << e.id;
   }
+  EXPECT_THAT(Ids(db, "category:wildlife"), UnorderedElementsAre("og-1", "arr-1"));
+  EXPECT_THAT(Ids(db, "category:zoo"), UnorderedElementsAre("og-1", "17"));  // a Reuters topic
+  EXPECT_EQ(Count(db, "zoo"), 0u) << "a tag is not text of the story";
   EXPECT_THAT(Ids(db, "author:kamau"), ElementsAre("og-1"));
   EXPECT_THAT(Ids(db, "author:vogt"), ElementsAre("tag:atom.example,2025:tracks"));
   EXPECT_THAT(Ids(db, "\"seen from a pipe\""), ElementsAre(StartsWith("stdin:")));

@@ -1,12 +1,13 @@
 /// @file article_reader.h
 /// @brief Reads articles from files, directories and standard input: plain text, JSON Lines,
-/// JSON, web pages, RSS / Atom feeds; any of them gzip-compressed.
+/// JSON, web pages, RSS / Atom feeds, WARC, Reuters SGML; any of them gzip-compressed.
 ///
 /// Each file's format is found from its first bytes (after any gzip layer), else from its
 /// name (SniffFormat in input_format.h), unless the caller names one for all:
 ///   JSON Lines   one JSON object per line: id, title, body, date, source, url, dateline,
-///                author / authors (a name, {"name": …}, or an array of these); other
-///                keys are ignored. A bad record is skipped alone.
+///                author / authors (a name, {"name": …}, or an array of these),
+///                categories / category / tags / topics (a string or an array of them);
+///                other keys are ignored. A bad record is skipped alone.
 ///   JSON         one such object, or an array of them, read element by element (a bad
 ///                element is skipped alone; the memory is one element's). An element's
 ///                location is the line it starts on.
@@ -18,7 +19,7 @@
 ///                read as a stream: id = guid / atom:id / rdf:about, else the link, else
 ///                "PATH#" and a hash of the title and text; title (escaped HTML read as
 ///                text; else the text's first sentence); url = link; date = published,
-///                else updated; authors; body = content:encoded / content, else
+///                else updated; authors; categories; body = content:encoded / content, else
 ///                description / summary, HTML read as web-page text (HtmlFragmentText);
 ///                source = the item's <source>, else the feed's title. An item with neither
 ///                title nor text is skipped; malformed XML is read as libxml2 recovers it
@@ -36,8 +37,9 @@
 ///                is the body.
 ///   Reuters SGML the Reuters-21578 collection's reut2-*.sgm: one article per <REUTERS>
 ///                element, read as a stream: NEWID the id, TITLE, DATELINE (without its
-///                " -"), BODY (or the text of a TYPE="UNPROC" story), DATE read as local
-///                time; entities decoded, C0 controls but \n and \t removed.
+///                " -"), BODY (or the text of a TYPE="UNPROC" story), TOPICS as
+///                categories, DATE read as local time; entities decoded, C0 controls but
+///                \n and \t removed.
 ///   WARC         WARC 1.0 / 1.1 (.warc, .warc.gz), read record by record: each response
 ///                record with an HTTP 2xx HTML payload (chunked and gzip / deflate
 ///                bodies decoded, the HTTP charset winning over the page's) and each

@@ -28,6 +28,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -135,6 +136,22 @@ class Indexer {
 
   /// Removes the article whose id is `id`. Returns NotFound when there is none.
   absl::Status Remove(absl::string_view id);
+
+  /// OK when the index holds an article whose id is `id`, NotFound when not.
+  absl::Status Contains(absl::string_view id) const;
+
+  /// The articles of one file that is gone.
+  struct GoneFile {
+    std::string path;              // absolute, as indexed (Article::file)
+    std::vector<std::string> ids;  // its articles' ids
+  };
+  /// The files articles were read from that no longer exist (by their file terms: files
+  /// with paths over schema::kMaxFileTermPath bytes, and standard input, have none), in
+  /// path order, with their articles; a path that cannot be checked (permission denied)
+  /// counts as present. With `remove`, also removes those articles, as Remove does
+  /// (written by the next Commit). Returns Internal/DataLoss when the index cannot be read
+  /// or written.
+  absl::StatusOr<std::vector<GoneFile>> ArticlesOfGoneFiles(bool remove);
 
   /// Reads every article under `path` (see article_reader.h) and adds it, as Add would, in
   /// input order; the analysis runs on options.analysis_threads threads and the writing on

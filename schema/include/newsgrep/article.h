@@ -23,7 +23,14 @@ struct Article {
   std::string url;
   std::string dateline;
   std::vector<std::string> authors;  // bylines, as the input names them
+  /// Subject tags the input gives it (a feed item's categories, JSON "categories" /
+  /// "tags" / "topics", Reuters TOPICS), searchable with category:.
+  std::vector<std::string> categories;
   std::string origin;  // where it was read: "feed.jsonl:12" or "a/b.txt", for messages
+  /// The absolute path (lexically normal, links not resolved) of the file it was read
+  /// from; "" for standard input. Indexed as its file term (schema::FileTerm), by which
+  /// `newsgrep delete --missing-files` finds the articles of files that are gone.
+  std::string file;
 };
 
 }  // namespace newsgrep

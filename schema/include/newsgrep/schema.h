@@ -86,6 +86,8 @@ inline constexpr absl::string_view kDatelinePrefix = "XDATELINE";
 /// The article's authors (bylines): each name as written and its folded key words
 /// (name_folding.h), so `author:calloway` matches every spelling.
 inline constexpr absl::string_view kAuthorPrefix = "XAUTHOR";
+/// The subject tags the source gave the article (Article::categories).
+inline constexpr absl::string_view kCategoryPrefix = "XCAT";
 /// The story cluster an article belongs to (near-duplicate versions share it).
 inline constexpr absl::string_view kClusterPrefix = "XCLUSTER";
 /// People named in the article: each person's name as written and its folded key words
@@ -109,13 +111,19 @@ inline constexpr absl::string_view kYearPrefix = "Y";
 /// Not query fields; `newsgrep stats` counts them.
 inline constexpr absl::string_view kPersonKeyPrefix = "XPK";
 inline constexpr absl::string_view kLocationKeyPrefix = "XLK";
+/// The file an article was read from: kFilePrefix + its absolute path (Article::file), one
+/// boolean term (FileTerm). Not a query field.
+inline constexpr absl::string_view kFilePrefix = "XFILE";
+/// Longest path a file term holds: Xapian's terms are at most 245 bytes. An article read
+/// from a file with a longer path has no file term.
+inline constexpr size_t kMaxFileTermPath = 240;
 
 /// The field table. Unprefixed text (title + body) is what a bare word searches.
 /// Boosts: a query word (not a stopword) found in a boosted field adds (boost - 1) x its
 /// BM25 weight in that field, so an article whose headline, quotes, people or places
 /// contain the word ranks above one that only mentions it in the body. Tunable here
 /// without re-indexing.
-inline constexpr std::array<Field, 10> kFields = {{
+inline constexpr std::array<Field, 11> kFields = {{
     {"title", kTitlePrefix, FieldKind::kFreeText, 3.0, "words in the headline", false, true},
     {"quote", kQuotePrefix, FieldKind::kFreeText, 2.0,
      "words inside quotation marks (what someone said)", false, true},
@@ -130,6 +138,8 @@ inline constexpr std::array<Field, 10> kFields = {{
      "the place line at the top of a wire story"},
     {"author", kAuthorPrefix, FieldKind::kFreeText, 1.0, "who wrote it (a byline), in any spelling",
      true},
+    {"category", kCategoryPrefix, FieldKind::kFreeText, 1.0,
+     "a subject tag its source gave it (a feed's category, a Reuters topic)"},
     {"id", kIdPrefix, FieldKind::kBoolean, 1.0, "the article's unique id (exact)"},
     {"cluster", kClusterPrefix, FieldKind::kBoolean, 1.0,
      "the story cluster: all versions of one story (exact)"},
@@ -177,6 +187,10 @@ absl::Status CheckSchemaVersion(const Xapian::Database& db, absl::string_view pa
 
 /// The unique-id term of the article whose id is `article_id`.
 std::string IdTerm(absl::string_view article_id);
+
+/// The file term of an article read from the file at `absolute_path` (Article::file); ""
+/// when there is none (standard input, or a path over kMaxFileTermPath bytes).
+std::string FileTerm(absl::string_view absolute_path);
 
 /// The date terms of a day `day` ("YYYYMMDD", the kDateSlot value): {"D20250820",
 /// "M202508", "Y2025"}. Empty when `day` is not a real day.
