@@ -71,11 +71,12 @@ BandStore::Bucket& BandStore::Read(const Xapian::Database& db, uint32_t bucket) 
 }
 
 void BandStore::ForEach(const Xapian::Database& db, uint64_t key,
-                        absl::FunctionRef<void(Xapian::docid)> visit) {
+                        absl::FunctionRef<bool(Xapian::docid)> visit) {
   const std::vector<BandPosting>& postings = Read(db, BandBucketOf(key)).postings;
-  for (auto it = std::lower_bound(postings.begin(), postings.end(), BandPosting(key, 0));
-       it != postings.end() && it->first == key; ++it) {
-    visit(it->second);
+  const auto first = std::lower_bound(postings.begin(), postings.end(), BandPosting(key, 0));
+  auto it = std::upper_bound(first, postings.end(), BandPosting(key, Xapian::docid(-1)));
+  while (it != first) {
+    if (!visit((--it)->second)) return;
   }
 }
 

@@ -57,10 +57,11 @@ std::vector<BandPosting> DecodeBandBucket(uint32_t bucket, absl::string_view ent
 /// Not thread-safe: one per writer.
 class BandStore {
  public:
-  /// Calls `visit` with each document of `db` (or added here) that has band key `key`.
+  /// Calls `visit` with each document of `db` (or added here) that has band key `key`,
+  /// the highest docid (the newest) first, until it returns false.
   /// Throws Xapian::Error when the index cannot be read.
   void ForEach(const Xapian::Database& db, uint64_t key,
-               absl::FunctionRef<void(Xapian::docid)> visit);
+               absl::FunctionRef<bool(Xapian::docid)> visit);
 
   /// Records that document `docid` of `db` has band key `key` (once, however often it is
   /// recorded). Written to `db` by the next Flush.

@@ -271,24 +271,31 @@ Xapian::Database* BulkArticles::ClosedDatabase(size_t chunk) {
   return state.db.get();
 }
 
-void BulkArticles::ForEachWithBand(uint64_t key, absl::FunctionRef<void(Xapian::docid)> visit) {
+void BulkArticles::ForEachWithBand(uint64_t key, absl::FunctionRef<bool(Xapian::docid)> visit) {
+  // Replacements are the newest writes; then the chunks, the last filled first.
+  if (auto found = replacement_bands_.find(key); found != replacement_bands_.end()) {
+    for (auto it = found->second.rbegin(); it != found->second.rend(); ++it) {
+      if (!visit(*it)) return;
+    }
+  }
   auto visit_current = [&](Xapian::docid docid) {
-    if (!replaced_.contains(docid)) visit(docid);
+    return replaced_.contains(docid) || visit(docid);
   };
-  for (size_t index = 0; index < chunk_.size(); ++index) {
+  for (size_t index = chunk_.size(); index-- > 0;) {
     const Chunk& chunk = chunk_[index];
     if (!chunk.bands.MayContain(key)) continue;
     if (index < filling_chunk_) {
       const auto first = std::lower_bound(chunk.keys.begin(), chunk.keys.end(), key);
-      for (auto it = first; it != chunk.keys.end() && *it == key; ++it) {
-        visit_current(chunk.docids[static_cast<size_t>(it - chunk.keys.begin())]);
+      auto it = std::upper_bound(first, chunk.keys.end(), key);
+      while (it != first) {
+        --it;
+        if (!visit_current(chunk.docids[static_cast<size_t>(it - chunk.keys.begin())])) return;
       }
     } else if (auto found = chunk.filling.find(key); found != chunk.filling.end()) {
-      for (const Xapian::docid docid : found->second) visit_current(docid);
+      for (auto it = found->second.rbegin(); it != found->second.rend(); ++it) {
+        if (!visit_current(*it)) return;
+      }
     }
-  }
-  if (auto found = replacement_bands_.find(key); found != replacement_bands_.end()) {
-    for (Xapian::docid docid : found->second) visit(docid);
   }
 }
 

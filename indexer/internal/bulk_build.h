@@ -153,7 +153,7 @@ class BulkArticles : public ArticleLookup {
   void ForEachBandBucket(
       absl::FunctionRef<void(uint32_t bucket, const std::vector<BandPosting>& postings)> write);
 
-  void ForEachWithBand(uint64_t key, absl::FunctionRef<void(Xapian::docid)> visit) override;
+  void ForEachWithBand(uint64_t key, absl::FunctionRef<bool(Xapian::docid)> visit) override;
   Xapian::docid Find(const std::string& id_term) override;
   absl::StatusOr<Xapian::Document> Document(Xapian::docid docid) override;
 

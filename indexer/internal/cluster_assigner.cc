@@ -32,7 +32,7 @@ void ForEachProbe(uint64_t key, size_t bits, F&& f) {
 
 }  // namespace
 
-void DatabaseLookup::ForEachWithBand(uint64_t key, absl::FunctionRef<void(Xapian::docid)> visit) {
+void DatabaseLookup::ForEachWithBand(uint64_t key, absl::FunctionRef<bool(Xapian::docid)> visit) {
   bands_.ForEach(db_, key, visit);
 }
 
@@ -145,7 +145,11 @@ absl::StatusOr<std::string> ClusterAssigner::Assign(ArticleLookup& lookup,
     std::unordered_map<Xapian::docid, unsigned> shared_bands;
     for (const uint64_t key : fingerprint.band_keys) {
       if (!index_had_documents_ && !written_bands_.MayContain(key)) continue;
-      lookup.ForEachWithBand(key, [&](Xapian::docid docid) { ++shared_bands[docid]; });
+      size_t followed = 0;
+      lookup.ForEachWithBand(key, [&](Xapian::docid docid) {
+        ++shared_bands[docid];
+        return ++followed < kMaxPostingsPerBand;
+      });
     }
     if (shared_bands.empty()) return std::string();
     // The article's previous version is never its own candidate.

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -15,9 +16,14 @@
 namespace newsgrep::internal {
 namespace {
 
+// The documents with `key`, in increasing order.
 std::vector<Xapian::docid> With(BandStore& store, const Xapian::Database& db, uint64_t key) {
   std::vector<Xapian::docid> docids;
-  store.ForEach(db, key, [&](Xapian::docid docid) { docids.push_back(docid); });
+  store.ForEach(db, key, [&](Xapian::docid docid) {
+    docids.push_back(docid);
+    return true;
+  });
+  std::reverse(docids.begin(), docids.end());
   return docids;
 }
 
@@ -52,6 +58,20 @@ TEST(BandStoreTest, ACorruptEntryIsAnErrorNamingItsKey) {
       EXPECT_NE(e.get_msg().find("lsh:a123"), std::string::npos) << e.get_msg();
     }
   }
+}
+
+TEST(BandStoreTest, AKeysDocumentsComeNewestFirstUntilTheVisitorStops) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const uint64_t key = BandKey(1, 0x0badcafe);
+  BandStore store;
+  for (Xapian::docid docid : {5u, 1u, 9u, 3u}) store.Add(db, key, docid);
+  store.Add(db, BandKey(1, 0x0badcaff), 7);  // a neighbour in the bucket, never visited
+  std::vector<Xapian::docid> seen;
+  store.ForEach(db, key, [&](Xapian::docid docid) {
+    seen.push_back(docid);
+    return seen.size() < 3;
+  });
+  EXPECT_EQ(seen, (std::vector<Xapian::docid>{9, 5, 3}));
 }
 
 TEST(BandStoreTest, PostingsAreVisibleToTheirWriterAtOnceAndInTheIndexAfterFlush) {
