@@ -802,15 +802,14 @@ WebPage ReadWebPage(absl::string_view html, absl::string_view transport_charset)
                  : !meta.meta_authors.empty() ? meta.meta_authors
                                               : meta.byline_authors;
   page.language = first({&meta.ld_language, &meta.html_lang, &meta.og_locale});
-  // Valid UTF-8 whatever the page declared: a charset libxml2 decodes loosely can leave
-  // invalid bytes (a UTF-8 page was repaired before the parse).
-  if (!utf8) {
-    for (std::string* field : {&page.title, &page.date, &page.modified, &page.site_name, &page.url,
-                               &page.language, &page.body}) {
-      RepairUtf8(*field);
-    }
-    for (std::string& author : page.authors) RepairUtf8(author);
+  // Valid UTF-8 without control characters, whatever the page declared: a charset libxml2
+  // decodes loosely can leave invalid bytes, and JSON-LD's escapes ("\b", "\u0000") decode
+  // to control characters in a page that was clean UTF-8.
+  for (std::string* field : {&page.title, &page.date, &page.modified, &page.site_name, &page.url,
+                             &page.language, &page.body}) {
+    RepairUtf8(*field);
   }
+  for (std::string& author : page.authors) RepairUtf8(author);
   return page;
 }
 

@@ -78,6 +78,19 @@ TEST(WebPageTest, JsonLdGivesTheMetadata) {
   EXPECT_EQ(page.language, "en-GB");
 }
 
+TEST(WebPageTest, JsonLdEscapesOfControlCharactersNeverReachTheFields) {
+  // A clean UTF-8 page whose JSON-LD escapes decode to control characters (found by the
+  // web_page fuzzer): they would reach the terminal of whoever searches.
+  const WebPage page = ReadWebPage(
+      Page("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+           "\"headline\":\"Cranes\\u0007 arrive\\b\",\"datePublished\":\"2025-03-04\\u0000\","
+           "\"author\":{\"name\":\"Anna\\u001b[31m Jansen\"}}</script>",
+           Chrome(kStory)));
+  EXPECT_EQ(page.title, "Cranes arrive");
+  EXPECT_EQ(page.date, "2025-03-04");
+  EXPECT_THAT(page.authors, ElementsAre("Anna[31m Jansen"));
+}
+
 TEST(WebPageTest, ABylineNamesTheAuthorsWhenTheMetadataDoesNot) {
   auto authors = [](const std::string& byline) {
     return ReadWebPage(Page("<title>Cranes</title>", byline + kStory)).authors;
