@@ -22,6 +22,7 @@
 #include "newsgrep/dates.h"
 #include "newsgrep/input_file.h"
 #include "testing/files.h"
+#include "testing/read_recorder.h"
 
 namespace newsgrep {
 namespace {
@@ -44,32 +45,7 @@ using Outcome = InputProblem::Outcome;
 std::string Message(const absl::Status& status) { return std::string(status.message()); }
 
 // Everything one ReadArticles call reported.
-struct Collected {
-  std::vector<Article> articles;
-  std::vector<InputProblem> problems;
-  std::vector<std::string> files_done;
-
-  ReadCallbacks Callbacks() {
-    ReadCallbacks callbacks;
-    callbacks.on_article = [this](Article&& article) {
-      articles.push_back(std::move(article));
-      return absl::OkStatus();
-    };
-    callbacks.on_problem = [this](const InputProblem& problem) { problems.push_back(problem); };
-    callbacks.on_file_done = [this](const std::string& path) { files_done.push_back(path); };
-    return callbacks;
-  }
-  std::vector<std::string> Ids() const {
-    std::vector<std::string> ids;
-    for (const Article& article : articles) ids.push_back(article.id);
-    return ids;
-  }
-  std::vector<std::string> Titles() const {
-    std::vector<std::string> titles;
-    for (const Article& article : articles) titles.push_back(article.title);
-    return titles;
-  }
-};
+using Collected = test::ReadRecorder;
 
 std::string JsonLine(absl::string_view id, absl::string_view title) {
   return absl::StrCat(R"({"id":")", id, R"(","title":")", title, R"(","body":"text of )", id,

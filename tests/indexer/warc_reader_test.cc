@@ -13,6 +13,7 @@
 #include "gtest/gtest.h"
 #include "newsgrep/article_reader.h"
 #include "testing/files.h"
+#include "testing/read_recorder.h"
 
 namespace newsgrep {
 namespace {
@@ -29,36 +30,7 @@ using ::testing::SizeIs;
 
 using Outcome = InputProblem::Outcome;
 
-struct Collected {
-  std::vector<Article> articles;
-  std::vector<InputProblem> problems;
-  std::vector<uint64_t> bytes_read;
-
-  ReadCallbacks Callbacks() {
-    ReadCallbacks callbacks;
-    callbacks.on_article = [this](Article&& article) {
-      articles.push_back(std::move(article));
-      return absl::OkStatus();
-    };
-    callbacks.on_problem = [this](const InputProblem& problem) { problems.push_back(problem); };
-    callbacks.on_bytes_read = [this](const std::string&, uint64_t bytes) {
-      bytes_read.push_back(bytes);
-    };
-    return callbacks;
-  }
-  std::vector<std::string> Ids() const {
-    std::vector<std::string> ids;
-    for (const Article& article : articles) ids.push_back(article.id);
-    return ids;
-  }
-  std::vector<InputProblem> With(Outcome outcome) const {
-    std::vector<InputProblem> out;
-    for (const InputProblem& problem : problems) {
-      if (problem.outcome == outcome) out.push_back(problem);
-    }
-    return out;
-  }
-};
+using Collected = test::ReadRecorder;
 
 // A news page whose story is `title` and a paragraph about it.
 std::string Page(const std::string& title, const std::string& head_extra = "") {
