@@ -93,6 +93,7 @@ std::optional<Command> SubcommandNamed(absl::string_view name) {
   if (name == "delete") return Command::kDelete;
   if (name == "help") return Command::kHelp;
   if (name == "similar") return Command::kSimilar;
+  if (name == "show") return Command::kShow;
   if (name == "eval") return Command::kEval;
   if (name == "stats") return Command::kStats;
   if (name == "check") return Command::kCheck;
@@ -429,6 +430,17 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     }
     return config;
   }
+  if (config.command == Command::kShow) {
+    if (!index_only.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(index_only.front(), " is an index option, not a show option"));
+    }
+    if (operands.empty()) {
+      return absl::InvalidArgumentError("newsgrep show takes one or more article ids");
+    }
+    config.show.ids = std::move(operands);
+    return config;
+  }
   if (config.command == Command::kSimilar) {
     if (!index_only.empty()) {
       return absl::InvalidArgumentError(
@@ -482,6 +494,23 @@ Options:
   -h, --help           this help
 
 Exit status: 0 versions found, 1 none (the story has one version), 2 error (no such id).
+)help";
+  }
+  if (command == Command::kShow) {
+    return R"help(Usage: newsgrep show [OPTIONS] ID...
+
+Print each article whose id is given (as newsgrep -l prints ids) in full: title, date,
+source, id, url, authors, dateline, the clean text as indexed, then the people, places and
+quotes (with their speakers) found in it, and the ids of its story's other versions.
+
+Options:
+  --db PATH            index directory (see newsgrep index --help)
+  --json               one JSON object per article (docs/JSON.md)
+  --color WHEN         auto (default: only on a terminal, not with NO_COLOR), always, never
+  -h, --help           this help
+
+Exit status: 0 every article found, 1 some id is not in the index (each is named; the
+others are printed), 2 error.
 )help";
   }
   if (command == Command::kDelete) {
@@ -663,6 +692,7 @@ Usage:
   newsgrep index [OPTIONS] PATH...      index articles (files, directories, feeds, JSON, WARC, -)
   newsgrep delete ID... | --missing-files   remove articles (by id, or of files that are gone)
   newsgrep [search] [OPTIONS] QUERY...  search them: newsgrep "security guarantees"
+  newsgrep show ID...                   one article in full: text, people, places, quotes
   newsgrep similar ID                   the other versions of a story
   newsgrep eval dedup --corpus-dir DIR  measure near-duplicate detection
   newsgrep eval ner --conll FILE        measure person and place recognition

@@ -17,7 +17,18 @@
 
 namespace newsgrep::cli {
 
-enum class Command { kSearch, kIndex, kDelete, kSimilar, kEval, kStats, kCheck, kHelp, kVersion };
+enum class Command {
+  kSearch,
+  kIndex,
+  kDelete,
+  kSimilar,
+  kShow,
+  kEval,
+  kStats,
+  kCheck,
+  kHelp,
+  kVersion
+};
 enum class ColorChoice { kAuto, kAlways, kNever };
 enum class OutputMode { kText, kJson, kIdsOnly, kCountOnly };
 enum class Evaluation { kDedup, kNer, kExtract };
@@ -45,6 +56,11 @@ struct DeleteArgs {
   std::vector<std::string> ids;
   bool missing_files = false;  // --missing-files: the articles of files that are gone
   bool dry_run = false;        // --dry-run: list what would go, change nothing
+};
+
+/// `newsgrep show ID...`.
+struct ShowArgs {
+  std::vector<std::string> ids;
 };
 
 /// `newsgrep similar ID`.
@@ -81,6 +97,7 @@ struct Config {
   IndexArgs index;
   DeleteArgs remove;  // `delete`
   SimilarArgs similar;
+  ShowArgs show;
   EvalArgs eval;
   StatsArgs stats;
 };

@@ -132,6 +132,38 @@ int RunSimilar(const Config& config) {
   return versions.empty() ? kExitNoMatch : kExitMatch;
 }
 
+int RunShow(const Config& config) {
+  std::unique_ptr<Searcher> searcher = OpenForReading(config);
+  if (searcher == nullptr) return kExitError;
+  // `show` has a text and a JSON form only (-l and -c are search options).
+  const OutputMode mode =
+      config.output == OutputMode::kJson ? OutputMode::kJson : OutputMode::kText;
+  std::unique_ptr<ResultPrinter> printer = MakePrinter(mode, UseColor(config), stdout);
+  size_t missing = 0;
+  for (const std::string& id : config.show.ids) {
+    absl::StatusOr<ArticleRecord> record = searcher->Get(id);
+    if (absl::IsNotFound(record.status())) {
+      std::fprintf(stderr, "newsgrep: %s\n", std::string(record.status().message()).c_str());
+      ++missing;
+      continue;
+    }
+    if (!record.ok()) {
+      PrintError(record.status().message());
+      return kExitError;
+    }
+    absl::StatusOr<std::vector<ArticleRecord>> versions = searcher->Similar(id);
+    if (!versions.ok()) {
+      PrintError(versions.status().message());
+      return kExitError;
+    }
+    std::vector<std::string> other_ids;
+    for (const ArticleRecord& version : *versions) other_ids.push_back(version.article.id);
+    printer->PrintArticle(*record, other_ids);
+  }
+  if (!FlushStdout()) return kExitError;
+  return missing > 0 ? kExitNoMatch : kExitMatch;
+}
+
 int RunEval(const Config& config) {
   if (config.eval.evaluation == Evaluation::kExtract) {
     const int status = RunExtractEval(config.eval.extract, stdout);
@@ -348,6 +380,8 @@ int Main(int argc, char** argv) {
       return RunSearch(*config);
     case Command::kSimilar:
       return RunSimilar(*config);
+    case Command::kShow:
+      return RunShow(*config);
     case Command::kEval:
       return RunEval(*config);
     case Command::kStats:

@@ -91,6 +91,43 @@ class TextPrinter : public ResultPrinter {
     Write(out_, text);
   }
 
+  void PrintArticle(const ArticleRecord& record,
+                    const std::vector<std::string>& other_versions) override {
+    const StoredArticle& a = record.article;
+    std::string text = printed_any_ ? "\n" : "";
+    printed_any_ = true;
+    absl::StrAppend(&text, Style(kBold), a.title, Style(kReset), "\n   ",
+                    a.date.empty() ? "(no date)" : DisplayDate(a.date), " · ",
+                    a.source.empty() ? "(no source)" : a.source, " · ", a.id, "\n");
+    if (!a.url.empty()) absl::StrAppend(&text, "   ", a.url, "\n");
+    if (!a.authors.empty()) absl::StrAppend(&text, "   By ", absl::StrJoin(a.authors, ", "), "\n");
+    if (!a.dateline.empty()) absl::StrAppend(&text, "   Dateline: ", a.dateline, "\n");
+    absl::StrAppend(&text, "\n", a.body, "\n");
+    auto list = [&text](absl::string_view label, const std::vector<std::string>& items) {
+      if (!items.empty())
+        absl::StrAppend(&text, "\n", label, ": ", absl::StrJoin(items, "; "), "\n");
+    };
+    std::vector<std::string> people, places;
+    for (const StoredPerson& p : a.people) {
+      people.push_back(absl::StrCat(p.name, " (", p.mentions, ")"));
+    }
+    for (const StoredLocation& l : a.locations) {
+      places.push_back(absl::StrCat(l.canonical.empty() ? l.name : l.canonical, " (", l.kind,
+                                    l.country.empty() ? "" : ", ", l.country, ")"));
+    }
+    list("People", people);
+    list("Places", places);
+    if (!a.quotes.empty()) {
+      absl::StrAppend(&text, "\nQuotes:\n");
+      for (const StoredQuote& q : a.quotes) {
+        absl::StrAppend(&text, "   \u201c", q.text, "\u201d",
+                        q.speaker.empty() ? "" : absl::StrCat(" \u2014 ", q.speaker), "\n");
+      }
+    }
+    list(absl::StrCat("Other versions (", other_versions.size(), ")"), other_versions);
+    Write(out_, text);
+  }
+
  private:
   absl::string_view Style(const char* code) const { return color_ ? code : ""; }
   bool color_;
@@ -172,6 +209,25 @@ class JsonPrinter : public ResultPrinter {
     Write(out_, Dump(line));
   }
 
+  void PrintArticle(const ArticleRecord& record,
+                    const std::vector<std::string>& other_versions) override {
+    const StoredArticle& a = record.article;
+    nlohmann::json line = {{"type", "article"},
+                           {"format_version", kJsonFormatVersion},
+                           {"id", a.id},
+                           {"title", a.title},
+                           {"date", a.date.empty() ? nlohmann::json() : nlohmann::json(a.date)},
+                           {"source", a.source},
+                           {"url", a.url},
+                           {"dateline", a.dateline},
+                           {"authors", a.authors},
+                           {"body", a.body},
+                           {"cluster_id", record.cluster_id},
+                           {"other_versions", other_versions}};
+    AddEntities(a, line);
+    Write(out_, Dump(line));
+  }
+
   void PrintVersions(const StoredArticle&, const std::vector<StoryVersion>& versions) override {
     for (const StoryVersion& version : versions) {
       const StoredArticle& a = version.record.article;
@@ -208,6 +264,9 @@ class IdPrinter : public ResultPrinter {
       Write(out_, absl::StrCat(version.record.article.id, "\n"));
     }
   }
+  void PrintArticle(const ArticleRecord& record, const std::vector<std::string>&) override {
+    Write(out_, absl::StrCat(record.article.id, "\n"));
+  }
 
  private:
   FILE* out_;
@@ -223,6 +282,9 @@ class CountPrinter : public ResultPrinter {
   }
   void PrintVersions(const StoredArticle&, const std::vector<StoryVersion>& versions) override {
     Write(out_, absl::StrCat(versions.size(), "\n"));
+  }
+  void PrintArticle(const ArticleRecord&, const std::vector<std::string>&) override {
+    Write(out_, "1\n");
   }
 
  private:

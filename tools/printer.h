@@ -39,6 +39,12 @@ class ResultPrinter {
   /// per version; ids only: the versions' ids; count only: their number.
   virtual void PrintVersions(const StoredArticle& article,
                              const std::vector<StoryVersion>& versions) = 0;
+  /// `newsgrep show`: one whole article and the ids of its story's other versions. Text:
+  /// title, date · source · id, url, authors, dateline, the clean text, then the people,
+  /// places and quotes (with speakers) found in it and the other versions; JSON: one
+  /// "article" object (docs/JSON.md); ids only: its id; count only: 1.
+  virtual void PrintArticle(const ArticleRecord& record,
+                            const std::vector<std::string>& other_versions) = 0;
 };
 
 /// A printer for `mode` writing to `out` (not owned; must outlive the printer).

@@ -361,6 +361,16 @@ TEST(CliConfigTest, NoQueryIsAnError) {
   EXPECT_THAT(ErrorOf({"--json", "-n", "3"}), HasSubstr("no query"));
 }
 
+TEST(CliConfigTest, ShowTakesIds) {
+  absl::StatusOr<Config> config = Parse({"show", "--json", "a/1.txt", "wire-2"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->command, Command::kShow);
+  EXPECT_EQ(config->output, OutputMode::kJson);
+  EXPECT_THAT(config->show.ids, ElementsAre("a/1.txt", "wire-2"));
+  EXPECT_THAT(ErrorOf({"show"}), HasSubstr("one or more article ids"));
+  EXPECT_THAT(ErrorOf({"show", "-q", "x"}), HasSubstr("-q is an index option"));
+}
+
 TEST(CliConfigTest, DeleteTakesIdsOrMissingFiles) {
   absl::StatusOr<Config> config = Parse({"delete", "--db", "/x", "a/1.txt", "wire-2"});
   ASSERT_TRUE(config.ok()) << config.status();

@@ -1256,6 +1256,51 @@ TEST_F(CliEndToEndTest, SimilarListsTheOtherVersionsAndHowTheyDiffer) {
   EXPECT_THAT(missing.err, HasSubstr("no article with id no-such-id")) << missing;
 }
 
+TEST_F(CliEndToEndTest, ShowPrintsWholeArticlesWithTheirEntitiesAndOtherVersions) {
+  const RunResult text = Run({"--db", SampleDb(), "show", "rss-0001"});
+  ASSERT_EQ(text.exit_code, 0) << text;
+  EXPECT_THAT(text.out, StartsWith("NATO defence chiefs weigh security guarantees for Ukraine\n"
+                                   "   2025-08-20 14:05 UTC · Continental Wire · rss-0001\n"))
+      << text;
+  EXPECT_THAT(text.out, HasSubstr("Defence ministers are expected to review the military "
+                                  "options when they meet in Brussels in the autumn."))
+      << "the whole text, its last paragraph too" << text;
+  EXPECT_THAT(text.out, HasSubstr("\nPeople: Giancarlo De Santis Ferri (2); ")) << text;
+  EXPECT_THAT(text.out, HasSubstr("Kyiv (city, UA)")) << text;
+  EXPECT_THAT(text.out, HasSubstr("\u201cunacceptable in any form\u201d \u2014 Dmitriy Sokolov"))
+      << text;
+  EXPECT_THAT(text.out, HasSubstr("\nOther versions (5): ")) << text;
+
+  const RunResult json = Run({"--db", SampleDb(), "show", "--json", "rss-0001", "no-such-id",
+                              "data/sample/articles/eurobrief/"
+                              "analysis-security-guarantees-who-goes-first.txt"});
+  EXPECT_EQ(json.exit_code, 1) << "one id is not there" << json;
+  EXPECT_THAT(json.err, HasSubstr("newsgrep: no article with id no-such-id")) << json;
+  const std::vector<std::string> lines = Lines(json.out);
+  ASSERT_EQ(lines.size(), 2u) << json;
+  const nlohmann::json first = nlohmann::json::parse(lines[0]);
+  EXPECT_EQ(first["type"], "article");
+  EXPECT_EQ(first["format_version"], 1);
+  EXPECT_EQ(first["id"], "rss-0001");
+  EXPECT_THAT(first["body"].get<std::string>(), HasSubstr("in the autumn."));
+  std::set<std::string> others;
+  for (const nlohmann::json& id : first["other_versions"]) others.insert(id.get<std::string>());
+  std::set<std::string> expected = AnchorStoryIds();
+  expected.erase("rss-0001");
+  EXPECT_EQ(others, expected);
+  bool sokolov = false;
+  for (const nlohmann::json& quote : first["quotes"]) {
+    sokolov |= quote["speaker"] == "Dmitriy Sokolov" && quote["text"] == "unacceptable in any form";
+  }
+  EXPECT_TRUE(sokolov) << lines[0];
+  const nlohmann::json second = nlohmann::json::parse(lines[1]);
+  EXPECT_THAT(second["other_versions"], IsEmpty());
+
+  const RunResult none = Run({"--db", SampleDb(), "show"});
+  EXPECT_EQ(none.exit_code, 2) << none;
+  EXPECT_THAT(none.err, HasSubstr("newsgrep show takes one or more article ids")) << none;
+}
+
 // The text form of `similar` shows what --json shows, with dates as search hits show them.
 TEST_F(CliEndToEndTest, SimilarTextShowsEachVersionLikeTheJsonWithSearchDates) {
   const RunResult text = Run({"--db", SampleDb(), "similar", "rss-0001"});
