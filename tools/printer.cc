@@ -16,6 +16,7 @@ constexpr char kBold[] = "\x1b[1m";
 constexpr char kDim[] = "\x1b[2m";
 constexpr char kMatch[] = "\x1b[1;31m";
 constexpr char kReset[] = "\x1b[0m";
+constexpr char kQuote[] = "\x1b[36m";  // cyan: quoted words in a whole article
 
 void Write(FILE* out, absl::string_view text) { std::fwrite(text.data(), 1, text.size(), out); }
 
@@ -102,7 +103,16 @@ class TextPrinter : public ResultPrinter {
     if (!a.url.empty()) absl::StrAppend(&text, "   ", a.url, "\n");
     if (!a.authors.empty()) absl::StrAppend(&text, "   By ", absl::StrJoin(a.authors, ", "), "\n");
     if (!a.dateline.empty()) absl::StrAppend(&text, "   Dateline: ", a.dateline, "\n");
-    absl::StrAppend(&text, "\n", a.body, "\n");
+    // The quotes stand out in the text on a terminal (their offsets are into the body).
+    size_t at = 0;
+    absl::StrAppend(&text, "\n");
+    for (const StoredQuote& q : a.quotes) {
+      if (!color_ || q.begin < at || q.end <= q.begin || q.end > a.body.size()) continue;
+      absl::StrAppend(&text, a.body.substr(at, q.begin - at), Style(kQuote),
+                      a.body.substr(q.begin, q.end - q.begin), Style(kReset));
+      at = q.end;
+    }
+    absl::StrAppend(&text, a.body.substr(at), "\n");
     auto list = [&text](absl::string_view label, const std::vector<std::string>& items) {
       if (!items.empty())
         absl::StrAppend(&text, "\n", label, ": ", absl::StrJoin(items, "; "), "\n");

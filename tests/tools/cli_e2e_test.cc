@@ -1270,6 +1270,13 @@ TEST_F(CliEndToEndTest, ShowPrintsWholeArticlesWithTheirEntitiesAndOtherVersions
   EXPECT_THAT(text.out, HasSubstr("\u201cunacceptable in any form\u201d \u2014 Dmitriy Sokolov"))
       << text;
   EXPECT_THAT(text.out, HasSubstr("\nOther versions (5): ")) << text;
+  // On a terminal (here: --color always) the quotes stand out in the text.
+  const RunResult colored = Run({"--db", SampleDb(), "--color", "always", "show", "rss-0001"});
+  ASSERT_EQ(colored.exit_code, 0) << colored;
+  EXPECT_THAT(colored.out,
+              HasSubstr("would be \u201c\x1b[36munacceptable in any form\x1b[0m\u201d"))
+      << colored;
+  EXPECT_THAT(text.out, Not(HasSubstr("\x1b["))) << "no colour unless asked or on a terminal";
 
   const RunResult json = Run({"--db", SampleDb(), "show", "--json", "rss-0001", "no-such-id",
                               "data/sample/articles/eurobrief/"
