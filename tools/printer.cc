@@ -174,6 +174,20 @@ void AddEntities(const StoredArticle& a, nlohmann::json& line) {
   line["quotes"] = std::move(quotes);
 }
 
+// What every object about one article holds (docs/JSON.md): its type, the format version,
+// and the article's id, title, date (null when none), source, url, dateline and authors.
+nlohmann::json ArticleFields(absl::string_view type, const StoredArticle& a) {
+  return {{"type", type},
+          {"format_version", kJsonFormatVersion},
+          {"id", a.id},
+          {"title", a.title},
+          {"date", a.date.empty() ? nlohmann::json() : nlohmann::json(a.date)},
+          {"source", a.source},
+          {"url", a.url},
+          {"dateline", a.dateline},
+          {"authors", a.authors}};
+}
+
 class JsonPrinter : public ResultPrinter {
  public:
   explicit JsonPrinter(FILE* out) : out_(out) {}
@@ -184,22 +198,14 @@ class JsonPrinter : public ResultPrinter {
     for (const Highlight& h : hit.highlights) highlights.push_back({h.begin, h.end});
     nlohmann::json title_highlights = nlohmann::json::array();
     for (const Highlight& h : hit.title_highlights) title_highlights.push_back({h.begin, h.end});
-    nlohmann::json line = {{"type", "hit"},
-                           {"format_version", kJsonFormatVersion},
-                           {"rank", hit.rank},
-                           {"score", hit.score},
-                           {"id", a.id},
-                           {"title", a.title},
-                           {"date", a.date.empty() ? nlohmann::json() : nlohmann::json(a.date)},
-                           {"source", a.source},
-                           {"url", a.url},
-                           {"dateline", a.dateline},
-                           {"authors", a.authors},
-                           {"snippet", hit.snippet},
-                           {"highlights", highlights},
-                           {"title_highlights", title_highlights},
-                           {"cluster_id", hit.cluster_id},
-                           {"similar_count", hit.similar_count}};
+    nlohmann::json line = ArticleFields("hit", a);
+    line["rank"] = hit.rank;
+    line["score"] = hit.score;
+    line["snippet"] = hit.snippet;
+    line["highlights"] = std::move(highlights);
+    line["title_highlights"] = std::move(title_highlights);
+    line["cluster_id"] = hit.cluster_id;
+    line["similar_count"] = hit.similar_count;
     AddEntities(a, line);
     Write(out_, Dump(line));
   }
@@ -222,18 +228,10 @@ class JsonPrinter : public ResultPrinter {
   void PrintArticle(const ArticleRecord& record,
                     const std::vector<std::string>& other_versions) override {
     const StoredArticle& a = record.article;
-    nlohmann::json line = {{"type", "article"},
-                           {"format_version", kJsonFormatVersion},
-                           {"id", a.id},
-                           {"title", a.title},
-                           {"date", a.date.empty() ? nlohmann::json() : nlohmann::json(a.date)},
-                           {"source", a.source},
-                           {"url", a.url},
-                           {"dateline", a.dateline},
-                           {"authors", a.authors},
-                           {"body", a.body},
-                           {"cluster_id", record.cluster_id},
-                           {"other_versions", other_versions}};
+    nlohmann::json line = ArticleFields("article", a);
+    line["body"] = a.body;
+    line["cluster_id"] = record.cluster_id;
+    line["other_versions"] = other_versions;
     AddEntities(a, line);
     Write(out_, Dump(line));
   }
@@ -241,18 +239,11 @@ class JsonPrinter : public ResultPrinter {
   void PrintVersions(const StoredArticle&, const std::vector<StoryVersion>& versions) override {
     for (const StoryVersion& version : versions) {
       const StoredArticle& a = version.record.article;
-      nlohmann::json line = {{"type", "version"},
-                             {"format_version", kJsonFormatVersion},
-                             {"id", a.id},
-                             {"title", a.title},
-                             {"date", a.date.empty() ? nlohmann::json() : nlohmann::json(a.date)},
-                             {"source", a.source},
-                             {"url", a.url},
-                             {"authors", a.authors},
-                             {"words", CountWords(a.body)},
-                             {"shared_text", version.similarity.jaccard},
-                             {"containment", version.similarity.containment},
-                             {"cluster_id", version.record.cluster_id}};
+      nlohmann::json line = ArticleFields("version", a);
+      line["words"] = CountWords(a.body);
+      line["shared_text"] = version.similarity.jaccard;
+      line["containment"] = version.similarity.containment;
+      line["cluster_id"] = version.record.cluster_id;
       Write(out_, Dump(line));
     }
   }
