@@ -319,8 +319,11 @@ int RunIndex(const Config& config) {
     if (now - last_progress < std::chrono::milliseconds(200)) return;
     last_progress = now;
     progress_shown = true;
-    std::fprintf(stderr, "\r\x1b[Kindexing: %zu files, %.1f MB, %zu articles, %.0f articles/s",
-                 report.files, report.bytes_read / 1e6, report.articles,
+    // Records that hold no article (a crawl's images, error pages) are read too: counted.
+    const std::string ignored =
+        report.ignored > 0 ? absl::StrCat(", ", report.ignored, " records not articles") : "";
+    std::fprintf(stderr, "\r\x1b[Kindexing: %zu files, %.1f MB, %zu articles%s, %.0f articles/s",
+                 report.files, report.bytes_read / 1e6, report.articles, ignored.c_str(),
                  report.articles / std::max(elapsed(), 1e-9));
   };
   IndexReport report;
