@@ -504,6 +504,10 @@ std::string_view VariantName(NewsgrepVariant variant) {
       return "newsgrep_collapsed";
     case NewsgrepVariant::kPage:
       return "newsgrep_page";
+    case NewsgrepVariant::kFacets:
+      return "newsgrep_facets";
+    case NewsgrepVariant::kTimeline:
+      return "newsgrep_timeline";
   }
   return "?";
 }
@@ -533,9 +537,16 @@ absl::StatusOr<std::unique_ptr<QueryEngine>> OpenQueryEngine(Engine engine,
       if (!searcher.ok()) return searcher.status();
       SearchOptions options;  // the CLI's defaults: top 10, snippets on
       options.limit = kTopK;
-      options.snippets = variant == NewsgrepVariant::kSnippets || variant == NewsgrepVariant::kPage;
-      const bool collapse =
-          variant == NewsgrepVariant::kCollapsed || variant == NewsgrepVariant::kPage;
+      // The facet and timeline variants are the page plus what they count.
+      const bool page = variant == NewsgrepVariant::kPage || variant == NewsgrepVariant::kFacets ||
+                        variant == NewsgrepVariant::kTimeline;
+      options.snippets = variant == NewsgrepVariant::kSnippets || page;
+      const bool collapse = variant == NewsgrepVariant::kCollapsed || page;
+      if (variant == NewsgrepVariant::kFacets) {
+        options.facets = {schema::Facet::kPerson, schema::Facet::kLocation, schema::Facet::kSaid,
+                          schema::Facet::kSource};
+      }
+      if (variant == NewsgrepVariant::kTimeline) options.timeline = TimelineUnit::kAuto;
       if (!SetCollapse(options, collapse) && collapse) {
         return absl::UnimplementedError("newsgrep cannot collapse near-duplicates yet");
       }

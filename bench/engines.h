@@ -68,6 +68,9 @@ enum class NewsgrepVariant {
   kSnippets,   // top 10 with snippets, no collapsing
   kCollapsed,  // top 10, one hit per story cluster, no snippets
   kPage,       // top 10, collapsed, with snippets: the full result page the CLI prints
+  kFacets,     // the page and the facets of all matches: `newsgrep --facets` (person,
+               // location, said, source)
+  kTimeline,   // the page and the timeline of all matches: `newsgrep --timeline`
 };
 std::string_view VariantName(NewsgrepVariant variant);  // "newsgrep_ids", …
 /// Whether this build of newsgrep can run `variant`; if not, `why` says what is missing.

@@ -359,11 +359,18 @@ void RunQueries(benchmark::State& state, const QueryTask& task) {
     PeerResults()[class_name][task.engine_name] = {stats, cpu};
     return;
   }
-  for (const char* peer : {"xapian", "fts5"}) {
+  // The page is what the facet and timeline variants add to (they run after it).
+  if (task.engine_name == "newsgrep_page")
+    PeerResults()[class_name][task.engine_name] = {stats, cpu};
+  const bool adds_to_page =
+      task.engine_name == "newsgrep_facets" || task.engine_name == "newsgrep_timeline";
+  for (const char* peer : {"xapian", "fts5", "newsgrep_page"}) {
+    if (std::string_view(peer) == "newsgrep_page" && !adds_to_page) continue;
     auto& peers = PeerResults()[class_name];
     auto it = peers.find(peer);
     if (it == peers.end() || it->second.wall.p50 <= 0 || it->second.cpu.p50 <= 0) continue;
-    const std::string prefix = std::string("x_") + peer;
+    const std::string prefix =
+        std::string("x_") + (std::string_view(peer) == "newsgrep_page" ? "page" : peer);
     state.counters[prefix + "_p50"] = stats.p50 / it->second.wall.p50;
     state.counters[prefix + "_p99"] = stats.p99 / it->second.wall.p99;
     state.counters[prefix + "_cpu_p50"] = cpu.p50 / it->second.cpu.p50;
@@ -552,8 +559,9 @@ int Main(int argc, char** argv) {
     slots.push_back({std::string(EngineName(engine)), opened->get(), ""});
     engines.push_back(std::move(*opened));
   }
-  for (const NewsgrepVariant variant : {NewsgrepVariant::kIds, NewsgrepVariant::kSnippets,
-                                        NewsgrepVariant::kCollapsed, NewsgrepVariant::kPage}) {
+  for (const NewsgrepVariant variant :
+       {NewsgrepVariant::kIds, NewsgrepVariant::kSnippets, NewsgrepVariant::kCollapsed,
+        NewsgrepVariant::kPage, NewsgrepVariant::kFacets, NewsgrepVariant::kTimeline}) {
     Slot slot{std::string(VariantName(variant)), nullptr, ""};
     std::string why;
     if (!NewsgrepSupports(variant, &why)) {

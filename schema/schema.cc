@@ -38,6 +38,20 @@ const Field* FieldOfTerm(absl::string_view term) {
   return found;
 }
 
+const FacetInfo* FindFacet(absl::string_view name) {
+  for (const FacetInfo& info : kFacets) {
+    if (info.name == name) return &info;
+  }
+  return nullptr;
+}
+
+const FacetInfo& InfoOf(Facet facet) {
+  for (const FacetInfo& info : kFacets) {
+    if (info.facet == facet) return info;
+  }
+  return kFacets[0];  // unreachable: kFacets lists every Facet (schema_test checks)
+}
+
 std::string KnownFieldNames() {
   std::vector<absl::string_view> names;
   for (const Field& field : kFields) names.push_back(field.name);

@@ -8,7 +8,6 @@
 #include <cctype>
 #include <filesystem>
 #include <map>
-#include <unordered_set>
 #include <utility>
 
 #include "absl/cleanup/cleanup.h"
@@ -20,6 +19,7 @@
 #include "internal/date_range.h"
 #include "internal/entity_counts.h"
 #include "internal/highlight.h"
+#include "internal/match_counter.h"
 #include "internal/parsed_query.h"
 #include "internal/person_field.h"
 #include "internal/proximity.h"
@@ -197,23 +197,6 @@ absl::StatusOr<ArticleRecord> ToRecord(const Xapian::Database& db,
           : db.get_termfreq(absl::StrCat(schema::kClusterPrefix, record.cluster_id));
   return record;
 }
-
-// Counts the distinct non-empty values of one slot among the documents the match shows it:
-// the number of values a Xapian::ValueCountMatchSpy would list, without its per-value
-// counts and ordered map.
-class DistinctValues : public Xapian::MatchSpy {
- public:
-  explicit DistinctValues(Xapian::valueno slot) : slot_(slot) {}
-  void operator()(const Xapian::Document& document, double) override {
-    std::string value = document.get_value(slot_);
-    if (!value.empty()) values_.insert(std::move(value));
-  }
-  size_t count() const { return values_.size(); }
-
- private:
-  Xapian::valueno slot_;
-  std::unordered_set<std::string> values_;
-};
 
 // ReadValues' slot for the document data.
 constexpr Xapian::valueno kDocumentData = Xapian::BAD_VALUENO;
@@ -526,29 +509,44 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
         enquire.set_sort_by_relevance_then_value(schema::kTimestampSlot, false);
       }
       if (options.collapse) enquire.set_collapse_key(schema::kClusterSlot);
-      // With collapsing, the exact count is made by a second pass below: this one then only
-      // needs the page.
+      // Facets, timelines and, with collapsing, the exact count are made by a second pass
+      // below: this one then only needs the page.
       const bool count_stories = options.exact_count && options.collapse;
+      const bool counting_pass =
+          count_stories || !options.facets.empty() || options.timeline.has_value();
       const Xapian::doccount check_at_least =
-          options.exact_count && !count_stories ? state_->db.get_doccount() : 0;
+          options.exact_count && !counting_pass ? state_->db.get_doccount() : 0;
       Xapian::MSet mset =
           enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                            static_cast<Xapian::doccount>(options.limit), check_at_least);
       SearchResults results;
       results.total = mset.get_matches_estimated();
       results.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-      if (count_stories) {
+      if (counting_pass) {
         // Xapian's counts after collapsing are bounds even when every match was visited;
-        // the number of distinct cluster keys among all matches is exact. (Unranked and
+        // counting the distinct cluster keys among all matches is exact. (Unranked and
         // uncollapsed: the cheapest pass that visits every match.)
         Xapian::Enquire counter(state_->db);
         counter.set_query(query);
         counter.set_weighting_scheme(Xapian::BoolWeight());
-        DistinctValues clusters(schema::kClusterSlot);
-        counter.add_matchspy(&clusters);
+        internal::MatchCounter counts({.by_story = options.collapse,
+                                       .facets = options.facets,
+                                       .dates = options.timeline.has_value()});
+        counter.add_matchspy(&counts);
         counter.get_mset(0, 0, state_->db.get_doccount());
-        results.total = clusters.count();
+        if (budget.Expired()) return out_of_time();
+        if (counts.saw_damaged_record()) {
+          return absl::DataLossError(absl::StrCat(
+              "searching \"", query_text,
+              "\": an article's facet record is damaged; check the index (newsgrep check)"));
+        }
+        results.total = counts.matches();
         results.total_is_exact = true;
+        results.facets = counts.Facets(options.facet_limit);
+        if (options.timeline) {
+          NEWSGREP_ASSIGN_OR_RETURN(Timeline timeline, counts.MakeTimeline(*options.timeline));
+          results.timeline = std::move(timeline);
+        }
       }
       if (budget.Expired()) return out_of_time();
       size_t rank = options.offset;

@@ -349,6 +349,41 @@ void PrintRun(const Result& result, bool markdown) {
     std::cout << "\n";
   }
 
+  // What counting every match adds to the page: facets and the timeline (CPU time).
+  bool counted = false;
+  for (const Row& row : result.rows) {
+    counted |= row.group == "Query" &&
+               (row.engine == "newsgrep_facets" || row.engine == "newsgrep_timeline");
+  }
+  if (counted) {
+    Table extra({"CPU p50 / p99 µs", "newsgrep_page", "newsgrep_facets", "newsgrep_timeline",
+                 "facets ÷ page", "timeline ÷ page", "matches"},
+                markdown);
+    for (const std::string& cls : result.Classes()) {
+      const Row* page = result.Find("Query", cls, "newsgrep_page");
+      std::vector<std::string> line = {cls};
+      for (const char* engine : {"newsgrep_page", "newsgrep_facets", "newsgrep_timeline"}) {
+        const Row* row = result.Find("Query", cls, engine);
+        line.push_back(row == nullptr || row->error
+                           ? "-"
+                           : Num(row->Get("cpu_p50_us")) + " / " + Num(row->Get("cpu_p99_us")));
+      }
+      for (const char* engine : {"newsgrep_facets", "newsgrep_timeline"}) {
+        const Row* row = result.Find("Query", cls, engine);
+        std::optional<double> a, b;
+        if (row != nullptr && page != nullptr && !row->error && !page->error) {
+          a = row->Get("cpu_p50_us");
+          b = page->Get("cpu_p50_us");
+        }
+        line.push_back(a && b && *b > 0 ? Num(*a / *b, 2) : "-");
+      }
+      line.push_back(page == nullptr || page->error ? "-" : Num(page->Get("matches")));
+      extra.Add(line);
+    }
+    extra.Print();
+    std::cout << "\n";
+  }
+
   // Details.
   Table details(
       {"class", "engine", "p50 µs", "p95 µs", "p99 µs", "cpu p50", "cpu p99", "qps", "hits",

@@ -8,12 +8,16 @@
 #include <cstdint>
 #include <optional>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "absl/time/time.h"
 #include "newsgrep/dates.h"
+#include "newsgrep/schema.h"
 
 namespace newsgrep::cli {
 namespace {
@@ -100,6 +104,39 @@ std::optional<Command> SubcommandNamed(absl::string_view name) {
   return std::nullopt;
 }
 
+// What a bare --facets counts.
+constexpr char kDefaultFacets[] = "person,location,said,source";
+
+// "person,said" → the facets named (schema::kFacets), each once, in the order given.
+absl::StatusOr<std::vector<schema::Facet>> FacetList(absl::string_view names) {
+  std::vector<schema::Facet> facets;
+  for (absl::string_view name : absl::StrSplit(names, ',', absl::SkipWhitespace())) {
+    name = absl::StripAsciiWhitespace(name);
+    const schema::FacetInfo* info = schema::FindFacet(name);
+    if (info == nullptr) {
+      std::vector<absl::string_view> known;
+      for (const schema::FacetInfo& f : schema::kFacets) known.push_back(f.name);
+      return absl::InvalidArgumentError(absl::StrCat(
+          "--facets: no facet '", name, "'; the facets are ", absl::StrJoin(known, ", ")));
+    }
+    if (std::find(facets.begin(), facets.end(), info->facet) == facets.end()) {
+      facets.push_back(info->facet);
+    }
+  }
+  if (facets.empty()) return absl::InvalidArgumentError("--facets= needs at least one facet");
+  return facets;
+}
+
+absl::StatusOr<TimelineUnit> TimelineUnitNamed(absl::string_view name) {
+  if (name == "auto") return TimelineUnit::kAuto;
+  if (name == "day") return TimelineUnit::kDay;
+  if (name == "week") return TimelineUnit::kWeek;
+  if (name == "month") return TimelineUnit::kMonth;
+  if (name == "year") return TimelineUnit::kYear;
+  return absl::InvalidArgumentError(
+      absl::StrCat("--timeline takes day, week, month, year or auto, not '", name, "'"));
+}
+
 }  // namespace
 
 absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
@@ -127,7 +164,13 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     }
     // After the first query word, `-word` is the query's exclusion syntax, not an option:
     // `newsgrep nato -russia`. (Known options are still options anywhere.)
-    const bool known_option_shape = arg.size() > 1 && (arg[1] == '-' || arg.size() == 2);
+    // -n5, -j4: a short option with its number attached.
+    const bool attached_number = arg.size() > 2 && (arg[1] == 'n' || arg[1] == 'j') &&
+                                 std::all_of(arg.begin() + 2, arg.end(), [](char c) {
+                                   return absl::ascii_isdigit(static_cast<unsigned char>(c));
+                                 });
+    const bool known_option_shape =
+        arg.size() > 1 && (arg[1] == '-' || arg.size() == 2 || attached_number);
     if (!operands.empty() && config.command == Command::kSearch && !known_option_shape) {
       operands.push_back(arg);
       continue;
@@ -139,7 +182,11 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     // --name=value or --name value / -n value
     std::string name = arg, value;
     bool has_inline_value = false;
-    if (absl::StartsWith(arg, "--")) {
+    if (attached_number) {
+      name = arg.substr(0, 2);
+      value = arg.substr(2);
+      has_inline_value = true;
+    } else if (absl::StartsWith(arg, "--")) {
       if (size_t eq = arg.find('='); eq != std::string::npos) {
         name = arg.substr(0, eq);
         value = arg.substr(eq + 1);
@@ -188,6 +235,21 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
       search_only.push_back(name);
     } else if (name == "--all") {
       config.search.options.collapse = false;
+      search_only.push_back(name);
+    } else if (name == "--facets") {
+      // Only --facets=LIST takes a list: after a bare --facets comes the query.
+      absl::StatusOr<std::vector<schema::Facet>> facets =
+          FacetList(has_inline_value ? value : kDefaultFacets);
+      if (!facets.ok()) return facets.status();
+      config.search.options.facets = *facets;
+      search_only.push_back(name);
+    } else if (name == "--facet-limit") {
+      status = take_count(&config.search.options.facet_limit);
+      search_only.push_back(name);
+    } else if (name == "--timeline") {
+      absl::StatusOr<TimelineUnit> unit = TimelineUnitNamed(has_inline_value ? value : "auto");
+      if (!unit.ok()) return unit.status();
+      config.search.options.timeline = *unit;
       search_only.push_back(name);
     } else if (name == "--corpus-dir") {
       absl::StatusOr<std::string> dir = take_value();
@@ -472,6 +534,11 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
   }
   config.search.query = absl::StrJoin(operands, " ");
   if (count_limit) config.search.options.limit = *count_limit;
+  if ((!config.search.options.facets.empty() || config.search.options.timeline) &&
+      (config.output == OutputMode::kIdsOnly || config.output == OutputMode::kCountOnly)) {
+    return absl::InvalidArgumentError(
+        "--facets and --timeline print as text or --json, not with -l or -c");
+  }
   if (config.output == OutputMode::kCountOnly) config.search.options.exact_count = true;
   // Ids and counts print no snippet: do not read the stored bodies to make one.
   if (config.output == OutputMode::kIdsOnly || config.output == OutputMode::kCountOnly) {
@@ -668,8 +735,15 @@ Versions of one story (near-duplicates) are collapsed into one hit: "(+3 similar
 
 Options:
   --db PATH            index directory (see newsgrep index --help)
-  -n, --limit N        show at most N hits (default 10)
+  -n, --limit N        show at most N hits (default 10; -n0: none, with --facets)
   --offset N           skip the first N hits
+  --facets[=LIST]      after the hits, the values most counted among all matching
+                       stories (articles with --all) of each facet in LIST:
+                       person, location, said, source, author, category
+                       (default: person,location,said,source)
+  --facet-limit N      values shown per facet (default 10)
+  --timeline[=UNIT]    after the hits, matching stories per day, week, month or year
+                       as bars (default: auto, from the dates' span)
   -l, --ids-only       print only the id of each hit, one per line
   -c, --count          print only the number of matching articles (stories, unless --all)
   --all                every version of a story, not one hit per story

@@ -1,6 +1,7 @@
 /// @file newsgrep_main.cc
 /// @brief The `newsgrep` command: parse → validate → call the libraries → print.
 /// Exit status: 0 match / success, 1 no match (search) or input skipped (index), 2 error.
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -13,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "cli_config.h"
@@ -46,6 +48,18 @@ bool UseColor(const Config& config) {
   const char* term = std::getenv("TERM");
   return isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0') &&
          !(term != nullptr && absl::string_view(term) == "dumb");
+}
+
+// Columns of the terminal standard output is (its size, else $COLUMNS, else 80).
+size_t TerminalWidth() {
+  winsize size{};
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+    return size.ws_col;
+  }
+  size_t columns = 0;
+  const char* env = std::getenv("COLUMNS");
+  if (env != nullptr && absl::SimpleAtoi(env, &columns) && columns > 0) return columns;
+  return 80;
 }
 
 // Flushes stdout. A closed pipe (`newsgrep x | head -1`) is not an error.
@@ -87,7 +101,8 @@ int RunSearch(const Config& config) {
     PrintError(results.status().message());
     return kExitError;
   }
-  std::unique_ptr<ResultPrinter> printer = MakePrinter(config.output, UseColor(config), stdout);
+  std::unique_ptr<ResultPrinter> printer =
+      MakePrinter(config.output, UseColor(config), stdout, TerminalWidth());
   for (const Hit& hit : results->hits) {
     printer->PrintHit(hit);
     if (std::ferror(stdout)) break;  // closed pipe: stop quietly

@@ -2,12 +2,15 @@
 /// @brief Text, JSON Lines, ids-only and count-only printers.
 #include "printer.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "newsgrep/cleaner.h"
+#include "newsgrep/schema.h"
 
 namespace newsgrep::cli {
 namespace {
@@ -26,9 +29,31 @@ std::string DisplayDate(absl::string_view iso) {
   return absl::StrCat(iso.substr(0, 10), " ", iso.substr(11, 5), " UTC");
 }
 
+// Columns `text` takes in a terminal: one per UTF-8 character (names are mostly Latin).
+size_t DisplayWidth(absl::string_view text) {
+  size_t width = 0;
+  for (const char c : text) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return width;
+}
+
+absl::string_view UnitName(TimelineUnit unit) {
+  switch (unit) {
+    case TimelineUnit::kWeek:
+      return "week";
+    case TimelineUnit::kMonth:
+      return "month";
+    case TimelineUnit::kYear:
+      return "year";
+    case TimelineUnit::kAuto:
+    case TimelineUnit::kDay:
+      break;
+  }
+  return "day";
+}
+
 class TextPrinter : public ResultPrinter {
  public:
-  TextPrinter(bool color, FILE* out) : color_(color), out_(out) {}
+  TextPrinter(bool color, size_t width, FILE* out) : color_(color), width_(width), out_(out) {}
 
   void PrintHit(const Hit& hit) override {
     const StoredArticle& a = hit.article;
@@ -66,7 +91,57 @@ class TextPrinter : public ResultPrinter {
     Write(out_, text);
   }
 
-  void PrintSummary(absl::string_view, const SearchResults&, const SearchOptions&) override {}
+  // The facets and the timeline, after the hits.
+  void PrintSummary(absl::string_view, const SearchResults& results,
+                    const SearchOptions& options) override {
+    const absl::string_view counted = options.collapse ? "stories" : "articles";
+    std::string text;
+    for (const FacetCounts& facet : results.facets) {
+      if (printed_any_) text += "\n";
+      printed_any_ = true;
+      absl::StrAppend(&text, Style(kBold), schema::InfoOf(facet.facet).title, Style(kReset),
+                      Style(kDim), " (", counted, "; ", facet.values.size(), " of ", facet.distinct,
+                      ")", Style(kReset), "\n");
+      if (facet.values.empty()) absl::StrAppend(&text, "   (none)\n");
+      size_t name_width = 0;
+      for (const FacetValue& value : facet.values) {
+        name_width = std::max(name_width, DisplayWidth(value.name));
+      }
+      for (const FacetValue& value : facet.values) {
+        absl::StrAppend(&text, absl::StrFormat("%6d  ", value.count), value.name,
+                        std::string(name_width - DisplayWidth(value.name) + 2, ' '), Style(kDim),
+                        value.query, Style(kReset), "\n");
+      }
+    }
+    if (results.timeline) {
+      const Timeline& timeline = *results.timeline;
+      if (printed_any_) text += "\n";
+      printed_any_ = true;
+      size_t dated = 0, most = 0, label_width = 0;
+      for (const Timeline::Bucket& bucket : timeline.buckets) {
+        dated += bucket.count;
+        most = std::max(most, bucket.count);
+        label_width = std::max(label_width, bucket.label.size());
+      }
+      absl::StrAppend(&text, Style(kBold), "Matching ", counted, " by ", UnitName(timeline.unit),
+                      Style(kReset), Style(kDim), " (", dated, " dated",
+                      timeline.undated > 0 ? absl::StrCat(", ", timeline.undated, " undated") : "",
+                      ")", Style(kReset), "\n");
+      // The bars fill what the label and the count leave of the line.
+      const size_t count_width = std::to_string(most).size();
+      const size_t fixed = label_width + 2 + 1 + count_width;
+      const size_t room = width_ > fixed + 10 ? width_ - fixed : 10;
+      for (const Timeline::Bucket& bucket : timeline.buckets) {
+        size_t bar = most == 0 ? 0 : (bucket.count * room + most - 1) / most;
+        std::string bars;
+        for (size_t i = 0; i < bar; ++i) bars += "\u2588";
+        absl::StrAppend(&text, bucket.label,
+                        std::string(label_width - bucket.label.size() + 2, ' '), bars,
+                        bar > 0 ? " " : "", bucket.count, "\n");
+      }
+    }
+    Write(out_, text);
+  }
 
   void PrintVersions(const StoredArticle& article,
                      const std::vector<StoryVersion>& versions) override {
@@ -141,6 +216,7 @@ class TextPrinter : public ResultPrinter {
  private:
   absl::string_view Style(const char* code) const { return color_ ? code : ""; }
   bool color_;
+  size_t width_;
   FILE* out_;
   bool printed_any_ = false;
 };
@@ -212,6 +288,35 @@ class JsonPrinter : public ResultPrinter {
 
   void PrintSummary(absl::string_view query, const SearchResults& results,
                     const SearchOptions& options) override {
+    const absl::string_view counted = options.collapse ? "stories" : "articles";
+    for (const FacetCounts& facet : results.facets) {
+      nlohmann::json values = nlohmann::json::array();
+      for (const FacetValue& value : facet.values) {
+        values.push_back({{"key", value.key},
+                          {"name", value.name},
+                          {"count", value.count},
+                          {"query", value.query}});
+      }
+      Write(out_, Dump({{"type", "facet"},
+                        {"format_version", kJsonFormatVersion},
+                        {"facet", facet.name},
+                        {"counts", counted},
+                        {"distinct", facet.distinct},
+                        {"values", std::move(values)}}));
+    }
+    if (results.timeline) {
+      nlohmann::json buckets = nlohmann::json::array();
+      for (const Timeline::Bucket& bucket : results.timeline->buckets) {
+        buckets.push_back(
+            {{"start", bucket.start}, {"label", bucket.label}, {"count", bucket.count}});
+      }
+      Write(out_, Dump({{"type", "timeline"},
+                        {"format_version", kJsonFormatVersion},
+                        {"unit", UnitName(results.timeline->unit)},
+                        {"counts", counted},
+                        {"undated", results.timeline->undated},
+                        {"buckets", std::move(buckets)}}));
+    }
     nlohmann::json line = {
         {"type", "summary"},
         {"format_version", kJsonFormatVersion},
@@ -294,7 +399,7 @@ class CountPrinter : public ResultPrinter {
 
 }  // namespace
 
-std::unique_ptr<ResultPrinter> MakePrinter(OutputMode mode, bool color, FILE* out) {
+std::unique_ptr<ResultPrinter> MakePrinter(OutputMode mode, bool color, FILE* out, size_t width) {
   switch (mode) {
     case OutputMode::kJson:
       return std::make_unique<JsonPrinter>(out);
@@ -305,7 +410,7 @@ std::unique_ptr<ResultPrinter> MakePrinter(OutputMode mode, bool color, FILE* ou
     case OutputMode::kText:
       break;
   }
-  return std::make_unique<TextPrinter>(color, out);
+  return std::make_unique<TextPrinter>(color, width, out);
 }
 
 }  // namespace newsgrep::cli

@@ -30,7 +30,9 @@ class ResultPrinter {
  public:
   virtual ~ResultPrinter() = default;
   virtual void PrintHit(const Hit& hit) = 0;
-  /// Called once after the hits.
+  /// Called once after the hits. Text: the facets (a heading, then count, name and the
+  /// query that selects each value) and the timeline (a bar per bucket); JSON: a "facet"
+  /// object per facet, a "timeline" object, then the "summary"; count only: the total.
   virtual void PrintSummary(absl::string_view query, const SearchResults& results,
                             const SearchOptions& options) = 0;
   /// `newsgrep similar`: `article` (the one asked about) and the other `versions` of its
@@ -48,8 +50,10 @@ class ResultPrinter {
                             const std::vector<std::string>& other_versions) = 0;
 };
 
-/// A printer for `mode` writing to `out` (not owned; must outlive the printer).
-std::unique_ptr<ResultPrinter> MakePrinter(OutputMode mode, bool color, FILE* out);
+/// A printer for `mode` writing to `out` (not owned; must outlive the printer). Text lines
+/// that scale (the timeline's bars) fill `width` columns.
+std::unique_ptr<ResultPrinter> MakePrinter(OutputMode mode, bool color, FILE* out,
+                                           size_t width = 80);
 
 }  // namespace newsgrep::cli
 

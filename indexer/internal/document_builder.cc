@@ -9,6 +9,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "newsgrep/analysis.h"
+#include "newsgrep/facet_record.h"
 #include "newsgrep/name_folding.h"
 #include "newsgrep/schema.h"
 #include "newsgrep/stored_article.h"
@@ -249,6 +250,10 @@ Xapian::Document DocumentBuilder::Build(const Article& article, const Extras& ex
     document.add_value(schema::kTimestampSlot, article.date->TimestampValue());
   }
   document.add_value(schema::kDisplaySlot, EncodeDisplayRecord(stored));
+  if (std::string facets = EncodeFacetRecord(FacetEntriesOf(stored, article.categories));
+      !facets.empty()) {
+    document.add_value(schema::kFacetSlot, std::move(facets));
+  }
   document.set_data(EncodeStoredBodies(stored));
   // The generator holds a reference to the document; Xapian's reference counts are not
   // atomic, so let go of it before the document can travel to the writer thread.

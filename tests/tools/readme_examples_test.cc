@@ -40,6 +40,7 @@ using newsgrep::test::RunNewsgrep;
 using newsgrep::test::RunResult;
 using newsgrep::test::TempDir;
 using ::testing::AllOf;
+using ::testing::AnyOf;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
@@ -262,7 +263,10 @@ TEST_F(ReadmeExamplesTest, ReadmeHasTheExampleBlockCoveringEveryFeature) {
                               " OR ",
                               " NOT ",
                               "*'",
-                              "did you mean"}) {
+                              "did you mean",
+                              "--facets ",
+                              "--facets=",
+                              "--timeline"}) {
     EXPECT_THAT(all, HasSubstr(feature)) << "no README example shows " << feature;
   }
 }
@@ -289,7 +293,14 @@ TEST_F(ReadmeExamplesTest, EveryReadmeExampleFindsSomething) {
     }
     EXPECT_EQ(r.exit_code, 0) << r;
     EXPECT_THAT(r.err, IsEmpty()) << r;
-    EXPECT_THAT(r.out, StartsWith("1. ")) << r;
+    const bool no_hits =
+        std::find(example.args.begin(), example.args.end(), "-n0") != example.args.end();
+    // -n0 shows only what comes after the hits (the facets): a heading first.
+    if (no_hits) {
+      EXPECT_THAT(r.out, Not(AnyOf(IsEmpty(), StartsWith("1. ")))) << r;
+    } else {
+      EXPECT_THAT(r.out, StartsWith("1. ")) << r;
+    }
   }
   if (!skipped.empty()) {
     // (Not gtest's "[  SKIPPED ]" marker: the other examples did run and pass.)
@@ -525,6 +536,139 @@ TEST_F(ReadmeExamplesTest, SuggestionOnStderrInJsonAndNotForScripts) {
     EXPECT_EQ(quiet.exit_code, 1) << quiet;
     EXPECT_THAT(quiet.err, IsEmpty()) << quiet;
   }
+}
+
+// ---------------------------------------------------------------------------------------
+// 6. Facets and the timeline.
+
+// The count `newsgrep -c QUERY` prints (stories), or -1 on an error.
+int64_t CountOf(const RunResult& r) {
+  int64_t n = -1;
+  if (r.exit_code == 0 || r.exit_code == 1) {
+    EXPECT_TRUE(absl::SimpleAtoi(absl::StripAsciiWhitespace(r.out), &n)) << r;
+  }
+  return n;
+}
+
+TEST_F(ReadmeExamplesTest, EachFacetValueCountsTheStoriesItsQueryFinds) {
+  int exit_code = -1;
+  const std::vector<nlohmann::json> json =
+      Json({"--facets=person,location,said,source", "--facet-limit", "100", "-n0", "ukraine"},
+           &exit_code);
+  EXPECT_EQ(exit_code, 0);
+  ASSERT_EQ(json.size(), 5u);  // four facets, the summary
+  EXPECT_EQ(json.back().at("type"), "summary");
+  EXPECT_EQ(json.back().at("returned"), 0);
+  size_t values = 0;
+  for (size_t i = 0; i < 4; ++i) {
+    const nlohmann::json& facet = json[i];
+    ASSERT_EQ(facet.at("type"), "facet");
+    EXPECT_EQ(facet.at("format_version"), 1);
+    EXPECT_EQ(facet.at("counts"), "stories");
+    EXPECT_EQ(facet.at("values").size(), facet.at("distinct").get<size_t>()) << facet;
+    const std::string name = facet.at("facet").get<std::string>();
+    size_t previous = SIZE_MAX;
+    for (const nlohmann::json& value : facet.at("values")) {
+      const size_t count = value.at("count").get<size_t>();
+      EXPECT_LE(count, previous) << "not most counted first: " << facet;
+      previous = count;
+      ++values;
+      const int64_t found =
+          CountOf(Search({"-c", "ukraine " + value.at("query").get<std::string>()}));
+      // A name field's query is a phrase, which a longer name holding it matches too.
+      if (name == "person" || name == "said") {
+        EXPECT_GE(found, static_cast<int64_t>(count)) << value;
+      } else {
+        EXPECT_EQ(found, static_cast<int64_t>(count)) << value;
+      }
+    }
+  }
+  EXPECT_GE(values, 20u);
+}
+
+TEST_F(ReadmeExamplesTest, FacetsCountStoriesAndWithAllArticles) {
+  // The anchor story has six versions from several outlets: counted once by story.
+  const std::vector<nlohmann::json> stories =
+      Json({"--facets=source", "--facet-limit", "100", "-n0", "\"security guarantees\""});
+  const std::vector<nlohmann::json> articles =
+      Json({"--facets=source", "--facet-limit", "100", "-n0", "--all", "\"security guarantees\""});
+  ASSERT_EQ(stories.size(), 2u);
+  ASSERT_EQ(articles.size(), 2u);
+  EXPECT_EQ(articles[0].at("counts"), "articles");
+  std::map<std::string, size_t> by_story, by_article;
+  size_t article_sum = 0;
+  for (const nlohmann::json& v : stories[0].at("values")) by_story[v.at("key")] = v.at("count");
+  for (const nlohmann::json& v : articles[0].at("values")) {
+    by_article[v.at("key")] = v.at("count");
+    article_sum += v.at("count").get<size_t>();
+  }
+  // An article has at most one source: by article the counts add up to at most the total.
+  EXPECT_LE(article_sum, articles[1].at("total").get<size_t>());
+  EXPECT_LT(stories[1].at("total").get<size_t>(), articles[1].at("total").get<size_t>());
+  ASSERT_EQ(by_story.size(), by_article.size());
+  bool fewer = false;
+  for (const auto& [key, count] : by_story) {
+    EXPECT_LE(count, by_article[key]) << key;
+    fewer |= count < by_article[key];
+  }
+  EXPECT_TRUE(fewer) << "no source had republished versions";
+}
+
+TEST_F(ReadmeExamplesTest, TimelineBucketsAddUpToTheTotal) {
+  for (const std::vector<std::string>& extra :
+       std::vector<std::vector<std::string>>{{}, {"--all"}, {"--timeline=week"}}) {
+    std::vector<std::string> args = {"--timeline", "-n0", "nato"};
+    args.insert(args.begin(), extra.begin(), extra.end());
+    const std::vector<nlohmann::json> json = Json(args);
+    ASSERT_EQ(json.size(), 2u);
+    const nlohmann::json& timeline = json[0];
+    ASSERT_EQ(timeline.at("type"), "timeline");
+    size_t sum = timeline.at("undated").get<size_t>();
+    std::string previous;
+    for (const nlohmann::json& bucket : timeline.at("buckets")) {
+      EXPECT_GT(bucket.at("start").get<std::string>(), previous);
+      previous = bucket.at("start").get<std::string>();
+      sum += bucket.at("count").get<size_t>();
+    }
+    EXPECT_EQ(sum, json[1].at("total").get<size_t>()) << timeline;
+    EXPECT_TRUE(json[1].at("total_is_exact").get<bool>());
+  }
+  const std::vector<nlohmann::json> weeks = Json({"--timeline=week", "-n0", "nato"});
+  EXPECT_EQ(weeks[0].at("unit"), "week");
+}
+
+TEST_F(ReadmeExamplesTest, TimelineBarsFitTheWidthAndFollowDates) {
+  const RunResult r =
+      Search({"--timeline", "-n0", "nato date:2025-08-19..2025-08-21"}, {"COLUMNS=40"});
+  EXPECT_EQ(r.exit_code, 0) << r;
+  const std::vector<std::string> lines = Lines(r.out);
+  ASSERT_GE(lines.size(), 2u) << r;
+  EXPECT_THAT(lines[0], StartsWith("Matching stories by day")) << r;
+  size_t bars = 0;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    EXPECT_THAT(lines[i], StartsWith("2025-08-")) << r;
+    size_t columns = 0;  // one per UTF-8 character
+    for (const char c : lines[i]) columns += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    EXPECT_LE(columns, 40u) << lines[i];
+    bars += absl::StrContains(lines[i], "\u2588");
+  }
+  EXPECT_EQ(lines.size(), 4u) << r;  // three days
+  EXPECT_GE(bars, 1u) << r;
+}
+
+TEST_F(ReadmeExamplesTest, FacetAndTimelineUsageErrors) {
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"--facets=people", "nato"},
+                                             {"--timeline=fortnight", "nato"},
+                                             {"-c", "--facets", "nato"},
+                                             {"-l", "--timeline", "nato"}}) {
+    const RunResult r = Search(args);
+    EXPECT_EQ(r.exit_code, 2) << r;
+    EXPECT_THAT(r.err, StartsWith("newsgrep: ")) << r;
+    EXPECT_THAT(r.out, IsEmpty()) << r;
+  }
+  EXPECT_THAT(Search({"--facets=people", "nato"}).err,
+              HasSubstr("the facets are person, location, said, source, author, category"));
 }
 
 }  // namespace

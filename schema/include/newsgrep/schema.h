@@ -32,7 +32,8 @@ namespace newsgrep::schema {
 /// 8: the near-duplicate band keys are metadata buckets (kBandBucketKeyPrefix), no longer
 ///    a boolean term each in the documents.
 /// 9: authors: the author field (kAuthorPrefix) and the display record's author list.
-inline constexpr int kSchemaVersion = 9;
+/// 10: the facet record (kFacetSlot, facet_record.h).
+inline constexpr int kSchemaVersion = 10;
 inline constexpr absl::string_view kSchemaVersionKey = "newsgrep.schema_version";
 
 /// The index's vocabulary: every word indexed, as the term generator read it (lower case,
@@ -165,7 +166,36 @@ enum ValueSlot : Xapian::valueno {
   /// Everything a result line shows (stored_article.h, EncodeDisplayRecord): read for each
   /// hit instead of the document data, which also holds the bodies.
   kDisplaySlot = 3,
+  /// The article's facet values (people, places, speakers, source, authors, categories)
+  /// as keys and names (facet_record.h): what facet counting reads of each match.
+  kFacetSlot = 4,
 };
+
+/// What a search can count among its matches (SearchOptions::facets): each is a kind of
+/// value of the facet record (kFacetSlot), named by the query field that selects it.
+enum class Facet : unsigned char { kPerson, kLocation, kSaid, kSource, kAuthor, kCategory };
+
+struct FacetInfo {
+  Facet facet;
+  absl::string_view name;   // the query field: `person`, … (also the facet's name)
+  absl::string_view title;  // a heading for people: "People"
+};
+
+/// The facets, in the order a listing of all of them shows them.
+inline constexpr std::array<FacetInfo, 6> kFacets = {{
+    {Facet::kPerson, "person", "People"},
+    {Facet::kLocation, "location", "Places"},
+    {Facet::kSaid, "said", "Quoted"},
+    {Facet::kSource, "source", "Sources"},
+    {Facet::kAuthor, "author", "Authors"},
+    {Facet::kCategory, "category", "Categories"},
+}};
+
+/// The facet named `name` ("person"), or nullptr when there is none.
+const FacetInfo* FindFacet(absl::string_view name);
+
+/// The entry of `facet` in kFacets.
+const FacetInfo& InfoOf(Facet facet);
 
 /// Returns the field named `name`, or nullptr when there is none.
 const Field* FindField(absl::string_view name);

@@ -28,7 +28,9 @@
 /// Limitation: NEAR/ADJ with a phrase, a field phrase, a wildcard or an OR group on a side
 /// (or a chain of three or more sides) is checked by a Xapian::PostingSource of newsgrep's,
 /// so it works on local (also sharded) databases but not through Xapian's remote backend;
-/// NEAR/ADJ between two single words is Xapian's own operator and works everywhere.
+/// NEAR/ADJ between two single words is Xapian's own operator and works everywhere. The
+/// same holds for what visits every match with a Xapian::MatchSpy of newsgrep's: an exact
+/// count of stories (exact_count with collapse), facets and the timeline.
 ///
 /// Thread safety: a Searcher is not thread-safe (Xapian databases are not): use one per
 /// thread, or hand them out with a SearcherPool (searcher_pool.h). Different Searchers on
@@ -53,6 +55,7 @@
 #include "absl/time/time.h"
 #include "newsgrep/dates.h"
 #include "newsgrep/index_location.h"
+#include "newsgrep/schema.h"
 #include "newsgrep/stored_article.h"
 
 namespace newsgrep {
@@ -60,6 +63,16 @@ namespace newsgrep {
 namespace internal {
 struct ParsedQueryRep;
 }  // namespace internal
+
+/// The width of a timeline's bars (SearchOptions::timeline).
+enum class TimelineUnit {
+  kAuto,  // from the span of the matches' dates: day (up to 62 days), week (up to 60
+          // weeks), month (up to 60 months), else year
+  kDay,
+  kWeek,  // ISO weeks, Monday to Sunday
+  kMonth,
+  kYear,
+};
 
 enum class SortOrder {
   kRelevance,  // BM25 score, best first
@@ -107,6 +120,47 @@ struct SearchOptions {
   /// Xapian's remote backend, which cannot run the check (the limitation below). Default: no limit.
   /// REQUIRES: > 0.
   absl::Duration time_limit = absl::InfiniteDuration();
+  /// Count the values of these facets among all matches (SearchResults::facets, in this
+  /// order): stories with `collapse` (a story counts once for a value when any of its
+  /// matching versions has it), else articles. Exact: every match is visited, as with
+  /// exact_count (and the total becomes exact too). Not with Xapian's remote backend.
+  /// Default: none.
+  std::vector<schema::Facet> facets = {};
+  /// Values listed per facet, most counted first. Default: 10.
+  size_t facet_limit = 10;
+  /// Count the matches per date (SearchResults::timeline): stories with `collapse`, each
+  /// at its earliest matching version's date, else articles. Visits every match, like
+  /// `facets`. Default: none.
+  std::optional<TimelineUnit> timeline = std::nullopt;
+};
+
+/// One value of a facet with the matches that have it.
+struct FacetValue {
+  std::string key;    // what is counted (facet_record.h): "volodymyr zelensky", "kyiv"
+  std::string name;   // how to show it: "Volodymyr Zelenskyy", "Kyiv", "Continental Wire"
+  size_t count = 0;   // matching stories (articles without collapsing) with this value
+  std::string query;  // a query term selecting it: `person:"volodymyr zelensky"`
+};
+
+/// The counts of one facet (SearchOptions::facets).
+struct FacetCounts {
+  schema::Facet facet = schema::Facet::kPerson;
+  std::string name;                // the facet's name: "person"
+  size_t distinct = 0;             // values among all matches (values lists the top ones)
+  std::vector<FacetValue> values;  // most counted first, ties by name
+};
+
+/// Matches per date bucket (SearchOptions::timeline).
+struct Timeline {
+  TimelineUnit unit = TimelineUnit::kDay;  // never kAuto: the unit used
+  struct Bucket {
+    std::string start;  // the bucket's first day, "2025-08-18" (a week's Monday)
+    std::string label;  // "2025-08-18" (day, week), "2025-08" (month), "2025" (year)
+    size_t count = 0;
+  };
+  /// From the earliest match's bucket to the latest's, every bucket (empty ones too).
+  std::vector<Bucket> buckets;
+  size_t undated = 0;  // matches without a date (in no bucket)
 };
 
 /// A highlighted span of a snippet: bytes [begin, end) of Hit::snippet.
@@ -146,6 +200,10 @@ struct SearchResults {
   /// does contain ("did you mean …?"); "" when every word is known or nothing is close.
   /// Computed whether or not there are hits (a caller may show it only when there are none).
   std::string suggestion;
+  /// One per SearchOptions::facets, in its order; empty when none was asked for.
+  std::vector<FacetCounts> facets;
+  /// With SearchOptions::timeline.
+  std::optional<Timeline> timeline;
 };
 
 /// What Searcher::TopEntities counts.

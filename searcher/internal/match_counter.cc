@@ -1,0 +1,247 @@
+/// @file match_counter.cc
+/// @brief The counting pass's match spy.
+#include "internal/match_counter.h"
+
+#include <algorithm>
+#include <climits>
+#include <utility>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_replace.h"
+#include "absl/time/civil_time.h"
+#include "newsgrep/facet_record.h"
+#include "newsgrep/internal/hash.h"
+
+namespace newsgrep::internal {
+namespace {
+
+const absl::CivilDay kEpoch(1970, 1, 1);
+
+// Days since 1970-01-01 of a kDateSlot value ("YYYYMMDD"), or nullopt when it is not one.
+std::optional<int32_t> DayNumber(absl::string_view value) {
+  if (value.size() != 8) return std::nullopt;
+  int digits[8];
+  for (int i = 0; i < 8; ++i) {
+    if (value[i] < '0' || value[i] > '9') return std::nullopt;
+    digits[i] = value[i] - '0';
+  }
+  const int year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3];
+  const int month = digits[4] * 10 + digits[5];
+  const int day = digits[6] * 10 + digits[7];
+  const absl::CivilDay civil(year, month, day);
+  if (civil.year() != year || civil.month() != month || civil.day() != day) return std::nullopt;
+  return static_cast<int32_t>(civil - kEpoch);
+}
+
+// The first day of the bucket of `unit` that holds `day`.
+absl::CivilDay BucketStart(absl::CivilDay day, TimelineUnit unit) {
+  switch (unit) {
+    case TimelineUnit::kWeek:
+      return absl::PrevWeekday(day + 1, absl::Weekday::monday);
+    case TimelineUnit::kMonth:
+      return absl::CivilDay(absl::CivilMonth(day));
+    case TimelineUnit::kYear:
+      return absl::CivilDay(absl::CivilYear(day));
+    case TimelineUnit::kAuto:
+    case TimelineUnit::kDay:
+      break;
+  }
+  return day;
+}
+
+absl::CivilDay NextBucket(absl::CivilDay start, TimelineUnit unit) {
+  switch (unit) {
+    case TimelineUnit::kWeek:
+      return start + 7;
+    case TimelineUnit::kMonth:
+      return absl::CivilDay(absl::CivilMonth(start) + 1);
+    case TimelineUnit::kYear:
+      return absl::CivilDay(absl::CivilYear(start) + 1);
+    case TimelineUnit::kAuto:
+    case TimelineUnit::kDay:
+      break;
+  }
+  return start + 1;
+}
+
+std::string Label(absl::CivilDay start, TimelineUnit unit) {
+  switch (unit) {
+    case TimelineUnit::kMonth:
+      return absl::StrFormat("%04d-%02d", start.year(), start.month());
+    case TimelineUnit::kYear:
+      return absl::StrFormat("%04d", start.year());
+    default:
+      return absl::StrFormat("%04d-%02d-%02d", start.year(), start.month(), start.day());
+  }
+}
+
+// The unit whose buckets suit a span of `days` days (SearchOptions::timeline, kAuto).
+TimelineUnit UnitFor(int64_t days) {
+  if (days <= 62) return TimelineUnit::kDay;
+  if (days <= 60 * 7) return TimelineUnit::kWeek;
+  if (days <= 60 * 31) return TimelineUnit::kMonth;
+  return TimelineUnit::kYear;
+}
+
+// The story id of a cluster key: its 16 hex digits, or a hash of anything else.
+uint64_t StoryId(absl::string_view cluster) {
+  uint64_t id = 0;
+  if (cluster.size() == 16 && absl::SimpleHexAtoi(cluster, &id)) return id;
+  return Fnv1a64(cluster);
+}
+
+}  // namespace
+
+MatchCounter::MatchCounter(Plan plan) : plan_(std::move(plan)) {
+  for (const schema::Facet facet : plan_.facets) wanted_[static_cast<size_t>(facet)] = true;
+}
+
+uint32_t MatchCounter::Intern(schema::Facet facet, absl::string_view key, absl::string_view name) {
+  auto& ids = ids_[static_cast<size_t>(facet)];
+  auto found = ids.find(key);
+  if (found != ids.end()) return found->second;
+  const auto id = static_cast<uint32_t>(values_.size());
+  values_.push_back({facet, std::string(key), std::string(name), 0});
+  ids.emplace(std::string(key), id);
+  return id;
+}
+
+void MatchCounter::AddToStory(Story& story, uint32_t value) {
+  if (story.size == 0) {
+    story.begin = value_ids_.size();
+  } else if (story.begin + story.size != value_ids_.size()) {
+    // Another story's values came after this one's: move its list to the end (rare: only a
+    // story with several matching versions gets values after its first).
+    const size_t begin = value_ids_.size();
+    for (uint32_t i = 0; i < story.size; ++i) value_ids_.push_back(value_ids_[story.begin + i]);
+    story.begin = begin;
+  }
+  value_ids_.push_back(value);
+  ++story.size;
+}
+
+void MatchCounter::CountDay(int32_t day, size_t n) {
+  if (day == kUndated) {
+    undated_ += n;
+  } else {
+    days_[day] += n;
+  }
+}
+
+void MatchCounter::operator()(const Xapian::Document& document, double) {
+  Story* story = nullptr;
+  bool first_version = true;
+  if (plan_.by_story) {
+    const std::string cluster = document.get_value(schema::kClusterSlot);
+    if (!cluster.empty()) {
+      auto [it, inserted] = stories_.try_emplace(StoryId(cluster));
+      story = &it->second;
+      first_version = inserted;
+    }
+  }
+  if (first_version) ++matches_;
+  if (plan_.dates) {
+    const std::optional<int32_t> day = DayNumber(document.get_value(schema::kDateSlot));
+    if (story == nullptr) {
+      CountDay(day.value_or(kUndated), 1);
+    } else if (day && (story->day == kUndated || *day < story->day)) {
+      story->day = *day;
+    }
+  }
+  if (plan_.facets.empty()) return;
+  const std::string record = document.get_value(schema::kFacetSlot);
+  const bool read = VisitFacetRecord(
+      record, [&](schema::Facet facet, absl::string_view key, absl::string_view name) {
+        if (!wanted_[static_cast<size_t>(facet)]) return;
+        const uint32_t id = Intern(facet, key, name);
+        if (story != nullptr) {
+          if (!first_version) {
+            const uint32_t* begin = value_ids_.data() + story->begin;
+            if (std::find(begin, begin + story->size, id) != begin + story->size) return;
+          }
+          AddToStory(*story, id);
+        }
+        ++values_[id].count;
+      });
+  if (!read) damaged_ = true;
+}
+
+size_t MatchCounter::matches() const { return matches_; }
+
+std::vector<FacetCounts> MatchCounter::Facets(size_t limit) const {
+  std::vector<FacetCounts> out;
+  for (const schema::Facet facet : plan_.facets) {
+    const schema::FacetInfo& info = schema::InfoOf(facet);
+    FacetCounts counts;
+    counts.facet = facet;
+    counts.name = std::string(info.name);
+    std::vector<const Value*> values;
+    for (const auto& [key, id] : ids_[static_cast<size_t>(facet)]) values.push_back(&values_[id]);
+    counts.distinct = values.size();
+    const size_t shown = std::min(limit, values.size());
+    std::partial_sort(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(shown),
+                      values.end(), [](const Value* a, const Value* b) {
+                        if (a->count != b->count) return a->count > b->count;
+                        return a->key < b->key;
+                      });
+    for (size_t i = 0; i < shown; ++i) {
+      const Value& value = *values[i];
+      // Keys are folded words (facet_record.h); a quotation mark would end the phrase.
+      const std::string words = absl::StrReplaceAll(value.key, {{"\"", " "}});
+      counts.values.push_back(
+          {value.key, value.name, value.count, absl::StrCat(info.name, ":\"", words, "\"")});
+    }
+    out.push_back(std::move(counts));
+  }
+  return out;
+}
+
+absl::StatusOr<Timeline> MatchCounter::MakeTimeline(TimelineUnit unit) const {
+  absl::flat_hash_map<int32_t, size_t> days = days_;
+  Timeline timeline;
+  timeline.undated = undated_;
+  for (const auto& [id, story] : stories_) {
+    if (story.day == kUndated) {
+      ++timeline.undated;
+    } else {
+      ++days[story.day];
+    }
+  }
+  if (days.empty()) {
+    timeline.unit = unit == TimelineUnit::kAuto ? TimelineUnit::kDay : unit;
+    return timeline;
+  }
+  int32_t first = INT32_MAX, last = INT32_MIN;
+  for (const auto& [day, count] : days) {
+    first = std::min(first, day);
+    last = std::max(last, day);
+  }
+  if (unit == TimelineUnit::kAuto) unit = UnitFor(static_cast<int64_t>(last) - first);
+  timeline.unit = unit;
+  const absl::CivilDay end = BucketStart(kEpoch + last, unit);
+  size_t buckets = 0;
+  for (absl::CivilDay start = BucketStart(kEpoch + first, unit); start <= end;
+       start = NextBucket(start, unit)) {
+    if (++buckets > kMaxTimelineBuckets) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "a timeline of the matches by this unit would have more than ", kMaxTimelineBuckets,
+          " bars (", Label(kEpoch + first, TimelineUnit::kDay), " to ",
+          Label(kEpoch + last, TimelineUnit::kDay), "); choose a longer unit"));
+    }
+  }
+  absl::flat_hash_map<int32_t, size_t> index;  // bucket start day → position
+  for (absl::CivilDay start = BucketStart(kEpoch + first, unit); start <= end;
+       start = NextBucket(start, unit)) {
+    index[static_cast<int32_t>(start - kEpoch)] = timeline.buckets.size();
+    timeline.buckets.push_back({Label(start, TimelineUnit::kDay), Label(start, unit), 0});
+  }
+  for (const auto& [day, count] : days) {
+    const absl::CivilDay start = BucketStart(kEpoch + day, unit);
+    timeline.buckets[index[static_cast<int32_t>(start - kEpoch)]].count += count;
+  }
+  return timeline;
+}
+
+}  // namespace newsgrep::internal
