@@ -115,13 +115,80 @@ void ConfigureTermGenerator(Xapian::TermGenerator& generator, WordCollector* col
   generator.set_stemming_strategy(kIndexStemStrategy);
 }
 
+std::optional<std::string> AcronymOf(absl::string_view word) {
+  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (word.size() >= 2 && word.size() <= 6 && upper(word[0]) &&
+      std::all_of(word.begin(), word.end(), [&](char c) { return upper(c) || digit(c); })) {
+    return std::string(word);
+  }
+  // U.N., U.S: a capital, a dot, …; the last dot may be missing.
+  std::string letters;
+  for (size_t i = 0; i < word.size(); i += 2) {
+    if (!upper(word[i])) return std::nullopt;
+    if (i + 1 < word.size() && word[i + 1] != '.') return std::nullopt;
+    letters += word[i];
+  }
+  if (letters.size() < 2 || letters.size() > 6) return std::nullopt;
+  return letters;
+}
+
+void ForEachAcronym(absl::string_view text, absl::FunctionRef<void(absl::string_view)> visit) {
+  const auto word_byte = [](char c) {
+    return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '.' ||
+           static_cast<unsigned char>(c) >= 0x80;
+  };
+  while (!text.empty()) {
+    const size_t newline = text.find('\n');
+    const absl::string_view line = text.substr(0, newline);
+    text = newline == absl::string_view::npos ? absl::string_view() : text.substr(newline + 1);
+    std::vector<absl::string_view> words;
+    size_t capitals = 0, small = 0;
+    for (size_t i = 0; i < line.size();) {
+      if (!word_byte(line[i])) {
+        ++i;
+        continue;
+      }
+      size_t end = i;
+      while (end < line.size() && word_byte(line[end])) ++end;
+      absl::string_view word = line.substr(i, end - i);
+      i = end;
+      // Dots that open a word or end a sentence are not part of it; "U.S." keeps its last.
+      while (!word.empty() && word.front() == '.') word.remove_prefix(1);
+      while (word.size() > 1 && word.back() == '.' && word[word.size() - 2] == '.') {
+        word.remove_suffix(1);
+      }
+      if (word.size() > 1 && word.back() == '.' && !AcronymOf(word).has_value()) {
+        word.remove_suffix(1);
+      }
+      size_t letters = 0;
+      bool has_small = false;
+      for (const char c : word) {
+        letters += absl::ascii_isalpha(static_cast<unsigned char>(c));
+        has_small |= absl::ascii_islower(static_cast<unsigned char>(c));
+      }
+      if (has_small) {
+        ++small;
+      } else if (letters >= 2) {
+        ++capitals;
+      }
+      words.push_back(word);
+    }
+    if (capitals >= 3 && capitals > 3 * small) continue;  // a shouted line
+    for (const absl::string_view word : words) {
+      if (const std::optional<std::string> acronym = AcronymOf(word)) visit(*acronym);
+    }
+  }
+}
+
 void ConfigureQueryParser(Xapian::QueryParser& parser) {
   parser.set_stemmer(Stemmer());
   parser.set_stemming_strategy(kQueryStemStrategy);
   auto* stopper = new Xapian::SimpleStopper(std::begin(kStopwords), std::end(kStopwords));
   parser.set_stopper(stopper->release());  // the parser owns it from here
   for (const schema::Field& field : schema::kFields) {
-    if (field.folds_names) continue;  // needs a FieldProcessor (the searcher adds it)
+    // Name and exact-case fields need a FieldProcessor (the searcher adds it).
+    if (field.folds_names || field.kind == schema::FieldKind::kExactCase) continue;
     if (field.kind == schema::FieldKind::kFreeText) {
       parser.add_prefix(std::string(field.name), std::string(field.prefix));
     } else {

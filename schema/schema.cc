@@ -52,6 +52,8 @@ const FacetInfo& InfoOf(Facet facet) {
   return kFacets[0];  // unreachable: kFacets lists every Facet (schema_test checks)
 }
 
+std::string CaseTerm(absl::string_view acronym) { return absl::StrCat(kCasePrefix, ":", acronym); }
+
 std::string KnownFieldNames() {
   std::vector<absl::string_view> names;
   for (const Field& field : kFields) names.push_back(field.name);

@@ -16,6 +16,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "internal/case_field.h"
 #include "internal/date_range.h"
 #include "internal/entity_counts.h"
 #include "internal/highlight.h"
@@ -24,6 +25,7 @@
 #include "internal/person_field.h"
 #include "internal/proximity.h"
 #include "internal/query_text.h"
+#include "internal/quote_matches.h"
 #include "internal/recency.h"
 #include "internal/search_budget.h"
 #include "internal/spelling.h"
@@ -178,6 +180,14 @@ Xapian::Query WithBonuses(const Xapian::Query& query, const std::vector<Xapian::
   }
   return Xapian::Query(Xapian::Query::OP_OR, query,
                        Xapian::Query(Xapian::Query::OP_FILTER, any_bonus, query));
+}
+
+absl::Status OutOfTime(absl::string_view query_text, absl::Duration limit) {
+  return absl::DeadlineExceededError(absl::StrCat(
+      "searching \"", query_text, "\" took longer than its time limit of ",
+      absl::FormatDuration(limit),
+      "; narrow it (more letters before a *, smaller NEAR/ADJ windows, fewer OR words) or "
+      "allow more time"));
 }
 
 // "date:", as the query language writes the date field.
@@ -375,6 +385,8 @@ absl::StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::
                            std::string(internal::kProximityPrefix));
   // person: and said: fold names like the indexer (internal/person_field.h).
   internal::AddNameFields(state->parser);
+  // case: and query words in capitals (internal/case_field.h).
+  internal::AddCaseFields(state->parser);
   return std::unique_ptr<Searcher>(new Searcher(std::move(state)));
 }
 
@@ -425,7 +437,8 @@ absl::StatusOr<ParsedQuery> Searcher::Parse(absl::string_view original_text) {
       proximity_queries.push_back(internal::ProximityQuery(rep->proximity[id], id, state_->budget));
     }
     rep->query = internal::WithProximityQueries(
-        state_->parser.parse_query(internal::XapianQueryText(rewritten), kParserFlags),
+        state_->parser.parse_query(internal::XapianQueryText(rewritten, /*acronyms=*/true),
+                                   kParserFlags),
         proximity_queries);
     CollectTypedWords(rep->query, state_->parser, rep->typed);
     searchable = HasSearchableWords(rep->query, state_->parser);
@@ -469,23 +482,11 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
   internal::SearchBudget& budget = *state_->budget;
   budget.Start(options.time_limit);
   const absl::Cleanup stop_budget = [&budget] { budget.Stop(); };
-  const auto out_of_time = [&] {
-    return absl::DeadlineExceededError(absl::StrCat(
-        "searching \"", query_text, "\" took longer than its time limit of ",
-        absl::FormatDuration(options.time_limit),
-        "; narrow it (more letters before a *, smaller NEAR/ADJ windows, fewer OR words) or "
-        "allow more time"));
-  };
+  const auto out_of_time = [&] { return OutOfTime(query_text, options.time_limit); };
   // A DatabaseModifiedError means a writer committed twice while we read: reopen, retry.
   for (int attempt = 0;; ++attempt) {
     try {
-      Xapian::Query query = rep.query;
-      if (options.since) {
-        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                              internal::SinceFilter(state_->db, options.since->TimestampValue(),
-                                                    schema::kDateSlot, schema::kTimestampSlot));
-      }
-      if (budget.limited()) query = internal::WithinBudget(query, state_->budget);
+      const Xapian::Query query = MatchQuery(rep, options);
       std::vector<Xapian::Query> bonuses = rep.field_boosts;
       if (options.sort == SortOrder::kRecencyBoosted && options.recency_weight > 0) {
         const std::string reference =
@@ -603,10 +604,86 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
   }
 }
 
+Xapian::Query Searcher::MatchQuery(const internal::ParsedQueryRep& rep,
+                                   const SearchOptions& options) {
+  Xapian::Query query = rep.query;
+  if (options.since) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          internal::SinceFilter(state_->db, options.since->TimestampValue(),
+                                                schema::kDateSlot, schema::kTimestampSlot));
+  }
+  if (state_->budget->limited()) query = internal::WithinBudget(query, state_->budget);
+  return query;
+}
+
+absl::StatusOr<QuoteResults> Searcher::Quotes(absl::string_view query_text,
+                                              const SearchOptions& options) {
+  NEWSGREP_ASSIGN_OR_RETURN(const ParsedQuery parsed, Parse(query_text));
+  const internal::ParsedQueryRep& rep = *parsed.rep_;
+  if (options.time_limit <= absl::ZeroDuration()) {
+    return absl::InvalidArgumentError("time_limit must be more than 0");
+  }
+  internal::SearchBudget& budget = *state_->budget;
+  budget.Start(options.time_limit);
+  const absl::Cleanup stop_budget = [&budget] { budget.Stop(); };
+  for (int attempt = 0;; ++attempt) {
+    try {
+      Xapian::Enquire enquire(state_->db);
+      enquire.set_query(WithBonuses(MatchQuery(rep, options), rep.field_boosts));
+      enquire.set_sort_by_relevance_then_value(schema::kTimestampSlot, false);
+      const Xapian::MSet mset =
+          enquire.get_mset(0, static_cast<Xapian::doccount>(kMaxQuoteArticles));
+      if (budget.Expired()) return OutOfTime(rep.text, options.time_limit);
+      QuoteResults results;
+      results.articles_read = mset.size();
+      results.articles_capped = mset.get_matches_lower_bound() > mset.size();
+      const std::vector<std::string> display =
+          ReadValues(mset, DocidOrder(mset), schema::kDisplaySlot);
+      const internal::QuoteFilter filter(rep.query);
+      internal::QuoteCollector collector(options.collapse);
+      const Xapian::Stem stemmer = analysis::MemoisingStemmer();
+      for (const std::string& value : display) {  // in ranking order
+        NEWSGREP_ASSIGN_OR_RETURN(const StoredArticle article, DecodeDisplayRecord(value));
+        for (const StoredQuote& quote : article.quotes) {
+          if (filter.Matches(quote, stemmer)) collector.Add(article, quote);
+        }
+      }
+      std::vector<QuoteHit> quotes = std::move(collector).Take();
+      results.total = quotes.size();
+      const size_t begin = std::min(options.offset, quotes.size());
+      const size_t end = begin + std::min(options.limit, quotes.size() - begin);
+      results.quotes.assign(std::make_move_iterator(quotes.begin() + static_cast<long>(begin)),
+                            std::make_move_iterator(quotes.begin() + static_cast<long>(end)));
+      return results;
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt >= 2) {
+        return internal::XapianErrorToStatus(e, absl::StrCat("searching \"", rep.text, "\""));
+      }
+      NEWSGREP_RETURN_IF_ERROR(Reopen());
+    } catch (const Xapian::Error& e) {
+      return internal::XapianErrorToStatus(e, absl::StrCat("searching \"", rep.text, "\""));
+    }
+  }
+}
+
 std::string Searcher::Suggest(const internal::ParsedQueryRep& rep, const Xapian::MSet& mset) {
   std::map<std::string, std::string> replacements;  // typed word (lower case) → correction
+  const std::string case_start = schema::CaseTerm("");
   for (auto it = rep.query.get_unique_terms_begin(); it != rep.query.get_unique_terms_end(); ++it) {
     const std::string& term = *it;
+    if (absl::StartsWith(term, case_start)) {
+      // An acronym written nowhere in capitals: the word in small letters, when the index
+      // has it (an archive that writes "Nato"). Not for the dotted forms (U.N.), whose
+      // letters are words of their own to ReplaceWords.
+      const std::string lower = absl::AsciiStrToLower(term.substr(case_start.size()));
+      // (Not after case:, which takes capitals only.)
+      if (mset.get_termfreq(term) == 0 && !absl::StrContains(rep.text, "case:") &&
+          absl::StrContains(rep.text, term.substr(case_start.size())) &&
+          state_->db.get_termfreq(analysis::StemmedTerm(state_->stemmer, "", lower)) > 0) {
+        replacements.emplace(lower, lower);
+      }
+      continue;
+    }
     // Only the terms of words typed (not, say, the many of an expanded wildcard).
     auto typed = rep.typed.find(term);
     if (typed == rep.typed.end()) continue;  // no word as typed to replace

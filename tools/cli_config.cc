@@ -243,6 +243,9 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
       if (!facets.ok()) return facets.status();
       config.search.options.facets = *facets;
       search_only.push_back(name);
+    } else if (name == "--quotes") {
+      config.search.quotes = true;
+      search_only.push_back(name);
     } else if (name == "--facet-limit") {
       status = take_count(&config.search.options.facet_limit);
       search_only.push_back(name);
@@ -534,6 +537,11 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
   }
   config.search.query = absl::StrJoin(operands, " ");
   if (count_limit) config.search.options.limit = *count_limit;
+  if (config.search.quotes &&
+      (!config.search.options.facets.empty() || config.search.options.timeline)) {
+    return absl::InvalidArgumentError(
+        "--quotes lists quotes: it goes without --facets and --timeline");
+  }
   if ((!config.search.options.facets.empty() || config.search.options.timeline) &&
       (config.output == OutputMode::kIdsOnly || config.output == OutputMode::kCountOnly)) {
     return absl::InvalidArgumentError(
@@ -730,6 +738,7 @@ Search the index. Words must all match (stemmed: "guarantee" finds "guarantees")
   person:zelensky              a person named (any spelling: Zelenskyy, Zelenskiy)
   location:kyiv                a place named (also Kiev)   quote:"will not work"  quoted
   said:lavrov                  articles quoting Lavrov
+  WHO, IT, U.N., case:EU       an acronym: only where written in capitals
   "air support" NEAR/10 pentagon, claire ADJ/1 washington   proximity (README.md)
 Versions of one story (near-duplicates) are collapsed into one hit: "(+3 similar)".
 
@@ -744,6 +753,9 @@ Options:
   --facet-limit N      values shown per facet (default 10)
   --timeline[=UNIT]    after the hits, matching stories per day, week, month or year
                        as bars (default: auto, from the dates' span)
+  --quotes             the quotes that answer the query instead of articles: by the
+                       speaker said: names, holding a word of the query; each quote once
+                       (every copy with --all), by speaker and date; -n pages them
   -l, --ids-only       print only the id of each hit, one per line
   -c, --count          print only the number of matching articles (stories, unless --all)
   --all                every version of a story, not one hit per story

@@ -37,6 +37,7 @@ enum class Evaluation { kDedup, kNer, kExtract };
 struct SearchArgs {
   std::string query;  // the operands joined by spaces
   SearchOptions options;
+  bool quotes = false;  // --quotes: the matching quotes, not the articles (Searcher::Quotes)
 };
 
 /// `newsgrep index PATH...`.

@@ -93,9 +93,25 @@ std::unique_ptr<Searcher> OpenForReading(const Config& config) {
   return *std::move(searcher);
 }
 
+int RunQuotes(const Config& config, Searcher& searcher) {
+  auto results = searcher.Quotes(config.search.query, config.search.options);
+  if (!results.ok()) {
+    PrintError(results.status().message());
+    return kExitError;
+  }
+  MakePrinter(config.output, UseColor(config), stdout)
+      ->PrintQuotes(config.search.query, *results, config.search.options);
+  if (!FlushStdout()) {
+    PrintError(absl::StrCat("writing output: ", std::strerror(errno)));
+    return kExitError;
+  }
+  return results->total > 0 ? kExitMatch : kExitNoMatch;
+}
+
 int RunSearch(const Config& config) {
   std::unique_ptr<Searcher> searcher = OpenForReading(config);
   if (searcher == nullptr) return kExitError;
+  if (config.search.quotes) return RunQuotes(config, *searcher);
   auto results = searcher->Search(config.search.query, config.search.options);
   if (!results.ok()) {
     PrintError(results.status().message());

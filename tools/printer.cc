@@ -143,6 +143,31 @@ class TextPrinter : public ResultPrinter {
     Write(out_, text);
   }
 
+  void PrintQuotes(absl::string_view, const QuoteResults& results, const SearchOptions&) override {
+    std::string text;
+    const std::string* speaker = nullptr;
+    for (const QuoteHit& q : results.quotes) {
+      if (speaker == nullptr || *speaker != q.speaker_key) {
+        if (speaker != nullptr) text += "\n";
+        speaker = &q.speaker_key;
+        absl::StrAppend(&text, Style(kBold), q.speaker.empty() ? "(unattributed)" : q.speaker,
+                        Style(kReset), "\n");
+      }
+      absl::StrAppend(&text, "   ", Style(kQuote), "\u201c", q.text, "\u201d", Style(kReset), "\n");
+      std::string meta = q.date.empty() ? "(no date)" : DisplayDate(q.date);
+      for (const std::string& part : {q.source, q.article_id}) {
+        if (!part.empty()) absl::StrAppend(&meta, " · ", part);
+      }
+      if (q.versions > 1) absl::StrAppend(&meta, " (+", q.versions - 1, " more)");
+      absl::StrAppend(&text, "      ", Style(kDim), meta, Style(kReset), "\n");
+    }
+    if (results.articles_capped) {
+      absl::StrAppend(&text, "\n", Style(kDim), "(quotes of the ", results.articles_read,
+                      " best-ranked matching articles)", Style(kReset), "\n");
+    }
+    Write(out_, text);
+  }
+
   void PrintVersions(const StoredArticle& article,
                      const std::vector<StoryVersion>& versions) override {
     const size_t words = CountWords(article.body);
@@ -330,6 +355,32 @@ class JsonPrinter : public ResultPrinter {
     Write(out_, Dump(line));
   }
 
+  void PrintQuotes(absl::string_view query, const QuoteResults& results,
+                   const SearchOptions& options) override {
+    for (const QuoteHit& q : results.quotes) {
+      Write(out_,
+            Dump({{"type", "quote"},
+                  {"format_version", kJsonFormatVersion},
+                  {"text", q.text},
+                  {"speaker", q.speaker.empty() ? nlohmann::json() : nlohmann::json(q.speaker)},
+                  {"speaker_key",
+                   q.speaker_key.empty() ? nlohmann::json() : nlohmann::json(q.speaker_key)},
+                  {"id", q.article_id},
+                  {"title", q.title},
+                  {"date", q.date.empty() ? nlohmann::json() : nlohmann::json(q.date)},
+                  {"source", q.source},
+                  {"versions", q.versions}}));
+    }
+    Write(out_, Dump({{"type", "summary"},
+                      {"format_version", kJsonFormatVersion},
+                      {"query", query},
+                      {"total", results.total},
+                      {"total_is_exact", !results.articles_capped},
+                      {"offset", options.offset},
+                      {"returned", results.quotes.size()},
+                      {"suggestion", nlohmann::json()}}));
+  }
+
   void PrintArticle(const ArticleRecord& record,
                     const std::vector<std::string>& other_versions) override {
     const StoredArticle& a = record.article;
@@ -373,6 +424,9 @@ class IdPrinter : public ResultPrinter {
   void PrintArticle(const ArticleRecord& record, const std::vector<std::string>&) override {
     Write(out_, absl::StrCat(record.article.id, "\n"));
   }
+  void PrintQuotes(absl::string_view, const QuoteResults& results, const SearchOptions&) override {
+    for (const QuoteHit& q : results.quotes) Write(out_, absl::StrCat(q.article_id, "\n"));
+  }
 
  private:
   FILE* out_;
@@ -391,6 +445,9 @@ class CountPrinter : public ResultPrinter {
   }
   void PrintArticle(const ArticleRecord&, const std::vector<std::string>&) override {
     Write(out_, "1\n");
+  }
+  void PrintQuotes(absl::string_view, const QuoteResults& results, const SearchOptions&) override {
+    Write(out_, absl::StrCat(results.total, "\n"));
   }
 
  private:

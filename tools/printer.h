@@ -35,6 +35,12 @@ class ResultPrinter {
   /// object per facet, a "timeline" object, then the "summary"; count only: the total.
   virtual void PrintSummary(absl::string_view query, const SearchResults& results,
                             const SearchOptions& options) = 0;
+  /// `newsgrep --quotes`: the quotes found. Text: a heading per speaker, then each quote
+  /// with its date, source and article id; JSON: one "quote" object per quote, then the
+  /// "summary" (its total counts quotes); ids only: each quote's article id; count only:
+  /// the number of quotes.
+  virtual void PrintQuotes(absl::string_view query, const QuoteResults& results,
+                           const SearchOptions& options) = 0;
   /// `newsgrep similar`: `article` (the one asked about) and the other `versions` of its
   /// story, earliest first. Text: the article's title, id, length and number of versions,
   /// then one block per version (dates shown as in search hits); JSON: one "version" object

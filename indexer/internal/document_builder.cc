@@ -172,6 +172,13 @@ Xapian::Document DocumentBuilder::Build(const Article& article, const Extras& ex
   generator_.index_text(article.title);
   generator_.increase_termpos(kFieldGap);
   generator_.index_text(article.body);
+  // The acronyms as written, for `case:` and query words in capitals (the text's terms
+  // above are lower case). Without positions: wdf is what ranks them.
+  const auto add_acronym = [&document](absl::string_view acronym) {
+    document.add_term(schema::CaseTerm(acronym));
+  };
+  analysis::ForEachAcronym(article.title, add_acronym);
+  analysis::ForEachAcronym(article.body, add_acronym);
 
   ArticleEntities extracted;
   const ArticleEntities* entities = nullptr;

@@ -6,6 +6,7 @@
 #include <xapian/unicode.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "newsgrep/analysis.h"
 #include "newsgrep/dates.h"
 #include "newsgrep/schema.h"
 
@@ -76,7 +78,8 @@ bool EndsWord(unsigned ch) {
 // order of the text) and what XapianQueryText writes.
 class QueryReader {
  public:
-  explicit QueryReader(absl::string_view query) : query_(query), text_(Characters(query)) {
+  explicit QueryReader(absl::string_view query, bool acronyms = false)
+      : query_(query), text_(Characters(query)), acronyms_(acronyms) {
     out_.reserve(query_.size());
     size_t k = 0;
     while (k < text_.size()) k = Step(k);
@@ -97,6 +100,7 @@ class QueryReader {
     return query_.substr(begin, end - begin);
   }
   bool InNameGroup() const { return !groups_.empty() && groups_.back(); }
+  bool InFieldGroup() const { return !field_groups_.empty() && field_groups_.back(); }
 
   // Records the error at character k unless an earlier one is recorded.
   void Fail(size_t k, absl::string_view what) {
@@ -125,11 +129,14 @@ class QueryReader {
         // Brackets inside a phrase or a field's unquoted value are not brackets.
       } else if (ch == '(') {
         groups_.push_back(InNameGroup());
+        // A field's group: `title:(` has just been written.
+        field_groups_.push_back(InFieldGroup() || (!out_.empty() && out_.back() == ':'));
         opens_.push_back(k);
       } else if (ch == ')' && groups_.empty()) {
         Fail(k, "unmatched ')'");
       } else if (ch == ')') {
         groups_.pop_back();
+        field_groups_.pop_back();
         opens_.pop_back();
       }
       absl::StrAppend(&out_, Bytes(k, k + 1));
@@ -178,6 +185,9 @@ class QueryReader {
       if (plain_value) checked_value_end_ = ValueEnd(value);
       if (field == nullptr) CheckDates(k, value);
       if (field != nullptr && field->folds_names && plain_value) CheckName(name, value);
+      if (field != nullptr && field->kind == schema::FieldKind::kExactCase) {
+        CheckCase(name, value);
+      }
     }
     if (text_[value].ch == ')') return k;  // Xapian reads no field here
     if (field == nullptr && (name != schema::kDateField || !plain_value)) return k;
@@ -190,10 +200,12 @@ class QueryReader {
     name_term_ = false;
     if (field == nullptr) return Days(value);
     if (field->kind == schema::FieldKind::kBoolean) return ExactValue(value);
+    if (field->kind == schema::FieldKind::kExactCase) return CaseValue(value);
     if (!field->folds_names) return value;
     if (IsQuote(text_[value].ch)) return Quoted(value);
     if (text_[value].ch == '(') {
       groups_.push_back(true);
+      field_groups_.push_back(true);
       opens_.push_back(value);
       out_ += '(';
       return value + 1;
@@ -242,6 +254,53 @@ class QueryReader {
                                  "spelling of a name: ",
                                  name, ":zelensky finds Zelenskyy and Zelenskiy)"));
     }
+  }
+
+  // case: takes one acronym (analysis::AcronymOf), which Xapian's parser would split at its
+  // dots (U.N.) or never hand to the field processor (a phrase, a group).
+  void CheckCase(absl::string_view name, size_t value) {
+    const size_t end = ValueEnd(value);
+    if (IsQuote(text_[value].ch) || text_[value].ch == '(' ||
+        !analysis::AcronymOf(Bytes(value, end)).has_value()) {
+      Fail(value, absl::StrCat(name,
+                               ": takes one word written in capitals, 2-6 letters or digits "
+                               "(an acronym: ",
+                               name, ":IT, ", name, ":WHO, ", name, ":U.N.)"));
+    }
+  }
+
+  // The value of case:, as the acronym it spells (U.N. → UN).
+  size_t CaseValue(size_t value) {
+    const size_t end = ValueEnd(value);
+    const absl::string_view written = Bytes(value, end);
+    const std::optional<std::string> acronym = analysis::AcronymOf(written);
+    absl::StrAppend(&out_, acronym ? absl::string_view(*acronym) : written);
+    return end;
+  }
+
+  // A word in capitals standing alone (analysis::AcronymOf: `WHO`, `U.N.`; not AND, OR, NOT,
+  // XOR), outside phrases and field values and not joined to other words (`WHO-led`,
+  // `NAT*`), becomes kAcronymField:WORD, which the acronym processor answers
+  // (case_field.h). Returns k when the word at k is no such word.
+  size_t Acronym(size_t k) {
+    if (!acronyms_ || plain_quotes_ || name_term_ || InNameGroup() || InFieldGroup() ||
+        k < checked_value_end_) {
+      return k;
+    }
+    size_t end = k;
+    while (end < text_.size() && (IsWord(end) || text_[end].ch == '.')) ++end;
+    const absl::string_view written = Bytes(k, end);
+    if (written == "AND" || written == "OR" || written == "NOT" || written == "XOR") return k;
+    const std::optional<std::string> acronym = analysis::AcronymOf(written);
+    if (!acronym) return k;
+    const bool alone_before =
+        k == 0 || SpaceOrOpen(k - 1) ||
+        ((text_[k - 1].ch == '+' || text_[k - 1].ch == '-') && (k == 1 || SpaceOrOpen(k - 2)));
+    const bool alone_after = end == text_.size() || Xapian::Unicode::is_whitespace(text_[end].ch) ||
+                             text_[end].ch == ')';
+    if (!alone_before || !alone_after) return k;
+    absl::StrAppend(&out_, kAcronymField, ":", *acronym);
+    return end;
   }
 
   bool SpaceOrOpen(size_t k) const {
@@ -295,7 +354,7 @@ class QueryReader {
     size_t end = k;
     while (IsWord(end)) ++end;
     const absl::string_view word = Bytes(k, end);
-    if (word != "NEAR" && word != "ADJ") return k;
+    if (word != "NEAR" && word != "ADJ") return Acronym(k);
     absl::StrAppend(&out_, absl::AsciiStrToLower(word));
     return end;
   }
@@ -330,12 +389,14 @@ class QueryReader {
   std::vector<Character> text_;
   std::string out_;
   absl::Status error_;
-  std::vector<bool> groups_;      // per open bracket: a name field's group, or inside one
-  std::vector<size_t> opens_;     // per open bracket: where it is
-  size_t plain_quote_ = 0;        // the last quote outside name values
-  size_t checked_value_end_ = 0;  // the end of the last unquoted field value checked
-  bool name_term_ = false;        // inside the unbracketed value of a name field
-  bool plain_quotes_ = false;     // inside a quoted phrase outside name values
+  std::vector<bool> groups_;        // per open bracket: a name field's group, or inside one
+  std::vector<size_t> opens_;       // per open bracket: where it is
+  size_t plain_quote_ = 0;          // the last quote outside name values
+  size_t checked_value_end_ = 0;    // the end of the last unquoted field value checked
+  bool name_term_ = false;          // inside the unbracketed value of a name field
+  bool plain_quotes_ = false;       // inside a quoted phrase outside name values
+  std::vector<bool> field_groups_;  // per open bracket: a field's group, or inside one
+  bool acronyms_ = false;           // rewrite words in capitals (Acronym)
 };
 
 }  // namespace
@@ -382,7 +443,9 @@ bool IsQuerySpaceAt(absl::string_view text, size_t i) {
 
 absl::Status CheckQuerySyntax(absl::string_view query) { return QueryReader(query).error(); }
 
-std::string XapianQueryText(absl::string_view text) { return QueryReader(text).text(); }
+std::string XapianQueryText(absl::string_view text, bool acronyms) {
+  return QueryReader(text, acronyms).text();
+}
 
 absl::Status CheckDateValue(absl::string_view query, size_t begin, size_t end) {
   const absl::string_view value = query.substr(begin, end - begin);

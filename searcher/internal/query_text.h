@@ -50,7 +50,11 @@ bool IsQuerySpaceAt(absl::string_view text, size_t i);
 /// fields. Returns OK, or InvalidArgument (QueryErrorAt) for the first problem in the text.
 absl::Status CheckQuerySyntax(absl::string_view query);
 
-/// `text` with three rewrites, everything else unchanged:
+/// The field the acronym rewrite (XapianQueryText) writes a word in capitals under; not a
+/// field of the query language.
+inline constexpr absl::string_view kAcronymField = "newsgrepacronym";
+
+/// `text` with these rewrites, everything else unchanged:
 ///
 /// - Name fields (`person:`, `said:`). Xapian's parser never calls a FieldProcessor for a
 ///   phrase: a quoted value (`person:"dmitry sokolov"`, also in curly quotes) or words its
@@ -67,7 +71,13 @@ absl::Status CheckQuerySyntax(absl::string_view query);
 /// - NEAR and ADJ left where Xapian would read its own operator (newsgrep's proximity
 ///   rewrite did not take them) are written in lower case, except inside an exact value
 ///   (`id:x-NEAR`).
-std::string XapianQueryText(absl::string_view text);
+/// - `case:U.N.` becomes `case:UN` (the acronym, which Xapian's parser hands to the field
+///   processor whole).
+/// - With `acronyms`: each word in capitals that stands alone outside phrases and field
+///   values (analysis::AcronymOf: `WHO`, `U.N.`, not AND, OR, NOT or XOR) becomes
+///   `newsgrepacronym:WHO` (kAcronymField), answered by case_field.h. Off for the sides of
+///   NEAR/ADJ, which need word positions that acronym terms do not have.
+std::string XapianQueryText(absl::string_view text, bool acronyms = false);
 
 }  // namespace newsgrep::internal
 

@@ -1,6 +1,7 @@
 /// @file facets_test.cc
-/// @brief Tests for facets and timelines (SearchOptions::facets, ::timeline) on a small
-/// index of three stories, one republished three times, and for the facet record.
+/// @brief Tests for what a search says beyond its hits, on a small index of three stories,
+/// one republished three times: facets and timelines (SearchOptions::facets, ::timeline),
+/// quotes (Searcher::Quotes), and the facet record.
 #include <xapian.h>
 
 #include <string>
@@ -217,6 +218,65 @@ TEST_F(FacetsTest, NoMatchGivesEmptyFacetsAndTimeline) {
   ASSERT_TRUE(results.timeline.has_value());
   EXPECT_TRUE(results.timeline->buckets.empty());
   EXPECT_EQ(results.timeline->undated, 0u);
+}
+
+QuoteResults Quotes(Searcher& searcher, const std::string& query, SearchOptions options = {}) {
+  absl::StatusOr<QuoteResults> results = searcher.Quotes(query, options);
+  EXPECT_TRUE(results.ok()) << results.status();
+  return results.ok() ? *results : QuoteResults();
+}
+
+// "speaker: text (id, versions)" of each quote.
+std::vector<std::string> Said(const QuoteResults& results) {
+  std::vector<std::string> out;
+  for (const QuoteHit& q : results.quotes) {
+    out.push_back(q.speaker_key + ": " + q.text + " (" + q.article_id + ", " +
+                  std::to_string(q.versions) + ")");
+  }
+  return out;
+}
+
+TEST_F(FacetsTest, QuotesOfASpeakerOnceEachFromTheEarliestVersion) {
+  const QuoteResults results = Quotes(*searcher_, "said:starmer");
+  EXPECT_THAT(Said(results),
+              ElementsAre("keir starmer: We will not walk away from these talks, (a-1, 3)"));
+  EXPECT_EQ(results.total, 1u);
+  ASSERT_EQ(results.quotes.size(), 1u);
+  EXPECT_EQ(results.quotes[0].speaker, "Keir Starmer");
+  EXPECT_EQ(results.quotes[0].date, "2025-08-18");
+  EXPECT_EQ(results.quotes[0].source, "Continental Wire");
+  EXPECT_EQ(results.articles_read, 3u);  // the three versions that quote him
+  EXPECT_FALSE(results.articles_capped);
+  // Without collapsing, every copy.
+  EXPECT_THAT(Said(Quotes(*searcher_, "said:starmer", {.collapse = false})),
+              ElementsAre("keir starmer: We will not walk away from these talks, (a-1, 1)",
+                          "keir starmer: We will not walk away from these talks, (a-2, 1)",
+                          "keir starmer: We will not walk away from these talks, (a-3, 1)"));
+}
+
+TEST_F(FacetsTest, QuotesHoldAWordOfTheQuery) {
+  // "talks" is in Starmer's quote, not in Macron's (whose article is about talks too).
+  EXPECT_THAT(Said(Quotes(*searcher_, "talks")),
+              ElementsAre("keir starmer: We will not walk away from these talks, (a-1, 3)"));
+  EXPECT_THAT(Said(Quotes(*searcher_, "door")),
+              ElementsAre("emanuel macron: The door is open, (b-1, 1)"));
+  EXPECT_THAT(Said(Quotes(*searcher_, "quote:\"door is open\"")),
+              ElementsAre("emanuel macron: The door is open, (b-1, 1)"));
+  EXPECT_THAT(Said(Quotes(*searcher_, "said:macron talks")), ::testing::IsEmpty());
+  EXPECT_EQ(Quotes(*searcher_, "harvest").total, 0u);
+}
+
+TEST_F(FacetsTest, QuotesAreGroupedBySpeakerAndPaged) {
+  const QuoteResults all = Quotes(*searcher_, "said:starmer OR said:macron");
+  EXPECT_THAT(Said(all),
+              ElementsAre("emanuel macron: The door is open, (b-1, 1)",
+                          "keir starmer: We will not walk away from these talks, (a-1, 3)"));
+  const QuoteResults second =
+      Quotes(*searcher_, "said:starmer OR said:macron", {.offset = 1, .limit = 1});
+  EXPECT_EQ(second.total, 2u);
+  EXPECT_THAT(Said(second),
+              ElementsAre("keir starmer: We will not walk away from these talks, (a-1, 3)"));
+  EXPECT_EQ(searcher_->Quotes("said:(", {}).status().code(), absl::StatusCode::kInvalidArgument);
 }
 
 TEST(FacetsTimelineTest, TooManyBucketsIsAnErrorNamingTheSpan) {

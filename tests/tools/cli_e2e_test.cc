@@ -1,7 +1,7 @@
 /// @file cli_e2e_test.cc
 /// @brief End-to-end tests of the real `newsgrep` binary: each test runs it as a subprocess
 /// (stdout on a pipe or a pseudo-terminal, stderr on a pipe) and checks stdout, stderr and
-/// the exit status. The bundled sample corpus (data/sample/articles, 46 articles) is indexed
+/// the exit status. The bundled sample corpus (data/sample/articles, 47 articles) is indexed
 /// once per test process into a temporary directory.
 #include <algorithm>
 #include <cstdlib>
@@ -47,7 +47,7 @@ using ::testing::StartsWith;
 using ::testing::UnorderedElementsAre;
 
 constexpr char kSampleArticles[] = "data/sample/articles";  // relative to kSourceDir
-constexpr size_t kSampleArticleCount = 46;
+constexpr size_t kSampleArticleCount = 47;
 
 // ---------------------------------------------------------------------------------------
 // Small helpers.
@@ -181,10 +181,10 @@ TEST_F(CliEndToEndTest, IndexSampleCorpusReportsFortyArticles) {
   EXPECT_THAT(r.out, IsEmpty()) << r;
   const std::vector<std::string> err = Lines(r.err);
   ASSERT_EQ(err.size(), 1u) << r;  // only the summary: no problem in the sample
-  EXPECT_THAT(err[0], StartsWith("newsgrep: indexed 46 articles from 37 files in ")) << r;
-  EXPECT_THAT(err[0], HasSubstr(absl::StrCat(" into ", SampleDb(), "; 46 in index"))) << r;
+  EXPECT_THAT(err[0], StartsWith("newsgrep: indexed 47 articles from 38 files in ")) << r;
+  EXPECT_THAT(err[0], HasSubstr(absl::StrCat(" into ", SampleDb(), "; 47 in index"))) << r;
   EXPECT_THAT(err[0], Not(HasSubstr("skipped"))) << r;
-  // Every article contains "said": the index holds exactly the 46 articles.
+  // Every article contains "said": the index holds exactly the 47 articles.
   EXPECT_EQ(Count(SampleDb(), "said"), kSampleArticleCount);
 }
 
@@ -198,8 +198,8 @@ TEST_F(CliEndToEndTest, ReindexingTheSameCorpusIsIdempotent) {
 
   const RunResult second = Run({"index", "--db", db, kSampleArticles});
   EXPECT_EQ(second.exit_code, 0) << second;
-  EXPECT_THAT(second.err, AllOf(HasSubstr("newsgrep: indexed 46 articles from 37 files"),
-                                HasSubstr("; 46 in index\n")))
+  EXPECT_THAT(second.err, AllOf(HasSubstr("newsgrep: indexed 47 articles from 38 files"),
+                                HasSubstr("; 47 in index\n")))
       << second;
 
   EXPECT_GT(nato, 0u);
@@ -630,7 +630,7 @@ TEST_F(CliEndToEndTest, SilentDegradationAMissingPositionTableIsAnErrorAndCheckN
   const std::string db = CopyOfIndex(NewDir("no-positions"), SampleDb());
   const RunResult sound = Run({"check", "--db", db}, kCheckOptions);
   EXPECT_EQ(sound.exit_code, 0) << sound;
-  EXPECT_THAT(sound.out, HasSubstr("46 articles; no problem found")) << sound;
+  EXPECT_THAT(sound.out, HasSubstr("47 articles; no problem found")) << sound;
 
   ASSERT_TRUE(fs::remove(fs::path(db) / "position.glass"));
   for (const char* query : {"\"security guarantees\"", "whitcombe NEAR/5 reporters", "nato"}) {

@@ -42,6 +42,7 @@ using newsgrep::test::TempDir;
 using ::testing::AllOf;
 using ::testing::AnyOf;
 using ::testing::ElementsAre;
+using ::testing::EndsWith;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
@@ -264,9 +265,12 @@ TEST_F(ReadmeExamplesTest, ReadmeHasTheExampleBlockCoveringEveryFeature) {
                               " NOT ",
                               "*'",
                               "did you mean",
+                              "'WHO data'",
+                              "case:",
                               "--facets ",
                               "--facets=",
-                              "--timeline"}) {
+                              "--timeline",
+                              "--quotes"}) {
     EXPECT_THAT(all, HasSubstr(feature)) << "no README example shows " << feature;
   }
 }
@@ -293,9 +297,11 @@ TEST_F(ReadmeExamplesTest, EveryReadmeExampleFindsSomething) {
     }
     EXPECT_EQ(r.exit_code, 0) << r;
     EXPECT_THAT(r.err, IsEmpty()) << r;
-    const bool no_hits =
-        std::find(example.args.begin(), example.args.end(), "-n0") != example.args.end();
-    // -n0 shows only what comes after the hits (the facets): a heading first.
+    const auto has = [&](const char* arg) {
+      return std::find(example.args.begin(), example.args.end(), arg) != example.args.end();
+    };
+    const bool no_hits = has("-n0") || has("--quotes");
+    // -n0 shows only what comes after the hits (the facets), --quotes quotes: a heading first.
     if (no_hits) {
       EXPECT_THAT(r.out, Not(AnyOf(IsEmpty(), StartsWith("1. ")))) << r;
     } else {
@@ -669,6 +675,59 @@ TEST_F(ReadmeExamplesTest, FacetAndTimelineUsageErrors) {
   }
   EXPECT_THAT(Search({"--facets=people", "nato"}).err,
               HasSubstr("the facets are person, location, said, source, author, category"));
+}
+
+// ---------------------------------------------------------------------------------------
+// 7. Acronyms and quotes.
+
+TEST_F(ReadmeExamplesTest, AWordInCapitalsFindsTheAcronymOnly) {
+  const std::string who_story = "who-and-eu-agree-health-data-rules.txt";
+  const std::vector<std::string> capitals = Ids("WHO");
+  ASSERT_EQ(capitals.size(), 1u);
+  EXPECT_THAT(capitals[0], EndsWith(who_story));
+  // In small letters: every "who", the analysis piece's headline among them.
+  const std::vector<std::string> word = Ids("who");
+  EXPECT_GT(word.size(), capitals.size());
+  // IT is a query though "it" is a stopword; U.N. and UN are one acronym.
+  const std::vector<std::string> it = Ids("IT");
+  ASSERT_EQ(it.size(), 1u);
+  EXPECT_THAT(it[0], EndsWith(who_story));
+  EXPECT_EQ(Ids("U.N."), Ids("case:UN"));
+  EXPECT_EQ(Search({"it"}).exit_code, 2);
+  const RunResult bad = Search({"case:nato"});
+  EXPECT_EQ(bad.exit_code, 2) << bad;
+  EXPECT_THAT(bad.err, HasSubstr("case: takes one word written in capitals")) << bad;
+  EXPECT_THAT(bad.err, HasSubstr("at column 6")) << bad;
+}
+
+TEST_F(ReadmeExamplesTest, QuotesOnceEachWithTheirCopiesCounted) {
+  int exit_code = -1;
+  const std::vector<nlohmann::json> json =
+      Json({"--quotes", "-n", "100", "said:horodetskyy"}, &exit_code);
+  EXPECT_EQ(exit_code, 0);
+  ASSERT_GE(json.size(), 3u);
+  const nlohmann::json& summary = json.back();
+  EXPECT_EQ(summary.at("type"), "summary");
+  EXPECT_EQ(summary.at("total").get<size_t>(), json.size() - 1);
+  std::set<std::string> texts;
+  size_t copies = 0;
+  for (size_t i = 0; i + 1 < json.size(); ++i) {
+    const nlohmann::json& q = json[i];
+    ASSERT_EQ(q.at("type"), "quote") << q;
+    EXPECT_THAT(q.at("speaker_key").get<std::string>(), HasSubstr("horodetsk")) << q;
+    EXPECT_TRUE(texts.insert(q.at("text").get<std::string>()).second) << "listed twice: " << q;
+    copies += q.at("versions").get<size_t>();
+  }
+  // The anchor story's quotes are republished: --all lists each copy.
+  EXPECT_GT(copies, texts.size());
+  const RunResult all = Search({"--quotes", "--all", "-c", "said:horodetskyy"});
+  EXPECT_EQ(all.exit_code, 0) << all;
+  EXPECT_EQ(absl::StripAsciiWhitespace(all.out), std::to_string(copies)) << all;
+  // Text: the speaker, then each quote with its article's id.
+  const RunResult text = Search({"--quotes", "-n", "2", "said:horodetskyy"});
+  EXPECT_EQ(text.exit_code, 0) << text;
+  EXPECT_THAT(Lines(text.out)[0], HasSubstr("Horodetsk")) << text;
+  EXPECT_EQ(Search({"--quotes", "said:horodetskyy zeppelin"}).exit_code, 1);
 }
 
 }  // namespace

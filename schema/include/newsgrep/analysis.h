@@ -14,10 +14,26 @@
 #include <string>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "absl/strings/string_view.h"
 #include "newsgrep/schema.h"
 
 namespace newsgrep::analysis {
+
+/// The acronym a word stands for, as the index keeps it (schema::CaseTerm): a word in
+/// capitals of 2-6 ASCII letters or digits, a letter first ("NATO", "WHO", "G7"), or 2-6
+/// capital letters each followed by a dot, the last dot optional ("U.N.", "U.S" → "UN",
+/// "US"). nullopt for anything else ("Nato", "I", "NATIONAL", "COVID19").
+std::optional<std::string> AcronymOf(absl::string_view word);
+
+/// Calls `visit` with the acronym (AcronymOf) of each word of `text` that is one, in
+/// order, repeats included. A word is a run of ASCII letters, digits and dots (non-ASCII
+/// letters make a word that is no acronym); a trailing dot that ends a sentence is not part
+/// of it. Lines written in capitals are skipped: a shouted headline ("U.S. OIL PRICES
+/// RISE") is not four acronyms. A line is shouted when it has at least three words in
+/// capitals (two letters or more) and more than three times as many of them as words with
+/// small letters.
+void ForEachAcronym(absl::string_view text, absl::FunctionRef<void(absl::string_view)> visit);
 
 /// English Snowball stemmer (Xapian's own Snowball implementation).
 Xapian::Stem Stemmer();

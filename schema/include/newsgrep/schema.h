@@ -33,7 +33,8 @@ namespace newsgrep::schema {
 ///    a boolean term each in the documents.
 /// 9: authors: the author field (kAuthorPrefix) and the display record's author list.
 /// 10: the facet record (kFacetSlot, facet_record.h).
-inline constexpr int kSchemaVersion = 10;
+/// 11: acronyms as written (kCasePrefix, CaseTerm).
+inline constexpr int kSchemaVersion = 11;
 inline constexpr absl::string_view kSchemaVersionKey = "newsgrep.schema_version";
 
 /// The index's vocabulary: every word indexed, as the term generator read it (lower case,
@@ -58,6 +59,10 @@ inline constexpr int kBandBucketBits = 12;
 enum class FieldKind {
   kFreeText,  // analysed text: stemmed, positional, ranked (QueryParser::add_prefix)
   kBoolean,   // one exact term per value, filters only (QueryParser::add_boolean_prefix)
+  /// Words written in capitals, kept as written (analysis::AcronymOf), one term per word
+  /// and article (CaseTerm), ranked, without positions; the searcher reads the field's
+  /// values with a Xapian::FieldProcessor.
+  kExactCase,
 };
 
 /// One searchable field.
@@ -89,6 +94,9 @@ inline constexpr absl::string_view kDatelinePrefix = "XDATELINE";
 inline constexpr absl::string_view kAuthorPrefix = "XAUTHOR";
 /// The subject tags the source gave the article (Article::categories).
 inline constexpr absl::string_view kCategoryPrefix = "XCAT";
+/// The acronyms written in the article's title and body, in capitals as written
+/// (analysis::ForEachAcronym): the terms of `case:` and of a query word in capitals.
+inline constexpr absl::string_view kCasePrefix = "XCASE";
 /// The story cluster an article belongs to (near-duplicate versions share it).
 inline constexpr absl::string_view kClusterPrefix = "XCLUSTER";
 /// People named in the article: each person's name as written and its folded key words
@@ -124,7 +132,7 @@ inline constexpr size_t kMaxFileTermPath = 240;
 /// BM25 weight in that field, so an article whose headline, quotes, people or places
 /// contain the word ranks above one that only mentions it in the body. Tunable here
 /// without re-indexing.
-inline constexpr std::array<Field, 11> kFields = {{
+inline constexpr std::array<Field, 12> kFields = {{
     {"title", kTitlePrefix, FieldKind::kFreeText, 3.0, "words in the headline", false, true},
     {"quote", kQuotePrefix, FieldKind::kFreeText, 2.0,
      "words inside quotation marks (what someone said)", false, true},
@@ -141,6 +149,8 @@ inline constexpr std::array<Field, 11> kFields = {{
      true},
     {"category", kCategoryPrefix, FieldKind::kFreeText, 1.0,
      "a subject tag its source gave it (a feed's category, a Reuters topic)"},
+    {"case", kCasePrefix, FieldKind::kExactCase, 1.0,
+     "a word in capitals exactly as written: an acronym (case:IT, case:WHO, case:U.N.)"},
     {"id", kIdPrefix, FieldKind::kBoolean, 1.0, "the article's unique id (exact)"},
     {"cluster", kClusterPrefix, FieldKind::kBoolean, 1.0,
      "the story cluster: all versions of one story (exact)"},
@@ -214,6 +224,10 @@ std::string KnownFieldNames();
 /// (re-index) when it differs or is missing from a non-empty database. `path` names the
 /// index in the message.
 absl::Status CheckSchemaVersion(const Xapian::Database& db, absl::string_view path);
+
+/// The term of an acronym (analysis::AcronymOf) written in an article: kCasePrefix, ':'
+/// (Xapian's separator before a value in capitals), the acronym: "XCASE:NATO".
+std::string CaseTerm(absl::string_view acronym);
 
 /// The unique-id term of the article whose id is `article_id`.
 std::string IdTerm(absl::string_view article_id);

@@ -206,6 +206,32 @@ struct SearchResults {
   std::optional<Timeline> timeline;
 };
 
+/// A quotation that answers a query (Searcher::Quotes).
+struct QuoteHit {
+  std::string text;         // the words inside the marks (StoredQuote::text)
+  std::string speaker;      // as written; "" when the quote is not attributed
+  std::string speaker_key;  // the speaker's canonical key; "" when none
+  /// The article it is quoted from: with collapsing, the earliest dated of the articles
+  /// carrying it (the original, not a republication).
+  std::string article_id;
+  std::string title;
+  std::string date;  // the article's (ISO 8601), "" when undated
+  std::string source;
+  size_t versions = 1;  // articles carrying this quote (1 without collapsing)
+};
+
+/// What Searcher::Quotes found.
+struct QuoteResults {
+  size_t total = 0;              // matching quotes (before offset and limit)
+  std::vector<QuoteHit> quotes;  // the page of them: options.offset, options.limit
+  size_t articles_read = 0;      // matching articles whose quotes were read
+  /// True when more articles matched than the kMaxQuoteArticles best-ranked that were read.
+  bool articles_capped = false;
+};
+
+/// The most matching articles Searcher::Quotes reads quotes from (the best ranked first).
+inline constexpr size_t kMaxQuoteArticles = 5000;
+
 /// What Searcher::TopEntities counts.
 enum class EntityKind { kPerson, kPlace };
 
@@ -272,6 +298,16 @@ class Searcher {
   /// without parsing again. InvalidArgument for an empty ParsedQuery.
   absl::StatusOr<SearchResults> Search(const ParsedQuery& query, const SearchOptions& options);
 
+  /// The quotations that answer `query`, not the articles: the quotes of the matching
+  /// articles (the kMaxQuoteArticles best ranked) by a speaker the query's `said:` names,
+  /// if it names one, and holding one of the query's words (bare words, `quote:` words,
+  /// phrase words, in any form), if it has any. With options.collapse, each quote once
+  /// (QuoteHit::versions). Grouped by speaker, most quoted first (unattributed quotes
+  /// last), each speaker's in date order. options.offset and options.limit page the quotes;
+  /// since and time_limit apply as in Search; snippets, sort, facets and timeline do not.
+  /// Errors as Search.
+  absl::StatusOr<QuoteResults> Quotes(absl::string_view query, const SearchOptions& options);
+
   /// Checks and parses `query` (the errors of Search for a malformed query) without
   /// running it.
   absl::StatusOr<ParsedQuery> Parse(absl::string_view query);
@@ -300,6 +336,8 @@ class Searcher {
  private:
   struct State;
   explicit Searcher(std::unique_ptr<State> state);
+  // The query the match runs: `rep`'s with options.since and the time budget.
+  Xapian::Query MatchQuery(const internal::ParsedQueryRep& rep, const SearchOptions& options);
   // `mset`: the match of `query` (its term statistics say which words the index has).
   std::string Suggest(const internal::ParsedQueryRep& query, const Xapian::MSet& mset);
   std::unique_ptr<State> state_;
