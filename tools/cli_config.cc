@@ -575,9 +575,9 @@ Exit status: 0 versions found, 1 none (the story has one version), 2 error (no s
     return R"help(Usage: newsgrep show [OPTIONS] ID...
 
 Print each article whose id is given (as newsgrep -l prints ids) in full: title, date,
-source, id, url, authors, dateline, the clean text as indexed (its quotes in colour on a
-terminal), then the people, places and quotes (with their speakers) found in it, and the
-ids of its story's other versions.
+source, id, url, authors, dateline, the clean text as indexed (on a terminal its quotes
+in cyan, the people named in yellow, the places in green), then the people, places and
+quotes (with their speakers) found in it, and the ids of its story's other versions.
 
 Options:
   --db PATH            index directory (see newsgrep index --help)

@@ -19,7 +19,9 @@ constexpr char kBold[] = "\x1b[1m";
 constexpr char kDim[] = "\x1b[2m";
 constexpr char kMatch[] = "\x1b[1;31m";
 constexpr char kReset[] = "\x1b[0m";
-constexpr char kQuote[] = "\x1b[36m";  // cyan: quoted words in a whole article
+constexpr char kQuote[] = "\x1b[36m";   // cyan: quoted words in a whole article
+constexpr char kPerson[] = "\x1b[33m";  // yellow: a person named in it
+constexpr char kPlace[] = "\x1b[32m";   // green: a place named in it
 
 void Write(FILE* out, absl::string_view text) { std::fwrite(text.data(), 1, text.size(), out); }
 
@@ -203,16 +205,35 @@ class TextPrinter : public ResultPrinter {
     if (!a.url.empty()) absl::StrAppend(&text, "   ", a.url, "\n");
     if (!a.authors.empty()) absl::StrAppend(&text, "   By ", absl::StrJoin(a.authors, ", "), "\n");
     if (!a.dateline.empty()) absl::StrAppend(&text, "   Dateline: ", a.dateline, "\n");
-    // The quotes stand out in the text on a terminal (their offsets are into the body).
-    size_t at = 0;
+    // On a terminal the quotes, people and places stand out in the text (a name inside a
+    // quote in its own colour).
     absl::StrAppend(&text, "\n");
-    for (const StoredQuote& q : a.quotes) {
-      if (!color_ || q.begin < at || q.end <= q.begin || q.end > a.body.size()) continue;
-      absl::StrAppend(&text, a.body.substr(at, q.begin - at), Style(kQuote),
-                      a.body.substr(q.begin, q.end - q.begin), Style(kReset));
-      at = q.end;
+    if (!color_) {
+      absl::StrAppend(&text, a.body, "\n");
+    } else {
+      std::vector<const char*> style(a.body.size(), nullptr);
+      for (const StoredQuote& q : a.quotes) {
+        if (q.end <= q.begin || q.end > a.body.size()) continue;
+        std::fill(style.begin() + static_cast<long>(q.begin),
+                  style.begin() + static_cast<long>(q.end), kQuote);
+      }
+      for (const NameMention& m : NameMentions(a)) {
+        std::fill(style.begin() + static_cast<long>(m.begin),
+                  style.begin() + static_cast<long>(m.end),
+                  m.kind == EntityKind::kPerson ? kPerson : kPlace);
+      }
+      const char* current = nullptr;
+      for (size_t i = 0; i < a.body.size(); ++i) {
+        if (style[i] != current) {
+          if (current != nullptr) text += kReset;
+          if (style[i] != nullptr) text += style[i];
+          current = style[i];
+        }
+        text += a.body[i];
+      }
+      if (current != nullptr) text += kReset;
+      text += "\n";
     }
-    absl::StrAppend(&text, a.body.substr(at), "\n");
     auto list = [&text](absl::string_view label, const std::vector<std::string>& items) {
       if (!items.empty())
         absl::StrAppend(&text, "\n", label, ": ", absl::StrJoin(items, "; "), "\n");
@@ -389,6 +410,14 @@ class JsonPrinter : public ResultPrinter {
     line["cluster_id"] = record.cluster_id;
     line["other_versions"] = other_versions;
     AddEntities(a, line);
+    nlohmann::json mentions = nlohmann::json::array();
+    for (const NameMention& m : NameMentions(a)) {
+      mentions.push_back({{"begin", m.begin},
+                          {"end", m.end},
+                          {"kind", m.kind == EntityKind::kPerson ? "person" : "place"},
+                          {"key", m.key}});
+    }
+    line["mentions"] = std::move(mentions);
     Write(out_, Dump(line));
   }
 

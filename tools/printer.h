@@ -48,10 +48,11 @@ class ResultPrinter {
   virtual void PrintVersions(const StoredArticle& article,
                              const std::vector<StoryVersion>& versions) = 0;
   /// `newsgrep show`: one whole article and the ids of its story's other versions. Text:
-  /// title, date · source · id, url, authors, dateline, the clean text (its quotes in
-  /// colour when colour is on), then the people,
-  /// places and quotes (with speakers) found in it and the other versions; JSON: one
-  /// "article" object (docs/JSON.md); ids only: its id; count only: 1.
+  /// title, date · source · id, url, authors, dateline, the clean text (when colour is on,
+  /// its quotes and the names of its people and places (NameMentions) in colour), then the
+  /// people, places and quotes (with speakers) found in it and the other versions; JSON:
+  /// one "article" object with the names' offsets (docs/JSON.md); ids only: its id; count
+  /// only: 1.
   virtual void PrintArticle(const ArticleRecord& record,
                             const std::vector<std::string>& other_versions) = 0;
 };

@@ -321,6 +321,25 @@ TEST(FacetsDamageTest, ADamagedFacetRecordIsDataLoss) {
   EXPECT_TRUE((*searcher)->Search("talks", {.timeline = TimelineUnit::kDay}).ok());
 }
 
+TEST(NameMentionsTest, NamesAndSurnamesAsWholeWordsLongestFirst) {
+  StoredArticle article;
+  article.body =
+      "Keir Starmer met Macron in Kiev. Starmer said Starmerism was dead; Kyiv agreed. "
+      "Starmer\u2019s aides and Starmer's staff. "
+      "kiev in small letters is not the name as written.";
+  article.people = {{"Keir Starmer", "keir starmer", 2}};
+  article.locations = {{"Kiev", "Kyiv", "kyiv", "city", "UA", 1}};
+  const std::vector<NameMention> mentions = NameMentions(article);
+  std::vector<std::string> found;
+  for (const NameMention& m : mentions) {
+    found.push_back(article.body.substr(m.begin, m.end - m.begin) + "/" + m.key);
+  }
+  EXPECT_THAT(found, ElementsAre("Keir Starmer/keir starmer", "Kiev/kyiv", "Starmer/keir starmer",
+                                 "Kyiv/kyiv", "Starmer/keir starmer", "Starmer/keir starmer"));
+  EXPECT_EQ(mentions[1].kind, EntityKind::kPlace);
+  EXPECT_TRUE(NameMentions(StoredArticle{}).empty());
+}
+
 TEST(FacetRecordTest, EncodesAndVisitsEveryValue) {
   const std::vector<FacetEntry> entries = {
       {Facet::kPerson, "keir starmer", "Keir Starmer"},

@@ -1276,6 +1276,10 @@ TEST_F(CliEndToEndTest, ShowPrintsWholeArticlesWithTheirEntitiesAndOtherVersions
   EXPECT_THAT(colored.out,
               HasSubstr("would be \u201c\x1b[36munacceptable in any form\x1b[0m\u201d"))
       << colored;
+  // The people and places too, by name or surname.
+  EXPECT_THAT(colored.out, HasSubstr("\x1b[33mDmitriy Sokolov\x1b[0m")) << colored;
+  EXPECT_THAT(colored.out, HasSubstr(". \x1b[33mHorodetskyy\x1b[0m said")) << colored;
+  EXPECT_THAT(colored.out, HasSubstr("\x1b[32mBrussels\x1b[0m")) << colored;
   EXPECT_THAT(text.out, Not(HasSubstr("\x1b["))) << "no colour unless asked or on a terminal";
 
   const RunResult json = Run({"--db", SampleDb(), "show", "--json", "rss-0001", "no-such-id",
@@ -1300,6 +1304,21 @@ TEST_F(CliEndToEndTest, ShowPrintsWholeArticlesWithTheirEntitiesAndOtherVersions
     sokolov |= quote["speaker"] == "Dmitriy Sokolov" && quote["text"] == "unacceptable in any form";
   }
   EXPECT_TRUE(sokolov) << lines[0];
+  // Where the names are: offsets into the body, in order, each a name of the article.
+  const std::string body = first["body"].get<std::string>();
+  std::set<std::string> kinds, named;
+  size_t previous_end = 0;
+  for (const nlohmann::json& m : first["mentions"]) {
+    const size_t begin = m["begin"].get<size_t>(), end = m["end"].get<size_t>();
+    ASSERT_LT(begin, end) << m;
+    ASSERT_LE(end, body.size()) << m;
+    EXPECT_GE(begin, previous_end) << "overlapping or out of order: " << m;
+    previous_end = end;
+    kinds.insert(m["kind"].get<std::string>());
+    named.insert(body.substr(begin, end - begin));
+  }
+  EXPECT_EQ(kinds, (std::set<std::string>{"person", "place"}));
+  EXPECT_TRUE(named.count("Brussels") && named.count("Horodetskyy")) << lines[0];
   const nlohmann::json second = nlohmann::json::parse(lines[1]);
   EXPECT_THAT(second["other_versions"], IsEmpty());
 

@@ -235,6 +235,22 @@ inline constexpr size_t kMaxQuoteArticles = 5000;
 /// What Searcher::TopEntities counts.
 enum class EntityKind { kPerson, kPlace };
 
+/// A place in an article's body where one of its people or places is named (NameMentions).
+struct NameMention {
+  size_t begin = 0;  // bytes [begin, end) of StoredArticle::body
+  size_t end = 0;
+  EntityKind kind = EntityKind::kPerson;
+  std::string key;  // the person's or place's key (StoredPerson::key, StoredLocation::key)
+  bool operator==(const NameMention&) const = default;
+};
+
+/// Where the people and places the indexer found in `article` are named in its body: each
+/// person's name as stored and its last word (the surname alone: "Sokolov said"), each
+/// place's name as written and its gazetteer name, as whole words written exactly so
+/// (case included); where two overlap, the longer. In body order. Pure: reads only
+/// `article`.
+std::vector<NameMention> NameMentions(const StoredArticle& article);
+
 /// A person or place with the number of articles that name it (Searcher::TopEntities).
 struct EntityCount {
   std::string key;   // the canonical key the indexer writes (schema.h): "keir starmer", "kyiv"
