@@ -565,7 +565,9 @@ absl::StatusOr<std::vector<Indexer::GoneFile>> Indexer::ArticlesOfGoneFiles(bool
       if (status.type() != std::filesystem::file_type::not_found) continue;
       GoneFile file{path, {}};
       for (auto docid = db.postlist_begin(*term); docid != db.postlist_end(*term); ++docid) {
-        absl::StatusOr<StoredArticle> stored = ReadStoredArticle(db.get_document(*docid));
+        // The id is in the display record: no need to read and inflate the bodies.
+        absl::StatusOr<StoredArticle> stored =
+            DecodeDisplayRecord(db.get_document(*docid).get_value(schema::kDisplaySlot));
         if (!stored.ok()) return stored.status();
         file.ids.push_back(stored->id);
       }

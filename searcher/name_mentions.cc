@@ -65,7 +65,8 @@ std::vector<NameMention> NameMentions(const StoredArticle& article) {
                       [](bool t) { return t; })) {
         continue;
       }
-      std::fill(taken.begin() + static_cast<long>(at), taken.begin() + static_cast<long>(end), true);
+      std::fill(taken.begin() + static_cast<long>(at), taken.begin() + static_cast<long>(end),
+                true);
       mentions.push_back({at, end, spelling.kind, spelling.key});
     }
   }

@@ -17,6 +17,7 @@
 #include "absl/strings/strip.h"
 #include "absl/time/time.h"
 #include "newsgrep/dates.h"
+#include "newsgrep/internal/status_macros.h"
 #include "newsgrep/schema.h"
 
 namespace newsgrep::cli {
@@ -102,6 +103,13 @@ std::optional<Command> SubcommandNamed(absl::string_view name) {
   if (name == "stats") return Command::kStats;
   if (name == "check") return Command::kCheck;
   return std::nullopt;
+}
+
+// InvalidArgument naming the first of the index options given to `command`, if any.
+absl::Status NoIndexOptions(const std::vector<std::string>& index_only, absl::string_view command) {
+  if (index_only.empty()) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      absl::StrCat(index_only.front(), " is an index option, not a ", command, " option"));
 }
 
 // What a bare --facets counts.
@@ -474,10 +482,7 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     return config;
   }
   if (config.command == Command::kStats) {
-    if (!index_only.empty()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(index_only.front(), " is an index option, not a stats option"));
-    }
+    NEWSGREP_RETURN_IF_ERROR(NoIndexOptions(index_only, "stats"));
     if (operands.size() != 1 || (operands[0] != "people" && operands[0] != "places")) {
       return absl::InvalidArgumentError("newsgrep stats takes one of: people, places");
     }
@@ -496,10 +501,7 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     return config;
   }
   if (config.command == Command::kShow) {
-    if (!index_only.empty()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(index_only.front(), " is an index option, not a show option"));
-    }
+    NEWSGREP_RETURN_IF_ERROR(NoIndexOptions(index_only, "show"));
     if (operands.empty()) {
       return absl::InvalidArgumentError("newsgrep show takes one or more article ids");
     }
@@ -507,10 +509,7 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     return config;
   }
   if (config.command == Command::kSimilar) {
-    if (!index_only.empty()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(index_only.front(), " is an index option, not a similar option"));
-    }
+    NEWSGREP_RETURN_IF_ERROR(NoIndexOptions(index_only, "similar"));
     if (operands.size() != 1) {
       return absl::InvalidArgumentError("newsgrep similar takes one article id");
     }
@@ -528,10 +527,7 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     config.index.inputs = std::move(operands);
     return config;
   }
-  if (!index_only.empty()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(index_only.front(), " is an index option, not a search option"));
-  }
+  NEWSGREP_RETURN_IF_ERROR(NoIndexOptions(index_only, "search"));
   if (operands.empty()) {
     return absl::InvalidArgumentError("no query given (see newsgrep --help)");
   }
