@@ -24,13 +24,18 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr size_t kTopK = 10;
-// Bump when the peers' index layout below changes.
-constexpr int kPeerIndexVersion = 1;
+// Bump when the peers' index layout below changes. 2: raw Xapian keeps the body as the
+// document data (for its page's snippets) and the title in a value.
+constexpr int kPeerIndexVersion = 2;
 // Bump to rebuild every cached Xapian index (newsgrep's and raw Xapian's). 2: runs before it
 // added 1,000 articles to them and deleted them again, which left them twice as large (see
 // AddToCopy).
 constexpr int kXapianCacheVersion = 2;
 constexpr Xapian::valueno kXapianDateSlot = 0;
+constexpr Xapian::valueno kXapianTitleSlot = 1;
+// A page's snippet: about newsgrep's 240 bytes (FTS5 counts tokens).
+constexpr size_t kSnippetBytes = 240;
+constexpr int kSnippetTokens = 40;
 
 // Sets collapsing on or off explicitly (SearchOptions::collapse defaults to true, so every
 // variant must say which it measures). Returns false when this build of newsgrep has no
@@ -104,7 +109,8 @@ void AddRawXapianDocument(Xapian::WritableDatabase& db, Xapian::TermGenerator& g
   generator.index_text(article.title);
   generator.increase_termpos();
   generator.index_text(article.body);
-  document.set_data(article.title);
+  document.set_data(article.body);
+  document.add_value(kXapianTitleSlot, article.title);
   const std::string date = DateValue(article.date);
   if (!date.empty()) document.add_value(kXapianDateSlot, date);
   document.add_boolean_term("Q" + article.id);  // for removing it again (incremental)
@@ -213,7 +219,8 @@ absl::Status BuildNewsgrep(const std::string& corpus_path, const std::string& db
 
 class XapianEngine : public QueryEngine {
  public:
-  explicit XapianEngine(const std::string& path) : db_(path) {
+  // `page`: also a highlighted snippet of each hit's body (MSet::snippet).
+  XapianEngine(const std::string& path, bool page) : db_(path), page_(page) {
     parser_.set_stemmer(Xapian::Stem("english"));
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser_.set_database(db_);
@@ -228,7 +235,15 @@ class XapianEngine : public QueryEngine {
       enquire.set_query(parser_.parse_query(row.xapian));
       Xapian::MSet mset = enquire.get_mset(0, kTopK);
       for (auto it = mset.begin(); it != mset.end(); ++it) {
-        sink_ += it.get_document().get_data().size();
+        const Xapian::Document document = it.get_document();
+        sink_ += document.get_value(kXapianTitleSlot).size();
+        if (page_) {
+          sink_ += mset.snippet(document.get_data(), kSnippetBytes, stemmer_,
+                                Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
+                                    Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                "<b>", "</b>", "...")
+                       .size();
+        }
       }
       return static_cast<size_t>(mset.size());
     } catch (const Xapian::Error& e) {
@@ -250,16 +265,22 @@ class XapianEngine : public QueryEngine {
  private:
   Xapian::Database db_;
   Xapian::QueryParser parser_;
+  Xapian::Stem stemmer_{"english"};
+  bool page_;
   size_t sink_ = 0;
 };
 
 class Fts5Engine : public QueryEngine {
  public:
-  static absl::StatusOr<std::unique_ptr<QueryEngine>> Open(const std::string& path) {
+  // `page`: also a highlighted snippet of each hit's body (FTS5's snippet()).
+  static absl::StatusOr<std::unique_ptr<QueryEngine>> Open(const std::string& path, bool page) {
     auto db = OpenSqlite(path, SQLITE_OPEN_READONLY);
     if (!db.ok()) return db.status();
     auto engine = std::unique_ptr<Fts5Engine>(new Fts5Engine(std::move(*db)));
-    const std::string select = "SELECT rowid, title FROM articles WHERE articles MATCH ?1";
+    const std::string select =
+        page ? "SELECT rowid, title, snippet(articles, 1, '<b>', '</b>', '...', " +
+                   std::to_string(kSnippetTokens) + ") FROM articles WHERE articles MATCH ?1"
+             : "SELECT rowid, title FROM articles WHERE articles MATCH ?1";
     const std::string dated = " AND date BETWEEN ?2 AND ?3";
     const std::string order = " ORDER BY rank LIMIT " + std::to_string(kTopK);
     const std::string count = "SELECT count(*) FROM articles WHERE articles MATCH ?1";
@@ -282,6 +303,9 @@ class Fts5Engine : public QueryEngine {
     while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
       sink_ += static_cast<size_t>(sqlite3_column_int64(statement, 0));
       sink_ += static_cast<size_t>(sqlite3_column_bytes(statement, 1));
+      if (sqlite3_column_count(statement) > 2) {
+        sink_ += static_cast<size_t>(sqlite3_column_bytes(statement, 2));
+      }
       ++hits;
     }
     if (rc != SQLITE_DONE) {
@@ -526,12 +550,13 @@ absl::StatusOr<std::unique_ptr<QueryEngine>> OpenQueryEngine(Engine engine,
   switch (engine) {
     case Engine::kXapian:
       try {
-        return std::unique_ptr<QueryEngine>(new XapianEngine(db_path));
+        return std::unique_ptr<QueryEngine>(
+            new XapianEngine(db_path, variant == NewsgrepVariant::kPage));
       } catch (const Xapian::Error& e) {
         return XapianError(e, "opening " + db_path);
       }
     case Engine::kFts5:
-      return Fts5Engine::Open(db_path);
+      return Fts5Engine::Open(db_path, variant == NewsgrepVariant::kPage);
     case Engine::kNewsgrep: {
       auto searcher = Searcher::Open({db_path});
       if (!searcher.ok()) return searcher.status();

@@ -88,7 +88,9 @@ class QueryEngine {
   virtual absl::StatusOr<size_t> Count(const QueryRow& row) = 0;
 };
 
-/// Opens the database at `db_path` for querying. `variant` is used for newsgrep only.
+/// Opens the database at `db_path` for querying. `variant`: newsgrep's form; a peer runs
+/// ids only, or with kPage its own page (a highlighted snippet of each hit's body: raw
+/// Xapian's MSet::snippet, FTS5's snippet()), the same work as newsgrep's page.
 absl::StatusOr<std::unique_ptr<QueryEngine>> OpenQueryEngine(
     Engine engine, const std::string& db_path, NewsgrepVariant variant = NewsgrepVariant::kIds);
 

@@ -364,8 +364,12 @@ void RunQueries(benchmark::State& state, const QueryTask& task) {
     PeerResults()[class_name][task.engine_name] = {stats, cpu};
   const bool adds_to_page =
       task.engine_name == "newsgrep_facets" || task.engine_name == "newsgrep_timeline";
-  for (const char* peer : {"xapian", "fts5", "newsgrep_page"}) {
-    if (std::string_view(peer) == "newsgrep_page" && !adds_to_page) continue;
+  // The page against the peers' pages too (the same work: ten snippets).
+  const bool is_page = task.engine_name == "newsgrep_page";
+  for (const char* peer : {"xapian", "fts5", "xapian_page", "fts5_page", "newsgrep_page"}) {
+    const std::string_view name(peer);
+    if (name == "newsgrep_page" && !adds_to_page) continue;
+    if ((name == "xapian_page" || name == "fts5_page") && !is_page) continue;
     auto& peers = PeerResults()[class_name];
     auto it = peers.find(peer);
     if (it == peers.end() || it->second.wall.p50 <= 0 || it->second.cpu.p50 <= 0) continue;
@@ -550,14 +554,17 @@ int Main(int argc, char** argv) {
     std::string unsupported;  // why this engine/variant cannot run at all
   };
   std::vector<Slot> slots;
-  for (const Engine engine : {Engine::kXapian, Engine::kFts5}) {
-    auto opened = OpenQueryEngine(engine, index_of(engine).db);
-    if (!opened.ok()) {
-      std::cerr << "bench: " << opened.status() << "\n";
-      return 1;
+  for (const bool page : {false, true}) {
+    for (const Engine engine : {Engine::kXapian, Engine::kFts5}) {
+      auto opened = OpenQueryEngine(engine, index_of(engine).db,
+                                    page ? NewsgrepVariant::kPage : NewsgrepVariant::kIds);
+      if (!opened.ok()) {
+        std::cerr << "bench: " << opened.status() << "\n";
+        return 1;
+      }
+      slots.push_back({std::string(EngineName(engine)) + (page ? "_page" : ""), opened->get(), ""});
+      engines.push_back(std::move(*opened));
     }
-    slots.push_back({std::string(EngineName(engine)), opened->get(), ""});
-    engines.push_back(std::move(*opened));
   }
   for (const NewsgrepVariant variant :
        {NewsgrepVariant::kIds, NewsgrepVariant::kSnippets, NewsgrepVariant::kCollapsed,
@@ -596,7 +603,7 @@ int Main(int argc, char** argv) {
         task.skip = slot.unsupported;
       } else if (slot.name.rfind("newsgrep", 0) == 0) {
         task.skip = NewsgrepClassGap(c, proximity, proximity_why);
-      } else if (slot.name == "fts5" && rows.front()->fts5.empty()) {
+      } else if (slot.name.rfind("fts5", 0) == 0 && rows.front()->fts5.empty()) {
         task.skip = "FTS5 has no form of this query (no ordered proximity operator)";
       }
       if (task.skip.empty()) {
