@@ -156,6 +156,7 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
   bool explicit_command = false, options_ended = false, help = false;
   std::string db_flag;
   std::optional<size_t> count_limit;  // -n: search hits or stats rows
+  std::string output_flag;            // the first of --json, -l, -c given
 
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
@@ -291,14 +292,18 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     } else if (name == "--errors") {
       status = take_count(&config.eval.ner.show_errors);
       eval_only.push_back(name);
-    } else if (name == "-l" || name == "--ids-only") {
-      config.output = OutputMode::kIdsOnly;
-      search_only.push_back(name);
-    } else if (name == "-c" || name == "--count") {
-      config.output = OutputMode::kCountOnly;
-      search_only.push_back(name);
-    } else if (name == "--json") {
-      if (config.output == OutputMode::kText) config.output = OutputMode::kJson;
+    } else if (name == "-l" || name == "--ids-only" || name == "-c" || name == "--count" ||
+               name == "--json") {
+      const OutputMode mode = name == "--json"                    ? OutputMode::kJson
+                              : name == "-c" || name == "--count" ? OutputMode::kCountOnly
+                                                                  : OutputMode::kIdsOnly;
+      // Two output formats at once would leave one silently unused.
+      if (!output_flag.empty() && mode != config.output) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(output_flag, " and ", name, " are two output formats; give one of them"));
+      }
+      output_flag = name;
+      config.output = mode;
       search_only.push_back(name);
     } else if (name == "--color" || name == "--colour") {
       absl::StatusOr<std::string> when = take_value();
@@ -756,6 +761,7 @@ Options:
   -c, --count          print only the number of matching articles (stories, unless --all)
   --all                every version of a story, not one hit per story
   --json               JSON Lines, one object per hit and a summary (docs/JSON.md)
+                       (--json, -l and -c are output formats: one at a time)
   --color WHEN         auto (default: only on a terminal, not with NO_COLOR), always, never
   --sort ORDER         relevance (default), newest, or recent (relevance plus a bonus
                        that halves every 7 days back from the newest article)

@@ -269,6 +269,17 @@ TEST(CliConfigTest, CountSetsExactCount) {
   EXPECT_TRUE(config->search.options.exact_count);
 }
 
+TEST(CliConfigTest, TwoOutputFormatsAreAnErrorNamingBoth) {
+  EXPECT_THAT(ErrorOf({"--json", "-c", "nato"}),
+              HasSubstr("--json and -c are two output formats; give one of them"));
+  EXPECT_THAT(ErrorOf({"-l", "nato", "--json"}), HasSubstr("-l and --json"));
+  EXPECT_THAT(ErrorOf({"--count", "-l", "nato"}), HasSubstr("--count and -l"));
+  // The same format twice is one format.
+  absl::StatusOr<Config> config = Parse({"-c", "--count", "nato"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->output, OutputMode::kCountOnly);
+}
+
 TEST(CliConfigTest, Json) {
   absl::StatusOr<Config> config = Parse({"--json", "nato"});
   ASSERT_TRUE(config.ok()) << config.status();
