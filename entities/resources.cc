@@ -26,6 +26,11 @@
 namespace newsgrep {
 namespace {
 
+// The warning for a data file that could not be read, naming the Debian package with it.
+std::string Unreadable(absl::string_view path, absl::string_view package) {
+  return absl::StrCat("cannot read ", path, " (Debian package ", package, ")");
+}
+
 // Lower rank wins when two places share a name.
 enum Rank : int {
   kRankAlias = 0,  // the explicit tables below
@@ -248,13 +253,12 @@ void LoadCountries(const EntityResourcesOptions& options, EntityResources::Data&
       tz_names[std::string(fields[0])] = CleanNames(fields[1]);
     }
   } else {
-    data.warnings.push_back(absl::StrCat("cannot read ", options.zoneinfo_dir, "/iso3166.tab"));
+    data.warnings.push_back(Unreadable(options.zoneinfo_dir + "/iso3166.tab", "tzdata"));
   }
   const std::string json_text = ReadFile(options.iso_codes_dir + "/iso_3166-1.json", &ok);
   nlohmann::json json = ok ? nlohmann::json::parse(json_text, nullptr, false) : nlohmann::json();
   if (!ok || !json.is_object()) {
-    data.warnings.push_back(
-        absl::StrCat("cannot read ", options.iso_codes_dir, "/iso_3166-1.json"));
+    data.warnings.push_back(Unreadable(options.iso_codes_dir + "/iso_3166-1.json", "iso-codes"));
   }
   absl::flat_hash_set<std::string> done;
   auto add_country = [&](const std::string& code, std::vector<std::string> names) {
@@ -328,8 +332,7 @@ void LoadSubdivisions(const EntityResourcesOptions& options, EntityResources::Da
   const std::string text = ReadFile(options.iso_codes_dir + "/iso_3166-2.json", &ok);
   nlohmann::json json = ok ? nlohmann::json::parse(text, nullptr, false) : nlohmann::json();
   if (!json.is_object() || !json.contains("3166-2")) {
-    data.warnings.push_back(
-        absl::StrCat("cannot read ", options.iso_codes_dir, "/iso_3166-2.json"));
+    data.warnings.push_back(Unreadable(options.iso_codes_dir + "/iso_3166-2.json", "iso-codes"));
     return;
   }
   for (const nlohmann::json& s : json["3166-2"]) {
@@ -394,7 +397,7 @@ void LoadTzCities(const EntityResourcesOptions& options, EntityResources::Data& 
   bool ok = false;
   const std::string zones = ReadFile(options.zoneinfo_dir + "/zone.tab", &ok);
   if (!ok) {
-    data.warnings.push_back(absl::StrCat("cannot read ", options.zoneinfo_dir, "/zone.tab"));
+    data.warnings.push_back(Unreadable(options.zoneinfo_dir + "/zone.tab", "tzdata"));
     return;
   }
   auto city_of = [](absl::string_view zone) {
@@ -469,7 +472,7 @@ void LoadDictionary(const EntityResourcesOptions& options, EntityResources::Data
   bool ok = false;
   const std::string text = ReadFile(options.dictionary, &ok);
   if (!ok) {
-    data.warnings.push_back(absl::StrCat("cannot read ", options.dictionary));
+    data.warnings.push_back(Unreadable(options.dictionary, "wamerican"));
     return;
   }
   for (absl::string_view word : absl::StrSplit(text, '\n')) {
@@ -487,7 +490,7 @@ void LoadCensusNames(const EntityResourcesOptions& options, EntityResources::Dat
   bool ok = false;
   const std::string text = ReadFile(options.census_names, &ok);
   if (!ok) {
-    data.warnings.push_back(absl::StrCat("cannot read ", options.census_names));
+    data.warnings.push_back(Unreadable(options.census_names, "libtext-names-perl"));
     return;
   }
   enum { kNone, kMale, kFemale, kSurname } block = kNone;

@@ -19,6 +19,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "internal/band_store.h"
 #include "internal/bulk_build.h"
@@ -26,6 +27,7 @@
 #include "internal/document_builder.h"
 #include "internal/ordered_pipeline.h"
 #include "newsgrep/cleaner.h"
+#include "newsgrep/entities.h"
 #include "newsgrep/internal/status_macros.h"
 #include "newsgrep/internal/xapian_status.h"
 #include "newsgrep/near_duplicates.h"
@@ -146,9 +148,12 @@ struct Indexer::State {
   std::vector<std::string> new_vocabulary_keys;
   static constexpr size_t kMaxWordsRemembered = size_t{1} << 22;
 
+  // The entity data every builder reads (null without entity extraction).
+  std::shared_ptr<const EntityResources> resources;
+
   std::unique_ptr<internal::DocumentBuilder> NewBuilder() const {
-    return options.extract_entities ? std::make_unique<internal::DocumentBuilder>()
-                                    : std::make_unique<internal::DocumentBuilder>(nullptr);
+    return std::make_unique<internal::DocumentBuilder>(options.extract_entities ? resources.get()
+                                                                                : nullptr);
   }
 
   // Everything but writing: cleaning, fingerprint, entities, terms. Any thread, each with
@@ -480,6 +485,20 @@ Indexer::~Indexer() {
 absl::StatusOr<std::unique_ptr<Indexer>> Indexer::Open(const IndexerOptions& options) {
   if (options.db_path.empty()) return absl::InvalidArgumentError("index path is empty");
   const std::string context = absl::StrCat("opening index ", options.db_path, " for writing");
+  // Before anything is created: an index built without part of this data would silently
+  // find fewer people and places.
+  std::shared_ptr<const EntityResources> resources;
+  if (options.extract_entities) {
+    resources =
+        options.entity_resources != nullptr ? options.entity_resources : EntityResources::Shared();
+    if (!resources->warnings().empty()) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          context, ": the data people and places are recognised with is incomplete (",
+          absl::StrJoin(resources->warnings(), "; "),
+          "); install what is missing, or index without recognising them (newsgrep index "
+          "--no-entities)"));
+    }
+  }
   std::error_code error;
   std::filesystem::create_directories(options.db_path, error);
   if (error) {
@@ -493,6 +512,7 @@ absl::StatusOr<std::unique_ptr<Indexer>> Indexer::Open(const IndexerOptions& opt
   }
   auto state = std::make_unique<State>();
   state->options = options;
+  state->resources = std::move(resources);
   state->builder = state->NewBuilder();
   auto directory = DirectoryHandle::Open(options.db_path);
   if (!directory.ok()) return directory.status();

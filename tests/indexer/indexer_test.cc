@@ -23,6 +23,7 @@
 #include "newsgrep/analysis.h"
 #include "newsgrep/article.h"
 #include "newsgrep/dates.h"
+#include "newsgrep/entities.h"
 #include "newsgrep/schema.h"
 #include "newsgrep/stored_article.h"
 #include "testing/files.h"
@@ -83,6 +84,25 @@ TEST(IndexerTest, OpenWithEmptyPathIsInvalidArgument) {
   absl::StatusOr<std::unique_ptr<Indexer>> indexer = Indexer::Open({.db_path = ""});
   EXPECT_EQ(indexer.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(Message(indexer.status()), HasSubstr("empty"));
+}
+
+TEST(IndexerTest, MissingEntityDataIsAnErrorNamingTheFileAndPackageNotADowngrade) {
+  TempDir dir;
+  EntityResourcesOptions data;
+  data.dictionary = dir / "no-such-word-list";
+  absl::StatusOr<std::shared_ptr<const EntityResources>> partial = EntityResources::Load(data);
+  ASSERT_TRUE(partial.ok()) << partial.status();  // the gazetteers are there
+  absl::StatusOr<std::unique_ptr<Indexer>> indexer =
+      Indexer::Open({.db_path = dir / "db", .entity_resources = *partial});
+  EXPECT_EQ(indexer.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(indexer.status().message(),
+              HasSubstr("no-such-word-list (Debian package wamerican)"));
+  EXPECT_THAT(indexer.status().message(), HasSubstr("--no-entities"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "db")) << "nothing is created";
+  // Without entities the data is not needed.
+  EXPECT_TRUE(Indexer::Open(
+                  {.db_path = dir / "db", .extract_entities = false, .entity_resources = *partial})
+                  .ok());
 }
 
 TEST(IndexerTest, CommitBatchGrowsWithTheIndexWithinBounds) {

@@ -38,6 +38,8 @@
 
 namespace newsgrep {
 
+class EntityResources;  // entities.h
+
 struct IndexerOptions {
   /// Directory of the index; created if missing. REQUIRES: non-empty.
   std::string db_path;
@@ -59,6 +61,12 @@ struct IndexerOptions {
   /// Recognise quotes (with speakers), people and places (entities.h) and index them as the
   /// person:, said:, quote: and location: fields. Default: true.
   bool extract_entities = true;
+  /// The data entities are recognised with (gazetteers, name and word lists). Open fails
+  /// with FailedPrecondition, naming each file and its Debian package, when
+  /// extract_entities is on and any of it could not be read: a missing data set would
+  /// silently make the person: and location: fields worse. Default (null):
+  /// EntityResources::Shared(), the data where Debian installs it.
+  std::shared_ptr<const EntityResources> entity_resources = nullptr;
   /// Threads that analyse articles (clean, fingerprint, extract entities, generate terms)
   /// for IndexPath, beside the one thread that writes the index. 0: one per core but one
   /// (at least one).
