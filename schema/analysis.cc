@@ -115,6 +115,17 @@ void ConfigureTermGenerator(Xapian::TermGenerator& generator, WordCollector* col
   generator.set_stemming_strategy(kIndexStemStrategy);
 }
 
+size_t SeparatorBytesAt(absl::string_view text, size_t i) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  if (i + 1 < text.size() && byte(i) == 0xC2 && byte(i + 1) >= 0x80 && byte(i + 1) < 0xC0) {
+    return 2;
+  }
+  if (i + 2 < text.size() && byte(i) == 0xE2 && (byte(i + 1) == 0x80 || byte(i + 1) == 0x81)) {
+    return 3;
+  }
+  return 0;
+}
+
 std::optional<std::string> AcronymOf(absl::string_view word) {
   const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
   const auto digit = [](char c) { return c >= '0' && c <= '9'; };
@@ -145,12 +156,12 @@ void ForEachAcronym(absl::string_view text, absl::FunctionRef<void(absl::string_
     std::vector<absl::string_view> words;
     size_t capitals = 0, small = 0;
     for (size_t i = 0; i < line.size();) {
-      if (!word_byte(line[i])) {
-        ++i;
+      if (!word_byte(line[i]) || SeparatorBytesAt(line, i) > 0) {
+        i += std::max<size_t>(1, SeparatorBytesAt(line, i));
         continue;
       }
       size_t end = i;
-      while (end < line.size() && word_byte(line[end])) ++end;
+      while (end < line.size() && word_byte(line[end]) && SeparatorBytesAt(line, end) == 0) ++end;
       absl::string_view word = line.substr(i, end - i);
       i = end;
       // Dots that open a word or end a sentence are not part of it; "U.S." keeps its last.

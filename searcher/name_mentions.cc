@@ -7,15 +7,23 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/string_view.h"
+#include "newsgrep/analysis.h"
 #include "newsgrep/searcher.h"
 
 namespace newsgrep {
 namespace {
 
-// Letters, digits, apostrophes and every byte of a multi-byte character continue a word.
-bool WordByte(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  return absl::ascii_isalnum(u) || u >= 0x80 || c == '\'';
+// Whether the byte at `i` of `text` continues a word: letters, digits, apostrophes and the
+// bytes of non-ASCII letters (not of punctuation such as “ ” — or a no-break space).
+bool WordByteAt(absl::string_view text, size_t i) {
+  const auto u = static_cast<unsigned char>(text[i]);
+  if (u < 0x80) return absl::ascii_isalnum(u) || text[i] == '\'';
+  // The first byte of a separator, or one of its continuation bytes.
+  for (size_t back = 0; back < 3 && back <= i; ++back) {
+    const size_t length = analysis::SeparatorBytesAt(text, i - back);
+    if (length > back) return false;
+  }
+  return true;
 }
 
 struct Spelling {
@@ -31,6 +39,7 @@ std::vector<NameMention> NameMentions(const StoredArticle& article) {
   for (const StoredPerson& person : article.people) {
     spellings.push_back({person.name, EntityKind::kPerson, person.key});
     const size_t space = person.name.rfind(' ');
+    // A surname of at least three letters ("Li" alone would mark too much).
     if (space != std::string::npos && person.name.size() - space > 3) {
       spellings.push_back({person.name.substr(space + 1), EntityKind::kPerson, person.key});
     }
@@ -56,9 +65,9 @@ std::vector<NameMention> NameMentions(const StoredArticle& article) {
       // An apostrophe after a name ends it: Sokolov’s, Sokolov's.
       const bool apostrophe_after = absl::string_view(body).substr(end, 3) == "\u2019" ||
                                     absl::string_view(body).substr(end, 1) == "'";
-      if ((at > 0 && WordByte(body[at - 1]) && WordByte(body[at])) ||
-          (end < body.size() && !apostrophe_after && WordByte(body[end]) &&
-           WordByte(body[end - 1]))) {
+      if ((at > 0 && WordByteAt(body, at - 1) && WordByteAt(body, at)) ||
+          (end < body.size() && !apostrophe_after && WordByteAt(body, end) &&
+           WordByteAt(body, end - 1))) {
         continue;  // inside a longer word
       }
       if (std::any_of(taken.begin() + static_cast<long>(at), taken.begin() + static_cast<long>(end),

@@ -425,6 +425,14 @@ absl::StatusOr<ParsedQuery> Searcher::Parse(absl::string_view original_text) {
       try {
         Xapian::Query parsed =
             state_->parser.parse_query(internal::XapianQueryText(side), kParserFlags);
+        const std::string case_start = schema::CaseTerm("");
+        for (auto it = parsed.get_unique_terms_begin(); it != parsed.get_unique_terms_end(); ++it) {
+          if (absl::StartsWith(*it, case_start)) {
+            return absl::InvalidArgumentError(
+                "case: cannot stand beside NEAR or ADJ: acronyms are kept without word "
+                "positions; write the word in small letters there (it matches in any case)");
+          }
+        }
         CollectTypedWords(parsed, state_->parser, rep->typed);
         return internal::ExpandWildcards(parsed, state_->shards, state_->stemmer);
       } catch (const Xapian::QueryParserError& e) {
@@ -678,6 +686,7 @@ std::string Searcher::Suggest(const internal::ParsedQueryRep& rep, const Xapian:
       const std::string lower = absl::AsciiStrToLower(term.substr(case_start.size()));
       // (Not after case:, which takes capitals only.)
       if (mset.get_termfreq(term) == 0 && !absl::StrContains(rep.text, "case:") &&
+          !analysis::IsQueryStopword(lower) &&
           absl::StrContains(rep.text, term.substr(case_start.size())) &&
           state_->db.get_termfreq(analysis::StemmedTerm(state_->stemmer, "", lower)) > 0) {
         replacements.emplace(lower, lower);

@@ -262,6 +262,7 @@ int RunDelete(const Config& config) {
   }
   IndexerOptions options;
   options.db_path = config.db_path;
+  options.extract_entities = false;  // deleting adds no article: no entity data needed
   absl::StatusOr<std::unique_ptr<Indexer>> indexer = Indexer::Open(options);
   if (!indexer.ok()) {
     PrintError(indexer.status().message());

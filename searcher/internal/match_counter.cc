@@ -77,11 +77,28 @@ std::string Label(absl::CivilDay start, TimelineUnit unit) {
   }
 }
 
-// The unit whose buckets suit a span of `days` days (SearchOptions::timeline, kAuto).
-TimelineUnit UnitFor(int64_t days) {
-  if (days <= 62) return TimelineUnit::kDay;
-  if (days <= 60 * 7) return TimelineUnit::kWeek;
-  if (days <= 60 * 31) return TimelineUnit::kMonth;
+// The number of buckets of `unit` from the one holding `first` to the one holding `last`.
+int64_t BucketCount(absl::CivilDay first, absl::CivilDay last, TimelineUnit unit) {
+  switch (unit) {
+    case TimelineUnit::kWeek:
+      return (BucketStart(last, unit) - BucketStart(first, unit)) / 7 + 1;
+    case TimelineUnit::kMonth:
+      return absl::CivilMonth(last) - absl::CivilMonth(first) + 1;
+    case TimelineUnit::kYear:
+      return absl::CivilYear(last) - absl::CivilYear(first) + 1;
+    case TimelineUnit::kAuto:
+    case TimelineUnit::kDay:
+      break;
+  }
+  return last - first + 1;
+}
+
+// The unit whose bars suit the span (SearchOptions::timeline, kAuto): days up to 62 bars,
+// weeks up to 60, months up to 60, else years.
+TimelineUnit UnitFor(absl::CivilDay first, absl::CivilDay last) {
+  if (BucketCount(first, last, TimelineUnit::kDay) <= 62) return TimelineUnit::kDay;
+  if (BucketCount(first, last, TimelineUnit::kWeek) <= 60) return TimelineUnit::kWeek;
+  if (BucketCount(first, last, TimelineUnit::kMonth) <= 60) return TimelineUnit::kMonth;
   return TimelineUnit::kYear;
 }
 
@@ -188,8 +205,10 @@ std::vector<FacetCounts> MatchCounter::Facets(size_t limit) const {
                       });
     for (size_t i = 0; i < shown; ++i) {
       const Value& value = *values[i];
-      // Keys are folded words (facet_record.h); a quotation mark would end the phrase.
-      const std::string words = absl::StrReplaceAll(value.key, {{"\"", " "}});
+      // The name as written, which its field reads as the indexer did (the key is folded
+      // further than some fields fold: "cote divoire", "le telegramme"); a quotation mark
+      // would end the phrase.
+      const std::string words = absl::StrReplaceAll(value.name, {{"\"", " "}});
       counts.values.push_back(
           {value.key, value.name, value.count, absl::StrCat(info.name, ":\"", words, "\"")});
     }
@@ -218,18 +237,15 @@ absl::StatusOr<Timeline> MatchCounter::MakeTimeline(TimelineUnit unit) const {
     first = std::min(first, day);
     last = std::max(last, day);
   }
-  if (unit == TimelineUnit::kAuto) unit = UnitFor(static_cast<int64_t>(last) - first);
+  if (unit == TimelineUnit::kAuto) unit = UnitFor(kEpoch + first, kEpoch + last);
   timeline.unit = unit;
   const absl::CivilDay end = BucketStart(kEpoch + last, unit);
-  size_t buckets = 0;
-  for (absl::CivilDay start = BucketStart(kEpoch + first, unit); start <= end;
-       start = NextBucket(start, unit)) {
-    if (++buckets > kMaxTimelineBuckets) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "a timeline of the matches by this unit would have more than ", kMaxTimelineBuckets,
-          " bars (", Label(kEpoch + first, TimelineUnit::kDay), " to ",
-          Label(kEpoch + last, TimelineUnit::kDay), "); choose a longer unit"));
-    }
+  if (BucketCount(kEpoch + first, kEpoch + last, unit) >
+      static_cast<int64_t>(kMaxTimelineBuckets)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("a timeline of the matches by this unit would have more than ",
+                     kMaxTimelineBuckets, " bars (", Label(kEpoch + first, TimelineUnit::kDay),
+                     " to ", Label(kEpoch + last, TimelineUnit::kDay), "); choose a longer unit"));
   }
   absl::flat_hash_map<int32_t, size_t> index;  // bucket start day → position
   for (absl::CivilDay start = BucketStart(kEpoch + first, unit); start <= end;

@@ -30,19 +30,48 @@ std::string CollapseKey(const StoredQuote& quote) {
 
 }  // namespace
 
-QuoteFilter::QuoteFilter(const Xapian::Query& query) {
+QuoteFilter::QuoteFilter(const Xapian::Query& query) { Collect(query); }
+
+void QuoteFilter::Collect(const Xapian::Query& query) {
   const std::string said_start = absl::StrCat("Z", schema::kSaidPrefix);
-  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-    const std::string& term = *it;
-    if (absl::StartsWith(term, said_start)) {
-      said_.insert(term);
-      continue;
+  switch (query.get_type()) {
+    case Xapian::Query::LEAF_TERM:
+      AddTerm(*query.get_terms_begin());
+      return;
+    case Xapian::Query::OP_AND_NOT:
+      // What follows NOT is what the quotes' articles must not have, not what they say.
+      if (query.get_num_subqueries() > 0) Collect(query.get_subquery(0));
+      return;
+    case Xapian::Query::OP_PHRASE: {
+      // A name of several words: said:"volodymyr zelensky" is one name, not two.
+      std::vector<std::string> name;
+      for (auto it = query.get_terms_begin(); it != query.get_terms_end(); ++it) {
+        if (absl::StartsWith(*it, said_start)) name.push_back(*it);
+      }
+      if (!name.empty()) {
+        said_.push_back(std::move(name));
+        return;
+      }
+      break;
     }
-    const std::optional<analysis::WordTerm> parts = analysis::SplitWordTerm(term);
-    if (!parts || parts->stem.empty()) continue;
-    if (parts->field != nullptr && parts->field != &QuoteField()) continue;
-    // A phrase's stopwords ("the") would make every quote match.
-    if (analysis::IsQueryStopword(std::string(parts->stem))) continue;
+    default:
+      break;
+  }
+  for (size_t i = 0; i < query.get_num_subqueries(); ++i) Collect(query.get_subquery(i));
+}
+
+void QuoteFilter::AddTerm(const std::string& term) {
+  const std::string said_start = absl::StrCat("Z", schema::kSaidPrefix);
+  const std::string case_start = schema::CaseTerm("");
+  if (absl::StartsWith(term, said_start)) {
+    said_.push_back({term});
+  } else if (absl::StartsWith(term, case_start)) {
+    acronyms_.insert(term.substr(case_start.size()));
+  } else if (const std::optional<analysis::WordTerm> parts = analysis::SplitWordTerm(term);
+             parts && !parts->stem.empty() &&
+             (parts->field == nullptr || parts->field == &QuoteField()) &&
+             // A phrase's stopwords ("the") would make every quote match.
+             !analysis::IsQueryStopword(std::string(parts->stem))) {
     words_.insert(std::string(parts->stem));
   }
 }
@@ -50,20 +79,30 @@ QuoteFilter::QuoteFilter(const Xapian::Query& query) {
 bool QuoteFilter::Matches(const StoredQuote& quote, const Xapian::Stem& stemmer) const {
   if (!said_.empty()) {
     if (quote.speaker_key.empty()) return false;
-    bool named = false;
+    absl::flat_hash_set<std::string> speaker;
     for (const std::string& word : FoldNameWords(quote.speaker_key)) {
-      named |= said_.contains(analysis::StemmedTerm(stemmer, schema::kSaidPrefix, word));
+      speaker.insert(analysis::StemmedTerm(stemmer, schema::kSaidPrefix, word));
     }
+    const bool named = std::any_of(said_.begin(), said_.end(), [&](const auto& name) {
+      return std::all_of(name.begin(), name.end(),
+                         [&](const std::string& term) { return speaker.contains(term); });
+    });
     if (!named) return false;
   }
-  if (words_.empty()) return true;
+  if (words_.empty() && acronyms_.empty()) return true;
   for (const TextWord& word : SplitWords(quote.text)) {
     if (words_.contains(stemmer(TermOf(quote.text, word)))) return true;
   }
-  return false;
+  bool acronym = false;
+  analysis::ForEachAcronym(quote.text,
+                           [&](absl::string_view a) { acronym |= acronyms_.contains(a); });
+  return acronym;
 }
 
 void QuoteCollector::Add(const StoredArticle& article, const StoredQuote& quote) {
+  // A quote an article repeats (a pull quote) is one quote of that article.
+  const std::string key = CollapseKey(quote);
+  if (!seen_.insert(absl::StrCat(key, "\x1e", article.id)).second) return;
   QuoteHit hit{.text = quote.text,
                .speaker = quote.speaker,
                .speaker_key = quote.speaker_key,
@@ -75,7 +114,7 @@ void QuoteCollector::Add(const StoredArticle& article, const StoredQuote& quote)
     quotes_.push_back(std::move(hit));
     return;
   }
-  auto [it, inserted] = index_.try_emplace(CollapseKey(quote), quotes_.size());
+  auto [it, inserted] = index_.try_emplace(key, quotes_.size());
   if (inserted) {
     quotes_.push_back(std::move(hit));
     return;

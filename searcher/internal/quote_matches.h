@@ -19,18 +19,24 @@
 
 namespace newsgrep::internal {
 
-/// What a quote must have to answer `query` (a parsed query, wildcards expanded).
+/// What a quote must have to answer `query` (a parsed query, wildcards expanded). Only
+/// what the query asks for counts, not what it excludes (the part after NOT).
 class QuoteFilter {
  public:
   explicit QuoteFilter(const Xapian::Query& query);
   /// True when `quote` answers the query: when the query has `said:` names, its speaker is
-  /// one of them (any word of a name: said:zelensky); when it has words of the text (bare
-  /// words, `quote:` words, phrases), the quote holds one of them in any form (stemmed).
+  /// one of them (every word of one name: said:zelensky, said:"volodymyr zelensky"); when it
+  /// has words of the text (bare words, `quote:` words, phrases, acronyms), the quote holds
+  /// one of them (a word in any form, an acronym in capitals).
   bool Matches(const StoredQuote& quote, const Xapian::Stem& stemmer) const;
 
  private:
-  absl::flat_hash_set<std::string> said_;   // said: terms ("Z" + kSaidPrefix + stem)
-  absl::flat_hash_set<std::string> words_;  // stems of text and quote: words
+  void Collect(const Xapian::Query& query);
+  void AddTerm(const std::string& term);
+  // said: names, each as its terms ("Z" + kSaidPrefix + stem).
+  std::vector<std::vector<std::string>> said_;
+  absl::flat_hash_set<std::string> words_;     // stems of text and quote: words
+  absl::flat_hash_set<std::string> acronyms_;  // acronyms (schema::CaseTerm's)
 };
 
 /// Collects the matching quotes of articles visited in ranking order. With `collapse`, a
@@ -48,6 +54,7 @@ class QuoteCollector {
   bool collapse_;
   std::vector<QuoteHit> quotes_;
   absl::flat_hash_map<std::string, size_t> index_;  // collapse key → position in quotes_
+  absl::flat_hash_set<std::string> seen_;           // collapse key + article id: once per article
 };
 
 }  // namespace newsgrep::internal

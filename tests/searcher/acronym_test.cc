@@ -60,6 +60,11 @@ TEST(AcronymTest, FoundInTextWithTheirRepeats) {
   EXPECT_THAT(Acronyms("Nato and Unesco are written like names here."), IsEmpty());
 }
 
+TEST(AcronymTest, TypographicPunctuationEndsAWord) {
+  EXPECT_THAT(Acronyms("NATO\u2019s chiefs, \u201cWHO\u201d officials, the EU\u2014and\u00a0UN."),
+              ElementsAre("NATO", "WHO", "EU", "UN"));
+}
+
 TEST(AcronymTest, ShoutedLinesAreNotAcronyms) {
   EXPECT_THAT(Acronyms("U.S. OIL PRICES RISE"), IsEmpty());
   EXPECT_THAT(Acronyms("GM TO CUT JOBS\nGM said the cuts were needed."), ElementsAre("GM"));
@@ -144,6 +149,10 @@ TEST_F(AcronymSearchTest, CaseFieldAndItsErrors) {
 TEST_F(AcronymSearchTest, InPhrasesAndProximityWordsMatchInAnyCase) {
   EXPECT_THAT(Find(*searcher_, "\"NATO allies\""), ElementsAre("nato-title"));
   EXPECT_THAT(Find(*searcher_, "NATO NEAR/3 brussels"), ElementsAre("nato-title"));
+  // case: has no word positions to stand beside NEAR/ADJ with: an error, not no match.
+  const absl::Status status = searcher_->Search("case:EU NEAR/3 talks", {}).status();
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(status.message(), HasSubstr("case: cannot stand beside NEAR or ADJ"));
 }
 
 TEST_F(AcronymSearchTest, AnAcronymNowhereInCapitalsSuggestsTheWord) {

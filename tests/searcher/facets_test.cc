@@ -263,6 +263,12 @@ TEST_F(FacetsTest, QuotesHoldAWordOfTheQuery) {
   EXPECT_THAT(Said(Quotes(*searcher_, "quote:\"door is open\"")),
               ElementsAre("emanuel macron: The door is open, (b-1, 1)"));
   EXPECT_THAT(Said(Quotes(*searcher_, "said:macron talks")), ::testing::IsEmpty());
+  // What NOT excludes is not what the quotes must say.
+  EXPECT_THAT(Said(Quotes(*searcher_, "said:starmer NOT harvest")),
+              ElementsAre("keir starmer: We will not walk away from these talks, (a-1, 3)"));
+  // A name of two words is one name: both words of the same speaker.
+  EXPECT_THAT(Said(Quotes(*searcher_, "said:\"emmanuel starmer\"")), ::testing::IsEmpty());
+  EXPECT_EQ(Quotes(*searcher_, "said:\"keir starmer\"").total, 1u);
   EXPECT_EQ(Quotes(*searcher_, "harvest").total, 0u);
 }
 
@@ -300,6 +306,30 @@ TEST(FacetsTimelineTest, TooManyBucketsIsAnErrorNamingTheSpan) {
   EXPECT_EQ(automatic->timeline->buckets.size(), 2025u - 1987u + 1u);
 }
 
+TEST(FacetsTimelineTest, AutomaticUnitIsDaysUpTo62BarsThenWeeks) {
+  for (const auto& [last, unit] : std::vector<std::pair<const char*, TimelineUnit>>{
+           {"2025-03-03", TimelineUnit::kDay},      // 62 days from 2025-01-01
+           {"2025-03-04", TimelineUnit::kWeek},     // 63
+           {"2026-02-22", TimelineUnit::kWeek},     // 60 weeks (Mondays 2024-12-30 .. 2026-02-16)
+           {"2026-02-23", TimelineUnit::kMonth},    // 61 weeks
+           {"2029-12-31", TimelineUnit::kMonth},    // 60 months
+           {"2030-01-01", TimelineUnit::kYear}}) {  // 61
+    TempDir dir;
+    ASSERT_TRUE(
+        BuildIndex(
+            {.db_path = dir / "db"},
+            {MakeArticle("first", "Tariff talks", "Talks on tariffs.", Date("2025-01-01")),
+             MakeArticle("last", "Tariff talks again", "More talks on tariffs.", Date(last))})
+            .ok());
+    auto searcher = Searcher::Open({dir / "db"});
+    ASSERT_TRUE(searcher.ok()) << searcher.status();
+    absl::StatusOr<SearchResults> results =
+        (*searcher)->Search("talks", {.collapse = false, .timeline = TimelineUnit::kAuto});
+    ASSERT_TRUE(results.ok()) << results.status();
+    EXPECT_EQ(results->timeline->unit, unit) << last;
+  }
+}
+
 TEST(FacetsDamageTest, ADamagedFacetRecordIsDataLoss) {
   TempDir dir;
   const std::string path = dir / "db";
@@ -325,7 +355,7 @@ TEST(NameMentionsTest, NamesAndSurnamesAsWholeWordsLongestFirst) {
   StoredArticle article;
   article.body =
       "Keir Starmer met Macron in Kiev. Starmer said Starmerism was dead; Kyiv agreed. "
-      "Starmer\u2019s aides and Starmer's staff. "
+      "Starmer\u2019s aides and Starmer's staff. \u201cKyiv\u201d\u2014Starmer\u00a0said. "
       "kiev in small letters is not the name as written.";
   article.people = {{"Keir Starmer", "keir starmer", 2}};
   article.locations = {{"Kiev", "Kyiv", "kyiv", "city", "UA", 1}};
@@ -335,7 +365,8 @@ TEST(NameMentionsTest, NamesAndSurnamesAsWholeWordsLongestFirst) {
     found.push_back(article.body.substr(m.begin, m.end - m.begin) + "/" + m.key);
   }
   EXPECT_THAT(found, ElementsAre("Keir Starmer/keir starmer", "Kiev/kyiv", "Starmer/keir starmer",
-                                 "Kyiv/kyiv", "Starmer/keir starmer", "Starmer/keir starmer"));
+                                 "Kyiv/kyiv", "Starmer/keir starmer", "Starmer/keir starmer",
+                                 "Kyiv/kyiv", "Starmer/keir starmer"));
   EXPECT_EQ(mentions[1].kind, EntityKind::kPlace);
   EXPECT_TRUE(NameMentions(StoredArticle{}).empty());
 }

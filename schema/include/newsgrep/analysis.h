@@ -20,6 +20,12 @@
 
 namespace newsgrep::analysis {
 
+/// The length in bytes of the character at byte `i` of `text` when it is a non-ASCII
+/// space or punctuation mark that separates words (U+0080–U+00BF: no-break space, « », ©;
+/// U+2000–U+206F: ’ “ ” – — …), else 0. For rules that read words byte by byte and would
+/// otherwise take such a character for a letter ("NATO’s", “WHO”).
+size_t SeparatorBytesAt(absl::string_view text, size_t i);
+
 /// The acronym a word stands for, as the index keeps it (schema::CaseTerm): a word in
 /// capitals of 2-6 ASCII letters or digits, a letter first ("NATO", "WHO", "G7"), or 2-6
 /// capital letters each followed by a dot, the last dot optional ("U.N.", "U.S" → "UN",
@@ -28,8 +34,9 @@ std::optional<std::string> AcronymOf(absl::string_view word);
 
 /// Calls `visit` with the acronym (AcronymOf) of each word of `text` that is one, in
 /// order, repeats included. A word is a run of ASCII letters, digits and dots (non-ASCII
-/// letters make a word that is no acronym); a trailing dot that ends a sentence is not part
-/// of it. Lines written in capitals are skipped: a shouted headline ("U.S. OIL PRICES
+/// letters make a word that is no acronym; SeparatorBytesAt characters end it, so
+/// "NATO’s" and “WHO” hold acronyms); a trailing dot that ends a sentence is not part of
+/// it. Lines written in capitals are skipped: a shouted headline ("U.S. OIL PRICES
 /// RISE") is not four acronyms. A line is shouted when it has at least three words in
 /// capitals (two letters or more) and more than three times as many of them as words with
 /// small letters.

@@ -66,8 +66,8 @@ struct ParsedQueryRep;
 
 /// The width of a timeline's bars (SearchOptions::timeline).
 enum class TimelineUnit {
-  kAuto,  // from the span of the matches' dates: day (up to 62 days), week (up to 60
-          // weeks), month (up to 60 months), else year
+  kAuto,  // from the span of the matches' dates: days when that makes at most 62 bars,
+          // else weeks when at most 60, else months when at most 60, else years
   kDay,
   kWeek,  // ISO weeks, Monday to Sunday
   kMonth,
@@ -147,7 +147,7 @@ struct FacetCounts {
   schema::Facet facet = schema::Facet::kPerson;
   std::string name;                // the facet's name: "person"
   size_t distinct = 0;             // values among all matches (values lists the top ones)
-  std::vector<FacetValue> values;  // most counted first, ties by name
+  std::vector<FacetValue> values;  // most counted first, ties by key
 };
 
 /// Matches per date bucket (SearchOptions::timeline).
@@ -245,7 +245,8 @@ struct NameMention {
 };
 
 /// Where the people and places the indexer found in `article` are named in its body: each
-/// person's name as stored and its last word (the surname alone: "Sokolov said"), each
+/// person's name as stored and its last word of three letters or more (the surname alone:
+/// "Sokolov said"), each
 /// place's name as written and its gazetteer name, as whole words written exactly so
 /// (case included); where two overlap, the longer. In body order. Pure: reads only
 /// `article`.
