@@ -319,6 +319,27 @@ bool HoldsDatabaseFiles(const std::string& path) {
 
 }  // namespace
 
+namespace {
+constexpr std::pair<TimelineUnit, absl::string_view> kTimelineUnitNames[] = {
+    {TimelineUnit::kAuto, "auto"},   {TimelineUnit::kDay, "day"},   {TimelineUnit::kWeek, "week"},
+    {TimelineUnit::kMonth, "month"}, {TimelineUnit::kYear, "year"},
+};
+}  // namespace
+
+absl::string_view TimelineUnitName(TimelineUnit unit) {
+  for (const auto& [u, name] : kTimelineUnitNames) {
+    if (u == unit) return name;
+  }
+  return "day";
+}
+
+std::optional<TimelineUnit> TimelineUnitNamed(absl::string_view name) {
+  for (const auto& [unit, n] : kTimelineUnitNames) {
+    if (n == name) return unit;
+  }
+  return std::nullopt;
+}
+
 const std::string& ParsedQuery::text() const {
   static const std::string* const kEmpty = new std::string();
   return rep_ == nullptr ? *kEmpty : rep_->text;

@@ -135,16 +135,6 @@ absl::StatusOr<std::vector<schema::Facet>> FacetList(absl::string_view names) {
   return facets;
 }
 
-absl::StatusOr<TimelineUnit> TimelineUnitNamed(absl::string_view name) {
-  if (name == "auto") return TimelineUnit::kAuto;
-  if (name == "day") return TimelineUnit::kDay;
-  if (name == "week") return TimelineUnit::kWeek;
-  if (name == "month") return TimelineUnit::kMonth;
-  if (name == "year") return TimelineUnit::kYear;
-  return absl::InvalidArgumentError(
-      absl::StrCat("--timeline takes day, week, month, year or auto, not '", name, "'"));
-}
-
 }  // namespace
 
 absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
@@ -259,8 +249,12 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
       status = take_count(&config.search.options.facet_limit);
       search_only.push_back(name);
     } else if (name == "--timeline") {
-      absl::StatusOr<TimelineUnit> unit = TimelineUnitNamed(has_inline_value ? value : "auto");
-      if (!unit.ok()) return unit.status();
+      const std::string unit_name = has_inline_value ? value : "auto";
+      const std::optional<TimelineUnit> unit = TimelineUnitNamed(unit_name);
+      if (!unit) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("--timeline takes day, week, month, year or auto, not '", unit_name, "'"));
+      }
       config.search.options.timeline = *unit;
       search_only.push_back(name);
     } else if (name == "--corpus-dir") {

@@ -38,21 +38,6 @@ size_t DisplayWidth(absl::string_view text) {
   return width;
 }
 
-absl::string_view UnitName(TimelineUnit unit) {
-  switch (unit) {
-    case TimelineUnit::kWeek:
-      return "week";
-    case TimelineUnit::kMonth:
-      return "month";
-    case TimelineUnit::kYear:
-      return "year";
-    case TimelineUnit::kAuto:
-    case TimelineUnit::kDay:
-      break;
-  }
-  return "day";
-}
-
 class TextPrinter : public ResultPrinter {
  public:
   TextPrinter(bool color, size_t width, FILE* out) : color_(color), width_(width), out_(out) {}
@@ -125,8 +110,9 @@ class TextPrinter : public ResultPrinter {
         most = std::max(most, bucket.count);
         label_width = std::max(label_width, bucket.label.size());
       }
-      absl::StrAppend(&text, Style(kBold), "Matching ", counted, " by ", UnitName(timeline.unit),
-                      Style(kReset), Style(kDim), " (", dated, " dated",
+      absl::StrAppend(&text, Style(kBold), "Matching ", counted, " by ",
+                      TimelineUnitName(timeline.unit), Style(kReset), Style(kDim), " (", dated,
+                      " dated",
                       timeline.undated > 0 ? absl::StrCat(", ", timeline.undated, " undated") : "",
                       ")", Style(kReset), "\n");
       // The bars fill what the label and the count leave of the line.
@@ -358,7 +344,7 @@ class JsonPrinter : public ResultPrinter {
       }
       Write(out_, Dump({{"type", "timeline"},
                         {"format_version", kJsonFormatVersion},
-                        {"unit", UnitName(results.timeline->unit)},
+                        {"unit", TimelineUnitName(results.timeline->unit)},
                         {"counts", counted},
                         {"undated", results.timeline->undated},
                         {"buckets", std::move(buckets)}}));

@@ -161,10 +161,6 @@ bool ParseOperator(absl::string_view word, ProximityLink* link, std::string* err
   return true;
 }
 
-bool IsBooleanOperator(absl::string_view word) {
-  return word == "AND" || word == "OR" || word == "NOT" || word == "XOR";
-}
-
 // True when a NEAR/ADJ operator occurs anywhere in [begin, end), at any depth.
 bool ContainsOperator(absl::string_view text, size_t begin, size_t end) {
   for (const QueryOperand& token : QueryOperands(text, begin, end)) {

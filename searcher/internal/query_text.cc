@@ -290,7 +290,7 @@ class QueryReader {
     size_t end = k;
     while (end < text_.size() && (IsWord(end) || text_[end].ch == '.')) ++end;
     const absl::string_view written = Bytes(k, end);
-    if (written == "AND" || written == "OR" || written == "NOT" || written == "XOR") return k;
+    if (IsBooleanOperator(written)) return k;
     const std::optional<std::string> acronym = analysis::AcronymOf(written);
     if (!acronym) return k;
     const bool alone_before =
@@ -434,6 +434,10 @@ std::vector<QueryOperand> QueryOperands(absl::string_view text, size_t begin, si
     operands.push_back({chars[start].begin, k < chars.size() ? chars[k].begin : end});
   }
   return operands;
+}
+
+bool IsBooleanOperator(absl::string_view word) {
+  return word == "AND" || word == "OR" || word == "NOT" || word == "XOR";
 }
 
 bool IsQuerySpaceAt(absl::string_view text, size_t i) {

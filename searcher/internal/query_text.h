@@ -42,6 +42,9 @@ struct QueryOperand {
 /// rejects and leaks memory on). What the proximity rewrite reads as operands and operators.
 std::vector<QueryOperand> QueryOperands(absl::string_view text, size_t begin, size_t end);
 
+/// Whether `word` is one of Xapian's boolean operators (AND, OR, NOT, XOR: in capitals).
+bool IsBooleanOperator(absl::string_view word);
+
 /// Whether the character at byte `i` of `text` is white space to Xapian's parser.
 bool IsQuerySpaceAt(absl::string_view text, size_t i);
 

@@ -74,6 +74,11 @@ enum class TimelineUnit {
   kYear,
 };
 
+/// "auto", "day", "week", "month", "year": a unit's name, as the CLI and JSON write it.
+absl::string_view TimelineUnitName(TimelineUnit unit);
+/// The unit named `name` (TimelineUnitName); nullopt for any other name.
+std::optional<TimelineUnit> TimelineUnitNamed(absl::string_view name);
+
 enum class SortOrder {
   kRelevance,  // BM25 score, best first
   kNewest,     // article date, newest first; relevance breaks ties
