@@ -329,4 +329,90 @@ std::string CleanBody(absl::string_view body, CleaningReport* report) {
   return out;
 }
 
+namespace {
+
+// Letters and digits, lower-cased: "Daily Ledger" and "dailyledger.com" → "dailyledger…".
+std::string SiteKey(absl::string_view text) {
+  std::string key;
+  for (const char c : text) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (absl::ascii_isalnum(u) || u >= 0x80) key += static_cast<char>(absl::ascii_tolower(u));
+  }
+  return key;
+}
+
+// The keys a site segment of a title may have: of the source, of the url's host, and of
+// the host's name ("news.bbc.co.uk" → "bbc").
+std::vector<std::string> SiteKeys(absl::string_view source, absl::string_view url) {
+  std::vector<std::string> keys;
+  if (std::string key = SiteKey(source); !key.empty()) keys.push_back(std::move(key));
+  const size_t scheme = url.find("://");
+  if (scheme == absl::string_view::npos) return keys;
+  absl::string_view host = url.substr(scheme + 3);
+  host = host.substr(0, host.find_first_of("/:?#"));
+  if (absl::StartsWithIgnoreCase(host, "www.")) host.remove_prefix(4);
+  if (host.empty()) return keys;
+  keys.push_back(SiteKey(host));
+  std::vector<absl::string_view> labels = absl::StrSplit(host, '.', absl::SkipEmpty());
+  if (labels.size() >= 2) {
+    labels.pop_back();  // the top-level domain
+    static constexpr std::array<absl::string_view, 7> kSecondLevel = {"co",  "com", "org", "net",
+                                                                      "gov", "ac",  "edu"};
+    if (labels.size() >= 2 &&
+        std::find(kSecondLevel.begin(), kSecondLevel.end(), absl::AsciiStrToLower(labels.back())) !=
+            kSecondLevel.end()) {
+      labels.pop_back();
+    }
+    keys.push_back(SiteKey(labels.back()));
+  }
+  return keys;
+}
+
+constexpr std::array<absl::string_view, 8> kTitleSeparators = {
+    " - ", " | ", " \u2013 ", " \u2014 ", " :: ", " \u00B7 ", " -- ", " // "};
+
+}  // namespace
+
+std::string CleanTitle(absl::string_view title, absl::string_view source, absl::string_view url) {
+  const std::vector<std::string> keys = SiteKeys(source, url);
+  if (keys.empty()) return std::string(title);
+  auto is_site = [&keys](absl::string_view segment) {
+    const std::string key = SiteKey(segment);
+    return !key.empty() && std::find(keys.begin(), keys.end(), key) != keys.end();
+  };
+  absl::string_view rest = absl::StripAsciiWhitespace(title);
+  // The end: the last separator, or final brackets.
+  size_t cut = absl::string_view::npos, cut_end = 0;
+  for (absl::string_view separator : kTitleSeparators) {
+    const size_t at = rest.rfind(separator);
+    if (at != absl::string_view::npos && (cut == absl::string_view::npos || at > cut)) {
+      cut = at, cut_end = at + separator.size();
+    }
+  }
+  if (!rest.empty() && rest.back() == ')') {
+    const size_t open = rest.rfind('(');
+    if (open != absl::string_view::npos && open > 0 &&
+        (cut == absl::string_view::npos || open > cut)) {
+      if (is_site(rest.substr(open + 1, rest.size() - open - 2))) {
+        rest = absl::StripTrailingAsciiWhitespace(rest.substr(0, open));
+        cut = absl::string_view::npos;
+      }
+    }
+  }
+  if (cut != absl::string_view::npos && cut > 0 && is_site(rest.substr(cut_end))) {
+    rest = absl::StripTrailingAsciiWhitespace(rest.substr(0, cut));
+  }
+  // The start: the first separator.
+  size_t first = absl::string_view::npos, first_end = 0;
+  for (absl::string_view separator : kTitleSeparators) {
+    const size_t at = rest.find(separator);
+    if (at != absl::string_view::npos && at < first) first = at, first_end = at + separator.size();
+  }
+  if (first != absl::string_view::npos && first_end < rest.size() &&
+      is_site(rest.substr(0, first))) {
+    rest = absl::StripLeadingAsciiWhitespace(rest.substr(first_end));
+  }
+  return rest.empty() ? std::string(title) : std::string(rest);
+}
+
 }  // namespace newsgrep

@@ -173,6 +173,7 @@ struct Indexer::State {
       std::string cleaned = CleanBody(article.body);
       if (cleaned != article.body) extras.original_body = std::move(article.body);
       article.body = std::move(cleaned);
+      article.title = CleanTitle(article.title, article.source, article.url);
     }
     prepared.fingerprint = FingerprintArticle(article.title, article.body);
     if (!options.detect_duplicates) prepared.fingerprint.band_keys.clear();

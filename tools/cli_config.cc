@@ -16,6 +16,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/time/time.h"
+#include "eval_dedup.h"
 #include "newsgrep/dates.h"
 #include "newsgrep/internal/status_macros.h"
 #include "newsgrep/schema.h"
@@ -269,6 +270,17 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
       eval_only.push_back(name);
     } else if (name == "--stories") {
       status = take_count(&config.eval.perturb_stories);
+      eval_only.push_back(name);
+    } else if (name == "--sets") {
+      absl::StatusOr<std::string> list = take_value();
+      if (!list.ok()) return list.status();
+      for (absl::string_view set : absl::StrSplit(*list, ',', absl::SkipEmpty())) {
+        if (!IsDedupEvalSet(set)) {
+          return absl::InvalidArgumentError(absl::StrCat("--sets: no evaluation set '", set, "' (",
+                                                         absl::StrJoin(kDedupEvalSets, ", "), ")"));
+        }
+        config.eval.dedup_sets.emplace_back(set);
+      }
       eval_only.push_back(name);
     } else if (name == "--conll") {
       absl::StatusOr<std::string> path = take_value();
@@ -647,15 +659,21 @@ Exit status: 0 something listed, 1 nothing (no entities in the index), 2 error.
 Measure near-duplicate clustering through the real indexer: precision and recall of
 duplicate pairs on (a) the seed articles and the bundled sample corpus, (b) a perturbation
 set generated from real articles (boilerplate, repetition, 1/5/10/20 % word edits, sentence
-added/removed, title changed), (c) exact-duplicate bodies in Reuters-21578, plus the
-indexing time duplicate detection adds. Missing corpora are skipped with a message.
+added/removed, title changed), (c) short items: republications of real short ledes (AG
+News) with chrome, a site name in the title, a credit, edited words, (d) Reuters-21578's
+short templated notices, where no two about different companies or figures may merge,
+(e) exact-duplicate bodies in Reuters-21578, plus the indexing time duplicate detection
+adds. Missing corpora are skipped with a message.
 
 Options:
   --corpus-dir DIR     the evaluation corpora: seeds/, bbc_news.jsonl.gz (perturbation
-                       source), reuters21578.jsonl.gz; without it only the sample
+                       source), agnews_test.jsonl.gz (short ledes),
+                       reuters21578.jsonl.gz; without it only the sample
                        corpus is measured
   --sample-dir DIR     the bundled sample corpus (default data/sample)
   --stories N          originals drawn for the perturbation set (default 200)
+  --sets LIST          only these sets, comma-separated: seeds, sample, perturbations,
+                       short, notices, reuters (default: all)
   -h, --help           this help
 
 eval ner: precision, recall and F1 of the person (PER) and place (LOC) recognizers at

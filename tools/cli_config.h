@@ -77,6 +77,7 @@ struct EvalArgs {
   std::string corpus_dir;     // eval dedup --corpus-dir: the evaluation corpora; none by default
   std::string sample_dir = "data/sample";  // eval dedup --sample-dir: the bundled sample corpus
   size_t perturb_stories = 200;            // eval dedup --stories
+  std::vector<std::string> dedup_sets;     // eval dedup --sets: empty = every set
 };
 
 /// `newsgrep stats people|places`.

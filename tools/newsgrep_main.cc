@@ -212,8 +212,10 @@ int RunEval(const Config& config) {
     eval.seeds_dir = config.eval.corpus_dir + "/seeds";
     eval.perturb_source = config.eval.corpus_dir + "/bbc_news.jsonl.gz";
     eval.reuters = config.eval.corpus_dir + "/reuters21578.jsonl.gz";
+    eval.short_source = config.eval.corpus_dir + "/agnews_test.jsonl.gz";
   }
   eval.perturb_stories = config.eval.perturb_stories;
+  eval.sets = config.eval.dedup_sets;
   const int status = RunDedupEval(eval, stdout);
   FlushStdout();
   return status;

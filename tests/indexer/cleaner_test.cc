@@ -200,5 +200,26 @@ TEST(CleanerTest, ReportMayBeNull) {
             "A short story about a river crossing in the north.");
 }
 
+TEST(CleanerTest, CleanTitleDropsTheSiteNameSetOffAtEitherEnd) {
+  EXPECT_EQ(CleanTitle("Council extends night buses - Valley Courier", "Valley Courier", ""),
+            "Council extends night buses");
+  EXPECT_EQ(CleanTitle("Valley Courier | Council extends night buses", "Valley Courier", ""),
+            "Council extends night buses");
+  EXPECT_EQ(CleanTitle("Council extends night buses (valleycourier.com)", "",
+                       "https://www.valleycourier.com/news/1"),
+            "Council extends night buses");
+  EXPECT_EQ(CleanTitle("Rates held - BBC", "", "https://news.bbc.co.uk/x"), "Rates held");
+}
+
+TEST(CleanerTest, CleanTitleKeepsWhatIsNotTheSitesName) {
+  // Another name after a dash is part of the headline.
+  EXPECT_EQ(CleanTitle("We need to do well - Benitez", "Valley Courier", ""),
+            "We need to do well - Benitez");
+  EXPECT_EQ(CleanTitle("Apple - Samsung settle", "Samsung Daily", ""), "Apple - Samsung settle");
+  // Nothing known of the site, or a title that is only its name: kept.
+  EXPECT_EQ(CleanTitle("Night buses - Valley Courier", "", ""), "Night buses - Valley Courier");
+  EXPECT_EQ(CleanTitle("Valley Courier", "Valley Courier", ""), "Valley Courier");
+}
+
 }  // namespace
 }  // namespace newsgrep

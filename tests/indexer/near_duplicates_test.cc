@@ -105,6 +105,118 @@ TEST(NearDuplicatesTest, ShortNoticesDifferingOnlyInTheHeadlineAreDistinct) {
   const Similarity s = Compare("ALPHA CORP SETS QUARTERLY DIVIDEND", notice,
                                "OMEGA INC SETS QUARTERLY DIVIDEND", notice);
   EXPECT_FALSE(IsNearDuplicate(s)) << s.jaccard;
+  EXPECT_STREQ(s.short_verdict, "the titles differ in a name or figure");
+  EXPECT_TRUE(IsNearDuplicate(Compare("ALPHA CORP SETS QUARTERLY DIVIDEND", notice,
+                                      "ALPHA CORP SETS QUARTERLY DIVIDEND", notice)));
+}
+
+// ---- Short texts: decided by what differs ----
+
+constexpr char kLede[] =
+    "The city council voted on Tuesday to extend the late-night bus service to the eastern "
+    "suburbs after a year-long trial drew more riders than expected.";
+constexpr char kLedeTitle[] = "Council extends night buses";
+
+Similarity CompareShort(const std::string& title_b, const std::string& body_b) {
+  return Compare(kLedeTitle, kLede, title_b, body_b);
+}
+
+TEST(NearDuplicatesTest, ShortRepublicationWithChromeAndASiteInTheTitleJoins) {
+  for (const char* title : {"Council extends night buses - Valley Courier",
+                            "Valley Courier | Council extends night buses",
+                            "Council extends night buses (Valley Courier)"}) {
+    const Similarity s =
+        CompareShort(title, absl::StrCat("Sponsored by Valley Courier Partners\n\n", kLede,
+                                         "\n\n\u00A9 2026 Valley Courier. All rights reserved."));
+    EXPECT_TRUE(s.short_text);
+    EXPECT_LT(s.jaccard, 0.9) << title;  // the old rule's threshold
+    EXPECT_TRUE(IsNearDuplicate(s)) << title << ": " << s.short_verdict;
+  }
+}
+
+TEST(NearDuplicatesTest, ShortRepublicationWithADatelineOrCreditJoins) {
+  const Similarity s = CompareShort(kLedeTitle, absl::StrCat("LONDON (NorthWire) - ", kLede));
+  EXPECT_TRUE(IsNearDuplicate(s)) << s.short_verdict;
+}
+
+TEST(NearDuplicatesTest, ShortRepublicationWithAWordOrTwoEditedJoins) {
+  const std::string one = absl::StrReplaceAll(kLede, {{"drew more riders", "drew many riders"}});
+  const std::string two =
+      absl::StrReplaceAll(kLede, {{"drew more riders", "drew many riders"}, {"eastern", "outer"}});
+  EXPECT_TRUE(IsNearDuplicate(CompareShort(kLedeTitle, one)));
+  EXPECT_TRUE(IsNearDuplicate(CompareShort(kLedeTitle, two)));
+  const std::string three = absl::StrReplaceAll(
+      kLede, {{"drew more riders", "drew many riders"}, {"eastern", "outer"}, {"trial", "test"}});
+  const Similarity s = CompareShort(kLedeTitle, three);
+  EXPECT_FALSE(IsNearDuplicate(s));
+  EXPECT_STREQ(s.short_verdict, "more words edited than a correction");
+}
+
+TEST(NearDuplicatesTest, TwoSitesChromeAroundTheSameShortTextJoins) {
+  // (Chrome lines with figures, "Listen (2 min)", are not told from a template's last
+  // lines; such copies join through their original.)
+  const Similarity s =
+      Compare("Council extends night buses - Daily Ledger",
+              absl::StrCat("Listen to this story\n\n", kLede, "\n\nGet the Daily Ledger app"),
+              "Council extends night buses",
+              absl::StrCat("Sponsored by the Valley Courier\n\n", kLede,
+                           "\n\nFollow the Valley Courier on X"));
+  EXPECT_TRUE(IsNearDuplicate(s)) << s.short_verdict;
+}
+
+TEST(NearDuplicatesTest, ShortTextsThatDifferInANameOrAFigureStayApart) {
+  const std::string name = absl::StrReplaceAll(kLede, {{"Tuesday", "Friday"}});
+  const std::string figure = absl::StrReplaceAll(kLede, {{"year-long", "two-year"}});
+  const std::string digits = absl::StrReplaceAll(kLede, {{"a year-long", "a 12-month"}});
+  for (const std::string& body : {name, figure, digits}) {
+    const Similarity s = CompareShort(kLedeTitle, body);
+    EXPECT_FALSE(IsNearDuplicate(s)) << body;
+    EXPECT_STREQ(s.short_verdict, "the bodies differ in a name or figure");
+  }
+  const Similarity title = CompareShort("Council extends night buses to Leeds", kLede);
+  EXPECT_FALSE(IsNearDuplicate(title));
+}
+
+TEST(NearDuplicatesTest, TemplatedNoticesDifferingInAFigureOrTheirLastLineStayApart) {
+  // One company, two notices: the figures are the news.
+  const Similarity words = Compare(
+      "ALPHA CORP SETS QUARTERLY DIVIDEND", "Qtly div three cts vs three cts prior\nPay April 1",
+      "ALPHA CORP SETS QUARTERLY DIVIDEND", "Qtly div five cts vs five cts prior\nPay April 1");
+  EXPECT_FALSE(IsNearDuplicate(words));
+  // A rate table of one template: its last line differs, in figures only.
+  const std::string table =
+      "The Federal Home Loan Mortgage Corp adjusted the rates on its short-term discount "
+      "notes as follows:\n   MATURITY   RATE   OLD RATE\n";
+  const Similarity rates =
+      Compare("FREDDIE MAC ADJUSTS RATES", absl::StrCat(table, "    32 days  6.00 pct  6.10 pct"),
+              "FREDDIE MAC ADJUSTS RATES", absl::StrCat(table, "    28 days  5.95 pct  5.95 pct"));
+  EXPECT_FALSE(IsNearDuplicate(rates)) << rates.short_verdict;
+}
+
+TEST(NearDuplicatesTest, AShortTextAndALongOneAreComparedOnlyUpToALength) {
+  // A brief that is the first paragraph of a longer article: a trimmed copy.
+  const std::string longer =
+      absl::StrCat(kLede,
+                   "\n\nThe service will run every thirty minutes between midnight and five in the "
+                   "morning, and fares will stay as they are, the council said.");
+  EXPECT_TRUE(IsNearDuplicate(CompareShort(kLedeTitle, longer)));
+  // Against a text of more than kMaxComparedWords words, never.
+  const Similarity s = CompareShort(kLedeTitle, absl::StrCat(kLede, "\n\n", kBody, "\n\n", kBody));
+  EXPECT_FALSE(IsNearDuplicate(s));
+}
+
+TEST(NearDuplicatesTest, AShortRepublicationSharesALedeBandWithItsOriginal) {
+  const TextFingerprint original = FingerprintArticle(kLedeTitle, kLede);
+  const TextFingerprint copy = FingerprintArticle(
+      "Council extends night buses - Valley Courier",
+      absl::StrCat("Sponsored by Valley Courier Partners\n\n", kLede,
+                   "\n\nFollow Valley Courier on Facebook and X for the latest updates"));
+  ASSERT_EQ(original.band_keys.size(), kBands);  // one paragraph: its bands are the lede's
+  ASSERT_EQ(copy.band_keys.size(), kBands + kLedeBands);
+  for (size_t band = 0; band < kLedeBands; ++band) {
+    EXPECT_EQ(copy.band_keys[kBands + band], original.band_keys[band]) << band;
+  }
+  EXPECT_TRUE(MayBeNearDuplicate(original.sketch, copy.sketch));
 }
 
 TEST(NearDuplicatesTest, TooShortTextsGetNoBandKeys) {

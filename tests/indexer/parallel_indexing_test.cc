@@ -11,11 +11,13 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "newsgrep/article_reader.h"
 #include "newsgrep/indexer.h"
 #include "newsgrep/schema.h"
+#include "newsgrep/searcher.h"
 #include "nlohmann/json.hpp"
 #include "testing/files.h"
 #include "testing/index.h"
@@ -172,6 +174,60 @@ TEST(ParallelIndexingTest, ADuplicateAddedInALaterSessionJoinsTheEarlierCluster)
   ASSERT_EQ(snapshot.cluster.size(), 3u);
   EXPECT_EQ(snapshot.cluster.at(copy), snapshot.cluster.at(original));
   EXPECT_NE(snapshot.cluster.at(other), snapshot.cluster.at(original));
+}
+
+// Short items (docs/DEDUP.md, the short-text rule) through the whole indexer: the title's
+// site name, the lede's band keys and the rule of what differs.
+TEST(ParallelIndexingTest, ShortRepublicationsJoinTheirStoryAndTemplatedNoticesStayApart) {
+  const test::TempDir temp;
+  const std::string lede =
+      "The city council voted on Tuesday to extend the late-night bus service to the "
+      "eastern suburbs after a year-long trial drew more riders than expected.";
+  Article republished = test::MakeArticle(
+      "republished", "Council extends night buses - Valley Courier",
+      absl::StrCat("Sponsored by Valley Courier Partners\n\n", lede,
+                   "\n\nFollow Valley Courier on Facebook and X for the latest updates"));
+  republished.source = "Valley Courier";
+  const std::string edited =
+      absl::StrCat("Listen to this story (2 min)\n\n",
+                   absl::StrReplaceAll(lede, {{"drew more riders", "drew many more riders"}}),
+                   "\n\nRead more at metroherald.org");
+  const std::string notice = "Qtly div 10 cts vs 10 cts prior\nPay April 1\nRecord March 15";
+  {
+    auto indexer = Indexer::Open({.db_path = temp.path() + "/db"});
+    ASSERT_TRUE(indexer.ok());
+    ASSERT_TRUE((*indexer)->Add(republished).ok());  // before its original
+    ASSERT_TRUE(
+        (*indexer)->Add(test::MakeArticle("original", "Council extends night buses", lede)).ok());
+    ASSERT_TRUE(
+        (*indexer)
+            ->Add(test::MakeArticle("edited", "Metro Herald | Council extends night buses", edited))
+            .ok());
+    ASSERT_TRUE((*indexer)
+                    ->Add(test::MakeArticle("alpha", "ALPHA CORP SETS QUARTERLY DIVIDEND", notice))
+                    .ok());
+    ASSERT_TRUE((*indexer)
+                    ->Add(test::MakeArticle("omega", "OMEGA INC SETS QUARTERLY DIVIDEND", notice))
+                    .ok());
+    ASSERT_TRUE(
+        (*indexer)
+            ->Add(test::MakeArticle("alpha-2", "ALPHA CORP SETS QUARTERLY DIVIDEND",
+                                    absl::StrReplaceAll(notice, {{"10 cts vs", "12 cts vs"}})))
+            .ok());
+  }
+  const Snapshot snapshot = Read(temp.path() + "/db");
+  auto cluster = [&](const char* id) { return snapshot.cluster.at(schema::IdTerm(id)); };
+  EXPECT_EQ(cluster("republished"), cluster("original"));
+  EXPECT_EQ(cluster("edited"), cluster("original"));
+  EXPECT_NE(cluster("alpha"), cluster("omega"));    // another company
+  EXPECT_NE(cluster("alpha"), cluster("alpha-2"));  // another figure
+  // The site's name is chrome in the title the user sees; without the source, the title is
+  // kept as it came.
+  auto searcher = Searcher::Open({temp.path() + "/db"});
+  ASSERT_TRUE(searcher.ok());
+  EXPECT_EQ((*searcher)->Get("republished")->article.title, "Council extends night buses");
+  EXPECT_EQ((*searcher)->Get("edited")->article.title,
+            "Metro Herald | Council extends night buses");
 }
 
 uint64_t DirectoryBytes(const std::string& path) {

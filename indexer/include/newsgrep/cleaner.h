@@ -67,6 +67,14 @@ bool IsBylineLine(absl::string_view line);
 /// are kept as paragraphs; white space inside a line is kept. `report` may be null.
 std::string CleanBody(absl::string_view body, CleaningReport* report = nullptr);
 
+/// Returns `title` without the site's name where it is clearly chrome: a segment at the end
+/// (after " - ", " | ", " – ", " — ", " :: ", " · ", or in final brackets) or at the start
+/// (before one of those separators) whose letters and digits, lower-cased, are those of
+/// `source` or of the host of `url` ("Daily Ledger", "dailyledger.com", or the host's
+/// name without "www." and its domain ending, "dailyledger" of www.dailyledger.co.uk).
+/// A title that is nothing but the site's name is kept.
+std::string CleanTitle(absl::string_view title, absl::string_view source, absl::string_view url);
+
 }  // namespace newsgrep
 
 #endif  // NEWSGREP_INDEXER_CLEANER_H_

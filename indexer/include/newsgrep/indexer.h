@@ -51,8 +51,9 @@ struct IndexerOptions {
   /// suit a small index, larger ones a large index (generated articles: 1,000 per commit
   /// was 7 % faster than 10,000 at 100,000 articles, 10,000 9 % faster at 300,000).
   size_t commit_every = 0;
-  /// Strip boilerplate, captions, bylines and repeated text from bodies before indexing
-  /// (cleaner.h); the original body is stored too. Default: true.
+  /// Strip boilerplate, captions, bylines and repeated text from bodies before indexing,
+  /// and the site's name from titles (cleaner.h); the original body is stored too.
+  /// Default: true.
   bool clean_bodies = true;
   /// Put each article in a story cluster with its near-duplicates (near_duplicates.h), so
   /// searches can collapse them. With false every article is its own cluster.
