@@ -568,8 +568,7 @@ absl::StatusOr<std::unique_ptr<QueryEngine>> OpenQueryEngine(Engine engine,
       options.snippets = variant == NewsgrepVariant::kSnippets || page;
       const bool collapse = variant == NewsgrepVariant::kCollapsed || page;
       if (variant == NewsgrepVariant::kFacets) {
-        options.facets = {schema::Facet::kPerson, schema::Facet::kLocation, schema::Facet::kSaid,
-                          schema::Facet::kSource};
+        options.facets.assign(schema::kDefaultFacets.begin(), schema::kDefaultFacets.end());
       }
       if (variant == NewsgrepVariant::kTimeline) options.timeline = TimelineUnit::kAuto;
       if (!SetCollapse(options, collapse) && collapse) {

@@ -113,9 +113,6 @@ absl::Status NoIndexOptions(const std::vector<std::string>& index_only, absl::st
       absl::StrCat(index_only.front(), " is an index option, not a ", command, " option"));
 }
 
-// What a bare --facets counts.
-constexpr char kDefaultFacets[] = "person,location,said,source";
-
 // "person,said" → the facets named (schema::kFacets), each once, in the order given.
 absl::StatusOr<std::vector<schema::Facet>> FacetList(absl::string_view names) {
   std::vector<schema::Facet> facets;
@@ -238,10 +235,14 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
       search_only.push_back(name);
     } else if (name == "--facets") {
       // Only --facets=LIST takes a list: after a bare --facets comes the query.
-      absl::StatusOr<std::vector<schema::Facet>> facets =
-          FacetList(has_inline_value ? value : kDefaultFacets);
-      if (!facets.ok()) return facets.status();
-      config.search.options.facets = *facets;
+      if (has_inline_value) {
+        absl::StatusOr<std::vector<schema::Facet>> facets = FacetList(value);
+        if (!facets.ok()) return facets.status();
+        config.search.options.facets = *facets;
+      } else {
+        config.search.options.facets.assign(schema::kDefaultFacets.begin(),
+                                            schema::kDefaultFacets.end());
+      }
       search_only.push_back(name);
     } else if (name == "--quotes") {
       config.search.quotes = true;

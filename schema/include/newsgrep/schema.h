@@ -201,6 +201,11 @@ inline constexpr std::array<FacetInfo, 6> kFacets = {{
     {Facet::kCategory, "category", "Categories"},
 }};
 
+/// What a search counts when asked for facets without naming them (`newsgrep --facets`,
+/// the bench's facet query): who, where, who is quoted, and who published.
+inline constexpr std::array<Facet, 4> kDefaultFacets = {Facet::kPerson, Facet::kLocation,
+                                                        Facet::kSaid, Facet::kSource};
+
 /// The facet named `name` ("person"), or nullptr when there is none.
 const FacetInfo* FindFacet(absl::string_view name);
 
