@@ -142,7 +142,7 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
   // Options seen, for validation.
   std::vector<std::string> search_only, index_only, eval_only, delete_only;
   bool explicit_command = false, options_ended = false, help = false;
-  std::string db_flag;
+  std::vector<std::string> db_flags;
   std::optional<size_t> count_limit;  // -n: search hits or stats rows
   std::string output_flag;            // the first of --json, -l, -c given
 
@@ -216,11 +216,7 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     } else if (name == "--db") {
       absl::StatusOr<std::string> path = take_value();
       if (!path.ok()) return path.status();
-      if (!db_flag.empty()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("--db given twice ('", db_flag, "', '", *path, "'): one index a run"));
-      }
-      db_flag = *path;
+      db_flags.push_back(*path);
     } else if (name == "--allow-stub-programs") {
       config.allow_stub_programs = true;
     } else if (name == "-n" || name == "--limit") {
@@ -406,7 +402,20 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     if (!status.ok()) return status;
   }
 
-  config.db_path = db_flag.empty() ? DefaultDbPath(getenv) : db_flag;
+  if (db_flags.empty()) db_flags.push_back(DefaultDbPath(getenv));
+  config.db_paths = db_flags;
+  config.db_path = db_flags.front();
+  // Reading commands search several indexes as one; writing and checking take one.
+  const bool one_index = config.command == Command::kIndex || config.command == Command::kDelete ||
+                         config.command == Command::kCheck;
+  if (one_index && db_flags.size() > 1) {
+    return absl::InvalidArgumentError(absl::StrCat("--db given twice ('", db_flags[0], "', '",
+                                                   db_flags[1], "'): ",
+                                                   config.command == Command::kIndex    ? "index"
+                                                   : config.command == Command::kDelete ? "delete"
+                                                                                        : "check",
+                                                   " works on one index"));
+  }
   if (config.command == Command::kVersion) return config;
   if (config.command == Command::kHelp) {
     config.help_for = Command::kHelp;
@@ -757,7 +766,8 @@ Search the index. Words must all match (stemmed: "guarantee" finds "guarantees")
 Versions of one story (near-duplicates) are collapsed into one hit: "(+3 similar)".
 
 Options:
-  --db PATH            index directory (see newsgrep index --help)
+  --db PATH            index directory (see newsgrep index --help); again for several
+                       indexes, searched as one
   -n, --limit N        show at most N hits (default 10; -n0: none, with --facets)
   --offset N           skip the first N hits
   --facets[=LIST]      after the hits, the values most counted among all matching
@@ -804,6 +814,7 @@ Usage:
   newsgrep --version
 
 The index lives in --db PATH, else $NEWSGREP_DB, else $XDG_DATA_HOME/newsgrep/index.
+Search, show, similar and stats take --db several times and search the indexes as one.
 PATH is a directory, or a Xapian stub file naming indexes ('auto PATH') and servers
 ('remote HOST:PORT'); a stub entry that runs a program ('remote :PROGRAM') is refused
 unless --allow-stub-programs is given.

@@ -92,7 +92,9 @@ struct Config {
   Command command = Command::kSearch;
   Command help_for = Command::kSearch;  // with kHelp: which command's help (kHelp = general)
   std::string db_path;                  // resolved: --db, NEWSGREP_DB, XDG default
-  bool allow_stub_programs = false;     // a stub --db may name programs (index_location.h)
+  /// Every --db given (search, similar, show and stats search them as one), else db_path.
+  std::vector<std::string> db_paths;
+  bool allow_stub_programs = false;  // a stub --db may name programs (index_location.h)
   OutputMode output = OutputMode::kText;
   ColorChoice color = ColorChoice::kAuto;
   SearchArgs search;

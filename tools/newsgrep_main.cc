@@ -73,11 +73,14 @@ bool FlushStdout() {
 std::unique_ptr<Searcher> OpenForReading(const Config& config) {
   const std::string create_hint =
       absl::StrCat("; create one with: newsgrep index --db ", config.db_path, " ARTICLES...");
-  if (!std::filesystem::exists(config.db_path)) {
-    PrintError(absl::StrCat("no index at ", config.db_path, create_hint));
-    return nullptr;
+  for (const std::string& path : config.db_paths) {
+    if (!std::filesystem::exists(path)) {
+      PrintError(absl::StrCat("no index at ", path, "; create one with: newsgrep index --db ", path,
+                              " ARTICLES..."));
+      return nullptr;
+    }
   }
-  auto searcher = Searcher::Open({config.db_path}, {.allow_programs = config.allow_stub_programs});
+  auto searcher = Searcher::Open(config.db_paths, {.allow_programs = config.allow_stub_programs});
   if (!searcher.ok()) {
     const absl::Status& status = searcher.status();
     if (status.code() == absl::StatusCode::kNotFound) {

@@ -39,6 +39,7 @@ using newsgrep::test::TempDir;
 using newsgrep::test::WriteFile;
 using newsgrep::test::WriteGzipFile;
 using ::testing::AllOf;
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
@@ -601,12 +602,15 @@ TEST_F(CliEndToEndTest, AnEmptyFileAsDbSaysItIsNotAnIndex) {
       << r;
 }
 
-// Issue point 6: `--db A --db B` silently kept B.
-TEST_F(CliEndToEndTest, InputHandlingDbGivenTwiceIsAUsageError) {
-  const RunResult r = Run({"--db", SampleDb(), "--db", "/elsewhere", "nato"});
-  EXPECT_EQ(r.exit_code, 2) << r;
-  EXPECT_THAT(r.out, IsEmpty()) << r;
-  EXPECT_THAT(r.err, HasSubstr("--db given twice")) << r;
+// `--db A --db B` once silently kept B. Writing and checking take one index.
+TEST_F(CliEndToEndTest, InputHandlingDbGivenTwiceToIndexIsAUsageError) {
+  for (const char* command : {"index", "delete", "check"}) {
+    const RunResult r = Run({command, "--db", SampleDb(), "--db", "/elsewhere", "x"});
+    EXPECT_EQ(r.exit_code, 2) << r;
+    EXPECT_THAT(r.out, IsEmpty()) << r;
+    EXPECT_THAT(r.err, HasSubstr("--db given twice")) << r;
+    EXPECT_THAT(r.err, HasSubstr(absl::StrCat(command, " works on one index"))) << r;
+  }
 }
 
 // A copy of the sample index at `name`/db, to damage.
@@ -839,6 +843,30 @@ TEST_F(CliEndToEndTest, IndexSkipsEmptyFile) {
   EXPECT_THAT(r.err, HasSubstr("newsgrep: indexed 1 articles from 3 files")) << r;
   EXPECT_THAT(r.err, HasSubstr("; 1 in index; 2 skipped, 0 repaired\n")) << r;
   EXPECT_THAT(Ids((dir / "db").string(), "okapi"), ElementsAre("in/good.txt"));
+}
+
+// Reading commands search several indexes as one.
+TEST_F(CliEndToEndTest, SeveralDbsAreSearchedAsOne) {
+  const fs::path dir = NewDir("second-db");
+  WriteFile(dir / "in/okapi.txt",
+            "Title: Okapi sighted\nDate: 2025-08-20\n\nAn okapi was seen near the NATO base.\n");
+  ASSERT_EQ(IndexIn(dir, {"in"}, Home()).exit_code, 0);
+  const std::string second = (dir / "db").string();
+  const RunResult okapi = Run({"--db", SampleDb(), "--db", second, "-l", "okapi"});
+  EXPECT_EQ(okapi.exit_code, 0) << okapi;
+  EXPECT_EQ(okapi.out, "in/okapi.txt\n") << okapi;
+  // A word both have: the hits of each, counted as one search.
+  const std::vector<std::string> sample = Ids(SampleDb(), "nato", {"-n", "100"});
+  const std::vector<std::string> both = Ids(SampleDb(), "nato", {"-n", "100", "--db", second});
+  EXPECT_EQ(both.size(), sample.size() + 1);
+  EXPECT_THAT(both, Contains("in/okapi.txt"));
+  const RunResult show = Run({"show", "--db", SampleDb(), "--db", second, "in/okapi.txt"});
+  EXPECT_EQ(show.exit_code, 0) << show;
+  EXPECT_THAT(show.out, HasSubstr("Okapi sighted")) << show;
+  // A missing one is named.
+  const RunResult missing = Run({"--db", SampleDb(), "--db", (dir / "nowhere").string(), "nato"});
+  EXPECT_EQ(missing.exit_code, 2) << missing;
+  EXPECT_THAT(missing.err, HasSubstr(absl::StrCat("no index at ", (dir / "nowhere").string())));
 }
 
 TEST_F(CliEndToEndTest, IndexSkipsBinaryFile) {
