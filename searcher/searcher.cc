@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <utility>
 
@@ -563,20 +564,45 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
                                        .facets = options.facets,
                                        .dates = options.timeline.has_value()});
         counter.add_matchspy(&counts);
-        counter.get_mset(0, 0, state_->db.get_doccount());
+        bool through_remote = false;
+        try {
+          counter.get_mset(0, 0, state_->db.get_doccount());
+        } catch (const Xapian::UnimplementedError&) {
+          through_remote = true;  // a stock xapian-tcpsrv runs only Xapian's own match spies
+        }
         if (budget.Expired()) return out_of_time();
-        if (counts.saw_damaged_record()) {
-          return absl::DataLossError(absl::StrCat(
-              "searching \"", query_text,
-              "\": an article's facet record is damaged; check the index (newsgrep check)"));
+        if (through_remote) {
+          if (!options.facets.empty() || options.timeline.has_value()) {
+            return absl::UnimplementedError(
+                absl::StrCat("searching \"", query_text,
+                             "\": facets and timelines are not counted through remote shards "
+                             "(xapian-tcpsrv); search the shards' directories instead"));
+          }
+          // Only the story count was asked for: the number of distinct cluster keys, which
+          // Xapian's own ValueCountMatchSpy counts on every server, exactly.
+          Xapian::ValueCountMatchSpy clusters(schema::kClusterSlot);
+          Xapian::Enquire remote_counter(state_->db);
+          remote_counter.set_query(query);
+          remote_counter.set_weighting_scheme(Xapian::BoolWeight());
+          remote_counter.add_matchspy(&clusters);
+          remote_counter.get_mset(0, 0, state_->db.get_doccount());
+          if (budget.Expired()) return out_of_time();
+          results.total =
+              static_cast<size_t>(std::distance(clusters.values_begin(), clusters.values_end()));
+        } else {
+          if (counts.saw_damaged_record()) {
+            return absl::DataLossError(absl::StrCat(
+                "searching \"", query_text,
+                "\": an article's facet record is damaged; check the index (newsgrep check)"));
+          }
+          results.total = counts.matches();
+          results.facets = counts.Facets(options.facet_limit);
+          if (options.timeline) {
+            NEWSGREP_ASSIGN_OR_RETURN(Timeline timeline, counts.MakeTimeline(*options.timeline));
+            results.timeline = std::move(timeline);
+          }
         }
-        results.total = counts.matches();
         results.total_is_exact = true;
-        results.facets = counts.Facets(options.facet_limit);
-        if (options.timeline) {
-          NEWSGREP_ASSIGN_OR_RETURN(Timeline timeline, counts.MakeTimeline(*options.timeline));
-          results.timeline = std::move(timeline);
-        }
       }
       if (budget.Expired()) return out_of_time();
       size_t rank = options.offset;

@@ -1,0 +1,194 @@
+/// @file remote_test.cc
+/// @brief Searching through a stock xapian-tcpsrv (Xapian's remote backend) gives the answers
+/// a local search gives: hits, order, "+N similar", and the exact story count.
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "newsgrep/searcher.h"
+#include "testing/files.h"
+#include "testing/index.h"
+
+extern char** environ;
+
+namespace newsgrep {
+namespace {
+
+using test::BuildIndex;
+using test::MakeArticle;
+using test::TempDir;
+using ::testing::HasSubstr;
+
+// A loopback port nobody listens on now (the kernel's pick for port 0).
+int FreePort() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = 0;
+  socklen_t size = sizeof(address);
+  if (fd < 0 || bind(fd, reinterpret_cast<sockaddr*>(&address), size) != 0 ||
+      getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) != 0) {
+    if (fd >= 0) close(fd);
+    return -1;
+  }
+  close(fd);
+  return ntohs(address.sin_port);
+}
+
+bool Accepts(int port) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  const bool ok = connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0;
+  close(fd);
+  return ok;
+}
+
+// A stock xapian-tcpsrv serving `db` on a loopback port, stopped by its pid.
+class TcpServer {
+ public:
+  explicit TcpServer(const std::string& db) : port_(FreePort()) {
+    const std::string port = std::to_string(port_);
+    std::vector<std::string> args = {"xapian-tcpsrv", "--interface", "127.0.0.1",
+                                     "--port",        port,          db};
+    std::vector<char*> argv;
+    for (std::string& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    // In a process group of its own: on SIGTERM the forking server signals its whole group.
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attributes, 0);
+    posix_spawn_file_actions_t files;  // its log of connections: not the test's output
+    posix_spawn_file_actions_init(&files);
+    posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    const int spawned =
+        port_ < 0 ? -1
+                  : posix_spawnp(&pid_, "xapian-tcpsrv", &files, &attributes, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&files);
+    posix_spawnattr_destroy(&attributes);
+    if (spawned != 0) {
+      pid_ = 0;
+      return;
+    }
+    for (int i = 0; i < 100 && !Accepts(port_); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  ~TcpServer() {
+    if (pid_ > 0) {
+      kill(-pid_, SIGTERM);  // the server and the processes it forked per connection
+      waitpid(pid_, nullptr, 0);
+    }
+  }
+  bool running() const { return pid_ > 0 && Accepts(port_); }
+  int port() const { return port_; }
+
+ private:
+  int port_;
+  pid_t pid_ = 0;
+};
+
+bool HaveTcpServer() { return std::system("command -v xapian-tcpsrv > /dev/null 2>&1") == 0; }
+
+std::vector<Article> Articles() {
+  const std::string wire =
+      "Defence ministers agreed on Tuesday to send air defence systems to the region, "
+      "officials said, after a meeting that lasted well into the night and ended with a "
+      "joint statement on training and supplies for the coming winter.";
+  return {MakeArticle("wire", "Ministers agree air defence package", wire),
+          MakeArticle("copy", "Ministers agree air defence package - Daily Ledger",
+                      absl::StrCat(wire, "\n\nFollow the Daily Ledger on X")),
+          MakeArticle("other", "Air defence drill in the north",
+                      "Crews tested air defence radars in the north on Monday as part of a "
+                      "drill planned months ago, the army said in a brief statement."),
+          MakeArticle("unrelated", "Harbour reopens", "The harbour reopened on Friday.")};
+}
+
+struct Answer {
+  std::vector<std::string> ids;
+  std::vector<size_t> similar;
+  std::vector<double> scores;
+  size_t total = 0;
+  bool exact = false;
+};
+
+Answer Ask(Searcher& searcher, const std::string& query) {
+  SearchOptions options;
+  options.exact_count = true;
+  absl::StatusOr<SearchResults> results = searcher.Search(query, options);
+  EXPECT_TRUE(results.ok()) << query << ": " << results.status();
+  Answer answer;
+  if (!results.ok()) return answer;
+  for (const Hit& hit : results->hits) {
+    answer.ids.push_back(hit.article.id);
+    answer.similar.push_back(hit.similar_count);
+    answer.scores.push_back(hit.score);
+  }
+  answer.total = results->total;
+  answer.exact = results->total_is_exact;
+  return answer;
+}
+
+TEST(RemoteTest, AStockServerGivesTheLocalAnswersAndExactStoryCounts) {
+  if (!HaveTcpServer()) GTEST_SKIP() << "xapian-tcpsrv not installed (Debian: xapian-tools)";
+  TempDir dir;
+  ASSERT_TRUE(BuildIndex({.db_path = dir / "db"}, Articles()).ok());
+  TcpServer server(dir / "db");
+  ASSERT_TRUE(server.running()) << "xapian-tcpsrv did not start on port " << server.port();
+  std::ofstream(dir / "remote.stub") << "remote 127.0.0.1:" << server.port() << "\n";
+
+  auto local = Searcher::Open({dir / "db"});
+  auto remote = Searcher::Open({dir / "remote.stub"});
+  ASSERT_TRUE(local.ok()) << local.status();
+  ASSERT_TRUE(remote.ok()) << remote.status();
+  for (const char* query : {"air defence", "\"air defence\"", "defence NEAR/5 statement",
+                            "title:ministers", "harbour OR drill"}) {
+    const Answer here = Ask(**local, query), there = Ask(**remote, query);
+    EXPECT_EQ(there.ids, here.ids) << query;
+    EXPECT_EQ(there.similar, here.similar) << query;
+    EXPECT_EQ(there.scores, here.scores) << query;
+    EXPECT_EQ(there.total, here.total) << query;
+    EXPECT_TRUE(there.exact) << query;
+  }
+  // The wire story and its copy are one story: two stories match "air defence".
+  EXPECT_EQ(Ask(**remote, "air defence").total, 2u);
+}
+
+TEST(RemoteTest, FacetsThroughAStockServerAreAClearError) {
+  if (!HaveTcpServer()) GTEST_SKIP() << "xapian-tcpsrv not installed (Debian: xapian-tools)";
+  TempDir dir;
+  ASSERT_TRUE(BuildIndex({.db_path = dir / "db"}, Articles()).ok());
+  TcpServer server(dir / "db");
+  ASSERT_TRUE(server.running()) << "xapian-tcpsrv did not start on port " << server.port();
+  std::ofstream(dir / "remote.stub") << "remote 127.0.0.1:" << server.port() << "\n";
+  auto remote = Searcher::Open({dir / "remote.stub"});
+  ASSERT_TRUE(remote.ok()) << remote.status();
+  SearchOptions options;
+  options.facets = {schema::Facet::kPerson};
+  absl::StatusOr<SearchResults> results = (*remote)->Search("air defence", options);
+  ASSERT_FALSE(results.ok());
+  EXPECT_EQ(results.status().code(), absl::StatusCode::kUnimplemented);
+  EXPECT_THAT(results.status().message(), HasSubstr("remote shards"));
+}
+
+}  // namespace
+}  // namespace newsgrep
