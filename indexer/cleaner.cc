@@ -51,6 +51,9 @@ constexpr size_t kLongLine = 600;
 // and how many other sentences that header may hold.
 constexpr size_t kLeadInUnits = 8;
 constexpr size_t kMaxHeaderUnits = 2;
+// The most words a line standing alone at either end of a text has to be chrome by
+// IsEdgeChrome: "Follow the Valley Courier on Facebook and X for the latest updates" is 12.
+constexpr size_t kMaxEdgeChromeWords = 15;
 
 // Phrases that mark a short line (at most kMaxChromeWords words) as site chrome.
 constexpr std::array<absl::string_view, 24> kChromePhrases = {
@@ -92,6 +95,75 @@ constexpr std::array<absl::string_view, 8> kChromeLines = {"advertisement",
 
 constexpr std::array<absl::string_view, 7> kPromoPrefixes = {
     "READ MORE:", "RELATED:", "WATCH:", "SEE ALSO:", "ALSO READ:", "MORE:", "LISTEN:"};
+
+// Letters and digits, lower-cased: "Daily Ledger" and "dailyledger.com" → "dailyledger…".
+std::string SiteKey(absl::string_view text) {
+  std::string key;
+  for (const char c : text) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (absl::ascii_isalnum(u) || u >= 0x80) key += static_cast<char>(absl::ascii_tolower(u));
+  }
+  return key;
+}
+
+// The keys a site segment of a title may have: of the source, of the url's host, and of
+// the host's name ("news.bbc.co.uk" → "bbc").
+std::vector<std::string> SiteKeys(absl::string_view source, absl::string_view url) {
+  std::vector<std::string> keys;
+  if (std::string key = SiteKey(source); !key.empty()) keys.push_back(std::move(key));
+  const size_t scheme = url.find("://");
+  if (scheme == absl::string_view::npos) return keys;
+  absl::string_view host = url.substr(scheme + 3);
+  host = host.substr(0, host.find_first_of("/:?#"));
+  if (absl::StartsWithIgnoreCase(host, "www.")) host.remove_prefix(4);
+  if (host.empty()) return keys;
+  keys.push_back(SiteKey(host));
+  std::vector<absl::string_view> labels = absl::StrSplit(host, '.', absl::SkipEmpty());
+  if (labels.size() >= 2) {
+    labels.pop_back();  // the top-level domain
+    static constexpr std::array<absl::string_view, 7> kSecondLevel = {"co",  "com", "org", "net",
+                                                                      "gov", "ac",  "edu"};
+    if (labels.size() >= 2 &&
+        std::find(kSecondLevel.begin(), kSecondLevel.end(), absl::AsciiStrToLower(labels.back())) !=
+            kSecondLevel.end()) {
+      labels.pop_back();
+    }
+    keys.push_back(SiteKey(labels.back()));
+  }
+  return keys;
+}
+
+constexpr std::array<absl::string_view, 8> kTitleSeparators = {
+    " - ", " | ", " \u2013 ", " \u2014 ", " :: ", " \u00B7 ", " -- ", " // "};
+
+// Verbs that open a call to action ("Follow …", "Sign up …", "Read more at …").
+constexpr std::array<absl::string_view, 20> kCallToAction = {
+    "follow", "subscribe", "sign",  "click",    "tap",   "get",  "download",
+    "listen", "read",      "share", "watch",    "join",  "like", "support",
+    "donate", "register",  "visit", "discover", "never", "don't"};
+
+// The rule for a line standing alone at either end of a text (near_duplicates.h's short
+// items carry one above and one below): a short line that is not a sentence and calls the
+// reader to act or names the site itself, or a copyright line.
+bool IsEdgeChrome(absl::string_view line, const std::vector<std::string>& site_keys) {
+  if (CountWords(line) > kMaxEdgeChromeWords) return false;
+  if (absl::StartsWith(line, "\u00A9") || absl::StartsWithIgnoreCase(line, "copyright")) {
+    return true;
+  }
+  const char last = line.empty() ? '.' : line.back();
+  if (last == '.' || last == '?' || last == '!' || last == '"' || last == ':' ||
+      absl::EndsWith(line, "\u201D")) {
+    return false;
+  }
+  const std::string first = absl::AsciiStrToLower(line.substr(0, line.find(' ')));
+  if (std::find(kCallToAction.begin(), kCallToAction.end(), first) != kCallToAction.end()) {
+    return true;
+  }
+  const std::string key = SiteKey(line);
+  return std::any_of(site_keys.begin(), site_keys.end(), [&key](const std::string& site) {
+    return site.size() >= 4 && absl::StrContains(key, site);
+  });
+}
 
 // Lower-case letters and digits only, single spaces: the key for "same sentence".
 std::string NormalizedKey(absl::string_view text) {
@@ -228,7 +300,8 @@ struct Unit {
 
 }  // namespace
 
-std::string CleanBody(absl::string_view body, CleaningReport* report) {
+std::string CleanBody(absl::string_view body, CleaningReport* report, absl::string_view source,
+                      absl::string_view url) {
   CleaningReport local;
   CleaningReport& counts = report != nullptr ? *report : local;
   counts = CleaningReport();
@@ -289,6 +362,24 @@ std::string CleanBody(absl::string_view body, CleaningReport* report) {
       ++counts.promos;
     }
   }
+  // A line standing alone at either end (a paragraph of its own, with text besides).
+  const std::vector<std::string> site_keys = SiteKeys(source, url);
+  auto alone = [&units](size_t i) {
+    return units[i].own_line && (i == 0 || units[i].paragraph_break_before) &&
+           (i + 1 == units.size() || units[i + 1].paragraph_break_before);
+  };
+  for (const bool at_start : {true, false}) {
+    std::vector<size_t> kept;
+    for (size_t i = 0; i < units.size(); ++i) {
+      if (units[i].keep) kept.push_back(i);
+    }
+    if (kept.size() < 2) break;
+    const size_t i = at_start ? kept.front() : kept.back();
+    if (alone(i) && IsEdgeChrome(absl::StripAsciiWhitespace(units[i].text), site_keys)) {
+      units[i].keep = false;
+      ++counts.boilerplate;
+    }
+  }
   // A page flattened to one line loses the lines that set its header apart: when two or
   // more chrome sentences stand among the first kLeadInUnits sentences of its first line,
   // the one or two other sentences before the last of them are the header too (a video
@@ -328,50 +419,6 @@ std::string CleanBody(absl::string_view body, CleaningReport* report) {
   }
   return out;
 }
-
-namespace {
-
-// Letters and digits, lower-cased: "Daily Ledger" and "dailyledger.com" → "dailyledger…".
-std::string SiteKey(absl::string_view text) {
-  std::string key;
-  for (const char c : text) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    if (absl::ascii_isalnum(u) || u >= 0x80) key += static_cast<char>(absl::ascii_tolower(u));
-  }
-  return key;
-}
-
-// The keys a site segment of a title may have: of the source, of the url's host, and of
-// the host's name ("news.bbc.co.uk" → "bbc").
-std::vector<std::string> SiteKeys(absl::string_view source, absl::string_view url) {
-  std::vector<std::string> keys;
-  if (std::string key = SiteKey(source); !key.empty()) keys.push_back(std::move(key));
-  const size_t scheme = url.find("://");
-  if (scheme == absl::string_view::npos) return keys;
-  absl::string_view host = url.substr(scheme + 3);
-  host = host.substr(0, host.find_first_of("/:?#"));
-  if (absl::StartsWithIgnoreCase(host, "www.")) host.remove_prefix(4);
-  if (host.empty()) return keys;
-  keys.push_back(SiteKey(host));
-  std::vector<absl::string_view> labels = absl::StrSplit(host, '.', absl::SkipEmpty());
-  if (labels.size() >= 2) {
-    labels.pop_back();  // the top-level domain
-    static constexpr std::array<absl::string_view, 7> kSecondLevel = {"co",  "com", "org", "net",
-                                                                      "gov", "ac",  "edu"};
-    if (labels.size() >= 2 &&
-        std::find(kSecondLevel.begin(), kSecondLevel.end(), absl::AsciiStrToLower(labels.back())) !=
-            kSecondLevel.end()) {
-      labels.pop_back();
-    }
-    keys.push_back(SiteKey(labels.back()));
-  }
-  return keys;
-}
-
-constexpr std::array<absl::string_view, 8> kTitleSeparators = {
-    " - ", " | ", " \u2013 ", " \u2014 ", " :: ", " \u00B7 ", " -- ", " // "};
-
-}  // namespace
 
 std::string CleanTitle(absl::string_view title, absl::string_view source, absl::string_view url) {
   const std::vector<std::string> keys = SiteKeys(source, url);

@@ -176,7 +176,7 @@ struct Indexer::State {
     prepared.id_term = schema::IdTerm(article.id);
     internal::DocumentBuilder::Extras extras;
     if (options.clean_bodies) {
-      std::string cleaned = CleanBody(article.body);
+      std::string cleaned = CleanBody(article.body, nullptr, article.source, article.url);
       if (cleaned != article.body) extras.original_body = std::move(article.body);
       article.body = std::move(cleaned);
       article.title = CleanTitle(article.title, article.source, article.url);

@@ -52,8 +52,9 @@ class Random {
 
 struct Labeled {
   Article article;
-  std::string story;  // ground-truth cluster label
-  std::string kind;   // "original", or how it was perturbed
+  std::string story;                     // ground-truth cluster label
+  std::string kind;                      // "original", or how it was perturbed
+  std::vector<std::string> chrome = {};  // the chrome lines added to its body
 };
 
 struct PairScore {
@@ -604,12 +605,13 @@ absl::StatusOr<std::vector<Labeled>> MakeShortItems(const DedupEvalConfig& confi
     const size_t changed = kind == kShortKindBeyond ? 2 : kind == "chrome+title+1word" ? 1 : 0;
     if (kind == "credit") article.body = ToggleCredit(original.body, site, random);
     if (changed > 0) article.body = ChangeWords(original.body, changed, vocab, random);
+    std::vector<std::string> lines;
     if (chrome) {
-      article.body = absl::StrCat(ChromeLine(site, random), "\n\n", article.body, "\n\n",
-                                  ChromeLine(site, random));
+      lines = {ChromeLine(site, random), ChromeLine(site, random)};
+      article.body = absl::StrCat(lines[0], "\n\n", article.body, "\n\n", lines[1]);
     }
     if (title) article.title = SiteTitle(original.title, site, random);
-    out.push_back({std::move(article), absl::StrCat("short-", s), kind});
+    out.push_back({std::move(article), absl::StrCat("short-", s), kind, std::move(lines)});
   }
   // Index in a shuffled order: a republication often arrives before its original.
   for (size_t i = out.size(); i > 1; --i) std::swap(out[i - 1], out[random.Below(i)]);
@@ -647,6 +649,26 @@ absl::StatusOr<bool> EvalShortItems(const DedupEvalConfig& config, FILE* out) {
                  static_cast<double>(counts.first) / static_cast<double>(counts.second),
                  kind == kShortKindBeyond ? "  (beyond the target)" : "");
   }
+  // What the user sees of it: the chrome lines the cleaner removes from the indexed text.
+  size_t chrome_lines = 0, chrome_removed = 0, site_titles = 0, site_titles_cleaned = 0;
+  for (const Labeled& labeled : articles) {
+    const Article& article = labeled.article;
+    const std::string body = CleanBody(article.body, nullptr, article.source, article.url);
+    for (const std::string& line : labeled.chrome) {
+      ++chrome_lines;
+      chrome_removed += !absl::StrContains(body, line);
+    }
+    if (labeled.kind != "original" && !article.source.empty() &&
+        absl::StrContains(article.title, article.source)) {
+      ++site_titles;
+      site_titles_cleaned += !absl::StrContains(
+          CleanTitle(article.title, article.source, article.url), article.source);
+    }
+  }
+  std::fprintf(out,
+               "  chrome lines removed from the indexed text: %zu/%zu; site names removed from "
+               "titles whose article names its site: %zu/%zu\n",
+               chrome_removed, chrome_lines, site_titles_cleaned, site_titles);
   const double recall = in_target_total == 0 ? 1.0
                                              : static_cast<double>(in_target_joined) /
                                                    static_cast<double>(in_target_total);

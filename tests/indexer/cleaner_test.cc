@@ -221,5 +221,37 @@ TEST(CleanerTest, CleanTitleKeepsWhatIsNotTheSitesName) {
   EXPECT_EQ(CleanTitle("Valley Courier", "Valley Courier", ""), "Valley Courier");
 }
 
+TEST(CleanerTest, CallsToActionAndTheSitesOwnLinesAtEitherEndAreChrome) {
+  const std::string lede =
+      "The city council voted on Tuesday to extend the late-night bus service to the eastern "
+      "suburbs after a year-long trial drew more riders than expected.";
+  for (const std::string& above :
+       {"Listen to this story (2 min)", "Get the Valley Courier app for breaking news alerts",
+        "Valley Courier | Local news", "\u00A9 2026 Valley Courier"}) {
+    for (const std::string& below :
+         {"Follow Valley Courier on Facebook and X for the latest updates",
+          "Sign up for our morning briefing", "Read more at valleycourier.com"}) {
+      EXPECT_EQ(CleanBody(above + "\n\n" + lede + "\n\n" + below, nullptr, "Valley Courier", ""),
+                lede)
+          << above << " / " << below;
+    }
+  }
+}
+
+TEST(CleanerTest, SentencesAndLinesInsideTheTextAreNotEdgeChrome) {
+  const std::string lede =
+      "The city council voted on Tuesday to extend the late-night bus service to the eastern "
+      "suburbs.";
+  // A sentence (it ends like one), a line inside the text, a text that is only that line.
+  const std::string sentence = lede + "\n\nValley Courier could not verify the report.";
+  EXPECT_EQ(CleanBody(sentence, nullptr, "Valley Courier", ""), sentence);
+  const std::string inside = lede + "\n\nRead the council's statement\n\n" + lede + " Again.";
+  EXPECT_EQ(CleanBody(inside), inside);
+  EXPECT_EQ(CleanBody("Follow the money"), "Follow the money");
+  // Without the site's name, a line naming it is no call to action.
+  const std::string named = lede + "\n\nValley Courier | Local news";
+  EXPECT_EQ(CleanBody(named), named);
+}
+
 }  // namespace
 }  // namespace newsgrep

@@ -21,7 +21,13 @@
 ///     "… on Wednesday. (Photo: NATO)" or "… (NATO)";
 ///   - promo headlines: an all-capitals line starting "READ MORE:", "RELATED:", "WATCH:",
 ///     "SEE ALSO:", "ALSO READ:", or an all-capitals line of 4+ words without digits
-///     standing between two prose paragraphs (tables in capitals are kept).
+///     standing between two prose paragraphs (tables in capitals are kept);
+///   - edges: a line standing alone as the first or the last paragraph of a text with
+///     more besides, of at most 15 words, that is a copyright line ("© …", "Copyright …"),
+///     or is not a sentence (no closing . ? ! " :) and opens with a call to action
+///     ("Follow …", "Sign up …", "Get the … app", "Listen …", "Read more at …") or names
+///     the article's site (its `source` or url host): the chrome a republished short
+///     item carries above and below.
 ///
 /// Thread safety: pure functions, safe from any thread.
 #ifndef NEWSGREP_INDEXER_CLEANER_H_
@@ -65,7 +71,9 @@ bool IsBylineLine(absl::string_view line);
 
 /// Returns `body` without the units described above. Paragraphs (blank-line separated)
 /// are kept as paragraphs; white space inside a line is kept. `report` may be null.
-std::string CleanBody(absl::string_view body, CleaningReport* report = nullptr);
+/// `source` and `url` (the article's) name its site for the edge rule above.
+std::string CleanBody(absl::string_view body, CleaningReport* report = nullptr,
+                      absl::string_view source = {}, absl::string_view url = {});
 
 /// Returns `title` without the site's name where it is clearly chrome: a segment at the end
 /// (after " - ", " | ", " – ", " — ", " :: ", " · ", or in final brackets) or at the start
