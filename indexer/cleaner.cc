@@ -136,33 +136,62 @@ std::vector<std::string> SiteKeys(absl::string_view source, absl::string_view ur
 constexpr std::array<absl::string_view, 8> kTitleSeparators = {
     " - ", " | ", " \u2013 ", " \u2014 ", " :: ", " \u00B7 ", " -- ", " // "};
 
-// Verbs that open a call to action ("Follow …", "Sign up …", "Read more at …").
-constexpr std::array<absl::string_view, 20> kCallToAction = {
-    "follow", "subscribe", "sign",  "click",    "tap",   "get",  "download",
-    "listen", "read",      "share", "watch",    "join",  "like", "support",
-    "donate", "register",  "visit", "discover", "never", "don't"};
+// How calls to action open: verbs that are rarely a headline's first word ("Follow …",
+// "Sign up …", "Listen …"), and two-word openings for verbs that often are ("Read more …",
+// "Get the … app"; "Share prices slump" is news).
+constexpr std::array<absl::string_view, 9> kCallToActionVerbs = {
+    "follow", "subscribe", "sign", "click", "tap", "download", "listen", "register", "donate"};
+constexpr std::array<absl::string_view, 12> kCallToActionOpenings = {
+    "read more", "get the",     "get our",   "share this", "share on",   "join our",
+    "like us",   "support our", "watch the", "watch our",  "never miss", "don't miss"};
+
+// Whether words of `line` next to one another spell a site key ("Valley Courier",
+// "valleycourier.com"): whole words only, so "sometimes" does not name time.com.
+bool NamesSite(absl::string_view line, const std::vector<std::string>& site_keys) {
+  const std::vector<absl::string_view> words = absl::StrSplit(line, ' ', absl::SkipEmpty());
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string key;
+    for (size_t n = 0; n < 4 && i + n < words.size(); ++n) {
+      key += SiteKey(words[i + n]);
+      if (std::find(site_keys.begin(), site_keys.end(), key) != site_keys.end()) return true;
+    }
+  }
+  return false;
+}
 
 // The rule for a line standing alone at either end of a text (near_duplicates.h's short
-// items carry one above and one below): a short line that is not a sentence and calls the
-// reader to act or names the site itself, or a copyright line.
+// items carry one above and one below): a copyright line ("© 2026 …", "Copyright 2026 …"),
+// or a short line that is not a sentence and calls the reader to act or names the site.
 bool IsEdgeChrome(absl::string_view line, const std::vector<std::string>& site_keys) {
   if (CountWords(line) > kMaxEdgeChromeWords) return false;
-  if (absl::StartsWith(line, "\u00A9") || absl::StartsWithIgnoreCase(line, "copyright")) {
-    return true;
+  if (absl::StartsWith(line, "\u00A9")) return true;
+  if (absl::StartsWithIgnoreCase(line, "copyright ")) {
+    const absl::string_view next = absl::StripLeadingAsciiWhitespace(line.substr(10));
+    if (absl::StartsWith(next, "\u00A9") || absl::StartsWith(next, "(c)") ||
+        (next.size() >= 4 && std::all_of(next.begin(), next.begin() + 4, [](char c) {
+           return absl::ascii_isdigit(static_cast<unsigned char>(c));
+         }))) {
+      return true;
+    }
   }
   const char last = line.empty() ? '.' : line.back();
   if (last == '.' || last == '?' || last == '!' || last == '"' || last == ':' ||
       absl::EndsWith(line, "\u201D")) {
     return false;
   }
-  const std::string first = absl::AsciiStrToLower(line.substr(0, line.find(' ')));
-  if (std::find(kCallToAction.begin(), kCallToAction.end(), first) != kCallToAction.end()) {
+  const std::string lower = absl::AsciiStrToLower(line.substr(0, 24));
+  const absl::string_view first(lower.data(), std::min(lower.find(' '), lower.size()));
+  if (std::find(kCallToActionVerbs.begin(), kCallToActionVerbs.end(), first) !=
+      kCallToActionVerbs.end()) {
     return true;
   }
-  const std::string key = SiteKey(line);
-  return std::any_of(site_keys.begin(), site_keys.end(), [&key](const std::string& site) {
-    return site.size() >= 4 && absl::StrContains(key, site);
-  });
+  for (absl::string_view opening : kCallToActionOpenings) {
+    if (absl::StartsWith(lower, opening) &&
+        (lower.size() == opening.size() || lower[opening.size()] == ' ')) {
+      return true;
+    }
+  }
+  return NamesSite(line, site_keys);
 }
 
 // Lower-case letters and digits only, single spaces: the key for "same sentence".

@@ -452,6 +452,7 @@ struct Indexer::State {
       return status;
     }
     // The old index has nothing pending (Commit came first): kept open, it writes nothing.
+    retired.reserve(retired.size() + 1);  // (no allocation failure between the moves)
     retired.push_back({std::move(index_directory), std::move(db)});
     db = std::move(next);
     index_directory = *std::move(handle);

@@ -209,6 +209,14 @@ bool Has(const Run& run, uint8_t flag) {
   return std::any_of(run.first, run.second,
                      [flag](const ComparedWord& w) { return w.flags & flag; });
 }
+// A figure, or a name that is not the first word of its line (which is capitalised anyway):
+// "Story continues below" is chrome, "Statement by Alpha Corp" is what the news is about.
+bool HasFigureOrInnerName(const Run& run) {
+  return std::any_of(run.first, run.second, [](const ComparedWord& w) {
+    return (w.flags & ComparedWord::kFigure) ||
+           ((w.flags & ComparedWord::kName) && !(w.flags & ComparedWord::kLineStart));
+  });
+}
 
 // Whether a run of unmatched words (`x` in one text, `y` in the other, at the same place)
 // is chrome by the rules in near_duplicates.h.
@@ -229,13 +237,13 @@ bool IsChromeDifference(const Run& x, const Run& y, bool title, bool leading, bo
     const bool whole_lines =
         leading ? Ends(x, ComparedWord::kLineEnd) && Ends(y, ComparedWord::kLineEnd)
                 : Starts(x, ComparedWord::kLineStart) && Starts(y, ComparedWord::kLineStart);
-    return whole_lines && !Has(x, ComparedWord::kFigure) && !Has(y, ComparedWord::kFigure);
+    return whole_lines && !HasFigureOrInnerName(x) && !HasFigureOrInnerName(y);
   }
   // A whole short line without figures that one text has inside its body.
   if (!Empty(x) && !Empty(y)) return false;
   const Run& run = Empty(x) ? y : x;
   return Size(run) <= kMaxInsertedLineWords && Starts(run, ComparedWord::kLineStart) &&
-         Ends(run, ComparedWord::kLineEnd) && !Has(run, ComparedWord::kFigure);
+         Ends(run, ComparedWord::kLineEnd) && !HasFigureOrInnerName(run);
 }
 
 void JudgeAlignment(const std::vector<ComparedWord>& a, const std::vector<ComparedWord>& b,
@@ -292,7 +300,7 @@ void JudgeShortPair(const TextFingerprint& a, const TextFingerprint& b, Similari
     return;
   }
   Judgement judgement;
-  if (!a.title_words.empty() && !b.title_words.empty()) {
+  if (!a.title_words.empty() || !b.title_words.empty()) {
     JudgeDifferences(a.title_words, b.title_words, /*title=*/true, judgement);
   }
   if (judgement.refusal == nullptr) {
@@ -394,6 +402,18 @@ TextFingerprint FingerprintArticle(absl::string_view title, absl::string_view cl
     if (best_size < body.size()) {
       const std::vector<uint64_t> lede = Shingles(body.data() + best_begin, best_size);
       if (lede.size() >= kMinShingles) AppendBandKeys(lede, 0, kLedeBands, fingerprint.band_keys);
+      // A lede that is most of the text often has some of the text's own keys: each once.
+      const auto own = fingerprint.band_keys.begin() + kBands;
+      std::sort(own, fingerprint.band_keys.end());
+      fingerprint.band_keys.erase(std::unique(own, fingerprint.band_keys.end()),
+                                  fingerprint.band_keys.end());
+      fingerprint.band_keys.erase(
+          std::remove_if(fingerprint.band_keys.begin() + kBands, fingerprint.band_keys.end(),
+                         [&fingerprint](uint64_t key) {
+                           const auto first = fingerprint.band_keys.begin();
+                           return std::find(first, first + kBands, key) != first + kBands;
+                         }),
+          fingerprint.band_keys.end());
     }
   }
   return fingerprint;

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <iterator>
 #include <map>
 #include <utility>
 
@@ -587,8 +586,14 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
           remote_counter.add_matchspy(&clusters);
           remote_counter.get_mset(0, 0, state_->db.get_doccount());
           if (budget.Expired()) return out_of_time();
-          results.total =
-              static_cast<size_t>(std::distance(clusters.values_begin(), clusters.values_end()));
+          // Articles without a cluster key (a damaged index) are stories of their own, as
+          // MatchCounter counts them; the spy leaves empty values out.
+          size_t stories = 0, keyed = 0;
+          for (auto it = clusters.values_begin(); it != clusters.values_end(); ++it) {
+            ++stories;
+            keyed += it.get_termfreq();
+          }
+          results.total = stories + (clusters.get_total() - keyed);
         } else {
           if (counts.saw_damaged_record()) {
             return absl::DataLossError(absl::StrCat(

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 
 #include "absl/strings/ascii.h"
@@ -216,6 +217,13 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     } else if (name == "--db") {
       absl::StatusOr<std::string> path = take_value();
       if (!path.ok()) return path.status();
+      for (const std::string& given : db_flags) {
+        if (std::filesystem::path(given).lexically_normal() ==
+            std::filesystem::path(*path).lexically_normal()) {
+          return absl::InvalidArgumentError(
+              absl::StrCat("--db ", *path, " given twice (its articles would count twice)"));
+        }
+      }
       db_flags.push_back(*path);
     } else if (name == "--allow-stub-programs") {
       config.allow_stub_programs = true;

@@ -71,8 +71,11 @@ bool FlushStdout() {
 // Opens the index for reading, or prints why not (with how to create one when there is
 // none, how to check it when it is damaged) and returns null.
 std::unique_ptr<Searcher> OpenForReading(const Config& config) {
+  // With several indexes, Searcher's message names the one that failed.
+  const bool one = config.db_paths.size() == 1;
   const std::string create_hint =
-      absl::StrCat("; create one with: newsgrep index --db ", config.db_path, " ARTICLES...");
+      one ? absl::StrCat("; create one with: newsgrep index --db ", config.db_path, " ARTICLES...")
+          : "";
   for (const std::string& path : config.db_paths) {
     if (!std::filesystem::exists(path)) {
       PrintError(absl::StrCat("no index at ", path, "; create one with: newsgrep index --db ", path,
@@ -87,7 +90,7 @@ std::unique_ptr<Searcher> OpenForReading(const Config& config) {
       PrintError(absl::StrCat(status.message(), create_hint));  // e.g. an empty directory
     } else if (status.code() == absl::StatusCode::kDataLoss) {
       PrintError(absl::StrCat(status.message(), "; the index is damaged (newsgrep check --db ",
-                              config.db_path, " tells more)"));
+                              one ? config.db_path : "PATH", " tells more)"));
     } else {
       PrintError(status.message());
     }

@@ -92,10 +92,10 @@ void ClusterAssigner::Record(Xapian::docid docid, TextFingerprint fingerprint,
   if (inserted) {
     recent_order_.push_back(docid);
   } else {
-    recent_shingles_ -= it->second.fingerprint.shingles.size();
+    recent_shingles_ -= CachedSize(it->second.fingerprint);
   }
   fingerprint.band_keys.clear();  // recorded in the filter; not needed to verify
-  recent_shingles_ += fingerprint.shingles.size();
+  recent_shingles_ += CachedSize(fingerprint);
   it->second.fingerprint = std::move(fingerprint);
   it->second.cluster = cluster;
   while (recent_shingles_ > recent_shingles_limit_ && !recent_order_.empty() &&
@@ -103,6 +103,12 @@ void ClusterAssigner::Record(Xapian::docid docid, TextFingerprint fingerprint,
     DropRecent(recent_order_.front());  // its sketch stays
     recent_order_.pop_front();
   }
+}
+
+size_t ClusterAssigner::CachedSize(const TextFingerprint& fingerprint) {
+  // A kept word (ComparedWord) takes two shingles' room.
+  return fingerprint.shingles.size() +
+         2 * (fingerprint.title_words.size() + fingerprint.body_words.size());
 }
 
 const FingerprintSketch* ClusterAssigner::SketchOf(Xapian::docid docid) const {
@@ -126,7 +132,7 @@ void ClusterAssigner::Forget(Xapian::docid docid) {
 void ClusterAssigner::DropRecent(Xapian::docid docid) {
   auto it = recent_.find(docid);
   if (it == recent_.end()) return;
-  recent_shingles_ -= it->second.fingerprint.shingles.size();
+  recent_shingles_ -= CachedSize(it->second.fingerprint);
   recent_.erase(it);
 }
 

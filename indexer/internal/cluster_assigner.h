@@ -159,7 +159,10 @@ class ClusterAssigner {
   KeyFilter written_bands_;
   absl::flat_hash_map<Xapian::docid, Recent> recent_;
   std::deque<Xapian::docid> recent_order_;  // oldest first; may name forgotten documents
-  size_t recent_shingles_ = 0;
+  size_t recent_shingles_ = 0;              // in shingles' room (CachedSize)
+  /// What a cached fingerprint takes, counted in shingles (8 bytes each): its shingles and
+  /// the words it keeps for the short-text rule.
+  static size_t CachedSize(const TextFingerprint& fingerprint);
   Xapian::docid pinned_from_ = static_cast<Xapian::docid>(-1);
   // Sketches of the documents written in this session, by docid: sketches_[docid -
   // sketch_base_] for new documents, other_sketches_ for replaced documents of an earlier

@@ -225,10 +225,10 @@ TEST(CleanerTest, CallsToActionAndTheSitesOwnLinesAtEitherEndAreChrome) {
   const std::string lede =
       "The city council voted on Tuesday to extend the late-night bus service to the eastern "
       "suburbs after a year-long trial drew more riders than expected.";
-  for (const std::string& above :
+  for (const std::string above :
        {"Listen to this story (2 min)", "Get the Valley Courier app for breaking news alerts",
         "Valley Courier | Local news", "\u00A9 2026 Valley Courier"}) {
-    for (const std::string& below :
+    for (const std::string below :
          {"Follow Valley Courier on Facebook and X for the latest updates",
           "Sign up for our morning briefing", "Read more at valleycourier.com"}) {
       EXPECT_EQ(CleanBody(above + "\n\n" + lede + "\n\n" + below, nullptr, "Valley Courier", ""),
@@ -251,6 +251,18 @@ TEST(CleanerTest, SentencesAndLinesInsideTheTextAreNotEdgeChrome) {
   // Without the site's name, a line naming it is no call to action.
   const std::string named = lede + "\n\nValley Courier | Local news";
   EXPECT_EQ(CleanBody(named), named);
+  // Headlines and sentences that only look like chrome.
+  for (const std::string line :
+       {"Share prices slump after profit warning", "Watch this space for the budget vote",
+        "Copyright claims against the band were dismissed in 2019."}) {
+    EXPECT_EQ(CleanBody(line + "\n\n" + lede), line + "\n\n" + lede) << line;
+  }
+  // The site's name in whole words only: time.com is not in "sometimes", news.com.au's
+  // "news" not in "new Senate".
+  const std::string polls = "Why sometimes the polls are wrong\n\n" + lede;
+  EXPECT_EQ(CleanBody(polls, nullptr, "", "https://time.com/x"), polls);
+  const std::string senate = "Labor's new Senate deal explained\n\n" + lede;
+  EXPECT_EQ(CleanBody(senate, nullptr, "", "https://www.news.com.au/x"), senate);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 /// @brief Fingerprints: robust to the edits republication makes, apart for distinct stories.
 #include "newsgrep/near_duplicates.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -21,6 +22,8 @@
 
 namespace newsgrep {
 namespace {
+
+using ::testing::Contains;
 
 constexpr char kTitle[] = "Allied defence chiefs weigh options for Ukraine";
 constexpr char kBody[] =
@@ -153,15 +156,33 @@ TEST(NearDuplicatesTest, ShortRepublicationWithAWordOrTwoEditedJoins) {
 }
 
 TEST(NearDuplicatesTest, TwoSitesChromeAroundTheSameShortTextJoins) {
-  // (Chrome lines with figures, "Listen (2 min)", are not told from a template's last
-  // lines; such copies join through their original.)
+  // (Chrome lines with figures or names, "Listen (2 min)", "Follow the Valley Courier",
+  // are not told from a template's first or last lines; such copies join through their
+  // original, and the cleaner removes most of them first.)
   const Similarity s =
       Compare("Council extends night buses - Daily Ledger",
-              absl::StrCat("Listen to this story\n\n", kLede, "\n\nGet the Daily Ledger app"),
+              absl::StrCat("Listen to this story\n\n", kLede, "\n\nGet the app"),
               "Council extends night buses",
-              absl::StrCat("Sponsored by the Valley Courier\n\n", kLede,
-                           "\n\nFollow the Valley Courier on X"));
+              absl::StrCat("Story continues below\n\n", kLede, "\n\nAdvertisement"));
   EXPECT_TRUE(IsNearDuplicate(s)) << s.short_verdict;
+}
+
+TEST(NearDuplicatesTest, FirstLinesThatNameDifferentCompaniesAreNotChrome) {
+  const std::string notice = "Qtly div 10 cts vs 10 cts prior\nPay April 1\nRecord March 15";
+  for (const auto& [a, b] : std::vector<std::pair<std::string, std::string>>{
+           {"Alpha Corp", "Omega Inc"}, {"Statement by Alpha Corp", "Statement by Omega Inc"}}) {
+    const Similarity s =
+        Compare("Dividend declared", a + "\n" + notice, "Dividend declared", b + "\n" + notice);
+    EXPECT_FALSE(IsNearDuplicate(s)) << a << ": " << s.short_verdict;
+  }
+}
+
+TEST(NearDuplicatesTest, AnUntitledShortTextDoesNotJoinTitledNotices) {
+  // Else two notices for two companies would each join the untitled one's story.
+  const std::string notice = "Qtly div 10 cts vs 10 cts prior. Pay April 1. Record March 15.";
+  const Similarity s = Compare("", notice, "ALPHA CORP SETS QUARTERLY DIVIDEND", notice);
+  EXPECT_FALSE(IsNearDuplicate(s));
+  EXPECT_TRUE(IsNearDuplicate(Compare("", notice, "", notice)));
 }
 
 TEST(NearDuplicatesTest, ShortTextsThatDifferInANameOrAFigureStayApart) {
@@ -212,10 +233,12 @@ TEST(NearDuplicatesTest, AShortRepublicationSharesALedeBandWithItsOriginal) {
       absl::StrCat("Sponsored by Valley Courier Partners\n\n", kLede,
                    "\n\nFollow Valley Courier on Facebook and X for the latest updates"));
   ASSERT_EQ(original.band_keys.size(), kBands);  // one paragraph: its bands are the lede's
-  ASSERT_EQ(copy.band_keys.size(), kBands + kLedeBands);
+  ASSERT_GT(copy.band_keys.size(), kBands);
   for (size_t band = 0; band < kLedeBands; ++band) {
-    EXPECT_EQ(copy.band_keys[kBands + band], original.band_keys[band]) << band;
+    EXPECT_THAT(copy.band_keys, Contains(original.band_keys[band])) << band;
   }
+  const std::set<uint64_t> unique(copy.band_keys.begin(), copy.band_keys.end());
+  EXPECT_EQ(unique.size(), copy.band_keys.size());  // each key once
   EXPECT_TRUE(MayBeNearDuplicate(original.sketch, copy.sketch));
 }
 

@@ -863,6 +863,10 @@ TEST_F(CliEndToEndTest, SeveralDbsAreSearchedAsOne) {
   const RunResult show = Run({"show", "--db", SampleDb(), "--db", second, "in/okapi.txt"});
   EXPECT_EQ(show.exit_code, 0) << show;
   EXPECT_THAT(show.out, HasSubstr("Okapi sighted")) << show;
+  // The same index twice would count its articles twice.
+  const RunResult twice = Run({"--db", SampleDb(), "--db", SampleDb() + "/", "nato"});
+  EXPECT_EQ(twice.exit_code, 2) << twice;
+  EXPECT_THAT(twice.err, HasSubstr("given twice")) << twice;
   // A missing one is named.
   const RunResult missing = Run({"--db", SampleDb(), "--db", (dir / "nowhere").string(), "nato"});
   EXPECT_EQ(missing.exit_code, 2) << missing;

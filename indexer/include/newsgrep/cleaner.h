@@ -23,11 +23,11 @@
 ///     "SEE ALSO:", "ALSO READ:", or an all-capitals line of 4+ words without digits
 ///     standing between two prose paragraphs (tables in capitals are kept);
 ///   - edges: a line standing alone as the first or the last paragraph of a text with
-///     more besides, of at most 15 words, that is a copyright line ("© …", "Copyright …"),
-///     or is not a sentence (no closing . ? ! " :) and opens with a call to action
+///     more besides, of at most 15 words, that is a copyright line ("© …", "Copyright 2026
+///     …"), or is not a sentence (no closing . ? ! " :) and opens with a call to action
 ///     ("Follow …", "Sign up …", "Get the … app", "Listen …", "Read more at …") or names
-///     the article's site (its `source` or url host): the chrome a republished short
-///     item carries above and below.
+///     the article's site in whole words (its `source` or url host): the chrome a
+///     republished short item carries above and below.
 ///
 /// Thread safety: pure functions, safe from any thread.
 #ifndef NEWSGREP_INDEXER_CLEANER_H_

@@ -22,10 +22,10 @@
 /// longest in what is left on either side) and the unmatched runs are judged
 /// (CompareFingerprints sets Similarity::short_match; docs/DEDUP.md section 3):
 ///   - chrome, allowed: words only one text has before the first or after the last
-///     common word (a chrome line, a dateline, a credit); whole lines without figures at
-///     either end that both texts have but differ (two sites' chrome); a whole line of at
-///     most kMaxInsertedLineWords words, without figures, inside the body that one text
-///     has and the other lacks;
+///     common word (a chrome line, a dateline, a credit); whole lines at either end that
+///     both texts have but differ (two sites' chrome), and a whole line of at most
+///     kMaxInsertedLineWords words inside the body that one text has and the other lacks,
+///     when neither holds a figure or a name other than a line's first word;
 ///     in the title, whole separator-delimited segments of at most kMaxSiteSegmentWords
 ///     words that only one title has at its start or end ("… - Site", "Site | …",
 ///     "… (Site)");
@@ -35,12 +35,13 @@
 ///     capitalised word, which in a title in capitals is every word);
 ///   - what the news is about, never allowed: a figure or a name in an edit, or more
 ///     edited words than that.
-/// Besides, the common words must be at least half the shorter body and kMinCommonWords in
-/// all. So a republication with chrome and a site-suffixed title joins its story, and two
-/// notices that differ in the company or a figure stay apart ("ALPHA CORP SETS QUARTERLY
-/// DIVIDEND" and "OMEGA INC SETS QUARTERLY DIVIDEND" over the same body). A short text and
-/// one of more than kMaxComparedWords words are never near-duplicates. Texts with fewer
-/// than kMinShingles shingles never are (too little text to judge).
+/// Titles are compared when either text has one (a title against none has nothing in
+/// common). Besides, the common words must be at least half the shorter body and
+/// kMinCommonWords in all. So a republication with chrome and a site-suffixed title joins its
+/// story, and two notices that differ in the company or a figure stay apart ("ALPHA CORP SETS
+/// QUARTERLY DIVIDEND" and "OMEGA INC SETS QUARTERLY DIVIDEND" over the same body). A short text
+/// and one of more than kMaxComparedWords words are never near-duplicates. Texts with fewer than
+/// kMinShingles shingles never are (too little text to judge).
 ///
 /// In a large corpus, candidates that share a band by chance (a sentence or two in common)
 /// far outnumber near-duplicates, and verifying one whose shingles are no longer in memory
@@ -117,7 +118,7 @@ struct ComparedWord {
 
 struct TextFingerprint {
   std::vector<uint64_t> shingles;   // sorted, unique shingle hashes
-  std::vector<uint64_t> band_keys;  // LSH keys (BandKey), lede bands after the others
+  std::vector<uint64_t> band_keys;  // LSH keys (BandKey), lede bands after the others, unique
   size_t words = 0;                 // words in the body
   bool short_text = false;          // body under kShortTextWords words
   FingerprintSketch sketch;         // empty (shingles 0) for fewer than kMinShingles
