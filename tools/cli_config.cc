@@ -218,8 +218,9 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
       absl::StatusOr<std::string> path = take_value();
       if (!path.ok()) return path.status();
       for (const std::string& given : db_flags) {
-        if (std::filesystem::path(given).lexically_normal() ==
-            std::filesystem::path(*path).lexically_normal()) {
+        // (Both with a final separator: "db" and "db/" are one index.)
+        if ((std::filesystem::path(given) / "").lexically_normal() ==
+            (std::filesystem::path(*path) / "").lexically_normal()) {
           return absl::InvalidArgumentError(
               absl::StrCat("--db ", *path, " given twice (its articles would count twice)"));
         }
