@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -148,21 +149,33 @@ Answer Ask(Searcher& searcher, const std::string& query) {
   return answer;
 }
 
-TEST(RemoteTest, AStockServerGivesTheLocalAnswersAndExactStoryCounts) {
-  if (!HaveTcpServer()) GTEST_SKIP() << "xapian-tcpsrv not installed (Debian: xapian-tools)";
-  TempDir dir;
-  ASSERT_TRUE(BuildIndex({.db_path = dir / "db"}, Articles()).ok());
-  TcpServer server(dir / "db");
-  ASSERT_TRUE(server.running()) << "xapian-tcpsrv did not start on port " << server.port();
-  std::ofstream(dir / "remote.stub") << "remote 127.0.0.1:" << server.port() << "\n";
+// The articles indexed at dir/db, served by a stock xapian-tcpsrv named by dir/remote.stub.
+class RemoteTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!HaveTcpServer()) GTEST_SKIP() << "xapian-tcpsrv not installed (Debian: xapian-tools)";
+    ASSERT_TRUE(BuildIndex({.db_path = dir_ / "db"}, Articles()).ok());
+    server_ = std::make_unique<TcpServer>(dir_ / "db");
+    ASSERT_TRUE(server_->running()) << "xapian-tcpsrv did not start on port " << server_->port();
+    std::ofstream(dir_ / "remote.stub") << "remote 127.0.0.1:" << server_->port() << "\n";
+  }
+  std::unique_ptr<Searcher> Open(const std::string& name) {
+    absl::StatusOr<std::unique_ptr<Searcher>> searcher = Searcher::Open({dir_ / name});
+    EXPECT_TRUE(searcher.ok()) << searcher.status();
+    return searcher.ok() ? *std::move(searcher) : nullptr;
+  }
 
-  auto local = Searcher::Open({dir / "db"});
-  auto remote = Searcher::Open({dir / "remote.stub"});
-  ASSERT_TRUE(local.ok()) << local.status();
-  ASSERT_TRUE(remote.ok()) << remote.status();
+  TempDir dir_;
+  std::unique_ptr<TcpServer> server_;  // declared after the directory: stopped first
+};
+
+TEST_F(RemoteTest, AStockServerGivesTheLocalAnswersAndExactStoryCounts) {
+  const std::unique_ptr<Searcher> local = Open("db"), remote = Open("remote.stub");
+  ASSERT_NE(local, nullptr);
+  ASSERT_NE(remote, nullptr);
   for (const char* query : {"air defence", "\"air defence\"", "defence NEAR/5 statement",
                             "title:ministers", "harbour OR drill"}) {
-    const Answer here = Ask(**local, query), there = Ask(**remote, query);
+    const Answer here = Ask(*local, query), there = Ask(*remote, query);
     EXPECT_EQ(there.ids, here.ids) << query;
     EXPECT_EQ(there.similar, here.similar) << query;
     EXPECT_EQ(there.scores, here.scores) << query;
@@ -170,21 +183,15 @@ TEST(RemoteTest, AStockServerGivesTheLocalAnswersAndExactStoryCounts) {
     EXPECT_TRUE(there.exact) << query;
   }
   // The wire story and its copy are one story: two stories match "air defence".
-  EXPECT_EQ(Ask(**remote, "air defence").total, 2u);
+  EXPECT_EQ(Ask(*remote, "air defence").total, 2u);
 }
 
-TEST(RemoteTest, FacetsThroughAStockServerAreAClearError) {
-  if (!HaveTcpServer()) GTEST_SKIP() << "xapian-tcpsrv not installed (Debian: xapian-tools)";
-  TempDir dir;
-  ASSERT_TRUE(BuildIndex({.db_path = dir / "db"}, Articles()).ok());
-  TcpServer server(dir / "db");
-  ASSERT_TRUE(server.running()) << "xapian-tcpsrv did not start on port " << server.port();
-  std::ofstream(dir / "remote.stub") << "remote 127.0.0.1:" << server.port() << "\n";
-  auto remote = Searcher::Open({dir / "remote.stub"});
-  ASSERT_TRUE(remote.ok()) << remote.status();
+TEST_F(RemoteTest, FacetsThroughAStockServerAreAClearError) {
+  const std::unique_ptr<Searcher> remote = Open("remote.stub");
+  ASSERT_NE(remote, nullptr);
   SearchOptions options;
   options.facets = {schema::Facet::kPerson};
-  absl::StatusOr<SearchResults> results = (*remote)->Search("air defence", options);
+  absl::StatusOr<SearchResults> results = remote->Search("air defence", options);
   ASSERT_FALSE(results.ok());
   EXPECT_EQ(results.status().code(), absl::StatusCode::kUnimplemented);
   EXPECT_THAT(results.status().message(), HasSubstr("remote shards"));
