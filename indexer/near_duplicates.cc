@@ -7,6 +7,7 @@
 #include <bit>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -143,9 +144,9 @@ void ScanWords(absl::string_view text, bool title, bool flags, std::vector<Compa
 // so that the shared text is aligned as a whole. With `drop_edge_islands`, blocks of fewer
 // than kMinAnchorWords words before the first or after the last longer block are left
 // out: two sites' chrome lines share a "the" by chance; but so do a text and its copy
-// with a word edited near its end, so the rule judges both alignments. Returns the pairs
-// of indexes of the common words, in order. Both texts are at most kMaxComparedWords
-// words.
+// with a word edited near its end, so the rule judges both alignments, made from one
+// search for the blocks (CommonWords gives the pairs of indexes of the common words, in
+// order). Both texts are at most kMaxComparedWords words.
 constexpr size_t kMinAnchorWords = 3;
 
 void MatchBlocks(const std::vector<ComparedWord>& a, const std::vector<ComparedWord>& b,
@@ -171,22 +172,33 @@ void MatchBlocks(const std::vector<ComparedWord>& a, const std::vector<ComparedW
   MatchBlocks(a, b, best_a + best, a_end, best_b + best, b_end, blocks_out, lengths_out);
 }
 
-std::vector<std::pair<size_t, size_t>> CommonWords(const std::vector<ComparedWord>& a,
-                                                   const std::vector<ComparedWord>& b,
-                                                   bool drop_edge_islands) {
-  std::vector<std::pair<size_t, size_t>> blocks;
+// The blocks MatchBlocks finds over the whole of `a` and `b`.
+struct Blocks {
+  std::vector<std::pair<size_t, size_t>> starts;  // (in a, in b)
   std::vector<size_t> lengths;
-  MatchBlocks(a, b, 0, a.size(), 0, b.size(), blocks, lengths);
-  size_t first = 0, last = blocks.size();  // [first, last): the blocks kept
+};
+
+Blocks MatchAllBlocks(const std::vector<ComparedWord>& a, const std::vector<ComparedWord>& b) {
+  Blocks blocks;
+  MatchBlocks(a, b, 0, a.size(), 0, b.size(), blocks.starts, blocks.lengths);
+  return blocks;
+}
+
+// The index pairs of the common words of `blocks` (see above); nullopt when
+// `drop_edge_islands` would drop nothing (the alignment without it is the same).
+std::optional<std::vector<std::pair<size_t, size_t>>> CommonWords(const Blocks& blocks,
+                                                                  bool drop_edge_islands) {
+  size_t first = 0, last = blocks.starts.size();  // [first, last): the blocks kept
   if (drop_edge_islands) {
-    while (first < last && lengths[first] < kMinAnchorWords) ++first;
-    while (last > first && lengths[last - 1] < kMinAnchorWords) --last;
-    if (first == last) first = 0, last = blocks.size();  // no long block: keep them all
+    while (first < last && blocks.lengths[first] < kMinAnchorWords) ++first;
+    while (last > first && blocks.lengths[last - 1] < kMinAnchorWords) --last;
+    if (first == last) first = 0, last = blocks.starts.size();  // no long block: keep all
+    if (first == 0 && last == blocks.starts.size()) return std::nullopt;
   }
   std::vector<std::pair<size_t, size_t>> common;
   for (size_t k = first; k < last; ++k) {
-    for (size_t w = 0; w < lengths[k]; ++w) {
-      common.emplace_back(blocks[k].first + w, blocks[k].second + w);
+    for (size_t w = 0; w < blocks.lengths[k]; ++w) {
+      common.emplace_back(blocks.starts[k].first + w, blocks.starts[k].second + w);
     }
   }
   return common;
@@ -278,10 +290,13 @@ void JudgeAlignment(const std::vector<ComparedWord>& a, const std::vector<Compar
 // the fewer words edited.
 void JudgeDifferences(const std::vector<ComparedWord>& a, const std::vector<ComparedWord>& b,
                       bool title, Judgement& judgement) {
+  const Blocks blocks = MatchAllBlocks(a, b);
   Judgement best;
   for (const bool drop_edge_islands : {false, true}) {
+    const auto common = CommonWords(blocks, drop_edge_islands);
+    if (!common) continue;  // the same alignment as without dropping
     Judgement judged;
-    JudgeAlignment(a, b, CommonWords(a, b, drop_edge_islands), title, judged);
+    JudgeAlignment(a, b, *common, title, judged);
     const bool better = drop_edge_islands == false ||
                         (best.refusal != nullptr && judged.refusal == nullptr) ||
                         (judged.refusal == nullptr && judged.edited < best.edited);
