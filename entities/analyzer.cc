@@ -102,9 +102,12 @@ Analysis Analyzer::Run() {
                                   : nullptr;
     AddCandidate(dateline_first_, dateline_last_, EntityType::kLocation, true, place,
                  tokens_[dateline_first_].Is(kCapsRun));
+    BylineBeforeDateline();
   }
   BuildChunks();
   for (const Chunk& chunk : chunks_) Classify(chunk.first, chunk.last, chunk.in_caps, true);
+  PeopleBeforeCountries();
+  PeopleLists();
   PropagateLists();
   PropagateSandwiched();
   BuildPeople();
@@ -129,6 +132,12 @@ Analysis Analyzer::Finish() {
     m.strong = cand.strong;
     m.in_caps = cand.in_caps;
     if (cand.type == EntityType::kPerson) {
+      // "King Norodom Sihanouk", "deposed King Mohammed Idris": a title before a name is
+      // no mention of a person named King.
+      if (cand.last - cand.first == 1 && TitleHeads().contains(Lower(cand.first)) &&
+          IsCapAt(cand.last) && !tokens_[cand.last].Is(kSentenceStart)) {
+        continue;
+      }
       int p = cand.person;
       if (p < 0) p = MatchPerson(cand.first, cand.last);
       if (p < 0) continue;

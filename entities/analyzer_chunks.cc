@@ -69,7 +69,11 @@ bool Analyzer::LooksLikeNameAfterTitle(size_t first, size_t last) const {
     if (tokens_[i].Is(kPunct)) continue;
     if (IsConnectorAt(i)) continue;
     if (!IsCapAt(i)) return false;
-    if (IsOrgHeadAt(i) || IsAcronymAt(i) || MonthsAndDays().contains(Lower(i)) || IsDemonym(i)) {
+    // A given name that is also an organisation's word opens a name ("President Bill
+    // Clinton"); elsewhere it makes an organisation ("the Farm Bill").
+    const bool given_first = i == first && i + 1 < last && IsGivenName(Lower(i));
+    if ((IsOrgHeadAt(i) && !given_first) || IsAcronymAt(i) || MonthsAndDays().contains(Lower(i)) ||
+        IsDemonym(i)) {
       return false;
     }
     ++words;
@@ -264,7 +268,41 @@ int Analyzer::AddCandidate(size_t first, size_t last, EntityType type, bool stro
   return index;
 }
 
+bool Analyzer::IsRomanNumeralAt(size_t i) const {
+  static const WordSet* const kNumerals = new WordSet(MakeSet(
+      {"i",    "ii",  "iii", "iv",  "v",    "vi",    "vii", "viii", "ix",  "x",    "xi",   "xii",
+       "xiii", "xiv", "xv",  "xvi", "xvii", "xviii", "xix", "xx",   "xxi", "xxii", "xxiii"}));
+  if (!IsWordAt(i)) return false;
+  const absl::string_view text = Text(i);
+  return (text.size() == 1 || tokens_[i].Is(kAllCaps)) && kNumerals->contains(Lower(i));
+}
+
 void Analyzer::Classify(size_t first, size_t last, bool in_caps, bool allow_title) {
+  // "Henry VIII", "Queen Elizabeth I", "Pope John Paul II": a regnal number ends the name
+  // (a lone "I" only after a royal title: "when Alan I").
+  if (!in_caps && allow_title && last - first >= 2 && IsRomanNumeralAt(last - 1) &&
+      IsCapAt(last - 2) && !tokens_[last - 2].Is(kAllCaps)) {
+    static const WordSet* const kRoyal = new WordSet(
+        MakeSet({"king", "queen", "pope", "emperor", "empress", "tsar", "czar", "tsarina", "kaiser",
+                 "sultan", "shah", "prince", "princess", "pharaoh", "emir"}));
+    bool royal = false;
+    for (size_t i = first; i + 1 < last; ++i) royal |= kRoyal->contains(Lower(i));
+    if (Text(last - 1) != "I" || royal) {
+      const size_t before = candidates_.size();
+      Classify(first, last - 1, in_caps, allow_title);
+      for (size_t c = before; c < candidates_.size(); ++c) {
+        if (candidates_[c].type == EntityType::kPerson && candidates_[c].last == last - 1) {
+          candidates_[c].last = last;
+          covered_[last - 1] = static_cast<int>(c);
+          return;
+        }
+      }
+      if (covered_[last - 2] < 0 && IsGivenName(Lower(last - 2))) {
+        AddCandidate(last - 2, last, EntityType::kPerson, true, nullptr, false);
+      }
+      return;
+    }
+  }
   // Leading words that are capitalised only because a sentence starts: "The", "But".
   size_t t = first;
   while (t < last) {

@@ -18,13 +18,150 @@ namespace newsgrep::entities {
 bool Analyzer::ListItemLooksLikeName(size_t first, size_t last) const {
   if (last - first < 2 || last - first > 3) return false;
   for (size_t i = first; i < last; ++i) {
-    if (!IsCapAt(i) || covered_[i] >= 0 || IsOrgHeadAt(i) || IsAcronymAt(i) || IsDemonym(i) ||
-        MonthsAndDays().contains(Lower(i)) || TitleHeads().contains(Lower(i))) {
+    // A nationality word after the first is a surname ("Viorel Moldovan", "Richard Finn").
+    if (!IsCapAt(i) || covered_[i] >= 0 || IsOrgHeadAt(i) || IsAcronymAt(i) ||
+        (i == first && IsDemonym(i)) || MonthsAndDays().contains(Lower(i)) ||
+        TitleHeads().contains(Lower(i))) {
       return false;
     }
   }
   if (gaz_len_[first] > 0) return false;
   return !IsCommon(first) || IsGivenName(Lower(first));
+}
+
+// Name-shaped as above, but with a cue of its own, a common first word will do ("Guy Forget
+// (France)", "Jan Kroslak (Slovakia)") when the words are not all common.
+bool Analyzer::CuedItemLooksLikeName(size_t first, size_t last) const {
+  if (ListItemLooksLikeName(first, last)) return true;
+  bool uncommon = false;
+  for (size_t i = first + 1; i < last; ++i) uncommon |= !IsCommon(i);
+  return uncommon && (last - first == 2 || last - first == 3) && gaz_len_[first] == 0 && [&] {
+    for (size_t i = first; i < last; ++i) {
+      if (!IsCapAt(i) || covered_[i] >= 0 || IsOrgHeadAt(i) || IsAcronymAt(i) ||
+          (i == first && IsDemonym(i)) || MonthsAndDays().contains(Lower(i)) ||
+          TitleHeads().contains(Lower(i))) {
+        return false;
+      }
+    }
+    return true;
+  }();
+}
+
+// "Guy Forget (France) beat Jan Kroslak (Slovakia)": in sports copy, two or three
+// capitalised words before a country in brackets are a competitor, as is a given name and
+// surname anywhere ("Ato Boldon (Trinidad)"); so are they before a minute or a number in
+// brackets, or "(captain)", in sports copy. A team is one place name, not name-shaped.
+void Analyzer::PeopleBeforeCountries() {
+  for (size_t open = 2; open + 2 < n_; ++open) {
+    if (!IsPunctAt(open, "(") || covered_[open - 1] >= 0) continue;
+    const size_t place_end = open + 1 + gaz_len_[open + 1];
+    const bool country = gaz_len_[open + 1] > 0 && gaz_place_[open + 1] != nullptr &&
+                         gaz_place_[open + 1]->kind == LocationKind::kCountry &&
+                         IsPunctAt(place_end, ")");
+    // Scorers and line-ups: "Viorel Moldovan (21st minute)", "Arjuna Ranatunga (captain)".
+    const bool player = sports_ && (tokens_[open + 1].Is(kNumber) ||
+                                    (IsWordAt(open + 1) && Lower(open + 1) == "captain"));
+    if (!country && !player) continue;
+    size_t first = open;
+    while (first > 0 && open - first < 3 && IsCapAt(first - 1) && covered_[first - 1] < 0 &&
+           (first == open || !tokens_[first].Is(kSentenceStart))) {
+      --first;
+    }
+    if (first > 0 && IsCapAt(first - 1)) continue;  // longer than a name
+    if (sports_ ? !CuedItemLooksLikeName(first, open)
+                : !(ListItemLooksLikeName(first, open) && IsGivenName(Lower(first)))) {
+      continue;
+    }
+    AddCandidate(first, open, EntityType::kPerson, true, nullptr, false);
+  }
+}
+
+// A line of two or three capitalised words just before the dateline ("Richard Finn" /
+// "By Richard Finn", then "NEW YORK 1996-08-31"): the reporter's byline.
+void Analyzer::BylineBeforeDateline() {
+  if (dateline_first_ == 0 || !tokens_[dateline_first_].Is(kLineStart)) return;
+  size_t first = dateline_first_ - 1;  // back to the previous line's first token
+  while (first > 0 && !tokens_[first].Is(kLineStart)) --first;
+  if (IsWordAt(first) && Lower(first) == "by") ++first;
+  const size_t last = dateline_first_;
+  if (last - first < 2 || last - first > 3 || gaz_len_[first] > 0) return;
+  for (size_t i = first; i < last; ++i) {
+    // A surname may be a nationality word ("Richard Finn").
+    if (!IsCapAt(i) || tokens_[i].Is(kAllCaps) || IsOrgHeadAt(i) ||
+        TitleHeads().contains(Lower(i)) || (i == first && IsDemonym(i))) {
+      return;
+    }
+  }
+  if (IsGivenName(Lower(first)) || !IsCommon(first)) {
+    AddCandidate(first, last, EntityType::kPerson, true, nullptr, false);
+  }
+}
+
+// "Sanath Jayasuriya, Romesh Kaluwitharana, Asanka Gurusinha, Aravinda de Silva": a
+// list of four or more items of two or three name-shaped words (a particle such as "de"
+// inside) where one item is already a person or opens with a given name is a list of
+// people, even when no other item has a cue of its own.
+void Analyzer::PeopleLists() {
+  size_t i = 0;
+  while (i < n_) {
+    struct Item {
+      size_t first, last;
+    };
+    std::vector<Item> items;
+    size_t k = i;
+    while (k < n_) {
+      size_t e = k;
+      size_t words = 0;
+      while (e < n_ && words < 4 &&
+             ((IsCapAt(e) && (e == k || !tokens_[e].Is(kSentenceStart))) ||
+              (e > k && IsConnectorAt(e) && Lower(e) != "of" && Lower(e) != "and"))) {
+        if (IsCapAt(e)) ++words;
+        ++e;
+      }
+      if (words < 2 || words > 3 || !IsCapAt(e - 1)) break;
+      items.push_back({k, e});
+      if (e + 1 < n_ && (IsPunctAt(e, ",") || (IsWordAt(e) && Lower(e) == "and")) &&
+          IsCapAt(e + 1)) {
+        k = e + 1;
+        continue;
+      }
+      break;
+    }
+    const size_t next = items.empty() ? i + 1 : items.back().last;
+    bool list = items.size() >= 4;
+    bool seed = false;
+    for (size_t x = 0; list && x < items.size(); ++x) {
+      const Item& item = items[x];
+      const int covering = covered_[item.first];
+      if (covering >= 0) {
+        const Candidate& c = candidates_[static_cast<size_t>(covering)];
+        if (c.type == EntityType::kPerson && c.first == item.first && c.last == item.last) {
+          seed = true;
+          continue;
+        }
+        list = false;
+        break;
+      }
+      if (IsGivenName(Lower(item.first))) seed = true;
+      for (size_t t = item.first; t < item.last; ++t) {
+        if (covered_[t] >= 0 ||
+            (IsCapAt(t) &&
+             (IsOrgHeadAt(t) || IsAcronymAt(t) || IsDemonym(t) || gaz_len_[t] > 0 ||
+              MonthsAndDays().contains(Lower(t)) || TitleHeads().contains(Lower(t))))) {
+          list = false;
+        }
+      }
+      if (IsCommon(item.first) && !IsGivenName(Lower(item.first))) list = false;
+    }
+    if (list && seed) {
+      for (const Item& item : items) {
+        if (covered_[item.first] < 0) {
+          AddCandidate(item.first, item.last, EntityType::kPerson, true, nullptr, false);
+        }
+      }
+    }
+    i = std::max(next, i + 1);
+  }
 }
 
 // "Glenn McGrath, Ricky Ponting, Michael Slater and Mark Waugh": the items of a list

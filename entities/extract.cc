@@ -403,6 +403,25 @@ std::shared_ptr<const CorpusStatistics> CorpusStatistics::Build(
   return std::shared_ptr<const CorpusStatistics>(new CorpusStatistics(std::move(data)));
 }
 
+bool CorpusBlock::Add(Article article) {
+  bytes_ += article.body.size();
+  articles_.push_back(std::move(article));
+  return articles_.size() >= kMaxArticles || bytes_ >= kMaxBytes;
+}
+
+CorpusBlock::Taken CorpusBlock::Take(const EntityResources& resources) {
+  auto data = std::make_unique<CorpusStatistics::Data>();
+  for (const Article& article : articles_) {
+    entities::CollectCorpusStatistics(article.body, resources.data(), *data);
+  }
+  Taken taken;
+  taken.articles = std::move(articles_);
+  taken.statistics = std::shared_ptr<const CorpusStatistics>(new CorpusStatistics(std::move(data)));
+  articles_.clear();
+  bytes_ = 0;
+  return taken;
+}
+
 std::vector<EntityMention> PersonRecognizer::Find(absl::string_view text) const {
   const Analysis a =
       entities::Analyze(text, resources_.data(), corpus_ != nullptr ? &corpus_->data() : nullptr);

@@ -554,7 +554,9 @@ void DeriveDemonyms(EntityResources::Data& data) {
       if (absl::EndsWith(n, "land")) candidates.push_back(n.substr(0, n.size() - 4) + "ish");
       if (absl::EndsWith(n, "en")) candidates.push_back(n.substr(0, n.size() - 2) + "ish");
       for (const std::string& c : candidates) {
-        if (c != n && data.proper_words.contains(c)) add(c);
+        // A derived word that names a place is that place: "Iraq" → "Iran" is no
+        // nationality.
+        if (c != n && data.proper_words.contains(c) && data.FindPlace(c) == nullptr) add(c);
       }
     }
   }

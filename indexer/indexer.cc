@@ -49,6 +49,12 @@ struct PreparedArticle {
   absl::Status status;             // not OK: preparing failed; the writer reports it
 };
 
+// An article read, with the statistics of its CorpusBlock (null without entities).
+struct BlockArticle {
+  Article article;
+  std::shared_ptr<const CorpusStatistics> statistics;
+};
+
 // Articles in flight per analysis thread: enough to keep the writer busy, few enough that
 // memory stays flat.
 constexpr size_t kInFlightPerThread = 64;
@@ -164,7 +170,8 @@ struct Indexer::State {
 
   // Everything but writing: cleaning, fingerprint, entities, terms. Any thread, each with
   // its own builder.
-  PreparedArticle Prepare(Article article, internal::DocumentBuilder& thread_builder) const {
+  PreparedArticle Prepare(Article article, internal::DocumentBuilder& thread_builder,
+                          const CorpusStatistics* statistics = nullptr) const {
     PreparedArticle prepared;
     prepared.id = article.id;
     prepared.origin = article.origin;
@@ -175,6 +182,7 @@ struct Indexer::State {
     }
     prepared.id_term = schema::IdTerm(article.id);
     internal::DocumentBuilder::Extras extras;
+    extras.statistics = statistics;
     if (options.clean_bodies) {
       std::string cleaned = CleanBody(article.body, nullptr, article.source, article.url);
       if (cleaned != article.body) extras.original_body = std::move(article.body);
@@ -271,25 +279,34 @@ struct Indexer::State {
     return absl::OkStatus();
   }
 
-  // Reads every article under `path`: the caller's thread reads, analysis threads
-  // prepare, `write` gets the prepared articles in input order on one more thread.
+  // Reads every article under `path`: the caller's thread reads and gathers each block's
+  // entity statistics (CorpusBlock), analysis threads prepare, `write` gets the prepared
+  // articles in input order on one more thread.
   absl::Status Index(const std::string& path, const IndexObserver* observer, IndexReport* report,
                      std::function<absl::Status(PreparedArticle&&)> write) {
     const size_t threads = AnalysisThreads(options);
     std::vector<std::unique_ptr<internal::DocumentBuilder>> builders;
     for (size_t i = 0; i < threads; ++i) builders.push_back(NewBuilder());
-    internal::OrderedPipeline<Article, PreparedArticle> pipeline(
+    internal::OrderedPipeline<BlockArticle, PreparedArticle> pipeline(
         threads, threads * kInFlightPerThread,
-        [this, &builders](Article&& article, size_t worker) {
-          return Prepare(std::move(article), *builders[worker]);
+        [this, &builders](BlockArticle&& item, size_t worker) {
+          return Prepare(std::move(item.article), *builders[worker], item.statistics.get());
         },
         std::move(write));
 
-    ReadCallbacks callbacks;
-    callbacks.on_article = [&pipeline, report](Article&& article) {
-      NEWSGREP_RETURN_IF_ERROR(pipeline.Submit(std::move(article)));
-      ++report->articles;
+    CorpusBlock block;
+    const auto submit_block = [&] {
+      CorpusBlock::Taken taken = block.Take(*resources);
+      for (Article& article : taken.articles) {
+        NEWSGREP_RETURN_IF_ERROR(pipeline.Submit({std::move(article), taken.statistics}));
+      }
       return absl::OkStatus();
+    };
+    ReadCallbacks callbacks;
+    callbacks.on_article = [&](Article&& article) {
+      ++report->articles;
+      if (resources == nullptr) return pipeline.Submit({std::move(article), nullptr});
+      return block.Add(std::move(article)) ? submit_block() : absl::OkStatus();
     };
     callbacks.on_problem = [observer, report](const InputProblem& problem) {
       switch (problem.outcome) {
@@ -318,6 +335,8 @@ struct Indexer::State {
       if (observer != nullptr && observer->on_progress) observer->on_progress(*report);
     };
     absl::Status read = ReadArticles(path, callbacks, options.read_limits, options.input_format);
+    // What was read before an input error is indexed, as it would be without blocks.
+    if (!block.empty()) read.Update(submit_block());
     absl::Status written = pipeline.Finish();
     // The writer's error is the cause when both failed (reading stops when writing does).
     return written.ok() ? read : written;
@@ -549,8 +568,8 @@ absl::StatusOr<std::unique_ptr<Indexer>> Indexer::Open(const IndexerOptions& opt
   return std::unique_ptr<Indexer>(new Indexer(std::move(state)));
 }
 
-absl::Status Indexer::Add(const Article& article) {
-  return state_->Write(state_->Prepare(article, *state_->builder));
+absl::Status Indexer::Add(const Article& article, const CorpusStatistics* statistics) {
+  return state_->Write(state_->Prepare(article, *state_->builder, statistics));
 }
 
 absl::Status Indexer::Remove(absl::string_view id) {

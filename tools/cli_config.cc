@@ -298,9 +298,6 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
       if (!path.ok()) return path.status();
       config.eval.extract.output_path = *path;
       eval_only.push_back(name);
-    } else if (name == "--no-corpus-stats") {
-      config.eval.ner.corpus_stats = false;
-      eval_only.push_back(name);
     } else if (name == "--errors") {
       status = take_count(&config.eval.ner.show_errors);
       eval_only.push_back(name);
@@ -499,15 +496,14 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
       return absl::InvalidArgumentError("--output is an option of newsgrep eval extract");
     }
     config.eval.evaluation = operands[0] == "ner" ? Evaluation::kNer : Evaluation::kDedup;
-    const bool ner_option_given = !config.eval.ner.conll_path.empty() ||
-                                  !config.eval.ner.corpus_stats || config.eval.ner.show_errors > 0;
+    const bool ner_option_given =
+        !config.eval.ner.conll_path.empty() || config.eval.ner.show_errors > 0;
     if (config.eval.evaluation == Evaluation::kNer && config.eval.ner.conll_path.empty()) {
       return absl::InvalidArgumentError(
           "newsgrep eval ner needs --conll FILE (CoNLL-2003 format, plain or .gz)");
     }
     if (config.eval.evaluation == Evaluation::kDedup && ner_option_given) {
-      return absl::InvalidArgumentError(
-          "--conll, --no-corpus-stats and --errors are options of newsgrep eval ner");
+      return absl::InvalidArgumentError("--conll and --errors are options of newsgrep eval ner");
     }
     return config;
   }
@@ -672,7 +668,7 @@ Exit status: 0 something listed, 1 nothing (no entities in the index), 2 error.
   }
   if (command == Command::kEval) {
     return R"help(Usage: newsgrep eval dedup [OPTIONS]
-       newsgrep eval ner --conll FILE [--no-corpus-stats] [--errors N]
+       newsgrep eval ner --conll FILE [--errors N]
        newsgrep eval extract DIR [--output FILE]
 
 Measure near-duplicate clustering through the real indexer: precision and recall of
@@ -696,12 +692,11 @@ Options:
   -h, --help           this help
 
 eval ner: precision, recall and F1 of the person (PER) and place (LOC) recognizers at
-mention level (exact token span) on a CoNLL-2003 file, one line per type:
-  PER  P=0.93 R=0.88 F1=0.90
+mention level (exact token span) on a CoNLL-2003 file, as the indexer finds them (the
+same statistics blocks), one line per type:
+  PER  P=0.964 R=0.895 F1=0.928
   --conll FILE         the CoNLL-2003 file (plain or .gz), e.g.
                        ../shared/corpus/conll2003/eng.testa.gz
-  --no-corpus-stats    do not gather capitalisation statistics and strongly cued names
-                       over the file first (what a single article gets at index time)
   --errors N           also print N false positives and N misses per type
 
 eval extract: precision, recall and F1 of the article text newsgrep reads from web pages,

@@ -72,7 +72,7 @@ struct SimilarArgs {
 /// `newsgrep eval dedup|ner|extract`.
 struct EvalArgs {
   Evaluation evaluation = Evaluation::kDedup;
-  NerEvalConfig ner;          // eval ner: --conll, --no-corpus-stats, --errors
+  NerEvalConfig ner;          // eval ner: --conll, --errors
   ExtractEvalConfig extract;  // eval extract DIR [--output FILE]
   std::string corpus_dir;     // eval dedup --corpus-dir: the evaluation corpora; none by default
   std::string sample_dir = "data/sample";  // eval dedup --sample-dir: the bundled sample corpus

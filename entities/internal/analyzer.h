@@ -100,8 +100,13 @@ class Analyzer {
   int AddCandidate(size_t first, size_t last, EntityType type, bool strong, const PlaceEntry* place,
                    bool in_caps, int person = -1);
   void PropagateLists();
+  void PeopleBeforeCountries();
+  void PeopleLists();
+  void BylineBeforeDateline();
+  bool IsRomanNumeralAt(size_t i) const;
   void PropagateSandwiched();
   bool ListItemLooksLikeName(size_t first, size_t last) const;
+  bool CuedItemLooksLikeName(size_t first, size_t last) const;
   void BuildPeople();
   void Resolve();
   int MatchPerson(size_t first, size_t last) const;

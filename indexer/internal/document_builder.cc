@@ -185,7 +185,7 @@ Xapian::Document DocumentBuilder::Build(const Article& article, const Extras& ex
   if (extras.entities) {
     entities = &*extras.entities;
   } else if (resources_ != nullptr) {
-    extracted = ExtractEntities(article, *resources_);
+    extracted = ExtractEntities(article, *resources_, extras.statistics);
     entities = &extracted;
   }
   // Each free-text field of the schema, in the table's order: kFieldGap before a field,

@@ -33,6 +33,9 @@ class DocumentBuilder {
     /// Entities of the (cleaned) article, when already extracted (e.g. on another thread
     /// with ExtractEntities); when unset, Build extracts them itself.
     std::optional<ArticleEntities> entities;
+    /// Statistics of the article's CorpusBlock for entity extraction (not owned; may be
+    /// null).
+    const CorpusStatistics* statistics = nullptr;
   };
 
   /// The document for `article` (its body already cleaned): unprefixed positional text of

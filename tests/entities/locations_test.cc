@@ -99,6 +99,13 @@ TEST(LocationRecognizerTest, CommonWordsNeedContextToBePlaces) {
               ElementsAre("Reading", "Nice", "France", "Split", "Croatia"));
 }
 
+// Class: a nationality word derived from one country's name that is another country's name
+// ("Iraq" → "Iran") is that country.
+TEST(LocationRecognizerTest, ADerivedNationalityWordThatNamesAPlaceIsThePlace) {
+  EXPECT_THAT(Mentions("Iraq accused Iran of aggression."), ElementsAre("Iraq", "Iran"));
+  EXPECT_THAT(Mentions("He flew to Iran on Monday."), ElementsAre("Iran"));
+}
+
 TEST(LocationRecognizerTest, NationalityWordsAreNotPlaces) {
   EXPECT_THAT(Mentions("Russian, Ukrainian and Swedish officials met European envoys."), IsEmpty());
 }

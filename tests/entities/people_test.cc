@@ -167,6 +167,65 @@ TEST(PersonRecognizerTest, ListsOfNamesAroundAKnownName) {
               ElementsAre("Glenn McGrath", "Ricky Ponting", "Sanath Jayasuriya", "Upul Chandana"));
 }
 
+// Class: a given name that is also an organisation's word ("Bill") right after a title.
+TEST(PersonRecognizerTest, GivenNameThatIsAnOrganisationWordAfterATitle) {
+  EXPECT_THAT(Mentions("President Bill Clinton said on Friday he would veto it."),
+              ElementsAre("Bill Clinton"));
+  EXPECT_THAT(Mentions("The Senate passed the Farm Bill on Friday."), IsEmpty());
+}
+
+// Class: a title standing before a name is not itself a person called King.
+TEST(PersonRecognizerTest, TitleBeforeANameIsNoPerson) {
+  EXPECT_THAT(People("Cambodia's King Norodom Sihanouk returned on Friday. Gaddafi deposed King "
+                     "Mohammed Idris in 1969."),
+              Not(Contains("King")));
+}
+
+// Class: reporters' bylines on the line before a dateline, also when the surname is a
+// nationality word.
+TEST(PersonRecognizerTest, BylineLineBeforeTheDateline) {
+  EXPECT_THAT(People("Hingis beats Seles in a final\n\nRichard Finn\n\nNEW YORK 1996-08-31\n\n"
+                     "Martina Hingis won the title on Saturday."),
+              Contains("Richard Finn"));
+  EXPECT_THAT(People("Markets steady\n\nBy Emese Bartha\n\nBUDAPEST 1996-08-30\n\nShares of "
+                     "the bank rose on Friday."),
+              Contains("Emese Bartha"));
+  // A headline line is no byline.
+  EXPECT_THAT(People("Oil Prices Rise\n\nLONDON 1996-08-30\n\nPrices rose on Friday."), IsEmpty());
+}
+
+// Class: regnal numbers end a name; a lone "I" only after a royal title.
+TEST(PersonRecognizerTest, RegnalNumbersEndNames) {
+  EXPECT_THAT(People("1533 - Queen Elizabeth I born. Daughter of Henry VIII and his second wife."),
+              UnorderedElementsAre("Elizabeth I", "Henry VIII"));
+  EXPECT_THAT(Mentions("When Alan I spoke, nobody listened."), Not(Contains("Alan I")));
+}
+
+// Class: line-ups and lists with no cue of their own beside one person or given name.
+TEST(PersonRecognizerTest, ListsOfNameShapedItemsAreListsOfPeople) {
+  EXPECT_THAT(People("CRICKET - SRI LANKA SQUAD\n\nSri Lanka: Arjuna Ranatunga (captain), Sanath "
+                     "Jayasuriya, Romesh Kaluwitharana, "
+                     "Asanka Gurusinha, Aravinda de Silva, Hashan Tillekeratne, Roshan Mahanama."),
+              UnorderedElementsAre("Arjuna Ranatunga", "Sanath Jayasuriya", "Romesh Kaluwitharana",
+                                   "Asanka Gurusinha", "Aravinda de Silva", "Hashan Tillekeratne",
+                                   "Roshan Mahanama"));
+  // Companies in a list are not people: no item is a person or opens with a given name.
+  EXPECT_THAT(People("Shares of Nippon Steel, Sumitomo Metal, Kawasaki Steel and Kobe Steel "
+                     "rose on Friday."),
+              IsEmpty());
+}
+
+// Class: competitors in results, a country (or in sports copy a minute) in brackets.
+TEST(PersonRecognizerTest, CompetitorsBeforeACountryInBrackets) {
+  EXPECT_THAT(People("TENNIS - RESULTS\n\nThomas Enqvist (Sweden) beat Andrei Medvedev (Ukraine) "
+                     "6-4 6-4. Bohdan Ulihrach (Czech Republic) beat Karol Kucera (Slovakia) 6-3 "
+                     "6-2.\n\nScorers: Romania - Viorel Moldovan (21st minute)."),
+              UnorderedElementsAre("Thomas Enqvist", "Andrei Medvedev", "Bohdan Ulihrach",
+                                   "Karol Kucera", "Viorel Moldovan"));
+  // Outside sports copy, only a given name makes one.
+  EXPECT_THAT(People("Rio Tinto (Australia) raised its dividend on Friday."), IsEmpty());
+}
+
 TEST(PersonRecognizerTest, BylineAndEditingCredits) {
   EXPECT_THAT(People("(Reporting by Idrees Ali and Sabine Siebold; Editing by Chizu Nomiyama, "
                      "Rod Nickel and David Gregorio)"),

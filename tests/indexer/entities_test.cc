@@ -135,6 +135,29 @@ TEST(ExtractEntitiesTest, CorpusStatisticsResolveSurnamesAcrossArticles) {
   EXPECT_EQ(with.people[0].name, "Lebed");
 }
 
+TEST(CorpusBlockTest, FullAtItsArticleLimitAndStatisticsOverItsBodies) {
+  CorpusBlock block;
+  EXPECT_TRUE(block.empty());
+  Article cue;
+  cue.body = "Russian security chief Alexander Lebed met rebel leaders on Friday.";
+  Article alone;
+  alone.body = "Talks went on. Lebed met them again on Saturday.";
+  EXPECT_FALSE(block.Add(cue));
+  EXPECT_FALSE(block.Add(alone));
+  CorpusBlock::Taken taken = block.Take(EntityResourcesForTest());
+  EXPECT_TRUE(block.empty());
+  ASSERT_EQ(taken.articles.size(), 2u);
+  ASSERT_NE(taken.statistics, nullptr);
+  const ArticleEntities found =
+      ExtractEntities(taken.articles[1], EntityResourcesForTest(), taken.statistics.get());
+  ASSERT_EQ(found.people.size(), 1u);
+  EXPECT_EQ(found.people[0].name, "Lebed");
+
+  size_t added = 1;
+  while (!block.Add(alone)) ++added;
+  EXPECT_EQ(added, CorpusBlock::kMaxArticles);
+}
+
 TEST(StoredArticleTest, EntitiesRoundTrip) {
   StoredArticle article;
   article.id = "a";
@@ -190,6 +213,56 @@ TEST(IndexEntitiesTest, EntityTermsAndStoredEntities) {
       stored->body.substr(stored->quotes[0].begin, stored->quotes[0].end - stored->quotes[0].begin),
       "a useful step");
   EXPECT_EQ(stored->dateline_place.canonical, "Kyiv");
+  std::error_code error;
+  std::filesystem::remove_all(dir, error);
+}
+
+// What `newsgrep eval ner` measures is what the index gets: articles read together share
+// their block's statistics, so a surname alone in one article is the person another names
+// with a strong cue; a single article added alone has no such help.
+TEST(IndexEntitiesTest, ArticlesIndexedTogetherShareStatistics) {
+  std::string dir = (std::filesystem::temp_directory_path() / "entities_test_XXXXXX").string();
+  ASSERT_NE(mkdtemp(dir.data()), nullptr);
+  const std::string input = dir + "/in.jsonl";
+  {
+    std::FILE* f = std::fopen(input.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs(
+        "{\"id\": \"cue\", \"body\": \"Russian security chief Alexander Lebed met rebel "
+        "leaders on Friday.\"}\n"
+        "{\"id\": \"alone\", \"body\": \"Talks went on. Lebed met them again on "
+        "Saturday.\"}\n",
+        f);
+    std::fclose(f);
+  }
+  auto people_of = [](const std::string& db_path, const std::string& id) {
+    Xapian::Database db(db_path);
+    Xapian::PostingIterator posting = db.postlist_begin(schema::IdTerm(id));
+    std::vector<std::string> names;
+    if (posting == db.postlist_end(schema::IdTerm(id))) return names;
+    const absl::StatusOr<StoredArticle> stored = ReadStoredArticle(db.get_document(*posting));
+    if (stored.ok()) {
+      for (const StoredPerson& p : stored->people) names.push_back(p.name);
+    }
+    return names;
+  };
+  {
+    auto indexer = Indexer::Open({.db_path = dir + "/together"});
+    ASSERT_TRUE(indexer.ok()) << indexer.status();
+    IndexReport report;
+    ASSERT_TRUE((*indexer)->IndexPath(input, nullptr, &report).ok());
+    EXPECT_EQ(report.articles, 2u);
+  }
+  EXPECT_THAT(people_of(dir + "/together", "alone"), testing::ElementsAre("Lebed"));
+  {
+    auto indexer = Indexer::Open({.db_path = dir + "/alone"});
+    ASSERT_TRUE(indexer.ok()) << indexer.status();
+    Article alone;
+    alone.id = "alone";
+    alone.body = "Talks went on. Lebed met them again on Saturday.";
+    ASSERT_TRUE((*indexer)->Add(alone).ok());
+  }
+  EXPECT_THAT(people_of(dir + "/alone", "alone"), IsEmpty());
   std::error_code error;
   std::filesystem::remove_all(dir, error);
 }

@@ -15,6 +15,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "newsgrep/article_reader.h"
+#include "newsgrep/entities.h"
 #include "newsgrep/indexer.h"
 #include "newsgrep/schema.h"
 #include "newsgrep/searcher.h"
@@ -110,7 +111,13 @@ TEST(ParallelIndexingTest, IndexPathBuildsTheIndexThatAddingOneByOneBuilds) {
   {
     auto sequential = Indexer::Open({.db_path = dir + "/one_by_one"});
     ASSERT_TRUE(sequential.ok());
-    for (const Article& article : ReadAll(kSample)) ASSERT_TRUE((*sequential)->Add(article).ok());
+    // The sample is one CorpusBlock: its articles share the block's statistics.
+    CorpusBlock block;
+    for (const Article& article : ReadAll(kSample)) ASSERT_FALSE(block.Add(article));
+    const CorpusBlock::Taken taken = block.Take(*EntityResources::Shared());
+    for (const Article& article : taken.articles) {
+      ASSERT_TRUE((*sequential)->Add(article, taken.statistics.get()).ok());
+    }
     ASSERT_TRUE((*sequential)->Commit().ok());
   }
   for (size_t threads : {1, 3}) {
@@ -341,7 +348,12 @@ TEST(ParallelIndexingTest, ABulkBuildInManyChunksBuildsTheIndexThatAddingOneByOn
   {
     auto sequential = Indexer::Open({.db_path = temp / "one_by_one"});
     ASSERT_TRUE(sequential.ok());
-    for (const Article& article : articles) ASSERT_TRUE((*sequential)->Add(article).ok());
+    CorpusBlock block;  // one block: the articles share its statistics, as in IndexPath
+    for (const Article& article : articles) ASSERT_FALSE(block.Add(article));
+    const CorpusBlock::Taken taken = block.Take(*EntityResources::Shared());
+    for (const Article& article : taken.articles) {
+      ASSERT_TRUE((*sequential)->Add(article, taken.statistics.get()).ok());
+    }
     ASSERT_TRUE((*sequential)->Commit().ok());
   }
   const Snapshot expected = Read(temp / "one_by_one");

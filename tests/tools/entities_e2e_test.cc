@@ -310,8 +310,8 @@ TEST(EvalNerEndToEndTest, PrintsOneLinePerType) {
   EXPECT_LE(r.exit_code, 1) << r;
   const std::vector<std::string> lines = absl::StrSplit(r.out, '\n');
   ASSERT_GE(lines.size(), 2u) << r;
-  EXPECT_THAT(lines[0], StartsWith("PER  P=1.00 R=1.00 F1=1.00")) << r;
-  EXPECT_THAT(lines[1], StartsWith("LOC  P=1.00 R=1.00 F1=1.00")) << r;
+  EXPECT_THAT(lines[0], StartsWith("PER  P=1.000 R=1.000 F1=1.000")) << r;
+  EXPECT_THAT(lines[1], StartsWith("LOC  P=1.000 R=1.000 F1=1.000")) << r;
   const std::string dev = std::string(kSharedCorpus) + "/conll2003/eng.testa.gz";
   if (fs::exists(dev)) {
     const RunResult full =

@@ -169,8 +169,43 @@ class CorpusStatistics {
   const Data& data() const { return *data_; }
 
  private:
+  friend class CorpusBlock;
   explicit CorpusStatistics(std::unique_ptr<Data> data);
   std::unique_ptr<Data> data_;
+};
+
+/// The articles whose statistics are gathered together. The indexer reads its input in
+/// blocks, in input order: a block ends after kMaxArticles articles or once its bodies hold
+/// kMaxBytes bytes, and at the end of the input; every article of a block is then analysed
+/// with the statistics of its whole block (bodies as read, before cleaning). A corpus
+/// smaller than a block is one block; `newsgrep eval ner` blocks its documents the same
+/// way, so that what it measures is what the index gets.
+///
+/// Why blocks and not the whole index: statistics over earlier articles kept in the index
+/// would make an article's entities depend on what was indexed before it and would need a
+/// shared, growing table; a block is deterministic, bounded in memory, and gathered on the
+/// reading thread while the previous block is analysed (Reuters-21578 on 2 cores: 1.25 s of
+/// gathering; indexing CPU +8 %, wall time +1 %, medians of three).
+class CorpusBlock {
+ public:
+  static constexpr size_t kMaxArticles = 2000;
+  static constexpr size_t kMaxBytes = size_t{16} << 20;
+
+  /// Adds `article` to the block. Returns true when the block is now full: take it.
+  bool Add(Article article);
+  bool empty() const { return articles_.empty(); }
+
+  struct Taken {
+    std::vector<Article> articles;                       // in the order added
+    std::shared_ptr<const CorpusStatistics> statistics;  // over their bodies
+  };
+  /// The articles added since the last Take, with statistics over their bodies; the
+  /// block is empty afterwards.
+  Taken Take(const EntityResources& resources);
+
+ private:
+  std::vector<Article> articles_;
+  size_t bytes_ = 0;
 };
 
 /// Finds quotes, people and places in `article` (title and body; dateline from

@@ -38,7 +38,8 @@
 
 namespace newsgrep {
 
-class EntityResources;  // entities.h
+class CorpusStatistics;  // entities.h
+class EntityResources;   // entities.h
 
 struct IndexerOptions {
   /// Directory of the index; created if missing. REQUIRES: non-empty.
@@ -139,9 +140,12 @@ class Indexer {
   Indexer& operator=(const Indexer&) = delete;
 
   /// Adds `article`, replacing any article with the same id. Commits when a batch is full.
+  /// Entities are found with `statistics` (may be null): IndexPath passes those of the
+  /// article's CorpusBlock (entities.h), so adding a block's articles one by one with the
+  /// block's statistics builds what IndexPath builds.
   /// REQUIRES: article.id non-empty. Returns Internal/DataLoss when the index cannot be
   /// written.
-  absl::Status Add(const Article& article);
+  absl::Status Add(const Article& article, const CorpusStatistics* statistics = nullptr);
 
   /// Removes the article whose id is `id`. Returns NotFound when there is none.
   absl::Status Remove(absl::string_view id);
