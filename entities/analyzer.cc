@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
 
 namespace newsgrep::entities {
@@ -37,6 +38,32 @@ bool Analyzer::IsGivenName(absl::string_view lower) const {
     if (it != corpus_->given_names.end() && it->second >= 1) return true;
   }
   return false;
+}
+
+namespace {
+
+// Initials alone ("L", "F. C.") and amounts ("N.Z. Dlrs", "H.K. Dollars") are no names.
+bool NotAName(const PersonEntity& person) {
+  static const WordSet* const kCurrencies = new WordSet(
+      MakeSet({"dlrs",     "dlr",        "dollar",  "dollars", "yen",    "marks",  "francs",
+               "pounds",   "stg",        "lire",    "lira",    "pesos",  "rupees", "crowns",
+               "guilders", "schillings", "yuan",    "rand",    "riyals", "dinars", "cents",
+               "cts",      "euros",      "roubles", "rubles"}));
+  bool word = false;
+  for (const std::string& w : person.words) {
+    size_t letters = 0;
+    for (const char c : w) letters += absl::ascii_isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
+    word |= letters >= 2 || static_cast<unsigned char>(w.empty() ? 0 : w[0]) >= 0x80;
+  }
+  return !word || (!person.words.empty() &&
+                   kCurrencies->contains(absl::AsciiStrToLower(person.words.back())));
+}
+
+}  // namespace
+
+bool Analyzer::IsOrganisation(const std::string& key) const {
+  return organisations_.contains(key) ||
+         (corpus_ != nullptr && corpus_->organisations.contains(key));
 }
 
 size_t Analyzer::PrevWord(size_t i) const { return i == 0 ? n_ : i - 1; }
@@ -105,8 +132,10 @@ Analysis Analyzer::Run() {
     BylineBeforeDateline();
   }
   BuildChunks();
+  FindOrganisations();
   for (const Chunk& chunk : chunks_) Classify(chunk.first, chunk.last, chunk.in_caps, true);
   PeopleBeforeCountries();
+  RegionsAfterPlaces();
   PeopleLists();
   PropagateLists();
   PropagateSandwiched();
@@ -140,7 +169,10 @@ Analysis Analyzer::Finish() {
       }
       int p = cand.person;
       if (p < 0) p = MatchPerson(cand.first, cand.last);
-      if (p < 0) continue;
+      if (p < 0 || IsOrganisation(people[static_cast<size_t>(p)].key) ||
+          NotAName(people[static_cast<size_t>(p)])) {
+        continue;
+      }
       m.entity = p;
     } else {
       m.entity = -1;
@@ -217,6 +249,8 @@ Analysis Analyzer::Finish() {
   }
   a.dateline_first = dateline_first_;
   a.dateline_last = dateline_last_;
+  a.organisations.assign(organisations_.begin(), organisations_.end());
+  std::sort(a.organisations.begin(), a.organisations.end());
   a.tokens = std::move(tokens_);
   return a;
 }

@@ -7,6 +7,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "internal/analyzer.h"
+#include "newsgrep/name_folding.h"
 
 namespace newsgrep::entities {
 
@@ -211,7 +212,9 @@ int Analyzer::PersonScore(size_t first, size_t last) const {
 }
 
 bool Analyzer::PlaceContext(size_t first, size_t last) const {
-  const size_t prev = PrevWord(first);
+  size_t prev = PrevWord(first);
+  // "in the Gulf", "across the Balkans".
+  if (prev < n_ && prev > 0 && IsWordAt(prev) && Lower(prev) == "the") prev = PrevWord(prev);
   if (prev < n_ && IsWordAt(prev) && PlacePrepositions().contains(Lower(prev))) return true;
   // "Nice, France" / "Reading, England".
   if (IsPunctAt(last, ",") && last + 1 < n_ && gaz_len_[last + 1] > 0) {
@@ -229,8 +232,12 @@ bool Analyzer::AcceptPlace(size_t first, size_t last, const PlaceEntry* place, b
   if (place == nullptr) return false;
   if (SportsTeam(first, last)) return false;
   if (in_caps) {
+    // Capitals say nothing of names; a preposition does ("KANSAS CITY AT DETROIT", "LEAD IN
+    // MILWAUKEE"): then a region or a city of 100,000 will do.
     return place->kind == LocationKind::kCountry || place->kind == LocationKind::kArea ||
-           place->population >= 1000000;
+           place->population >= 1000000 ||
+           (PlaceContext(first, last) &&
+            (place->kind == LocationKind::kRegion || place->population >= 100000));
   }
   const bool single = last - first == 1;
   if (!single) return true;
@@ -266,6 +273,76 @@ int Analyzer::AddCandidate(size_t first, size_t last, EntityType type, bool stro
   const int index = static_cast<int>(candidates_.size() - 1);
   for (size_t i = first; i < last; ++i) covered_[i] = index;
   return index;
+}
+
+// Firms named after people: a name before a firm's word ("Merrill Lynch and Co", "Alex
+// Brown and Sons", "Merrill Lynch Capital Markets", "E.F. Hutton Inc"), the names listed
+// before it ("Smith Barney, Harris Upham and Co"), and a name after "analysts at" or before
+// "analysts" ("an analyst with Goldman Sachs", "Merrill Lynch economist"). Their keys are no
+// person's in this text nor, through the corpus statistics, in its corpus.
+void Analyzer::FindOrganisations() {
+  // clang-format off
+  static const WordSet* const kFirmWords = new WordSet(MakeSet(
+      {"inc", "corp", "corporation", "co", "company", "ltd", "plc", "llc", "securities",
+       "capital", "brothers", "bros", "associates", "partners", "holdings", "sons", "cie"}));
+  static const WordSet* const kAfterAnd = new WordSet(MakeSet(
+      {"co", "company", "sons", "partners", "associates", "brothers", "cie"}));
+  static const WordSet* const kJobs = new WordSet(MakeSet(
+      {"analyst", "analysts", "economist", "economists", "strategist", "strategists",
+       "trader", "traders", "dealer", "dealers", "broker", "brokers"}));
+  // clang-format on
+  auto add = [this](size_t first, size_t last) {
+    std::string key = FoldName(SpanText(first, last));
+    if (!key.empty()) organisations_.insert(std::move(key));
+  };
+  for (size_t c = 0; c < chunks_.size(); ++c) {
+    const Chunk& chunk = chunks_[c];
+    if (chunk.in_caps || chunk.last - chunk.first > 5) continue;
+    size_t name_last = chunk.last;
+    for (size_t j = chunk.first + 1; j < chunk.last; ++j) {
+      if (kFirmWords->contains(Lower(j))) {
+        name_last = j;
+        break;
+      }
+    }
+    const size_t e = chunk.last;
+    bool firm = name_last < chunk.last;
+    if (!firm && e < n_) {
+      if (IsCapAt(e) && kFirmWords->contains(Lower(e))) firm = true;
+      if ((IsPunctAt(e, "&") || (IsWordAt(e) && Lower(e) == "and")) && e + 1 < n_ &&
+          IsCapAt(e + 1) && kAfterAnd->contains(Lower(e + 1))) {
+        firm = true;
+      }
+      if (IsWordAt(e) && !tokens_[e].Is(kCapitalized) && kJobs->contains(Lower(e))) firm = true;
+    }
+    const size_t before = PrevWord(chunk.first);
+    if (!firm && before < n_ && before >= 1 && IsWordAt(before) &&
+        (Lower(before) == "at" || Lower(before) == "with") && IsWordAt(before - 1) &&
+        kJobs->contains(Lower(before - 1))) {
+      firm = true;
+    }
+    if (!firm) continue;
+    // "Shares of Merrill Lynch and Co": the firm's name starts after the last connector, and
+    // after common words opening a sentence.
+    size_t name_first = chunk.first;
+    for (size_t j = chunk.first; j < name_last; ++j) {
+      if (IsConnectorAt(j)) name_first = j + 1;
+    }
+    while (name_first < name_last && tokens_[name_first].Is(kSentenceStart) &&
+           IsCommon(name_first)) {
+      ++name_first;
+    }
+    if (name_first < name_last) add(name_first, name_last);
+    // "Smith Barney, Harris Upham and Co", "Goldman, Sachs and Co".
+    for (size_t k = c; k > 0; --k) {
+      const Chunk& earlier = chunks_[k - 1];
+      const Chunk& later = chunks_[k];
+      if (earlier.last + 1 != later.first || !IsPunctAt(earlier.last, ",") || earlier.in_caps) {
+        break;
+      }
+      add(earlier.first, earlier.last);
+    }
+  }
 }
 
 bool Analyzer::IsRomanNumeralAt(size_t i) const {
@@ -324,6 +401,27 @@ void Analyzer::Classify(size_t first, size_t last, bool in_caps, bool allow_titl
     break;
   }
   if (t >= last) return;
+  // "Chancellor of the Exchequer Nigel Lawson", "Governor of the Bank of England Robin
+  // Leigh-Pemberton": a chunk after "Title of (the)" is the office's domain, then the name:
+  // its last two words, or three when the first is a given name.
+  if (!in_caps && allow_title && t == first && first >= 2) {
+    size_t of = first - 1;
+    if (IsWordAt(of) && Lower(of) == "the" && of > 1) --of;
+    if (IsWordAt(of) && Lower(of) == "of" && IsTitleHeadAt(of - 1)) {
+      for (size_t k = first + 1; k + 1 < last; ++k) {
+        // A given name may be a town's ("Nigel") or a word ("Robin"); a country is no name.
+        const bool place = gaz_len_[k] > 0 &&
+                           (gaz_len_[k] >= last - k || gaz_place_[k]->kind != LocationKind::kCity);
+        const bool given = IsGivenName(Lower(k));
+        if (last - k <= 3 && IsCapAt(k) && !place && (!IsCommon(k) || given) &&
+            (last - k == 2 || given) && LooksLikeNameAfterTitle(k, last)) {
+          Classify(first, k, false, false);
+          AddCandidate(k, last, EntityType::kPerson, true, nullptr, false);
+          return;
+        }
+      }
+    }
+  }
   if (in_caps) {
     // Headlines: only places of the gazetteer's first rank here; names in pass 2.
     for (size_t i = t; i < last;) {
@@ -422,8 +520,13 @@ void Analyzer::Classify(size_t first, size_t last, bool in_caps, bool allow_titl
   for (size_t i = t; i < last; ++i) {
     if (IsWordAt(i) && !IsDemonym(i) && !IsConnectorAt(i)) all_demonyms = false;
   }
-  if (all_demonyms) return;
   const bool whole_place = gaz_len_[t] == last - t;
+  // Unless the words are a sea or region after a preposition: "ships in the Gulf", "across the
+  // Atlantic" (but "Gulf states", "Atlantic alliance" are adjectives).
+  if (all_demonyms && !(whole_place && gaz_place_[t] != nullptr &&
+                        gaz_place_[t]->kind == LocationKind::kArea && PlaceContext(t, last))) {
+    return;
+  }
   // "John Casesa of Schroder Wertheim", "Peter Nicol of Scotland": a person of somewhere.
   if (!whole_place) {
     for (size_t k = t + 1; k + 1 < last; ++k) {
@@ -477,7 +580,8 @@ void Analyzer::Classify(size_t first, size_t last, bool in_caps, bool allow_titl
        gaz_place_[last + 1]->kind == LocationKind::kCountry) &&
       !(last + 1 + gaz_len_[last + 1] < n_ &&
         tokens_[last + 1 + gaz_len_[last + 1]].Is(kPossessive)) &&
-      !IsTitleHeadAt(PrevWord(t) < n_ ? PrevWord(t) : t) && !IsCommon(t)) {
+      !IsTitleHeadAt(PrevWord(t) < n_ ? PrevWord(t) : t) && !IsCommon(t) &&
+      !MonthsAndDays().contains(Lower(t))) {  // "On Thursday, Iraq accused Iran"
     const size_t prev = PrevWord(t);
     const bool role = prev < n_ && IsWordAt(prev) && RoleNouns().contains(Lower(prev));
     if (!role) {

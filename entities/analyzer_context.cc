@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "internal/analyzer.h"
@@ -114,12 +115,24 @@ bool Analyzer::SportsTeam(size_t first, size_t last) const {
     return false;
   }
   if (first >= dateline_first_ && first < dateline_last_) return false;
-  const size_t prev = PrevWord(first);
+  size_t prev = PrevWord(first);
+  // "at the Berlin grand prix meeting".
+  if (prev < n_ && prev > 0 && IsWordAt(prev) && Lower(prev) == "the") prev = PrevWord(prev);
   if (prev < n_ && IsWordAt(prev)) {
     const std::string& p = Lower(prev);
     if (p == "in" || p == "at" || p == "near" || p == "outside" || p == "from") return false;
   }
   if (IsPunctAt(last, ",") && last + 1 < n_ && gaz_len_[last + 1] > 0) return false;
+  // An event or venue named after its place: "the Sarajevo meeting", "the Berlin stadium".
+  // clang-format off
+  static const WordSet* const kEvents = new WordSet(MakeSet(
+      {"meeting", "marathon", "stadium", "grand", "race", "games", "olympics", "tournament",
+       "circuit", "velodrome", "arena", "racecourse"}));
+  // clang-format on
+  if (last < n_ && IsWordAt(last) && !tokens_[last].Is(kCapitalized) &&
+      kEvents->contains(Lower(last))) {
+    return false;
+  }
   if (sports_) return true;
   if (last < n_ && tokens_[last].Is(kNumber)) {
     const absl::string_view number = Text(last);
@@ -198,6 +211,47 @@ void Analyzer::DetectDateline() {
     dateline_first_ = start;
     dateline_last_ = place_last;
     return;
+  }
+}
+
+// "MILWAUKEE, Wisconsin", "Jacksonville, Fla.", "ROCHESTER, N.H.": the state or country
+// after a place and a comma is a place too (in sports copy as well: no team is named so),
+// and so is a US state written as the AP abbreviates it.
+void Analyzer::RegionsAfterPlaces() {
+  // clang-format off
+  static const auto* const kStates = new absl::flat_hash_map<std::string, std::string>({
+      {"ala", "Alabama"}, {"ariz", "Arizona"}, {"ark", "Arkansas"}, {"calif", "California"},
+      {"colo", "Colorado"}, {"conn", "Connecticut"}, {"del", "Delaware"}, {"fla", "Florida"},
+      {"ga", "Georgia"}, {"ill", "Illinois"}, {"ind", "Indiana"}, {"kan", "Kansas"},
+      {"kans", "Kansas"}, {"ky", "Kentucky"}, {"la", "Louisiana"}, {"md", "Maryland"},
+      {"mass", "Massachusetts"}, {"mich", "Michigan"}, {"minn", "Minnesota"},
+      {"miss", "Mississippi"}, {"mo", "Missouri"}, {"mont", "Montana"}, {"neb", "Nebraska"},
+      {"nebr", "Nebraska"}, {"nev", "Nevada"}, {"nh", "New Hampshire"}, {"nj", "New Jersey"},
+      {"nm", "New Mexico"}, {"nc", "North Carolina"}, {"nd", "North Dakota"},
+      {"okla", "Oklahoma"}, {"ore", "Oregon"}, {"pa", "Pennsylvania"}, {"ri", "Rhode Island"},
+      {"sc", "South Carolina"}, {"sd", "South Dakota"}, {"tenn", "Tennessee"},
+      {"tex", "Texas"}, {"vt", "Vermont"}, {"va", "Virginia"}, {"wva", "West Virginia"},
+      {"wis", "Wisconsin"}, {"wisc", "Wisconsin"}, {"wyo", "Wyoming"}});
+  // clang-format on
+  for (size_t i = 2; i < n_; ++i) {
+    if (covered_[i] >= 0 || !IsCapAt(i) || !IsPunctAt(i - 1, ",")) continue;
+    const int before = covered_[i - 2];
+    const bool after_place =
+        (before >= 0 && candidates_[static_cast<size_t>(before)].type == EntityType::kLocation &&
+         candidates_[static_cast<size_t>(before)].last == i - 1);
+    if (!after_place) continue;
+    if (gaz_len_[i] > 0 && gaz_place_[i] != nullptr &&
+        (gaz_place_[i]->kind == LocationKind::kRegion ||
+         gaz_place_[i]->kind == LocationKind::kCountry)) {
+      AddCandidate(i, i + gaz_len_[i], EntityType::kLocation, true, gaz_place_[i],
+                   tokens_[i].Is(kCapsRun));
+      continue;
+    }
+    auto state = kStates->find(PlaceKey(Text(i)));
+    if (state == kStates->end()) continue;
+    if (const PlaceEntry* place = d_.FindPlace(state->second); place != nullptr) {
+      AddCandidate(i, i + 1, EntityType::kLocation, true, place, false);
+    }
   }
 }
 

@@ -297,6 +297,17 @@ int Analyzer::MatchPerson(size_t first, size_t last) const {
       }
     }
   }
+  // Family name first ("Wang Donghai" … "Wang was arrested", "Kang Young-hoon" … "Kang"): a
+  // lone word that opens a two-word name, is no common given name and ends no other name.
+  if (match < 0 && folded.size() == 1 && last - first == 1 && d_.GivenName(Lower(first)) < 0.01f) {
+    for (size_t p = 0; p < people_.size(); ++p) {
+      const std::vector<std::string>& f = people_[p].folded;
+      if (f.size() == 2 && f.front() == folded.front()) {
+        if (match >= 0) return -1;  // two such people: which one is unclear
+        match = static_cast<int>(p);
+      }
+    }
+  }
   return match;
 }
 
@@ -447,7 +458,7 @@ void Analyzer::Resolve() {
         const bool place = (corpus_ != nullptr && corpus_->places.contains(PlaceKey(name))) ||
                            known_places.contains(PlaceKey(name)) ||
                            (j - f == 1 && UnknownPlaceContext(f) && !IsGivenName(Lower(f)) &&
-                            d_.Surname(Lower(f)) <= 0);
+                            !MonthsAndDays().contains(Lower(f)) && d_.Surname(Lower(f)) <= 0);
         if (!sentence_common && corpus_person) {
           PersonEntity person;
           person.name = name;

@@ -241,6 +241,21 @@ class Attributor {
       if (a_.tokens[t].Is(entities::kParagraphStart)) break;
     }
     std::reverse(window.begin(), window.end());
+    // `…, he said, “` / `she told reporters: “`: a pronoun and a speech verb right before the
+    // quote, whatever opened the sentence ("Testifying before the subcommittee, he said").
+    {
+      size_t end = window.size();
+      while (end > 0 && (IsPunct(window[end - 1], ",") || IsPunct(window[end - 1], ":"))) --end;
+      for (size_t v = end; v-- > 1 && end - v <= 2;) {
+        if (!IsWord(window[v]) || !entities::IsSpeechVerb(Lower(window[v]))) continue;
+        const std::string l = IsWord(window[v - 1]) ? Lower(window[v - 1]) : "";
+        if (l == "he" || l == "she") {
+          const int p = Pronoun(l, quote.open);
+          if (p >= 0) return p;
+        }
+        break;
+      }
+    }
     bool speech = false;
     int subject = -1;
     for (size_t k = 0; k < window.size(); ++k) {

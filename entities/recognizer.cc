@@ -59,6 +59,7 @@ void CollectCorpusStatistics(absl::string_view text, const EntityResources::Data
     }
     ++corpus.person_words[absl::AsciiStrToLower(p.words.back())];
   }
+  for (const std::string& key : a.organisations) ++corpus.organisations[key];
   for (const PlaceEntity& p : a.places) {
     if (p.place != nullptr) continue;
     bool strong = false;

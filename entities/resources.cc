@@ -69,6 +69,8 @@ constexpr Alias kAliases[] = {
     {"Burma", "Myanmar"},
     {"DR Congo", "Congo (Dem. Rep.)"},
     {"Soviet Union", "USSR"},
+    {"West Germany", "Germany"},
+    {"East Germany", "German Democratic Republic"},
     {"Byelorussia", "Belarus"},
     {"Kirghizia", "Kyrgyzstan"},
     {"N. Korea", "North Korea"},

@@ -97,6 +97,30 @@ std::string LowerKey(absl::string_view word) {
   return key;
 }
 
+namespace {
+
+// Hard-wrapped text (wire copy): lines broken at a fixed width, so that at least three
+// lines within paragraphs are 50 to 100 bytes long and no line is longer than 100.
+constexpr size_t kWrappedLineMin = 50;
+constexpr size_t kWrappedLineMax = 100;
+
+bool IsHardWrapped(absl::string_view text) {
+  size_t wrapped_lines = 0;
+  size_t begin = 0;
+  while (begin < text.size()) {
+    size_t end = text.find('\n', begin);
+    if (end == absl::string_view::npos) end = text.size();
+    const size_t length = end - begin;
+    if (length > kWrappedLineMax) return false;
+    const bool continued = end + 1 < text.size() && text[end + 1] != '\n';
+    if (length >= kWrappedLineMin && continued) ++wrapped_lines;
+    begin = end + 1;
+  }
+  return wrapped_lines >= 3;
+}
+
+}  // namespace
+
 std::vector<Token> Tokenize(absl::string_view text) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 5 + 4);
@@ -271,12 +295,16 @@ std::vector<Token> Tokenize(absl::string_view text) {
   }
 
   // Sentence starts.
+  const bool wrapped = IsHardWrapped(text);
   bool sentence_start = true;
   for (size_t t = 0; t < tokens.size(); ++t) {
     Token& token = tokens[t];
     if (token.Is(kParagraphStart)) sentence_start = true;
     if (token.Is(kLineStart) && t > 0) {
-      // A line after one that ended a sentence or was short (a headline) starts a sentence.
+      // A line after one that ended a sentence or was short (a headline) starts a sentence,
+      // unless the text is hard-wrapped and the line continues the short one's paragraph:
+      // wire copy whose dateline was cut from its first line ("U.S. Trade Representative
+      // Clayton" / "Yeutter said he hoped the U.S. dollar would continue to decline").
       const Token& prev = tokens[t - 1];
       const absl::string_view p = TokenText(text, prev);
       if (p == "." || p == "!" || p == "?" || p == ":" || p == "\xE2\x80\x9D" || p == "\"") {
@@ -284,7 +312,12 @@ std::vector<Token> Tokenize(absl::string_view text) {
       } else {
         size_t line_begin = prev.begin;
         while (line_begin > 0 && text[line_begin - 1] != '\n') --line_begin;
-        if (prev.end - line_begin < 50) sentence_start = true;
+        size_t next_end = text.find('\n', token.begin);
+        if (next_end == absl::string_view::npos) next_end = text.size();
+        const bool continued = wrapped && !token.Is(kParagraphStart) &&
+                               text[token.begin - 1] == '\n' &&
+                               next_end - token.begin >= kWrappedLineMin;
+        if (prev.end - line_begin < kWrappedLineMin && !continued) sentence_start = true;
       }
     }
     if (token.Is(kWord | kNumber)) {

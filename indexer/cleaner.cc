@@ -6,6 +6,7 @@
 #include <array>
 #include <string>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -489,6 +490,14 @@ std::string CleanTitle(absl::string_view title, absl::string_view source, absl::
     rest = absl::StripLeadingAsciiWhitespace(rest.substr(first_end));
   }
   return rest.empty() ? std::string(title) : std::string(rest);
+}
+
+std::string CleanArticle(Article& article) {
+  std::string cleaned = CleanBody(article.body, nullptr, article.source, article.url);
+  std::string original;
+  if (cleaned != article.body) original = std::exchange(article.body, std::move(cleaned));
+  article.title = CleanTitle(article.title, article.source, article.url);
+  return original;
 }
 
 }  // namespace newsgrep

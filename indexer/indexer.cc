@@ -183,12 +183,7 @@ struct Indexer::State {
     prepared.id_term = schema::IdTerm(article.id);
     internal::DocumentBuilder::Extras extras;
     extras.statistics = statistics;
-    if (options.clean_bodies) {
-      std::string cleaned = CleanBody(article.body, nullptr, article.source, article.url);
-      if (cleaned != article.body) extras.original_body = std::move(article.body);
-      article.body = std::move(cleaned);
-      article.title = CleanTitle(article.title, article.source, article.url);
-    }
+    if (options.clean_bodies) extras.original_body = CleanArticle(article);
     prepared.fingerprint = FingerprintArticle(article.title, article.body);
     if (!options.detect_duplicates) prepared.fingerprint.band_keys.clear();
     try {

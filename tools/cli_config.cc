@@ -301,6 +301,14 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     } else if (name == "--errors") {
       status = take_count(&config.eval.ner.show_errors);
       eval_only.push_back(name);
+    } else if (name == "--labels") {
+      absl::StatusOr<std::string> dir = take_value();
+      if (!dir.ok()) return dir.status();
+      config.eval.labels_dir = *dir;
+      eval_only.push_back(name);
+    } else if (name == "--draw") {
+      status = take_count(&config.eval.draw);
+      eval_only.push_back(name);
     } else if (name == "-l" || name == "--ids-only" || name == "-c" || name == "--count" ||
                name == "--json") {
       const OutputMode mode = name == "--json"                    ? OutputMode::kJson
@@ -469,10 +477,31 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
           absl::StrCat(search_only.empty() ? index_only.front() : search_only.front(),
                        " is not an eval option"));
     }
-    if (operands.empty() ||
-        (operands[0] != "dedup" && operands[0] != "ner" && operands[0] != "extract")) {
+    if (operands.empty() || (operands[0] != "dedup" && operands[0] != "ner" &&
+                             operands[0] != "extract" && operands[0] != "quotes")) {
       return absl::InvalidArgumentError(
-          "newsgrep eval takes one evaluation name: dedup, ner or extract");
+          "newsgrep eval takes one evaluation name: dedup, ner, extract or quotes");
+    }
+    if (operands[0] == "quotes") {
+      if (operands.size() != 1) {
+        return absl::InvalidArgumentError("newsgrep eval quotes takes no operand");
+      }
+      for (const std::string& option : eval_only) {
+        if (option != "--corpus-dir" && option != "--sample-dir" && option != "--labels" &&
+            option != "--draw" && option != "--errors") {
+          return absl::InvalidArgumentError(
+              absl::StrCat(option, " is not an option of newsgrep eval quotes"));
+        }
+      }
+      if (config.eval.draw > 0 && config.eval.corpus_dir.empty()) {
+        return absl::InvalidArgumentError(
+            "--draw needs --corpus-dir (the quotations are drawn from Reuters-21578)");
+      }
+      config.eval.evaluation = Evaluation::kQuotes;
+      return config;
+    }
+    if (config.eval.draw > 0 || config.eval.labels_dir != "data/labels") {
+      return absl::InvalidArgumentError("--labels and --draw are options of newsgrep eval quotes");
     }
     if (operands[0] == "extract") {
       if (operands.size() != 2) {
@@ -490,7 +519,7 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
     }
     if (operands.size() != 1) {
       return absl::InvalidArgumentError(
-          "newsgrep eval takes one evaluation name: dedup, ner or extract");
+          "newsgrep eval takes one evaluation name: dedup, ner, extract or quotes");
     }
     if (!config.eval.extract.output_path.empty()) {
       return absl::InvalidArgumentError("--output is an option of newsgrep eval extract");
@@ -670,6 +699,7 @@ Exit status: 0 something listed, 1 nothing (no entities in the index), 2 error.
     return R"help(Usage: newsgrep eval dedup [OPTIONS]
        newsgrep eval ner --conll FILE [--errors N]
        newsgrep eval extract DIR [--output FILE]
+       newsgrep eval quotes [--corpus-dir DIR] [--sample-dir DIR] [--labels DIR] [--errors N]
 
 Measure near-duplicate clustering through the real indexer: precision and recall of
 duplicate pairs on (a) the seed articles and the bundled sample corpus, (b) a perturbation
@@ -704,6 +734,15 @@ by the article-extraction benchmark's measure (4-word shingles, averaged over pa
 pages per second; DIR holds ground-truth.json ({"<id>": {"articleBody": …}}) and
 html/<id>.html or .html.gz, as ../shared/corpus/html-articles does.
   --output FILE        also write what was extracted, in the ground truth's format
+
+eval quotes: quotations found and their speakers, as the indexer finds them, on (a) the
+sample corpus's quotes.tsv, (b) the seed reports and (c) 100 quotations drawn evenly from
+Reuters-21578, the last two labelled by hand in data/labels (ids and offsets, no text):
+  --corpus-dir DIR     seeds/ and reuters21578.jsonl.gz (without it only the sample)
+  --labels DIR         the labels (default data/labels)
+  --errors N           also print N wrong speakers, misses and false quotations per set
+  --draw N             print the N quotations of Reuters that would be drawn, with the
+                       text around them and not the speaker found, for labelling
 
 Exit status: 0 every target met, 1 a target missed, 2 error.
 )help";

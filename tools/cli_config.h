@@ -12,6 +12,7 @@
 #include "absl/status/statusor.h"
 #include "eval_extract.h"
 #include "eval_ner.h"
+#include "eval_quotes.h"
 #include "newsgrep/article_reader.h"
 #include "newsgrep/searcher.h"
 
@@ -31,7 +32,7 @@ enum class Command {
 };
 enum class ColorChoice { kAuto, kAlways, kNever };
 enum class OutputMode { kText, kJson, kIdsOnly, kCountOnly };
-enum class Evaluation { kDedup, kNer, kExtract };
+enum class Evaluation { kDedup, kNer, kExtract, kQuotes };
 
 /// `newsgrep [search] QUERY`.
 struct SearchArgs {
@@ -69,12 +70,14 @@ struct SimilarArgs {
   std::string article_id;
 };
 
-/// `newsgrep eval dedup|ner|extract`.
+/// `newsgrep eval dedup|ner|extract|quotes`.
 struct EvalArgs {
   Evaluation evaluation = Evaluation::kDedup;
-  NerEvalConfig ner;          // eval ner: --conll, --errors
-  ExtractEvalConfig extract;  // eval extract DIR [--output FILE]
-  std::string corpus_dir;     // eval dedup --corpus-dir: the evaluation corpora; none by default
+  NerEvalConfig ner;                       // eval ner: --conll, --errors
+  ExtractEvalConfig extract;               // eval extract DIR [--output FILE]
+  std::string labels_dir = "data/labels";  // eval quotes --labels
+  size_t draw = 0;                         // eval quotes --draw
+  std::string corpus_dir;  // eval dedup --corpus-dir: the evaluation corpora; none by default
   std::string sample_dir = "data/sample";  // eval dedup --sample-dir: the bundled sample corpus
   size_t perturb_stories = 200;            // eval dedup --stories
   std::vector<std::string> dedup_sets;     // eval dedup --sets: empty = every set

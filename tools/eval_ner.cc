@@ -16,7 +16,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "newsgrep/cleaner.h"
+#include "entities_as_indexed.h"
 #include "newsgrep/entities.h"
 #include "newsgrep/input_file.h"
 
@@ -159,37 +159,34 @@ int RunNerEval(const NerEvalConfig& config, FILE* out) {
     std::fprintf(stderr, "newsgrep: warning: %s\n", warning.c_str());
   }
   const auto start = std::chrono::steady_clock::now();
-  // Entities as the indexer finds them: documents in input order cut into CorpusBlocks,
-  // each cleaned and analysed with its block's statistics.
+  // Entities as the indexer finds them (entities_as_indexed.h); spans found in a cleaned
+  // body are mapped back to the text read when cleaning dropped whole paragraphs only.
   std::vector<ArticleEntities> entities;
   entities.reserve(docs.size());
   size_t cleaned = 0, cleaned_as_read = 0;
-  CorpusBlock block;
-  const auto extract_block = [&] {
-    CorpusBlock::Taken taken = block.Take(**resources);
-    for (Article& article : taken.articles) {
-      std::string body = CleanBody(article.body, nullptr, article.source, article.url);
-      std::optional<ParagraphMap> map;
-      if (body != article.body) {
-        ++cleaned;
-        map = ParagraphMap::Of(article.body, body);
-        if (map) {
-          article.body = std::move(body);
-        } else {
-          ++cleaned_as_read;  // edited inside a paragraph: offsets cannot be mapped back
+  EntitiesAsIndexed as_indexed(
+      **resources, [&](Article&& article, std::string&& original, ArticleEntities&& found) {
+        if (!original.empty()) {
+          ++cleaned;
+          const std::optional<ParagraphMap> map = ParagraphMap::Of(original, article.body);
+          if (map) {
+            map->ToOriginal(found);
+          } else {
+            // Edited inside a paragraph: measured on the text as read.
+            ++cleaned_as_read;
+            article.body = std::move(original);
+            found = ExtractEntities(article, **resources);
+          }
         }
-      }
-      entities.push_back(ExtractEntities(article, **resources, taken.statistics.get()));
-      if (map) map->ToOriginal(entities.back());
-    }
-  };
+        entities.push_back(std::move(found));
+      });
   for (const Document& doc : docs) {
     Article article;
     article.id = "conll";
     article.body = doc.text;
-    if (block.Add(std::move(article))) extract_block();
+    as_indexed.Add(std::move(article));
   }
-  if (!block.empty()) extract_block();
+  as_indexed.Finish();
   std::map<std::string, Counts> counts = {{"PER", {}}, {"LOC", {}}};
   std::map<std::string, std::vector<std::string>> false_positives, misses;
   size_t tokens = 0;

@@ -21,6 +21,7 @@
 #include "eval_dedup.h"
 #include "eval_extract.h"
 #include "eval_ner.h"
+#include "eval_quotes.h"
 #include "newsgrep/index_check.h"
 #include "newsgrep/indexer.h"
 #include "newsgrep/near_duplicates.h"
@@ -204,6 +205,17 @@ int RunShow(const Config& config) {
 int RunEval(const Config& config) {
   if (config.eval.evaluation == Evaluation::kExtract) {
     const int status = RunExtractEval(config.eval.extract, stdout);
+    if (!FlushStdout()) return kExitError;
+    return status;
+  }
+  if (config.eval.evaluation == Evaluation::kQuotes) {
+    QuotesEvalConfig quotes;
+    quotes.sample_dir = config.eval.sample_dir;
+    quotes.corpus_dir = config.eval.corpus_dir;
+    quotes.labels_dir = config.eval.labels_dir;
+    quotes.show_errors = config.eval.ner.show_errors;
+    quotes.draw = config.eval.draw;
+    const int status = RunQuotesEval(quotes, stdout);
     if (!FlushStdout()) return kExitError;
     return status;
   }

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
 #include "internal/recognizer.h"
 #include "internal/resources.h"
@@ -101,6 +102,9 @@ class Analyzer {
                    bool in_caps, int person = -1);
   void PropagateLists();
   void PeopleBeforeCountries();
+  void RegionsAfterPlaces();
+  void FindOrganisations();
+  bool IsOrganisation(const std::string& key) const;
   void PeopleLists();
   void BylineBeforeDateline();
   bool IsRomanNumeralAt(size_t i) const;
@@ -130,6 +134,7 @@ class Analyzer {
   size_t dateline_first_ = 0, dateline_last_ = 0;
   bool sports_ = false;  // sports copy: results, tables, match reports
   std::vector<PersonEntity> people_;
+  absl::flat_hash_set<std::string> organisations_;  // FoldName keys (FindOrganisations)
 };
 
 }  // namespace newsgrep::entities

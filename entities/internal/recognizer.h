@@ -54,6 +54,10 @@ struct Analysis {
   // The dateline at the start of the text: tokens [first, last) of its place, or none.
   size_t dateline_first = 0;
   size_t dateline_last = 0;
+  // Names written as firms ("Merrill Lynch and Co", "analysts at Goldman Sachs"): FoldName
+  // keys. No person has one of these keys, here or (through CorpusStatistics) in the
+  // articles analysed with this one.
+  std::vector<std::string> organisations;
 };
 
 /// Options for Analyze.

@@ -73,6 +73,8 @@ struct CorpusStatistics::Data {
   absl::flat_hash_map<std::string, uint32_t> person_names;  // "alexander lebed"
   // Places found by context (not in the gazetteers): PlaceKey → count.
   absl::flat_hash_map<std::string, uint32_t> places;
+  // Names written as firms anywhere in the corpus (Analysis::organisations) → how often.
+  absl::flat_hash_map<std::string, uint32_t> organisations;
   // Words that start a strong person name (given names seen in the corpus).
   absl::flat_hash_map<std::string, uint32_t> given_names;
 

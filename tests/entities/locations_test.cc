@@ -106,6 +106,48 @@ TEST(LocationRecognizerTest, ADerivedNationalityWordThatNamesAPlaceIsThePlace) {
   EXPECT_THAT(Mentions("He flew to Iran on Monday."), ElementsAre("Iran"));
 }
 
+// Class: the state or country after a place and a comma, and the AP's abbreviations of US
+// states, also in datelines and sports copy.
+TEST(LocationRecognizerTest, RegionAfterAPlaceAndStateAbbreviations) {
+  EXPECT_THAT(Mentions("GOLF - HENKE TAKES LEAD\n\nMILWAUKEE, Wisconsin 1996-08-29\n\nNolan "
+                       "Henke fired a 64 on Thursday."),
+              ElementsAre("MILWAUKEE", "Wisconsin"));
+  EXPECT_THAT(Mentions("The firm is based in Jacksonville, Fla., and in Farmington Hills, Mich."),
+              ElementsAre("Jacksonville", "Fla", "Farmington Hills", "Mich"));
+}
+
+// Class: in capitals, a preposition says a city or region is a place ("KANSAS CITY AT
+// DETROIT"), as it does in mixed case.
+TEST(LocationRecognizerTest, PlacesAfterAPrepositionInCapitals) {
+  EXPECT_THAT(Mentions("BASEBALL - MAJOR LEAGUE SCHEDULE\n\nCLEVELAND AT TEXAS\n\nBOSTON AT "
+                       "OAKLAND"),
+              ElementsAre("TEXAS", "OAKLAND"));
+}
+
+// Class: seas and regions that are also adjectives ("Gulf states") are places after a
+// preposition and "the"; a day name is never a place.
+TEST(LocationRecognizerTest, SeasAfterThePrepositionAndNoDayNames) {
+  EXPECT_THAT(Mentions("Warplanes and ships in the Gulf await an order."), ElementsAre("Gulf"));
+  EXPECT_THAT(Mentions("Gulf states met on Friday."), IsEmpty());
+  EXPECT_THAT(Mentions("On Thursday, Iraq accused Iran of aggression."),
+              ElementsAre("Iraq", "Iran"));
+}
+
+// Class: in sports copy a city names its team, but not before an event held there.
+TEST(LocationRecognizerTest, EventsNamedAfterTheirPlaceInSportsCopy) {
+  EXPECT_THAT(Mentions("ATHLETICS - JOHNSON RUNS\n\nJohnson will run at the Berlin grand prix "
+                       "meeting and then take part in the Sarajevo meeting. Leeds beat Chelsea "
+                       "2-0 in the league."),
+              ElementsAre("Berlin", "Sarajevo"));
+}
+
+// Class: names news still uses for former states.
+TEST(LocationRecognizerTest, FormerNamesStillInUse) {
+  const ArticleEntities found = Extract("West Germany posted a record trade surplus.");
+  ASSERT_EQ(found.locations.size(), 1u);
+  EXPECT_EQ(found.locations[0].country, "DE");
+}
+
 TEST(LocationRecognizerTest, NationalityWordsAreNotPlaces) {
   EXPECT_THAT(Mentions("Russian, Ukrainian and Swedish officials met European envoys."), IsEmpty());
 }

@@ -226,6 +226,66 @@ TEST(PersonRecognizerTest, CompetitorsBeforeACountryInBrackets) {
   EXPECT_THAT(People("Rio Tinto (Australia) raised its dividend on Friday."), IsEmpty());
 }
 
+// Class: a name broken by a hard line wrap, the first line short because the dateline was
+// cut from it (Reuters-21578 article 1811).
+TEST(PersonRecognizerTest, NamesBrokenAcrossHardWrappedLines) {
+  EXPECT_THAT(People("U.S. Trade Representative Clayton\n"
+                     "Yeutter said he hoped the U.S. dollar would continue to decline\n"
+                     "in relation to the currencies of Taiwan and South Korea as a\n"
+                     "way to improve the U.S. trade picture, officials said on Monday.\n"
+                     "    Asked by a committee member if he expected a further\n"
+                     "decline, Yeutter said the currencies should be adjusted."),
+              ElementsAre("Clayton Yeutter"));
+}
+
+// Class: a title whose office follows "of (the)" before the name (article 458).
+TEST(PersonRecognizerTest, TitleOfTheOfficeBeforeTheName) {
+  EXPECT_THAT(People("U.K. Chancellor of the Exchequer Nigel Lawson has told Brazil's Finance "
+                     "Minister Dilson Funaro that talks are a matter for the banks."),
+              UnorderedElementsAre("Nigel Lawson", "Dilson Funaro"));
+  EXPECT_THAT(People("The Governor of the Bank of England Robin Leigh-Pemberton spoke on Friday."),
+              ElementsAre("Robin Leigh-Pemberton"));
+}
+
+// Class: firms named after people ("Merrill Lynch", listed by `stats people` on Reuters):
+// a firm's word after the name, a list before it, "analysts at"; in the article and, through
+// the statistics of the articles indexed together, in the others.
+TEST(PersonRecognizerTest, FirmsNamedAfterPeopleAreNotPeople) {
+  EXPECT_THAT(People("Merrill Lynch and Co said on Friday it would cut jobs. Merrill Lynch "
+                     "analyst John Smith said the cuts were expected."),
+              ElementsAre("John Smith"));
+  EXPECT_THAT(People("Smith Barney, Harris Upham and Co and an analyst at Goldman Sachs said "
+                     "the market would rise."),
+              IsEmpty());
+  const std::vector<std::string> corpus = {
+      "Shares of Merrill Lynch and Co rose 2 dlrs on Friday.",
+      "Merrill Lynch said its profits rose in the quarter, the firm said on Monday."};
+  const std::shared_ptr<const CorpusStatistics> stats =
+      CorpusStatistics::Build(corpus, EntityResourcesForTest());
+  Article second;
+  second.id = "t";
+  second.body = corpus[1];
+  EXPECT_THAT(ExtractEntities(second, EntityResourcesForTest(), stats.get()).people, IsEmpty());
+}
+
+// Class: initials alone and amounts written like names.
+TEST(PersonRecognizerTest, InitialsAloneAndAmountsAreNotPeople) {
+  EXPECT_THAT(People("Net profit was 45 mln N.Z. Dlrs against 38 mln N.Z. Dlrs, the firm said."),
+              IsEmpty());
+}
+
+// Class: family name first ("Wang Donghai" … "Wang was arrested"): a lone word that opens a
+// two-word name of the article and is no common given name is that person.
+TEST(PersonRecognizerTest, FamilyNameFirstAloneIsThePerson) {
+  EXPECT_THAT(Mentions("The detention of veteran dissident Wang Donghai showed the state's "
+                       "resolve. Wang was arrested in the east China city of Hangzhou. Police "
+                       "beat Wang and his colleague, an activist said."),
+              ElementsAre("Wang Donghai", "Wang", "Wang"));
+  // A common given name alone is not the person it opens: "John" is no "John Smith".
+  EXPECT_THAT(Mentions("Finance chief John Smith spoke on Friday. John was not there."),
+              ElementsAre("John Smith"));
+}
+
 TEST(PersonRecognizerTest, BylineAndEditingCredits) {
   EXPECT_THAT(People("(Reporting by Idrees Ali and Sabine Siebold; Editing by Chizu Nomiyama, "
                      "Rod Nickel and David Gregorio)"),

@@ -181,6 +181,20 @@ TEST(QuoteSpeakerTest, PronounIsThePersonJustNamed) {
                        "Olena Kravets")));
 }
 
+// Class: "he said" right before the quote, after a clause that opened the sentence, in a
+// paragraph after the one naming the person (Reuters-21578 article 1811, hard-wrapped).
+TEST(QuoteSpeakerTest, PronounAndSpeechVerbJustBeforeTheQuote) {
+  EXPECT_THAT(Attributed("U.S. Trade Representative Clayton\n"
+                         "Yeutter said he hoped the U.S. dollar would continue to decline\n"
+                         "in relation to the currencies of Taiwan and South Korea as a\n"
+                         "way to improve the U.S. trade picture.\n"
+                         "    Testifying before the House Appropriations subcommittee\n"
+                         "which must approve his agency's 1988 budget, he said, \"In my\n"
+                         "judgment economic factors justify a continued decline.\""),
+              ElementsAre(Pair("In my\njudgment economic factors justify a continued decline.",
+                               "Clayton Yeutter")));
+}
+
 TEST(QuoteSpeakerTest, SecondQuoteOfTheParagraphKeepsTheSpeaker) {
   EXPECT_THAT(Attributed("“The lesson of the ’90s was that a force only deters if it will "
                          "fight,” Siobhan O’Donnell said. “A force that is there to be seen "

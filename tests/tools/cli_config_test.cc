@@ -527,6 +527,17 @@ TEST(CliConfigTest, StatsAndEvalOptionsAreTheirCommandsOwn) {
   EXPECT_EQ(config->eval.evaluation, Evaluation::kNer);
   EXPECT_EQ(config->eval.ner.conll_path, "dev.gz");
   EXPECT_EQ(config->eval.ner.show_errors, 5u);
+  config = Parse({"eval", "quotes", "--corpus-dir", "c", "--labels", "l", "--draw", "5"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->eval.evaluation, Evaluation::kQuotes);
+  EXPECT_EQ(config->eval.labels_dir, "l");
+  EXPECT_EQ(config->eval.draw, 5u);
+  EXPECT_EQ(ErrorOf({"eval", "quotes", "--draw", "5"}),
+            "--draw needs --corpus-dir (the quotations are drawn from Reuters-21578)");
+  EXPECT_EQ(ErrorOf({"eval", "quotes", "--conll", "x"}),
+            "--conll is not an option of newsgrep eval quotes");
+  EXPECT_EQ(ErrorOf({"eval", "dedup", "--labels", "l"}),
+            "--labels and --draw are options of newsgrep eval quotes");
   // The evaluation measures the indexing setup only: no switch leaves statistics out.
   EXPECT_FALSE(Parse({"eval", "ner", "--conll", "dev.gz", "--no-corpus-stats"}).ok());
 

@@ -37,6 +37,7 @@
 #include <string>
 
 #include "absl/strings/string_view.h"
+#include "newsgrep/article.h"
 
 namespace newsgrep {
 
@@ -82,6 +83,11 @@ std::string CleanBody(absl::string_view body, CleaningReport* report = nullptr,
 /// name without "www." and its domain ending, "dailyledger" of www.dailyledger.co.uk).
 /// A title that is nothing but the site's name is kept.
 std::string CleanTitle(absl::string_view title, absl::string_view source, absl::string_view url);
+
+/// Cleans `article` as the indexer does before anything else reads it: the body with
+/// CleanBody (the article's source and url naming its site), the title with CleanTitle.
+/// Returns the body as read when cleaning changed it (the indexer stores it), else "".
+std::string CleanArticle(Article& article);
 
 }  // namespace newsgrep
 
