@@ -140,7 +140,7 @@ Analysis Analyzer::Run() {
   PropagateLists();
   PropagateSandwiched();
   BuildPeople();
-  Resolve();
+  if (!options_.strong_only) Resolve();
   return Finish();
 }
 

@@ -106,7 +106,11 @@ int Analyzer::PersonScore(size_t first, size_t last) const {
     const bool common = IsCommon(i);
     any_common |= common;
     all_common &= common;
-    if (gaz_len_[i] > 0) any_place = true;
+    // A given name that is also a town's (David, Panama; Eugene, Oregon) opens a name.
+    if (gaz_len_[i] > 0 && !(i == first && gaz_len_[i] == 1 && gaz_place_[i] != nullptr &&
+                             gaz_place_[i]->kind == LocationKind::kCity && IsGivenName(Lower(i)))) {
+      any_place = true;
+    }
     if (MonthsAndDays().contains(Lower(i)) || IsDemonym(i)) return -10;
   }
   if (words == 0) return -10;
@@ -532,7 +536,7 @@ void Analyzer::Classify(size_t first, size_t last, bool in_caps, bool allow_titl
     for (size_t k = t + 1; k + 1 < last; ++k) {
       if (!(IsConnectorAt(k) && Lower(k) == "of")) continue;
       bool org_left = false;
-      for (size_t i = t; i < k; ++i) org_left |= IsOrgHeadAt(i) || IsAcronymAt(i);
+      for (size_t i = t; i < k; ++i) org_left |= IsOrgWordAt(i, t, k) || IsAcronymAt(i);
       if (!org_left && PersonScore(t, k) >= 3) {
         AddCandidate(t, k, EntityType::kPerson, true, nullptr, false);
         Classify(k + 1, last, false, false);
@@ -543,7 +547,7 @@ void Analyzer::Classify(size_t first, size_t last, bool in_caps, bool allow_titl
   }
   if (!whole_place) {
     for (size_t i = t; i < last; ++i) {
-      if (IsOrgHeadAt(i) || IsAcronymAt(i)) return;  // an organisation
+      if (IsOrgWordAt(i, t, last) || IsAcronymAt(i)) return;  // an organisation
     }
   }
   if (whole_place) {

@@ -276,7 +276,29 @@ void Analyzer::BuildPeople() {
 }
 
 // The person whose name (or surname) tokens [first, last) are, or -1.
+// "Eugene Krenzler, wheat specialist" beside "Krenzler said" found first with a stronger cue:
+// a given name and the surname of a person known by the surname alone is that person, whose
+// name becomes the fuller one. Returns the person, or -1.
+int Analyzer::FullerNameOf(size_t first, size_t last) {
+  // (A given name may be a town's: Eugene, Oregon.)
+  if (last - first != 2 || !IsCapAt(first) || !IsCapAt(last - 1) || !IsGivenName(Lower(first))) {
+    return -1;
+  }
+  const int p = MatchPerson(last - 1, last);
+  if (p < 0 || people_[static_cast<size_t>(p)].folded.size() != 1) return -1;
+  PersonEntity& person = people_[static_cast<size_t>(p)];
+  person.name = SpanText(first, last);
+  person.folded = FoldNameWords(person.name);
+  person.key = absl::StrJoin(person.folded, " ");
+  person.words = {std::string(Text(first)), std::string(Text(last - 1))};
+  if (auto g = d_.given_gender.find(Lower(first)); g != d_.given_gender.end()) {
+    person.gender = g->second;
+  }
+  return p;
+}
+
 int Analyzer::MatchPerson(size_t first, size_t last) const {
+  if (people_.empty()) return -1;  // no folding needed (a tenth of a title's analysis)
   std::string name;
   for (size_t i = first; i < last; ++i) {
     if (tokens_[i].Is(kPunct)) continue;
@@ -376,6 +398,7 @@ void Analyzer::Resolve() {
     Candidate& cand = candidates_[c];
     if (cand.type != EntityType::kPerson || cand.person >= 0) continue;
     cand.person = MatchPerson(cand.first, cand.last);
+    if (cand.person < 0) cand.person = FullerNameOf(cand.first, cand.last);
     if (cand.person < 0) {
       // A weak candidate with no support: keep only multi-word names the corpus confirms
       // or that look like given name + surname.
@@ -425,9 +448,15 @@ void Analyzer::Resolve() {
       }
       bool org = false;
       for (size_t k = f; k < j; ++k) {
-        if (IsOrgHeadAt(k) || IsAcronymAt(k) || MonthsAndDays().contains(Lower(k))) org = true;
+        if (IsOrgWordAt(k, f, j) || IsAcronymAt(k) || MonthsAndDays().contains(Lower(k))) {
+          org = true;
+        }
       }
-      const int p = org ? -1 : MatchPerson(f, j);
+      int p = org ? -1 : MatchPerson(f, j);
+      if (p < 0 && !org && (!IsCommon(f) || IsGivenName(Lower(f))) &&
+          (!tokens_[f].Is(kSentenceStart) || !IsCommon(f))) {
+        p = FullerNameOf(f, j);
+      }
       // "Naina Yeltsin" beside "Boris Yeltsin": another person of the same family.
       const bool family = !org && p < 0 && j - f == 2 && IsCapAt(f) && gaz_len_[f] == 0 &&
                           (!IsCommon(f) || IsGivenName(Lower(f))) && MatchPerson(j - 1, j) >= 0 &&

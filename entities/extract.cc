@@ -9,6 +9,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
 #include "internal/recognizer.h"
 #include "internal/resources.h"
@@ -133,6 +134,14 @@ class Attributor {
     }
     return true;
   }
+  // A speech verb that attributes words by itself: "said", "commented" (not "saying",
+  // "according", "called", "described").
+  static bool IsFiniteSpeechVerb(const std::string& l) {
+    static const auto* const kNotAttribution = new absl::flat_hash_set<std::string>(
+        {"according", "called", "described", "quoted", "praised", "criticized", "criticised",
+         "dismissed", "denied", "urged", "promised", "vowed", "confirmed", "claimed"});
+    return entities::IsSpeechVerb(l) && !absl::EndsWith(l, "ing") && !kNotAttribution->contains(l);
+  }
   int PersonOfMention(int mention) const {
     return mention < 0 ? -1 : a_.mentions[static_cast<size_t>(mention)].entity;
   }
@@ -166,11 +175,7 @@ class Attributor {
     while (w < window.size() && a_.tokens[window[w]].Is(entities::kPunct)) ++w;
     if (w >= window.size()) return -1;
     const std::string first = Lower(window[w]);
-    static const auto* const kLeadVerbs = new absl::flat_hash_set<std::string>(
-        {"said", "says", "added", "asked", "wrote", "continued", "explained", "insisted", "argued",
-         "warned", "replied", "recalled", "noted", "declared", "adds", "writes", "concluded",
-         "stressed", "told"});
-    if (kLeadVerbs->contains(first) && first != "told") {
+    if (IsFiniteSpeechVerb(first) && first != "told") {
       // `”, said Lena Markovic, a Russia analyst` / `”, said a senior official`.
       for (size_t k = w + 1; k < window.size() && k < w + 8; ++k) {
         const size_t t = window[k];
@@ -202,12 +207,7 @@ class Attributor {
         *decided = true;
         return -1;
       }
-      static const auto* const kSubjectVerbs = new absl::flat_hash_set<std::string>(
-          {"said",   "says",      "told",      "added",     "wrote",       "warned",  "declared",
-           "stated", "insisted",  "noted",     "explained", "stressed",    "argued",  "replied",
-           "asked",  "continued", "recalled",  "reported",  "posted",      "tweeted", "writes",
-           "adds",   "concluded", "cautioned", "admitted",  "acknowledged"});
-      if (!kSubjectVerbs->contains(l)) continue;
+      if (!IsFiniteSpeechVerb(l)) continue;
       if (k == w) break;
       // The subject: window[w, k).
       const std::string head = Lower(window[w]);
@@ -223,7 +223,13 @@ class Attributor {
       }
       *decided = true;
       if (person >= 0) return person;
-      if (k == w + 1 && (head == "he" || head == "she")) return Pronoun(head, quote.open);
+      // The subject is what follows the last comma: `” grain price, he said`.
+      size_t subject = w;
+      for (size_t j = w; j < k; ++j) {
+        if (IsPunct(window[j], ",")) subject = j + 1;
+      }
+      const std::string pronoun = subject + 1 == k ? Lower(window[subject]) : "";
+      if (pronoun == "he" || pronoun == "she") return Pronoun(pronoun, quote.open);
       if (l == "reported" && capital_subject) return -1;  // weak: a news agency reported
       return -1;
     }
@@ -241,20 +247,16 @@ class Attributor {
       if (a_.tokens[t].Is(entities::kParagraphStart)) break;
     }
     std::reverse(window.begin(), window.end());
-    // `…, he said, “` / `she told reporters: “`: a pronoun and a speech verb right before the
-    // quote, whatever opened the sentence ("Testifying before the subcommittee, he said").
-    {
-      size_t end = window.size();
-      while (end > 0 && (IsPunct(window[end - 1], ",") || IsPunct(window[end - 1], ":"))) --end;
-      for (size_t v = end; v-- > 1 && end - v <= 2;) {
-        if (!IsWord(window[v]) || !entities::IsSpeechVerb(Lower(window[v]))) continue;
-        const std::string l = IsWord(window[v - 1]) ? Lower(window[v - 1]) : "";
-        if (l == "he" || l == "she") {
-          const int p = Pronoun(l, quote.open);
-          if (p >= 0) return p;
-        }
-        break;
-      }
+    // `…, he said, “` / `Improvements, he said, will present “`: a pronoun opening a clause
+    // (after a comma, or the sentence) and a speech verb, whatever opened the sentence
+    // ("Testifying before the subcommittee, he said").
+    for (size_t k = 0; k + 1 < window.size(); ++k) {
+      const std::string l = IsWord(window[k]) ? Lower(window[k]) : "";
+      if (l != "he" && l != "she") continue;
+      if (k > 0 && !IsPunct(window[k - 1], ",")) continue;
+      if (!IsWord(window[k + 1]) || !IsFiniteSpeechVerb(Lower(window[k + 1]))) continue;
+      const int p = Pronoun(l, quote.open);
+      if (p >= 0) return p;
     }
     bool speech = false;
     int subject = -1;

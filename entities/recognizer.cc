@@ -32,7 +32,9 @@ bool IsSpeechVerb(absl::string_view lower) { return SpeechVerbs().contains(lower
 
 void CollectCorpusStatistics(absl::string_view text, const EntityResources::Data& resources,
                              CorpusStatistics::Data& corpus) {
-  const Analysis a = Analyze(text, resources, nullptr);
+  AnalyzeOptions options;
+  options.strong_only = true;
+  const Analysis a = Analyze(text, resources, nullptr, options);
   for (const Token& t : a.tokens) {
     if (!t.Is(kWord) || t.Is(kPossessive) || t.Is(kSentenceStart) || t.Is(kCapsRun) ||
         t.Is(kInitials)) {

@@ -59,6 +59,11 @@ bool IsCapsFunctionWord(absl::string_view word) {
 }  // namespace
 
 char32_t NextCodePoint(absl::string_view text, size_t* i) {
+  // ASCII, most of news text, without the decoder (a tenth of tokenizing).
+  if (const unsigned char byte = static_cast<unsigned char>(text[*i]); byte < 0x80) {
+    ++*i;
+    return byte;
+  }
   UChar32 c;
   int32_t at = static_cast<int32_t>(*i);
   U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), at, static_cast<int32_t>(text.size()), c);

@@ -76,6 +76,12 @@ class Analyzer {
            !tokens_[i].Is(kInitials) && gaz_len_[i] != 1;
   }
   bool IsOrgHeadAt(size_t i) const { return IsCapAt(i) && OrgHeads().contains(Lower(i)); }
+  // An organisation's word in the name [first, last), unless it is a given name opening a
+  // name of two or three words ("Bill Guerard", "Bill James", not "Farm Bill").
+  bool IsOrgWordAt(size_t i, size_t first, size_t last) const {
+    return IsOrgHeadAt(i) && !(i == first && last - first >= 2 && last - first <= 3 &&
+                               IsGivenName(Lower(i)) && !IsOrgHeadAt(i + 1));
+  }
   bool IsConnectorAt(size_t i) const {
     return IsWordAt(i) && !tokens_[i].Is(kCapitalized) && NameConnectors().contains(Lower(i));
   }
@@ -114,6 +120,7 @@ class Analyzer {
   void BuildPeople();
   void Resolve();
   int MatchPerson(size_t first, size_t last) const;
+  int FullerNameOf(size_t first, size_t last);
   void MatchKnownInRange(size_t first, size_t last, bool in_caps);
   void KnownOnly();
   int MatchPersonText(absl::string_view name) const;

@@ -68,6 +68,9 @@ struct AnalyzeOptions {
   const Analysis* known = nullptr;
   /// Look for a dateline at the start of the text. Default: true.
   bool dateline = true;
+  /// Only what strong cues find, without resolving weak candidates and bare names against
+  /// each other: all that corpus statistics gather (CollectCorpusStatistics), at less cost.
+  bool strong_only = false;
 };
 
 /// Analyses `text`. `corpus` may be null.

@@ -286,6 +286,23 @@ TEST(PersonRecognizerTest, FamilyNameFirstAloneIsThePerson) {
               ElementsAre("John Smith"));
 }
 
+// Class: a person known by a surname with a strong cue ("Krenzler said") and named in full
+// with a weak one ("according to Eugene Krenzler, wheat specialist") is one person under the
+// fuller name; a given name that is also a town's or a firm's word opens the name.
+TEST(PersonRecognizerTest, TheFullerNameOfAPersonKnownByTheSurname) {
+  EXPECT_THAT(People("Frost may harm wheat in Oklahoma, according to Eugene Krenzler, wheat\n"
+                     "specialist for the Oklahoma Cooperative Extension.\n"
+                     "    \"There is some threat,\" Krenzler said.\n"
+                     "    Krenzler said less than 10 pct of the crop is at risk."),
+              ElementsAre("Eugene Krenzler"));
+  EXPECT_THAT(People("Prices may rise further.\n    David Wyss of Data Resources Inc noted that "
+                     "imported goods prices rose.\n    Wyss said the rise would slow."),
+              ElementsAre("David Wyss"));
+  EXPECT_THAT(People("Production fell 14 pct, said Bill Guerard of the California Energy "
+                     "Commission."),
+              ElementsAre("Bill Guerard"));
+}
+
 TEST(PersonRecognizerTest, BylineAndEditingCredits) {
   EXPECT_THAT(People("(Reporting by Idrees Ali and Sabine Siebold; Editing by Chizu Nomiyama, "
                      "Rod Nickel and David Gregorio)"),

@@ -195,6 +195,19 @@ TEST(QuoteSpeakerTest, PronounAndSpeechVerbJustBeforeTheQuote) {
                                "Clayton Yeutter")));
 }
 
+// Class: attributions after the quote with any finite speech verb ("commented Berry"), and a
+// pronoun subject after a comma (`" grain price, he said`).
+TEST(QuoteSpeakerTest, AttributionsAfterTheQuote) {
+  EXPECT_THAT(Attributed("\"The market is very active,\" said Michael Berry, vice-president of "
+                         "the firm.\n\n\"There is no lack of bonds now,\" commented Berry."),
+              ElementsAre(Pair("The market is very active,", "Michael Berry"),
+                          Pair("There is no lack of bonds now,", "Michael Berry")));
+  EXPECT_THAT(Attributed("Senator Tom Harkin spoke on Friday.\n\nLivestock farmers would get \"a "
+                         "predictable and stable price for their grain\" in future years, he "
+                         "said."),
+              ElementsAre(Pair("a predictable and stable price for their grain", "Tom Harkin")));
+}
+
 TEST(QuoteSpeakerTest, SecondQuoteOfTheParagraphKeepsTheSpeaker) {
   EXPECT_THAT(Attributed("“The lesson of the ’90s was that a force only deters if it will "
                          "fight,” Siobhan O’Donnell said. “A force that is there to be seen "
