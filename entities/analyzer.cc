@@ -55,8 +55,10 @@ bool NotAName(const PersonEntity& person) {
     for (const char c : w) letters += absl::ascii_isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
     word |= letters >= 2 || static_cast<unsigned char>(w.empty() ? 0 : w[0]) >= 0x80;
   }
-  return !word || (!person.words.empty() &&
-                   kCurrencies->contains(absl::AsciiStrToLower(person.words.back())));
+  // A currency after initials ("N.Z. Dlrs"), not a surname that is one ("Howard Marks").
+  return !word ||
+         (person.words.size() >= 2 && person.words.front().find('.') != std::string::npos &&
+          kCurrencies->contains(absl::AsciiStrToLower(person.words.back())));
 }
 
 }  // namespace

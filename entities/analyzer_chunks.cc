@@ -6,6 +6,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_join.h"
 #include "internal/analyzer.h"
 #include "newsgrep/name_folding.h"
 
@@ -295,9 +296,21 @@ void Analyzer::FindOrganisations() {
       {"analyst", "analysts", "economist", "economists", "strategist", "strategists",
        "trader", "traders", "dealer", "dealers", "broker", "brokers"}));
   // clang-format on
+  // The name and its shorter forms of two words or more ("Dean Witter Reynolds", "Dean
+  // Witter").
+  // "Shares of Merrill Lynch and Co", "Douglas Arthur of Kidder, Peabody and Co": the firm's
+  // name starts after the last connector, and after common words opening a sentence.
   auto add = [this](size_t first, size_t last) {
-    std::string key = FoldName(SpanText(first, last));
-    if (!key.empty()) organisations_.insert(std::move(key));
+    for (size_t j = first; j < last; ++j) {
+      if (IsConnectorAt(j)) first = j + 1;
+    }
+    while (first < last && tokens_[first].Is(kSentenceStart) && IsCommon(first)) ++first;
+    if (first >= last) return;
+    const std::vector<std::string> words = FoldNameWords(SpanText(first, last));
+    for (size_t n = std::min<size_t>(words.size(), 2); n <= words.size(); ++n) {
+      if (n == 0) continue;
+      organisations_.insert(absl::StrJoin(words.begin(), words.begin() + n, " "));
+    }
   };
   for (size_t c = 0; c < chunks_.size(); ++c) {
     const Chunk& chunk = chunks_[c];
@@ -311,11 +324,12 @@ void Analyzer::FindOrganisations() {
     }
     const size_t e = chunk.last;
     bool firm = name_last < chunk.last;
+    bool partners = false;  // "X, Y and Co": the names listed before are the firm's too
     if (!firm && e < n_) {
       if (IsCapAt(e) && kFirmWords->contains(Lower(e))) firm = true;
       if ((IsPunctAt(e, "&") || (IsWordAt(e) && Lower(e) == "and")) && e + 1 < n_ &&
           IsCapAt(e + 1) && kAfterAnd->contains(Lower(e + 1))) {
-        firm = true;
+        firm = partners = true;
       }
       if (IsWordAt(e) && !tokens_[e].Is(kCapitalized) && kJobs->contains(Lower(e))) firm = true;
     }
@@ -326,19 +340,10 @@ void Analyzer::FindOrganisations() {
       firm = true;
     }
     if (!firm) continue;
-    // "Shares of Merrill Lynch and Co": the firm's name starts after the last connector, and
-    // after common words opening a sentence.
-    size_t name_first = chunk.first;
-    for (size_t j = chunk.first; j < name_last; ++j) {
-      if (IsConnectorAt(j)) name_first = j + 1;
-    }
-    while (name_first < name_last && tokens_[name_first].Is(kSentenceStart) &&
-           IsCommon(name_first)) {
-      ++name_first;
-    }
-    if (name_first < name_last) add(name_first, name_last);
-    // "Smith Barney, Harris Upham and Co", "Goldman, Sachs and Co".
-    for (size_t k = c; k > 0; --k) {
+    add(chunk.first, name_last);
+    // "Smith Barney, Harris Upham and Co", "Goldman, Sachs and Co" (not "Peter Treadwell,
+    // Merrill Lynch economist"): at most two names before.
+    for (size_t k = c; partners && k > 0 && c - k < 2; --k) {
       const Chunk& earlier = chunks_[k - 1];
       const Chunk& later = chunks_[k];
       if (earlier.last + 1 != later.first || !IsPunctAt(earlier.last, ",") || earlier.in_caps) {
@@ -362,7 +367,7 @@ void Analyzer::Classify(size_t first, size_t last, bool in_caps, bool allow_titl
   // "Henry VIII", "Queen Elizabeth I", "Pope John Paul II": a regnal number ends the name
   // (a lone "I" only after a royal title: "when Alan I").
   if (!in_caps && allow_title && last - first >= 2 && IsRomanNumeralAt(last - 1) &&
-      IsCapAt(last - 2) && !tokens_[last - 2].Is(kAllCaps)) {
+      IsCapAt(last - 2) && !tokens_[last - 2].Is(kAllCaps) && !IsRomanNumeralAt(last - 2)) {
     static const WordSet* const kRoyal = new WordSet(
         MakeSet({"king", "queen", "pope", "emperor", "empress", "tsar", "czar", "tsarina", "kaiser",
                  "sultan", "shah", "prince", "princess", "pharaoh", "emir"}));

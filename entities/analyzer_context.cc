@@ -247,6 +247,13 @@ void Analyzer::RegionsAfterPlaces() {
                    tokens_[i].Is(kCapsRun));
       continue;
     }
+    // An abbreviation only as the AP writes it, with its dot (or in a dateline): "Paris, La
+    // Tribune" is no Louisiana ("St. Petersburg, Fla." and "Paris, Mo." are in the US whatever the
+    // gazetteer's first sense).
+    const bool dotted = Text(i).find('.') != absl::string_view::npos || IsPunctAt(i + 1, ".");
+    const bool dateline = candidates_[static_cast<size_t>(before)].first == dateline_first_ &&
+                          dateline_last_ > dateline_first_;  // "IRVINE, Calif 1996-08-30"
+    if (!dotted && !dateline) continue;
     auto state = kStates->find(PlaceKey(Text(i)));
     if (state == kStates->end()) continue;
     if (const PlaceEntry* place = d_.FindPlace(state->second); place != nullptr) {

@@ -9,6 +9,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
 #include "internal/analyzer.h"
 #include "newsgrep/name_folding.h"
@@ -59,8 +60,12 @@ void Analyzer::PeopleBeforeCountries() {
                          gaz_place_[open + 1]->kind == LocationKind::kCountry &&
                          IsPunctAt(place_end, ")");
     // Scorers and line-ups: "Viorel Moldovan (21st minute)", "Arjuna Ranatunga (captain)".
-    const bool player = sports_ && (tokens_[open + 1].Is(kNumber) ||
-                                    (IsWordAt(open + 1) && Lower(open + 1) == "captain"));
+    // (A plain number is a score: "Aston Villa (2)".)
+    const std::string inside = absl::AsciiStrToLower(Text(open + 1));
+    const bool ordinal = inside.size() > 2 && absl::ascii_isdigit(inside[0]) &&
+                         (absl::EndsWith(inside, "th") || absl::EndsWith(inside, "st") ||
+                          absl::EndsWith(inside, "nd") || absl::EndsWith(inside, "rd"));
+    const bool player = sports_ && (ordinal || inside == "captain");
     if (!country && !player) continue;
     size_t first = open;
     while (first > 0 && open - first < 3 && IsCapAt(first - 1) && covered_[first - 1] < 0 &&
@@ -86,21 +91,21 @@ void Analyzer::BylineBeforeDateline() {
   const size_t last = dateline_first_;
   if (last - first < 2 || last - first > 3 || gaz_len_[first] > 0) return;
   for (size_t i = first; i < last; ++i) {
-    // A surname may be a nationality word ("Richard Finn").
+    // A surname may be a nationality word ("Richard Finn"); a common word makes a headline
+    // ("Yeltsin Backs Lebed", "Reuters Staff").
     if (!IsCapAt(i) || tokens_[i].Is(kAllCaps) || IsOrgHeadAt(i) ||
-        TitleHeads().contains(Lower(i)) || (i == first && IsDemonym(i))) {
+        TitleHeads().contains(Lower(i)) || (i == first && IsDemonym(i)) ||
+        (IsCommon(i) && !(i == first && IsGivenName(Lower(i))))) {
       return;
     }
   }
-  if (IsGivenName(Lower(first)) || !IsCommon(first)) {
-    AddCandidate(first, last, EntityType::kPerson, true, nullptr, false);
-  }
+  AddCandidate(first, last, EntityType::kPerson, true, nullptr, false);
 }
 
 // "Sanath Jayasuriya, Romesh Kaluwitharana, Asanka Gurusinha, Aravinda de Silva": a
 // list of four or more items of two or three name-shaped words (a particle such as "de"
-// inside) where one item is already a person or opens with a given name is a list of
-// people, even when no other item has a cue of its own.
+// inside) where one item is already a person is a list of people, even when no other item
+// has a cue of its own; no item may be a firm's name ("Dean Witter, Charles Schwab").
 void Analyzer::PeopleLists() {
   size_t i = 0;
   while (i < n_) {
@@ -142,7 +147,7 @@ void Analyzer::PeopleLists() {
         list = false;
         break;
       }
-      if (IsGivenName(Lower(item.first))) seed = true;
+      if (IsOrganisation(FoldName(SpanText(item.first, item.last)))) list = false;
       for (size_t t = item.first; t < item.last; ++t) {
         if (covered_[t] >= 0 ||
             (IsCapAt(t) &&
@@ -275,7 +280,6 @@ void Analyzer::BuildPeople() {
   }
 }
 
-// The person whose name (or surname) tokens [first, last) are, or -1.
 // "Eugene Krenzler, wheat specialist" beside "Krenzler said" found first with a stronger cue:
 // a given name and the surname of a person known by the surname alone is that person, whose
 // name becomes the fuller one. Returns the person, or -1.
@@ -286,6 +290,11 @@ int Analyzer::FullerNameOf(size_t first, size_t last) {
   }
   const int p = MatchPerson(last - 1, last);
   if (p < 0 || people_[static_cast<size_t>(p)].folded.size() != 1) return -1;
+  // News names a person in full first: a full name after the surname's first mention is
+  // someone else of the family ("President Bush" … "Barbara Bush").
+  for (const Candidate& c : candidates_) {
+    if (c.person == p && c.first < first) return -1;
+  }
   PersonEntity& person = people_[static_cast<size_t>(p)];
   person.name = SpanText(first, last);
   person.folded = FoldNameWords(person.name);
@@ -297,6 +306,8 @@ int Analyzer::FullerNameOf(size_t first, size_t last) {
   return p;
 }
 
+// The person whose name (or surname) tokens [first, last) are, or -1; a lone family name
+// that opens a two-word name (below) too.
 int Analyzer::MatchPerson(size_t first, size_t last) const {
   if (people_.empty()) return -1;  // no folding needed (a tenth of a title's analysis)
   std::string name;
@@ -321,7 +332,8 @@ int Analyzer::MatchPerson(size_t first, size_t last) const {
   }
   // Family name first ("Wang Donghai" … "Wang was arrested", "Kang Young-hoon" … "Kang"): a
   // lone word that opens a two-word name, is no common given name and ends no other name.
-  if (match < 0 && folded.size() == 1 && last - first == 1 && d_.GivenName(Lower(first)) < 0.01f) {
+  if (match < 0 && folded.size() == 1 && last - first == 1 && gaz_len_[first] == 0 &&
+      d_.GivenName(Lower(first)) < 0.01f) {
     for (size_t p = 0; p < people_.size(); ++p) {
       const std::vector<std::string>& f = people_[p].folded;
       if (f.size() == 2 && f.front() == folded.front()) {

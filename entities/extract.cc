@@ -255,7 +255,9 @@ class Attributor {
       if (l != "he" && l != "she") continue;
       if (k > 0 && !IsPunct(window[k - 1], ",")) continue;
       if (!IsWord(window[k + 1]) || !IsFiniteSpeechVerb(Lower(window[k + 1]))) continue;
-      const int p = Pronoun(l, quote.open);
+      // The person named before this sentence ("Asked about Paul Volcker, he said" is not
+      // Volcker).
+      const int p = Pronoun(l, a_.tokens[window.front()].begin);
       if (p >= 0) return p;
     }
     bool speech = false;

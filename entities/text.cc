@@ -105,7 +105,7 @@ std::string LowerKey(absl::string_view word) {
 namespace {
 
 // Hard-wrapped text (wire copy): lines broken at a fixed width, so that at least three
-// lines within paragraphs are 50 to 100 bytes long and no line is longer than 100.
+// lines followed by another line are 50 to 100 bytes long and no line is longer than 100.
 constexpr size_t kWrappedLineMin = 50;
 constexpr size_t kWrappedLineMax = 100;
 

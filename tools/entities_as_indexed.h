@@ -4,8 +4,8 @@
 /// what the index gets.
 ///
 /// Articles are taken in input order and cut into CorpusBlocks (entities.h); each is
-/// cleaned as the indexer cleans it (CleanArticle) and analysed with its block's
-/// statistics, as Indexer::IndexPath does.
+/// cleaned as the indexer cleans it by default (CleanArticle; IndexerOptions::clean_bodies)
+/// and analysed with its block's statistics, as Indexer::IndexPath does.
 #ifndef NEWSGREP_TOOLS_ENTITIES_AS_INDEXED_H_
 #define NEWSGREP_TOOLS_ENTITIES_AS_INDEXED_H_
 

@@ -8,6 +8,8 @@
 /// Entities are found as the indexer finds them: capitalisation statistics and the names
 /// found with strong cues are gathered over each CorpusBlock of the file (one block for a
 /// file of up to CorpusBlock::kMaxArticles documents), the figure printed is the index's.
+/// (A document the cleaner edits inside a paragraph cannot be aligned with its tokens: it
+/// is measured as read, without statistics, and counted in the note printed.)
 #ifndef NEWSGREP_TOOLS_EVAL_NER_H_
 #define NEWSGREP_TOOLS_EVAL_NER_H_
 

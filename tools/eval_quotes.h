@@ -29,7 +29,7 @@ struct QuotesEvalConfig {
   std::string sample_dir = "data/sample";  // quotes.tsv and articles/
   std::string corpus_dir;                  // seeds/ and reuters21578.jsonl.gz; "" = skip
   std::string labels_dir = "data/labels";  // quotes-seeds.tsv, quotes-reuters.tsv
-  size_t show_errors = 0;                  // print this many wrong speakers per set
+  size_t show_errors = 0;  // print this many wrong speakers, misses and false quotations per set
   /// > 0: print the quotations of Reuters-21578 that would be drawn, for labelling (id,
   /// offset, the text around; not the speaker found), instead of measuring.
   size_t draw = 0;
@@ -39,7 +39,8 @@ struct QuotesEvalConfig {
 inline constexpr size_t kReutersQuotesDrawn = 100;
 
 /// Prints one line per set to `out`. Returns 0 when every speaker of sample and seeds is
-/// right and no quotation there is missed, 1 when not, 2 when a file cannot be read.
+/// right and no quotation there is missed or false, 1 when not, 2 when a file cannot be
+/// read.
 int RunQuotesEval(const QuotesEvalConfig& config, FILE* out);
 
 }  // namespace newsgrep::cli

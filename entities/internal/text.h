@@ -51,6 +51,7 @@ inline absl::string_view TokenText(absl::string_view text, const Token& token) {
 std::string LowerKey(absl::string_view word);
 
 /// Decodes one code point at `*i` (advancing it); U+FFFD for invalid bytes.
+/// REQUIRES: *i < text.size().
 char32_t NextCodePoint(absl::string_view text, size_t* i);
 /// The code point that ends just before byte `i` (0 at the start).
 char32_t PreviousCodePoint(absl::string_view text, size_t i);

@@ -114,6 +114,8 @@ TEST(LocationRecognizerTest, RegionAfterAPlaceAndStateAbbreviations) {
               ElementsAre("MILWAUKEE", "Wisconsin"));
   EXPECT_THAT(Mentions("The firm is based in Jacksonville, Fla., and in Farmington Hills, Mich."),
               ElementsAre("Jacksonville", "Fla", "Farmington Hills", "Mich"));
+  // Without the AP's dot (outside a dateline) a word is no state: no Louisiana here.
+  EXPECT_THAT(Mentions("In Paris, La Tribune said the franc would hold."), ElementsAre("Paris"));
 }
 
 // Class: in capitals, a preposition says a city or region is a place ("KANSAS CITY AT

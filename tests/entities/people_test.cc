@@ -303,6 +303,37 @@ TEST(PersonRecognizerTest, TheFullerNameOfAPersonKnownByTheSurname) {
               ElementsAre("Bill Guerard"));
 }
 
+// Hostile and tricky inputs around the rules above.
+TEST(PersonRecognizerTest, RulesHoldOnHostileAndTrickyInput) {
+  // Regnal numbers: a long run of numerals is no deep recursion.
+  std::string numerals = "Henry";
+  for (int i = 0; i < 50000; ++i) numerals += " V";
+  EXPECT_THAT(People(numerals), Not(Contains("Henry V V")));
+  // Firm lists: a long comma list of firms is read in linear time.
+  std::string firms;
+  for (int i = 0; i < 20000; ++i) firms += "Ab Inc, ";
+  EXPECT_THAT(People(firms), IsEmpty());
+  // A person in apposition before a firm is still a person.
+  EXPECT_THAT(People("\"The dollar will fall,\" said Peter Treadwell, Merrill Lynch economist."),
+              ElementsAre("Peter Treadwell"));
+  // A surname that is also a currency is a name; only initials before one make an amount.
+  EXPECT_THAT(People("Fund manager Howard Marks said on Friday that bonds were cheap."),
+              ElementsAre("Howard Marks"));
+  // A headline before a dateline is no byline.
+  EXPECT_THAT(People("Yeltsin Backs Lebed\n\nMOSCOW 1996-08-30\n\nRussian security chief "
+                     "Alexander Lebed met rebels on Friday."),
+              Not(Contains("Yeltsin Backs Lebed")));
+  // A full name after the surname's first mention is someone else of the family.
+  EXPECT_THAT(People("President George Bush spoke on Friday. Bush said he would veto the bill. "
+                     "First lady Barbara Bush visited a school."),
+              Contains("George Bush"));
+  // Firms in a list are no people even when they open with a given name.
+  EXPECT_THAT(People("Shearson Lehman Brothers Inc, Dean Witter Reynolds Inc and Charles Schwab "
+                     "Corp cut fees. Shearson Lehman, Dean Witter, Charles Schwab and Paine "
+                     "Webber said so on Friday."),
+              IsEmpty());
+}
+
 TEST(PersonRecognizerTest, BylineAndEditingCredits) {
   EXPECT_THAT(People("(Reporting by Idrees Ali and Sabine Siebold; Editing by Chizu Nomiyama, "
                      "Rod Nickel and David Gregorio)"),

@@ -208,6 +208,14 @@ TEST(QuoteSpeakerTest, AttributionsAfterTheQuote) {
               ElementsAre(Pair("a predictable and stable price for their grain", "Tom Harkin")));
 }
 
+// The pronoun is someone named before its sentence, not in the clause that opens it.
+TEST(QuoteSpeakerTest, PronounIsNotThePersonOfTheOpeningClause) {
+  EXPECT_THAT(Attributed("Treasury Secretary James Baker spoke to reporters on Friday.\n\nAsked "
+                         "about Fed chairman Paul Volcker, he said, \"I have full confidence in "
+                         "him and in the Fed.\""),
+              ElementsAre(Pair("I have full confidence in him and in the Fed.", "James Baker")));
+}
+
 TEST(QuoteSpeakerTest, SecondQuoteOfTheParagraphKeepsTheSpeaker) {
   EXPECT_THAT(Attributed("“The lesson of the ’90s was that a force only deters if it will "
                          "fight,” Siobhan O’Donnell said. “A force that is there to be seen "

@@ -191,7 +191,8 @@ class CorpusStatistics {
 /// Why blocks and not the whole index: statistics over earlier articles kept in the index
 /// would make an article's entities depend on what was indexed before it and would need a
 /// shared, growing table; a block is deterministic, bounded in memory, and gathered on the
-/// reading thread while the previous block is analysed (on 2,000 Reuters-21578 articles,
+/// reading thread while the analysis threads finish the articles of the previous block
+/// still in flight (on 2,000 Reuters-21578 articles,
 /// gathering is 6 % of the instructions indexing executes).
 class CorpusBlock {
  public:

@@ -109,7 +109,8 @@ size_t WriterThreads(const IndexerOptions& options);
 /// What one IndexPath run did.
 struct IndexReport {
   size_t files = 0;         // files read (including ones skipped as a whole)
-  size_t articles = 0;      // articles added or replaced
+  size_t articles = 0;      // articles read and passed on to be added or to replace one
+                            // (all of them written unless writing failed)
   size_t repaired = 0;      // problems repaired: the article was indexed anyway
   size_t skipped = 0;       // files or records not indexed
   size_t ignored = 0;       // records that hold no article (InputProblem::Outcome::kIgnored)
