@@ -16,36 +16,34 @@
 
 namespace newsgrep::entities {
 
-bool Analyzer::ListItemLooksLikeName(size_t first, size_t last) const {
+// Two or three capitalised words, none a firm's, a nationality (first), a month or a title,
+// the first no place: the shape of a name. A nationality word after the first is a surname
+// ("Viorel Moldovan", "Richard Finn").
+bool Analyzer::NameShaped(size_t first, size_t last) const {
   if (last - first < 2 || last - first > 3) return false;
   for (size_t i = first; i < last; ++i) {
-    // A nationality word after the first is a surname ("Viorel Moldovan", "Richard Finn").
     if (!IsCapAt(i) || covered_[i] >= 0 || IsOrgHeadAt(i) || IsAcronymAt(i) ||
         (i == first && IsDemonym(i)) || MonthsAndDays().contains(Lower(i)) ||
         TitleHeads().contains(Lower(i))) {
       return false;
     }
   }
-  if (gaz_len_[first] > 0) return false;
-  return !IsCommon(first) || IsGivenName(Lower(first));
+  return gaz_len_[first] == 0;
 }
 
-// Name-shaped as above, but with a cue of its own, a common first word will do ("Guy Forget
-// (France)", "Jan Kroslak (Slovakia)") when the words are not all common.
+bool Analyzer::ListItemLooksLikeName(size_t first, size_t last) const {
+  return NameShaped(first, last) && (!IsCommon(first) || IsGivenName(Lower(first)));
+}
+
+// With a cue of its own, a common first word will do ("Guy Forget (France)", "Jan Kroslak
+// (Slovakia)") when a later word is no common word.
 bool Analyzer::CuedItemLooksLikeName(size_t first, size_t last) const {
   if (ListItemLooksLikeName(first, last)) return true;
-  bool uncommon = false;
-  for (size_t i = first + 1; i < last; ++i) uncommon |= !IsCommon(i);
-  return uncommon && (last - first == 2 || last - first == 3) && gaz_len_[first] == 0 && [&] {
-    for (size_t i = first; i < last; ++i) {
-      if (!IsCapAt(i) || covered_[i] >= 0 || IsOrgHeadAt(i) || IsAcronymAt(i) ||
-          (i == first && IsDemonym(i)) || MonthsAndDays().contains(Lower(i)) ||
-          TitleHeads().contains(Lower(i))) {
-        return false;
-      }
-    }
-    return true;
-  }();
+  if (!NameShaped(first, last)) return false;
+  for (size_t i = first + 1; i < last; ++i) {
+    if (!IsCommon(i)) return true;
+  }
+  return false;
 }
 
 // "Guy Forget (France) beat Jan Kroslak (Slovakia)": in sports copy, two or three

@@ -14,6 +14,7 @@
 #include "internal/recognizer.h"
 #include "internal/resources.h"
 #include "internal/text.h"
+#include "internal/word_lists.h"
 #include "newsgrep/entities.h"
 #include "newsgrep/name_folding.h"
 #include "newsgrep/text_rules.h"
@@ -135,12 +136,9 @@ class Attributor {
     return true;
   }
   // A speech verb that attributes words by itself: "said", "commented" (not "saying",
-  // "according", "called", "described").
+  // "according", "called"); the recognizer's cue after a subject, one list.
   static bool IsFiniteSpeechVerb(const std::string& l) {
-    static const auto* const kNotAttribution = new absl::flat_hash_set<std::string>(
-        {"according", "called", "described", "quoted", "praised", "criticized", "criticised",
-         "dismissed", "denied", "urged", "promised", "vowed", "confirmed", "claimed"});
-    return entities::IsSpeechVerb(l) && !absl::EndsWith(l, "ing") && !kNotAttribution->contains(l);
+    return entities::SubjectSpeechVerbs().contains(l);
   }
   int PersonOfMention(int mention) const {
     return mention < 0 ? -1 : a_.mentions[static_cast<size_t>(mention)].entity;

@@ -246,7 +246,8 @@ const WordSet& SubjectSpeechVerbs() {
       "noted", "explained", "stressed", "argued", "replied", "urged", "acknowledged",
       "admitted", "announced", "claimed", "commented", "complained", "conceded", "confirmed",
       "cautioned", "predicted", "promised", "recalled", "remarked", "suggested", "vowed",
-      "denied", "asked", "tweeted", "posted"}));
+      "denied", "asked", "tweeted", "posted", "adds", "writes", "continued", "concluded",
+      "observed", "responded", "reported", "answered", "quipped"}));
   // clang-format on
   return *kSet;
 }

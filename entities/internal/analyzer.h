@@ -115,6 +115,7 @@ class Analyzer {
   void BylineBeforeDateline();
   bool IsRomanNumeralAt(size_t i) const;
   void PropagateSandwiched();
+  bool NameShaped(size_t first, size_t last) const;
   bool ListItemLooksLikeName(size_t first, size_t last) const;
   bool CuedItemLooksLikeName(size_t first, size_t last) const;
   void BuildPeople();
