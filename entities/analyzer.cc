@@ -10,6 +10,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 
 namespace newsgrep::entities {
@@ -66,6 +67,21 @@ bool NotAName(const PersonEntity& person) {
 bool Analyzer::IsOrganisation(const std::string& key) const {
   return organisations_.contains(key) ||
          (corpus_ != nullptr && corpus_->organisations.contains(key));
+}
+
+size_t Analyzer::WordBeforeThe(size_t i) const {
+  size_t prev = PrevWord(i);
+  if (prev < n_ && prev > 0 && IsWordAt(prev) && Lower(prev) == "the") prev = PrevWord(prev);
+  return prev;
+}
+
+bool Analyzer::IsPlayerNoteAt(size_t i) const {
+  if (i >= n_) return false;
+  const std::string inside = absl::AsciiStrToLower(Text(i));
+  const bool ordinal = inside.size() > 2 && absl::ascii_isdigit(inside[0]) &&
+                       (absl::EndsWith(inside, "th") || absl::EndsWith(inside, "st") ||
+                        absl::EndsWith(inside, "nd") || absl::EndsWith(inside, "rd"));
+  return ordinal || inside == "captain" || inside == "capt";
 }
 
 size_t Analyzer::PrevWord(size_t i) const { return i == 0 ? n_ : i - 1; }

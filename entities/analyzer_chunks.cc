@@ -156,13 +156,7 @@ int Analyzer::PersonScore(size_t first, size_t last) const {
         ((x == "not" || x == "run") && next + 1 < n_ && Lower(next + 1) == "out")) {
       score += 3;
     }
-    if (x == "(" && next + 1 < n_) {
-      const std::string inside = absl::AsciiStrToLower(Text(next + 1));
-      const bool ordinal = inside.size() > 2 && absl::ascii_isdigit(inside[0]) &&
-                           (absl::EndsWith(inside, "th") || absl::EndsWith(inside, "st") ||
-                            absl::EndsWith(inside, "nd") || absl::EndsWith(inside, "rd"));
-      if (inside == "captain" || inside == "capt" || ordinal) score += 3;
-    }
+    if (x == "(" && IsPlayerNoteAt(next + 1)) score += 3;
   }
   if (next < n_ && IsWordAt(next) && SubjectSpeechVerbs().contains(Lower(next))) {
     score += 2;
@@ -217,9 +211,7 @@ int Analyzer::PersonScore(size_t first, size_t last) const {
 }
 
 bool Analyzer::PlaceContext(size_t first, size_t last) const {
-  size_t prev = PrevWord(first);
-  // "in the Gulf", "across the Balkans".
-  if (prev < n_ && prev > 0 && IsWordAt(prev) && Lower(prev) == "the") prev = PrevWord(prev);
+  const size_t prev = WordBeforeThe(first);  // "in the Gulf", "across the Balkans"
   if (prev < n_ && IsWordAt(prev) && PlacePrepositions().contains(Lower(prev))) return true;
   // "Nice, France" / "Reading, England".
   if (IsPunctAt(last, ",") && last + 1 < n_ && gaz_len_[last + 1] > 0) {

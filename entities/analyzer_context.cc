@@ -115,9 +115,7 @@ bool Analyzer::SportsTeam(size_t first, size_t last) const {
     return false;
   }
   if (first >= dateline_first_ && first < dateline_last_) return false;
-  size_t prev = PrevWord(first);
-  // "at the Berlin grand prix meeting".
-  if (prev < n_ && prev > 0 && IsWordAt(prev) && Lower(prev) == "the") prev = PrevWord(prev);
+  const size_t prev = WordBeforeThe(first);  // "at the Berlin grand prix meeting"
   if (prev < n_ && IsWordAt(prev)) {
     const std::string& p = Lower(prev);
     if (p == "in" || p == "at" || p == "near" || p == "outside" || p == "from") return false;

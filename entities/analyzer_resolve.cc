@@ -59,11 +59,7 @@ void Analyzer::PeopleBeforeCountries() {
                          IsPunctAt(place_end, ")");
     // Scorers and line-ups: "Viorel Moldovan (21st minute)", "Arjuna Ranatunga (captain)".
     // (A plain number is a score: "Aston Villa (2)".)
-    const std::string inside = absl::AsciiStrToLower(Text(open + 1));
-    const bool ordinal = inside.size() > 2 && absl::ascii_isdigit(inside[0]) &&
-                         (absl::EndsWith(inside, "th") || absl::EndsWith(inside, "st") ||
-                          absl::EndsWith(inside, "nd") || absl::EndsWith(inside, "rd"));
-    const bool player = sports_ && (ordinal || inside == "captain");
+    const bool player = sports_ && IsPlayerNoteAt(open + 1);
     if (!country && !player) continue;
     size_t first = open;
     while (first > 0 && open - first < 3 && IsCapAt(first - 1) && covered_[first - 1] < 0 &&

@@ -86,6 +86,10 @@ class Analyzer {
     return IsWordAt(i) && !tokens_[i].Is(kCapitalized) && NameConnectors().contains(Lower(i));
   }
   size_t PrevWord(size_t i) const;  // index of the token before i, or n_
+  // The word before i, or before the "the" before i ("in the Gulf"), or n_.
+  size_t WordBeforeThe(size_t i) const;
+  // In sports copy, what a player's brackets hold: a minute ("21st") or "captain".
+  bool IsPlayerNoteAt(size_t i) const;
   std::string SpanText(size_t first, size_t last) const;
 
   void ScanGazetteer();
