@@ -426,14 +426,17 @@ bool CorpusBlock::Add(Article article) {
   return articles_.size() >= kMaxArticles || bytes_ >= kMaxBytes;
 }
 
-CorpusBlock::Taken CorpusBlock::Take(const EntityResources& resources) {
-  auto data = std::make_unique<CorpusStatistics::Data>();
-  for (const Article& article : articles_) {
-    entities::CollectCorpusStatistics(article.body, resources.data(), *data);
-  }
+CorpusBlock::Taken CorpusBlock::Take(const EntityResources* resources) {
   Taken taken;
+  if (resources != nullptr) {
+    auto data = std::make_unique<CorpusStatistics::Data>();
+    for (const Article& article : articles_) {
+      entities::CollectCorpusStatistics(article.body, resources->data(), *data);
+    }
+    taken.statistics =
+        std::shared_ptr<const CorpusStatistics>(new CorpusStatistics(std::move(data)));
+  }
   taken.articles = std::move(articles_);
-  taken.statistics = std::shared_ptr<const CorpusStatistics>(new CorpusStatistics(std::move(data)));
   articles_.clear();
   bytes_ = 0;
   return taken;

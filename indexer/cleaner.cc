@@ -97,26 +97,44 @@ constexpr std::array<absl::string_view, 8> kChromeLines = {"advertisement",
 constexpr std::array<absl::string_view, 7> kPromoPrefixes = {
     "READ MORE:", "RELATED:", "WATCH:", "SEE ALSO:", "ALSO READ:", "MORE:", "LISTEN:"};
 
-// Letters and digits, lower-cased: "Daily Ledger" and "dailyledger.com" → "dailyledger…".
-std::string SiteKey(absl::string_view text) {
+// Lower-case letters and digits only, runs of anything else as one `separator`: with a
+// space, the key for "same sentence"; without, a site's key ("Daily Ledger" and
+// "dailyledger.com" → "dailyledger…").
+std::string NormalizedKey(absl::string_view text, absl::string_view separator = " ") {
   std::string key;
-  for (const char c : text) {
+  key.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
     const unsigned char u = static_cast<unsigned char>(c);
-    if (absl::ascii_isalnum(u) || u >= 0x80) key += static_cast<char>(absl::ascii_tolower(u));
+    if (absl::ascii_isalnum(u) || u >= 0x80) {
+      if (space && !key.empty()) key.append(separator.data(), separator.size());
+      key += static_cast<char>(absl::ascii_tolower(u));
+      space = false;
+    } else {
+      space = true;
+    }
   }
   return key;
 }
 
+std::string SiteKey(absl::string_view text) { return NormalizedKey(text, ""); }
+
 // The keys a site segment of a title may have: of the source, of the url's host, and of
 // the host's name ("news.bbc.co.uk" → "bbc").
-std::vector<std::string> SiteKeys(absl::string_view source, absl::string_view url) {
-  std::vector<std::string> keys;
-  if (std::string key = SiteKey(source); !key.empty()) keys.push_back(std::move(key));
+// The host of `url` without "www.": "news.bbc.co.uk"; "" when it has none.
+absl::string_view UrlHost(absl::string_view url) {
   const size_t scheme = url.find("://");
-  if (scheme == absl::string_view::npos) return keys;
+  if (scheme == absl::string_view::npos) return {};
   absl::string_view host = url.substr(scheme + 3);
   host = host.substr(0, host.find_first_of("/:?#"));
   if (absl::StartsWithIgnoreCase(host, "www.")) host.remove_prefix(4);
+  return host;
+}
+
+std::vector<std::string> SiteKeys(absl::string_view source, absl::string_view url) {
+  std::vector<std::string> keys;
+  if (std::string key = SiteKey(source); !key.empty()) keys.push_back(std::move(key));
+  const absl::string_view host = UrlHost(url);
   if (host.empty()) return keys;
   keys.push_back(SiteKey(host));
   std::vector<absl::string_view> labels = absl::StrSplit(host, '.', absl::SkipEmpty());
@@ -136,6 +154,39 @@ std::vector<std::string> SiteKeys(absl::string_view source, absl::string_view ur
 
 constexpr std::array<absl::string_view, 8> kTitleSeparators = {
     " - ", " | ", " \u2013 ", " \u2014 ", " :: ", " \u00B7 ", " -- ", " // "};
+// The separators after which a title's start segment may be learned as a site's name by
+// recurrence: bars, not dashes ("UPDATE 1 - …", "SOCCER - …" open wire headlines).
+constexpr std::array<absl::string_view, 4> kBarSeparators = {" | ", " :: ", " \u00B7 ", " // "};
+// The most words a title segment has to be a site's name learned by recurrence.
+constexpr size_t kMaxSiteWords = 6;
+
+// Where one of `separators` stands in `text`: the last one (`last`) or the first.
+struct Separator {
+  size_t begin = absl::string_view::npos;  // npos: none
+  size_t end = 0;
+};
+template <size_t N>
+Separator FindSeparator(absl::string_view text, const std::array<absl::string_view, N>& separators,
+                        bool last) {
+  Separator found;
+  for (absl::string_view separator : separators) {
+    const size_t at = last ? text.rfind(separator) : text.find(separator);
+    if (at == absl::string_view::npos) continue;
+    if (found.begin == absl::string_view::npos || (last ? at > found.begin : at < found.begin)) {
+      found = {at, at + separator.size()};
+    }
+  }
+  return found;
+}
+
+// The text in final brackets of `title` ("… (Daily Ledger)"), with its opening bracket's
+// offset; npos when none.
+std::pair<absl::string_view, size_t> FinalBrackets(absl::string_view title) {
+  if (title.empty() || title.back() != ')') return {{}, absl::string_view::npos};
+  const size_t open = title.rfind('(');
+  if (open == absl::string_view::npos || open == 0) return {{}, absl::string_view::npos};
+  return {title.substr(open + 1, title.size() - open - 2), open};
+}
 
 // How calls to action open: verbs that are rarely a headline's first word ("Follow …",
 // "Sign up …", "Listen …"), and two-word openings for verbs that often are ("Read more …",
@@ -160,6 +211,13 @@ bool NamesSite(absl::string_view line, const std::vector<std::string>& site_keys
   return false;
 }
 
+// Whether `line` ends as a sentence does (. ? ! : or a closing quotation mark); "" does.
+bool EndsSentence(absl::string_view line) {
+  const char last = line.empty() ? '.' : line.back();
+  return last == '.' || last == '?' || last == '!' || last == '"' || last == ':' ||
+         absl::EndsWith(line, "\u201D");
+}
+
 // The rule for a line standing alone at either end of a text (near_duplicates.h's short
 // items carry one above and one below): a copyright line ("© 2026 …", "Copyright 2026 …"),
 // or a short line that is not a sentence and calls the reader to act or names the site.
@@ -175,11 +233,7 @@ bool IsEdgeChrome(absl::string_view line, const std::vector<std::string>& site_k
       return true;
     }
   }
-  const char last = line.empty() ? '.' : line.back();
-  if (last == '.' || last == '?' || last == '!' || last == '"' || last == ':' ||
-      absl::EndsWith(line, "\u201D")) {
-    return false;
-  }
+  if (EndsSentence(line)) return false;
   const std::string lower = absl::AsciiStrToLower(line.substr(0, 24));
   const absl::string_view first(lower.data(), std::min(lower.find(' '), lower.size()));
   if (std::find(kCallToActionVerbs.begin(), kCallToActionVerbs.end(), first) !=
@@ -193,24 +247,6 @@ bool IsEdgeChrome(absl::string_view line, const std::vector<std::string>& site_k
     }
   }
   return NamesSite(line, site_keys);
-}
-
-// Lower-case letters and digits only, single spaces: the key for "same sentence".
-std::string NormalizedKey(absl::string_view text) {
-  std::string key;
-  key.reserve(text.size());
-  bool space = false;
-  for (char c : text) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    if (absl::ascii_isalnum(u) || u >= 0x80) {
-      if (space && !key.empty()) key += ' ';
-      key += static_cast<char>(absl::ascii_tolower(u));
-      space = false;
-    } else {
-      space = true;
-    }
-  }
-  return key;
 }
 
 bool HasLowercase(absl::string_view text) {
@@ -328,10 +364,49 @@ struct Unit {
   size_t line = 0;  // the line (not blank) it comes from, 0 for the first
 };
 
-}  // namespace
+// Whether a line alone as a paragraph may be chrome by recurrence (RecurringChrome);
+// `first`, `last`: it is the text's first, last paragraph.
+bool MayRecur(absl::string_view line, bool first, bool last) {
+  if (line.empty() || CountWords(line) > kMaxEdgeChromeWords || HasDigit(line)) return false;
+  // A dateline's shape: "WASHINGTON -", "Kyiv, Ukraine,".
+  if (line.back() == '-' || line.back() == ',' || absl::EndsWith(line, "\u2014") ||
+      absl::EndsWith(line, "\u2013")) {
+    return false;
+  }
+  if (first) {
+    // A dateline of its own: a few capitalised words ("NEW YORK").
+    const std::vector<absl::string_view> words = absl::StrSplit(line, ' ', absl::SkipEmpty());
+    if (words.size() <= 3 && std::all_of(words.begin(), words.end(), IsCapitalisedName)) {
+      return false;
+    }
+  }
+  return first || last || !EndsSentence(line);
+}
 
-std::string CleanBody(absl::string_view body, CleaningReport* report, absl::string_view source,
-                      absl::string_view url) {
+// Calls `f(line, first, last)` for each line of `text` standing alone as a paragraph (a
+// blank line or the text's end on either side), stripped; `first`, `last`: it is the first,
+// last line that is not blank. Lines of a long line cut into sentences are none (CleanBody).
+template <typename F>
+void ForEachAloneLine(absl::string_view text, F f) {
+  const std::vector<absl::string_view> lines = absl::StrSplit(text, '\n');
+  size_t first = lines.size(), last = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (absl::StripAsciiWhitespace(lines[i]).empty()) continue;
+    first = std::min(first, i);
+    last = i;
+  }
+  for (size_t i = first; i < lines.size() && i <= last; ++i) {
+    const absl::string_view line = absl::StripAsciiWhitespace(lines[i]);
+    if (line.empty() || line.size() > kLongLine) continue;
+    const bool blank_before = i == first || absl::StripAsciiWhitespace(lines[i - 1]).empty();
+    const bool blank_after = i == last || absl::StripAsciiWhitespace(lines[i + 1]).empty();
+    if (blank_before && blank_after) f(line, i == first, i == last);
+  }
+}
+
+std::string CleanBodyWith(absl::string_view body, CleaningReport* report,
+                          const std::vector<std::string>& site_keys,
+                          const absl::flat_hash_set<std::string>* recurring) {
   CleaningReport local;
   CleaningReport& counts = report != nullptr ? *report : local;
   counts = CleaningReport();
@@ -392,12 +467,26 @@ std::string CleanBody(absl::string_view body, CleaningReport* report, absl::stri
       ++counts.promos;
     }
   }
-  // A line standing alone at either end (a paragraph of its own, with text besides).
-  const std::vector<std::string> site_keys = SiteKeys(source, url);
+  // A line standing alone (a paragraph of its own).
   auto alone = [&units](size_t i) {
     return units[i].own_line && (i == 0 || units[i].paragraph_break_before) &&
            (i + 1 == units.size() || units[i + 1].paragraph_break_before);
   };
+  // Lines that recur across the source's articles, as long as something else is kept.
+  if (recurring != nullptr && !recurring->empty()) {
+    size_t kept = static_cast<size_t>(
+        std::count_if(units.begin(), units.end(), [](const Unit& unit) { return unit.keep; }));
+    for (size_t i = 0; i < units.size() && kept > 1; ++i) {
+      const absl::string_view text = absl::StripAsciiWhitespace(units[i].text);
+      if (units[i].keep && alone(i) && MayRecur(text, i == 0, i + 1 == units.size()) &&
+          recurring->contains(NormalizedKey(text))) {
+        units[i].keep = false;
+        ++counts.recurring;
+        --kept;
+      }
+    }
+  }
+  // A line standing alone at either end, with text besides.
   for (const bool at_start : {true, false}) {
     std::vector<size_t> kept;
     for (size_t i = 0; i < units.size(); ++i) {
@@ -450,8 +539,16 @@ std::string CleanBody(absl::string_view body, CleaningReport* report, absl::stri
   return out;
 }
 
-std::string CleanTitle(absl::string_view title, absl::string_view source, absl::string_view url) {
-  const std::vector<std::string> keys = SiteKeys(source, url);
+}  // namespace
+
+std::string CleanBody(absl::string_view body, CleaningReport* report, absl::string_view source,
+                      absl::string_view url) {
+  return CleanBodyWith(body, report, SiteKeys(source, url), nullptr);
+}
+
+namespace {
+
+std::string CleanTitleWith(absl::string_view title, const std::vector<std::string>& keys) {
   if (keys.empty()) return std::string(title);
   auto is_site = [&keys](absl::string_view segment) {
     const std::string key = SiteKey(segment);
@@ -459,44 +556,121 @@ std::string CleanTitle(absl::string_view title, absl::string_view source, absl::
   };
   absl::string_view rest = absl::StripAsciiWhitespace(title);
   // The end: the last separator, or final brackets.
-  size_t cut = absl::string_view::npos, cut_end = 0;
-  for (absl::string_view separator : kTitleSeparators) {
-    const size_t at = rest.rfind(separator);
-    if (at != absl::string_view::npos && (cut == absl::string_view::npos || at > cut)) {
-      cut = at, cut_end = at + separator.size();
+  Separator cut = FindSeparator(rest, kTitleSeparators, /*last=*/true);
+  if (const auto [inside, open] = FinalBrackets(rest);
+      open != absl::string_view::npos &&
+      (cut.begin == absl::string_view::npos || open > cut.begin)) {
+    if (is_site(inside)) {
+      rest = absl::StripTrailingAsciiWhitespace(rest.substr(0, open));
+      cut = {};
     }
   }
-  if (!rest.empty() && rest.back() == ')') {
-    const size_t open = rest.rfind('(');
-    if (open != absl::string_view::npos && open > 0 &&
-        (cut == absl::string_view::npos || open > cut)) {
-      if (is_site(rest.substr(open + 1, rest.size() - open - 2))) {
-        rest = absl::StripTrailingAsciiWhitespace(rest.substr(0, open));
-        cut = absl::string_view::npos;
-      }
-    }
-  }
-  if (cut != absl::string_view::npos && cut > 0 && is_site(rest.substr(cut_end))) {
-    rest = absl::StripTrailingAsciiWhitespace(rest.substr(0, cut));
+  if (cut.begin != absl::string_view::npos && cut.begin > 0 && is_site(rest.substr(cut.end))) {
+    rest = absl::StripTrailingAsciiWhitespace(rest.substr(0, cut.begin));
   }
   // The start: the first separator.
-  size_t first = absl::string_view::npos, first_end = 0;
-  for (absl::string_view separator : kTitleSeparators) {
-    const size_t at = rest.find(separator);
-    if (at != absl::string_view::npos && at < first) first = at, first_end = at + separator.size();
-  }
-  if (first != absl::string_view::npos && first_end < rest.size() &&
-      is_site(rest.substr(0, first))) {
-    rest = absl::StripLeadingAsciiWhitespace(rest.substr(first_end));
+  const Separator first = FindSeparator(rest, kTitleSeparators, /*last=*/false);
+  if (first.begin != absl::string_view::npos && first.end < rest.size() &&
+      is_site(rest.substr(0, first.begin))) {
+    rest = absl::StripLeadingAsciiWhitespace(rest.substr(first.end));
   }
   return rest.empty() ? std::string(title) : std::string(rest);
 }
 
-std::string CleanArticle(Article& article) {
-  std::string cleaned = CleanBody(article.body, nullptr, article.source, article.url);
+// The segments of `title` that may be its site's name (RecurringChrome): in final
+// brackets, after the last separator, before the first bar; each of at most kMaxSiteWords
+// words, with at least two words besides.
+std::vector<absl::string_view> SiteSegments(absl::string_view title) {
+  title = absl::StripAsciiWhitespace(title);
+  std::vector<absl::string_view> segments;
+  auto consider = [&segments](absl::string_view segment, absl::string_view rest) {
+    segment = absl::StripAsciiWhitespace(segment);
+    if (!segment.empty() && CountWords(segment) <= kMaxSiteWords && CountWords(rest) >= 2) {
+      segments.push_back(segment);
+    }
+  };
+  if (const auto [inside, open] = FinalBrackets(title); open != absl::string_view::npos) {
+    consider(inside, title.substr(0, open));
+  }
+  if (const Separator last = FindSeparator(title, kTitleSeparators, /*last=*/true);
+      last.begin != absl::string_view::npos) {
+    consider(title.substr(last.end), title.substr(0, last.begin));
+  }
+  if (const Separator first = FindSeparator(title, kBarSeparators, /*last=*/false);
+      first.begin != absl::string_view::npos) {
+    consider(title.substr(0, first.begin), title.substr(first.end));
+  }
+  return segments;
+}
+
+// The key of an article's source for RecurringChrome: its `source`, else its url's host.
+std::string SourceKey(const Article& article) {
+  return SiteKey(article.source.empty() ? UrlHost(article.url) : article.source);
+}
+
+}  // namespace
+
+std::string CleanTitle(absl::string_view title, absl::string_view source, absl::string_view url) {
+  return CleanTitleWith(title, SiteKeys(source, url));
+}
+
+RecurringChrome::RecurringChrome(const std::vector<Article>& articles) {
+  struct Counts {
+    size_t titles = 0;
+    absl::flat_hash_map<std::string, size_t> lines;
+    absl::flat_hash_map<std::string, size_t> segments;
+  };
+  absl::flat_hash_map<std::string, Counts> counts;
+  absl::flat_hash_set<std::string> once;  // an article counts a line or segment once
+  for (const Article& article : articles) {
+    Counts& source = counts[SourceKey(article)];
+    once.clear();
+    ForEachAloneLine(article.body, [&](absl::string_view line, bool first, bool last) {
+      if (MayRecur(line, first, last)) once.insert(NormalizedKey(line));
+    });
+    for (const std::string& line : once) ++source.lines[line];
+    if (article.title.empty()) continue;
+    ++source.titles;
+    once.clear();
+    for (absl::string_view segment : SiteSegments(article.title)) {
+      if (std::string key = SiteKey(segment); !key.empty()) once.insert(std::move(key));
+    }
+    for (const std::string& key : once) ++source.segments[key];
+  }
+  for (auto& [key, source] : counts) {
+    Source learned;
+    for (auto& [line, n] : source.lines) {
+      if (n >= kMinArticles) learned.lines.insert(line);
+    }
+    for (auto& [segment, n] : source.segments) {
+      if (n >= kMinArticles && n * kMinTitleShare >= source.titles) {
+        learned.site_keys.push_back(segment);
+      }
+    }
+    std::sort(learned.site_keys.begin(), learned.site_keys.end());
+    if (!learned.lines.empty() || !learned.site_keys.empty()) {
+      sources_.emplace(key, std::move(learned));
+    }
+  }
+}
+
+const RecurringChrome::Source* RecurringChrome::Of(const Article& article) const {
+  if (sources_.empty()) return nullptr;
+  const auto it = sources_.find(SourceKey(article));
+  return it == sources_.end() ? nullptr : &it->second;
+}
+
+std::string CleanArticle(Article& article, const RecurringChrome* recurring) {
+  const RecurringChrome::Source* learned = recurring != nullptr ? recurring->Of(article) : nullptr;
+  std::vector<std::string> site_keys = SiteKeys(article.source, article.url);
+  if (learned != nullptr) {
+    site_keys.insert(site_keys.end(), learned->site_keys.begin(), learned->site_keys.end());
+  }
+  std::string cleaned = CleanBodyWith(article.body, nullptr, site_keys,
+                                      learned != nullptr ? &learned->lines : nullptr);
   std::string original;
   if (cleaned != article.body) original = std::exchange(article.body, std::move(cleaned));
-  article.title = CleanTitle(article.title, article.source, article.url);
+  article.title = CleanTitleWith(article.title, site_keys);
   return original;
 }
 

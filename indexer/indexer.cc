@@ -49,10 +49,12 @@ struct PreparedArticle {
   absl::Status status;             // not OK: preparing failed; the writer reports it
 };
 
-// An article read, with the statistics of its CorpusBlock (null without entities).
+// An article read, with what was gathered over its CorpusBlock: entity statistics (null
+// without entities) and recurring chrome (null without cleaning).
 struct BlockArticle {
   Article article;
   std::shared_ptr<const CorpusStatistics> statistics;
+  std::shared_ptr<const RecurringChrome> chrome;
 };
 
 // Articles in flight per analysis thread: enough to keep the writer busy, few enough that
@@ -171,7 +173,8 @@ struct Indexer::State {
   // Everything but writing: cleaning, fingerprint, entities, terms. Any thread, each with
   // its own builder.
   PreparedArticle Prepare(Article article, internal::DocumentBuilder& thread_builder,
-                          const CorpusStatistics* statistics = nullptr) const {
+                          const CorpusStatistics* statistics = nullptr,
+                          const RecurringChrome* chrome = nullptr) const {
     PreparedArticle prepared;
     prepared.id = article.id;
     prepared.origin = article.origin;
@@ -183,7 +186,7 @@ struct Indexer::State {
     prepared.id_term = schema::IdTerm(article.id);
     internal::DocumentBuilder::Extras extras;
     extras.statistics = statistics;
-    if (options.clean_bodies) extras.original_body = CleanArticle(article);
+    if (options.clean_bodies) extras.original_body = CleanArticle(article, chrome);
     prepared.fingerprint = FingerprintArticle(article.title, article.body);
     if (!options.detect_duplicates) prepared.fingerprint.band_keys.clear();
     try {
@@ -275,8 +278,8 @@ struct Indexer::State {
   }
 
   // Reads every article under `path`: the caller's thread reads and gathers each block's
-  // entity statistics (CorpusBlock), analysis threads prepare, `write` gets the prepared
-  // articles in input order on one more thread.
+  // entity statistics and recurring chrome (CorpusBlock), analysis threads prepare, `write` gets
+  // the prepared articles in input order on one more thread.
   absl::Status Index(const std::string& path, const IndexObserver* observer, IndexReport* report,
                      std::function<absl::Status(PreparedArticle&&)> write) {
     const size_t threads = AnalysisThreads(options);
@@ -285,22 +288,24 @@ struct Indexer::State {
     internal::OrderedPipeline<BlockArticle, PreparedArticle> pipeline(
         threads, threads * kInFlightPerThread,
         [this, &builders](BlockArticle&& item, size_t worker) {
-          return Prepare(std::move(item.article), *builders[worker], item.statistics.get());
+          return Prepare(std::move(item.article), *builders[worker], item.statistics.get(),
+                         item.chrome.get());
         },
         std::move(write));
 
     CorpusBlock block;
     const auto submit_block = [&] {
-      CorpusBlock::Taken taken = block.Take(*resources);
+      CorpusBlock::Taken taken = block.Take(resources.get());
+      std::shared_ptr<const RecurringChrome> chrome;
+      if (options.clean_bodies) chrome = std::make_shared<const RecurringChrome>(taken.articles);
       for (Article& article : taken.articles) {
-        NEWSGREP_RETURN_IF_ERROR(pipeline.Submit({std::move(article), taken.statistics}));
+        NEWSGREP_RETURN_IF_ERROR(pipeline.Submit({std::move(article), taken.statistics, chrome}));
       }
       return absl::OkStatus();
     };
     ReadCallbacks callbacks;
     callbacks.on_article = [&](Article&& article) {
       ++report->articles;
-      if (resources == nullptr) return pipeline.Submit({std::move(article), nullptr});
       return block.Add(std::move(article)) ? submit_block() : absl::OkStatus();
     };
     callbacks.on_problem = [observer, report](const InputProblem& problem) {
@@ -563,8 +568,9 @@ absl::StatusOr<std::unique_ptr<Indexer>> Indexer::Open(const IndexerOptions& opt
   return std::unique_ptr<Indexer>(new Indexer(std::move(state)));
 }
 
-absl::Status Indexer::Add(const Article& article, const CorpusStatistics* statistics) {
-  return state_->Write(state_->Prepare(article, *state_->builder, statistics));
+absl::Status Indexer::Add(const Article& article, const CorpusStatistics* statistics,
+                          const RecurringChrome* chrome) {
+  return state_->Write(state_->Prepare(article, *state_->builder, statistics, chrome));
 }
 
 absl::Status Indexer::Remove(absl::string_view id) {

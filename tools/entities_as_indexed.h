@@ -4,7 +4,8 @@
 /// what the index gets.
 ///
 /// Articles are taken in input order and cut into CorpusBlocks (entities.h); each is
-/// cleaned as the indexer cleans it by default (CleanArticle; IndexerOptions::clean_bodies)
+/// cleaned as the indexer cleans it by default (CleanArticle with the block's
+/// RecurringChrome; IndexerOptions::clean_bodies)
 /// and analysed with its block's statistics, as Indexer::IndexPath does.
 #ifndef NEWSGREP_TOOLS_ENTITIES_AS_INDEXED_H_
 #define NEWSGREP_TOOLS_ENTITIES_AS_INDEXED_H_
@@ -42,8 +43,9 @@ class EntitiesAsIndexed {
  private:
   void Flush() {
     CorpusBlock::Taken taken = block_.Take(resources_);
+    const RecurringChrome chrome(taken.articles);
     for (Article& article : taken.articles) {
-      std::string original = CleanArticle(article);
+      std::string original = CleanArticle(article, &chrome);
       ArticleEntities entities = ExtractEntities(article, resources_, taken.statistics.get());
       found_(std::move(article), std::move(original), std::move(entities));
     }

@@ -20,6 +20,7 @@
 #include "absl/strings/str_split.h"
 #include "newsgrep/article_reader.h"
 #include "newsgrep/cleaner.h"
+#include "newsgrep/entities.h"
 #include "newsgrep/indexer.h"
 #include "newsgrep/internal/status_macros.h"
 #include "newsgrep/near_duplicates.h"
@@ -102,16 +103,30 @@ absl::StatusOr<std::unique_ptr<Indexer>> OpenNewIndex(const std::string& db_path
   return Indexer::Open(options);
 }
 
-// Indexes `articles` into a new index at `db_path` and returns each one's cluster id.
+// Indexes `articles` into a new index at `db_path` and returns each one's cluster id; with
+// `indexed`, also each one as indexed (its cleaned title and body).
 absl::StatusOr<std::vector<std::string>> Cluster(const std::vector<Labeled>& articles,
-                                                 const std::string& db_path) {
+                                                 const std::string& db_path,
+                                                 std::vector<StoredArticle>* indexed = nullptr) {
   {
     auto indexer = OpenNewIndex(db_path, /*detect_duplicates=*/true);
     if (!indexer.ok()) return indexer.status();
+    // In blocks, as Indexer::IndexPath reads them: each cleaned with its block's recurring
+    // chrome and analysed with its block's statistics.
+    const std::shared_ptr<const EntityResources> resources = EntityResources::Shared();
+    CorpusBlock block;
+    auto add_block = [&]() -> absl::Status {
+      const CorpusBlock::Taken taken = block.Take(*resources);
+      const RecurringChrome chrome(taken.articles);
+      for (const Article& article : taken.articles) {
+        NEWSGREP_RETURN_IF_ERROR((*indexer)->Add(article, taken.statistics.get(), &chrome));
+      }
+      return absl::OkStatus();
+    };
     for (const Labeled& labeled : articles) {
-      absl::Status status = (*indexer)->Add(labeled.article);
-      if (!status.ok()) return status;
+      if (block.Add(labeled.article)) NEWSGREP_RETURN_IF_ERROR(add_block());
     }
+    if (!block.empty()) NEWSGREP_RETURN_IF_ERROR(add_block());
     absl::Status status = (*indexer)->Commit();
     if (!status.ok()) return status;
   }
@@ -123,6 +138,7 @@ absl::StatusOr<std::vector<std::string>> Cluster(const std::vector<Labeled>& art
     auto record = (*searcher)->Get(labeled.article.id);
     if (!record.ok()) return record.status();
     clusters.push_back(record->cluster_id);
+    if (indexed != nullptr) indexed->push_back(std::move(record->article));
   }
   return clusters;
 }
@@ -586,19 +602,27 @@ absl::StatusOr<std::vector<Labeled>> MakeShortItems(const DedupEvalConfig& confi
   for (size_t v = 0; v < config.short_variants && !originals.empty(); ++v) {
     const size_t s = v % originals.size();
     const Article& original = originals[s];
-    const Site& site = kSites[random.Below(std::size(kSites))];
+    const size_t site_index = random.Below(std::size(kSites));
+    const Site& site = kSites[site_index];
     const std::string kind =
         v % kKinds < std::size(kShortKinds) ? kShortKinds[v % kKinds] : kShortKindBeyond;
     Article article = original;
     article.id = absl::StrCat("short-", s, "-", kind);
-    // Half the sites say who they are (source and url), half do not: the rule must not
-    // depend on it.
-    if (v % 2 == 0) {
-      article.source = site.name;
-      article.url = absl::StrCat("https://", site.host, "/news/", s);
-    } else {
-      article.source.clear();
-      article.url.clear();
+    // A third of the republications say who they are (source and url); a third come from
+    // a url whose host does not spell the site's name (a syndication feed); a third say
+    // nothing. The rule must not depend on it.
+    article.source.clear();
+    article.url.clear();
+    switch (v / kKinds % 3) {
+      case 0:
+        article.source = site.name;
+        article.url = absl::StrCat("https://", site.host, "/news/", s);
+        break;
+      case 1:
+        article.url = absl::StrCat("https://feed", site_index, ".syndication-hub.net/item/", s);
+        break;
+      default:
+        break;
     }
     const bool chrome = kind != "site_title" && kind != "credit";
     const bool title = kind != "chrome" && kind != "credit";
@@ -620,8 +644,9 @@ absl::StatusOr<std::vector<Labeled>> MakeShortItems(const DedupEvalConfig& confi
 
 absl::StatusOr<bool> EvalShortItems(const DedupEvalConfig& config, FILE* out) {
   NEWSGREP_ASSIGN_OR_RETURN(std::vector<Labeled> articles, MakeShortItems(config));
+  std::vector<StoredArticle> indexed;
   NEWSGREP_ASSIGN_OR_RETURN(std::vector<std::string> clusters,
-                            Cluster(articles, config.work_dir + "/short"));
+                            Cluster(articles, config.work_dir + "/short", &indexed));
   std::fprintf(out, "short items (under %zu words) from %s: %zu articles\n", kShortTextWords,
                config.short_source.c_str(), articles.size());
   std::vector<std::string> truth;
@@ -649,26 +674,34 @@ absl::StatusOr<bool> EvalShortItems(const DedupEvalConfig& config, FILE* out) {
                  static_cast<double>(counts.first) / static_cast<double>(counts.second),
                  kind == kShortKindBeyond ? "  (beyond the target)" : "");
   }
-  // What the user sees of it: the chrome lines the cleaner removes from the indexed text.
-  size_t chrome_lines = 0, chrome_removed = 0, site_titles = 0, site_titles_cleaned = 0;
-  for (const Labeled& labeled : articles) {
-    const Article& article = labeled.article;
-    const std::string body = CleanBody(article.body, nullptr, article.source, article.url);
+  // What the user sees of it: the chrome lines left out of the indexed text, and the site
+  // names left out of the indexed titles, of sites that say who they are (source and url)
+  // and of sites that do not.
+  size_t chrome_lines = 0, chrome_removed = 0;
+  // [0] no source, [1] a url that does not spell the name, [2] the site's name and url.
+  size_t site_titles[3] = {0, 0, 0}, site_titles_cleaned[3] = {0, 0, 0};
+  for (size_t i = 0; i < articles.size(); ++i) {
+    const Labeled& labeled = articles[i];
     for (const std::string& line : labeled.chrome) {
       ++chrome_lines;
-      chrome_removed += !absl::StrContains(body, line);
+      chrome_removed += !absl::StrContains(indexed[i].body, line);
     }
-    if (labeled.kind != "original" && !article.source.empty() &&
-        absl::StrContains(article.title, article.source)) {
-      ++site_titles;
-      site_titles_cleaned += !absl::StrContains(
-          CleanTitle(article.title, article.source, article.url), article.source);
+    if (labeled.kind == "original") continue;
+    for (const Site& site : kSites) {
+      if (!absl::StrContains(labeled.article.title, site.name)) continue;
+      const size_t known = !labeled.article.source.empty() ? 2 : !labeled.article.url.empty();
+      ++site_titles[known];
+      site_titles_cleaned[known] += !absl::StrContains(indexed[i].title, site.name);
     }
   }
+  std::fprintf(out, "  chrome lines left out of the indexed text: %zu/%zu\n", chrome_removed,
+               chrome_lines);
   std::fprintf(out,
-               "  chrome lines removed from the indexed text: %zu/%zu; site names removed from "
-               "titles whose article names its site: %zu/%zu\n",
-               chrome_removed, chrome_lines, site_titles_cleaned, site_titles);
+               "  site names left out of the indexed titles: %zu/%zu of sites that name "
+               "themselves, %zu/%zu known by a url that does not spell the name, %zu/%zu of "
+               "unknown source\n",
+               site_titles_cleaned[2], site_titles[2], site_titles_cleaned[1], site_titles[1],
+               site_titles_cleaned[0], site_titles[0]);
   const double recall = in_target_total == 0 ? 1.0
                                              : static_cast<double>(in_target_joined) /
                                                    static_cast<double>(in_target_total);

@@ -6,6 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 
 namespace newsgrep {
 namespace {
@@ -263,6 +267,136 @@ TEST(CleanerTest, SentencesAndLinesInsideTheTextAreNotEdgeChrome) {
   EXPECT_EQ(CleanBody(polls, nullptr, "", "https://time.com/x"), polls);
   const std::string senate = "Labor's new Senate deal explained\n\n" + lede;
   EXPECT_EQ(CleanBody(senate, nullptr, "", "https://www.news.com.au/x"), senate);
+}
+
+// Articles of one source, each with its own story between the lines the source puts
+// around every story.
+std::vector<Article> FromOneSource(absl::string_view url_host,
+                                   const std::vector<std::string>& titles, absl::string_view above,
+                                   absl::string_view below) {
+  static constexpr const char* kLedes[] = {
+      "The city council voted on Tuesday to extend the late-night bus service to the eastern "
+      "suburbs after a year-long trial drew more riders than expected.",
+      "Fishermen in the harbour say the new quota rules will halve their winter catch, and "
+      "their association has asked the ministry to delay them.",
+      "A fire at a disused warehouse on the waterfront was put out overnight, and nobody was "
+      "hurt, the fire service said on Wednesday morning.",
+      "The regional hospital will open a second maternity ward next spring, its board said, "
+      "after births in the district rose for a third year.",
+      "Voters in the northern ward will choose a new councillor next month after the "
+      "resignation of the sitting member over a planning dispute."};
+  std::vector<Article> articles;
+  for (size_t i = 0; i < titles.size(); ++i) {
+    Article article;
+    article.id = absl::StrCat("a", i);
+    article.title = titles[i];
+    article.url = absl::StrCat("https://", url_host, "/item/", i);
+    // A sentence every story has inside it, and a last paragraph of its own.
+    article.body = absl::StrCat(above, above.empty() ? "" : "\n\n", kLedes[i % std::size(kLedes)],
+                                "\n\nOfficials will report back to the council in the new year.",
+                                "\n\nThe next meeting is in week ", i + 1, ".",
+                                below.empty() ? "" : "\n\n", below);
+    articles.push_back(std::move(article));
+  }
+  return articles;
+}
+
+TEST(RecurringChromeTest, LinesAroundEveryStoryOfASourceAreChrome) {
+  // Neither line is a call to action nor names the site: only recurrence makes them chrome.
+  const std::vector<Article> articles = FromOneSource(
+      "feed3.syndication-hub.net",
+      {"Night buses extended", "Quota rules anger fishermen", "Warehouse fire put out"},
+      "Brought to you by Meridian Bank", "More from the harbour every morning");
+  const RecurringChrome chrome(articles);
+  for (Article article : articles) {
+    const std::string as_read = article.body;
+    EXPECT_EQ(CleanArticle(article, &chrome), as_read);
+    EXPECT_THAT(article.body, Not(HasSubstr("Meridian")));
+    EXPECT_THAT(article.body, Not(HasSubstr("every morning")));
+    EXPECT_THAT(article.body, HasSubstr("Officials will report back"));
+  }
+  // Without what the block says, or when the lines recur in fewer than kMinArticles articles
+  // of the source, they are kept.
+  Article alone = articles[0];
+  EXPECT_EQ(CleanArticle(alone), "");
+  EXPECT_THAT(alone.body, HasSubstr("Meridian"));
+  const std::vector<Article> two(articles.begin(), articles.begin() + 2);
+  const RecurringChrome too_few(two);
+  alone = articles[0];
+  EXPECT_EQ(CleanArticle(alone, &too_few), "");
+  // Another source does not learn from this one.
+  Article elsewhere = articles[0];
+  elsewhere.url = "https://other.example.org/item/9";
+  EXPECT_EQ(CleanArticle(elsewhere, &chrome), "");
+}
+
+TEST(RecurringChromeTest, RecurringLinesThatMayBeNewsAreKept) {
+  // Figures, a dateline of its own, a dateline's shape, a sentence inside the text.
+  for (const std::string line :
+       {"Shares closed at 12 pence", "HALIFAX", "Kyiv, Ukraine,", "HALIFAX -"}) {
+    const std::vector<Article> articles = FromOneSource(
+        "gazette.example.org",
+        {"Night buses extended", "Quota rules anger fishermen", "Warehouse fire put out"}, line,
+        "");
+    const RecurringChrome chrome(articles);
+    Article article = articles[1];
+    EXPECT_EQ(CleanArticle(article, &chrome), "") << line;
+  }
+  std::vector<Article> articles = FromOneSource(
+      "gazette.example.org",
+      {"Night buses extended", "Quota rules anger fishermen", "Warehouse fire put out"}, "", "");
+  for (Article& article : articles) {
+    article.body = absl::StrReplaceAll(
+        article.body, {{"\n\nOfficials", "\n\nThe council did not comment.\n\nOfficials"}});
+  }
+  const RecurringChrome chrome(articles);
+  Article article = articles[0];
+  EXPECT_EQ(CleanArticle(article, &chrome), "");
+  // A text is never left empty: its one line stays.
+  std::vector<Article> bare = articles;
+  for (Article& a : bare) a.body = "Story continues below";
+  const RecurringChrome all_chrome(bare);
+  Article only = bare[0];
+  EXPECT_EQ(CleanArticle(only, &all_chrome), "");
+  EXPECT_EQ(only.body, "Story continues below");
+}
+
+TEST(RecurringChromeTest, ASiteNameOnMostOfASourcesTitlesIsLeftOutOfThem) {
+  // Known by a host that does not spell its name: only its titles say who it is.
+  std::vector<Article> articles = FromOneSource(
+      "feed3.syndication-hub.net",
+      {"Night buses extended - Harbour Gazette", "Harbour Gazette | Quota rules anger fishermen",
+       "Warehouse fire put out (Harbour Gazette)", "Maternity ward to open"},
+      "", "Sponsored by Harbour Gazette Partners");
+  const RecurringChrome chrome(articles);
+  const char* expected[] = {"Night buses extended", "Quota rules anger fishermen",
+                            "Warehouse fire put out", "Maternity ward to open"};
+  for (size_t i = 0; i < articles.size(); ++i) {
+    Article article = articles[i];
+    CleanArticle(article, &chrome);
+    EXPECT_EQ(article.title, expected[i]);
+    // The learned name makes the line naming it edge chrome too.
+    EXPECT_THAT(article.body, Not(HasSubstr("Sponsored"))) << i;
+  }
+}
+
+TEST(RecurringChromeTest, WhatEndsAFewOfASourcesTitlesIsKept) {
+  // A speaker's or an agency's name, a section, on 3 of 16 titles; a dash before the
+  // headline ("UPDATE 1 - …") is no site's place.
+  std::vector<std::string> titles;
+  for (int i = 0; i < 3; ++i)
+    titles.push_back(absl::StrCat("Grain exports seen rising ", i, " - USDA"));
+  for (int i = 0; i < 3; ++i) titles.push_back(absl::StrCat("Opinion | Why the buses matter ", i));
+  for (int i = 0; i < 4; ++i)
+    titles.push_back(absl::StrCat("UPDATE 1 - Harbour plan approved ", i));
+  for (int i = 0; i < 6; ++i) titles.push_back(absl::StrCat("Council meets on budget ", i));
+  const std::vector<Article> articles = FromOneSource("wire.example.com", titles, "", "");
+  const RecurringChrome chrome(articles);
+  for (const Article& original : articles) {
+    Article article = original;
+    CleanArticle(article, &chrome);
+    EXPECT_EQ(article.title, original.title);
+  }
 }
 
 }  // namespace

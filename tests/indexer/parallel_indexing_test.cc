@@ -15,6 +15,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "newsgrep/article_reader.h"
+#include "newsgrep/cleaner.h"
 #include "newsgrep/entities.h"
 #include "newsgrep/indexer.h"
 #include "newsgrep/schema.h"
@@ -115,8 +116,9 @@ TEST(ParallelIndexingTest, IndexPathBuildsTheIndexThatAddingOneByOneBuilds) {
     CorpusBlock block;
     for (const Article& article : ReadAll(kSample)) ASSERT_FALSE(block.Add(article));
     const CorpusBlock::Taken taken = block.Take(*EntityResources::Shared());
+    const RecurringChrome chrome(taken.articles);
     for (const Article& article : taken.articles) {
-      ASSERT_TRUE((*sequential)->Add(article, taken.statistics.get()).ok());
+      ASSERT_TRUE((*sequential)->Add(article, taken.statistics.get(), &chrome).ok());
     }
     ASSERT_TRUE((*sequential)->Commit().ok());
   }
@@ -351,8 +353,9 @@ TEST(ParallelIndexingTest, ABulkBuildInManyChunksBuildsTheIndexThatAddingOneByOn
     CorpusBlock block;  // one block: the articles share its statistics, as in IndexPath
     for (const Article& article : articles) ASSERT_FALSE(block.Add(article));
     const CorpusBlock::Taken taken = block.Take(*EntityResources::Shared());
+    const RecurringChrome chrome(taken.articles);
     for (const Article& article : taken.articles) {
-      ASSERT_TRUE((*sequential)->Add(article, taken.statistics.get()).ok());
+      ASSERT_TRUE((*sequential)->Add(article, taken.statistics.get(), &chrome).ok());
     }
     ASSERT_TRUE((*sequential)->Commit().ok());
   }
@@ -429,6 +432,53 @@ TEST(ParallelIndexingTest, ABulkBuildIsVisibleWhenIndexPathReturnsAndTheIndexerG
   ASSERT_TRUE((*indexer)->IndexPath(kSample, nullptr, &report).ok());
   ASSERT_TRUE((*indexer)->Commit().ok());
   EXPECT_EQ(Read(path).docid, after.docid);
+}
+
+// Chrome found by recurrence (cleaner.h, RecurringChrome) through the whole indexer: a
+// syndication feed known only by its host puts the same lines around every story and its
+// name on every title; they are left out of what is indexed and shown, the body as read is
+// kept, and a republication from that feed joins its story.
+TEST(ParallelIndexingTest, ChromeThatRecursAcrossAFeedsArticlesIsLeftOutOfTheIndex) {
+  const test::TempDir temp;
+  const std::vector<std::string> ledes = {
+      "The city council voted on Tuesday to extend the late-night bus service to the eastern "
+      "suburbs after a year-long trial drew more riders than expected.",
+      "Fishermen in the harbour say the new quota rules will halve their winter catch, and "
+      "their association has asked the ministry to delay them.",
+      "A fire at a disused warehouse on the waterfront was put out overnight, and nobody was "
+      "hurt, the fire service said on Wednesday morning."};
+  const std::vector<std::string> titles = {"Night buses extended", "Quota rules anger fishermen",
+                                           "Warehouse fire put out"};
+  std::vector<Article> articles;
+  articles.push_back(test::MakeArticle("original", titles[0], ledes[0]));
+  for (size_t i = 0; i < ledes.size(); ++i) {
+    Article article =
+        test::MakeArticle(absl::StrCat("feed-", i), absl::StrCat(titles[i], " - Harbour Gazette"),
+                          absl::StrCat("Brought to you by Meridian Bank\n\n", ledes[i],
+                                       "\n\nMore from the harbour every morning"));
+    article.url = absl::StrCat("https://feed3.syndication-hub.net/item/", i);
+    articles.push_back(std::move(article));
+  }
+  const std::string input = temp / "feed.jsonl";
+  WriteJsonLines(input, articles);
+  {
+    auto indexer = Indexer::Open({.db_path = temp / "db"});
+    ASSERT_TRUE(indexer.ok());
+    IndexReport report;
+    ASSERT_TRUE((*indexer)->IndexPath(input, nullptr, &report).ok());
+    EXPECT_EQ(report.articles, 4u);
+  }
+  auto searcher = Searcher::Open({temp / "db"});
+  ASSERT_TRUE(searcher.ok());
+  for (size_t i = 0; i < ledes.size(); ++i) {
+    const auto record = (*searcher)->Get(absl::StrCat("feed-", i));
+    ASSERT_TRUE(record.ok());
+    EXPECT_EQ(record->article.title, titles[i]);
+    EXPECT_EQ(record->article.body, ledes[i]);
+    EXPECT_THAT(record->article.original_body, testing::HasSubstr("Meridian Bank"));
+  }
+  EXPECT_EQ((*searcher)->Get("feed-0")->cluster_id, (*searcher)->Get("original")->cluster_id);
+  EXPECT_NE((*searcher)->Get("feed-1")->cluster_id, (*searcher)->Get("original")->cluster_id);
 }
 
 }  // namespace

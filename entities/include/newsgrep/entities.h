@@ -207,9 +207,10 @@ class CorpusBlock {
     std::vector<Article> articles;                       // in the order added
     std::shared_ptr<const CorpusStatistics> statistics;  // over their bodies
   };
-  /// The articles added since the last Take, with statistics over their bodies; the
-  /// block is empty afterwards.
-  Taken Take(const EntityResources& resources);
+  /// The articles added since the last Take, with statistics over their bodies (none when
+  /// `resources` is null: entities are not extracted); the block is empty afterwards.
+  Taken Take(const EntityResources* resources);
+  Taken Take(const EntityResources& resources) { return Take(&resources); }
 
  private:
   std::vector<Article> articles_;

@@ -26,8 +26,13 @@
 ///     more besides, of at most 15 words, that is a copyright line ("© …", "Copyright 2026
 ///     …"), or is not a sentence (no closing . ? ! " :) and opens with a call to action
 ///     ("Follow …", "Sign up …", "Get the … app", "Listen …", "Read more at …") or names
-///     the article's site in whole words (its `source` or url host): the chrome a
-///     republished short item carries above and below.
+///     the article's site in whole words (its `source` or url host, or a site name its
+///     source's titles carry, below): the chrome a republished short item carries above
+///     and below;
+///   - recurring lines (with a RecurringChrome): a line alone as a paragraph that recurs in
+///     kMinArticles or more articles of the same source read together, of at most 15
+///     words, without figures, and a sentence only as the first or last paragraph — a
+///     sponsor label, a call to follow, a subscription prompt, wherever the source puts it.
 ///
 /// Thread safety: pure functions, safe from any thread.
 #ifndef NEWSGREP_INDEXER_CLEANER_H_
@@ -35,7 +40,10 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
 #include "newsgrep/article.h"
 
@@ -51,7 +59,8 @@ struct CleaningReport {
   size_t bylines = 0;
   size_t captions = 0;
   size_t promos = 0;
-  size_t total() const { return repeated + boilerplate + bylines + captions + promos; }
+  size_t recurring = 0;  // lines a RecurringChrome names
+  size_t total() const { return repeated + boilerplate + bylines + captions + promos + recurring; }
 };
 
 /// The number of words in `text`: runs of characters other than ASCII white space. The
@@ -84,10 +93,56 @@ std::string CleanBody(absl::string_view body, CleaningReport* report = nullptr,
 /// A title that is nothing but the site's name is kept.
 std::string CleanTitle(absl::string_view title, absl::string_view source, absl::string_view url);
 
+/// What the articles read together (a block, below) say about each source's chrome: the
+/// lines that recur in its bodies and the site names its titles carry. Chrome is what a
+/// site puts around every story, so recurrence finds it without a list of phrases.
+///
+/// A source is the article's `source`, else its url's host, else "" (articles that do not
+/// say where they come from are one source). Gathered over bodies and titles as read:
+///   - lines: a line alone as a paragraph (blank lines or the text's ends around it) of at
+///     most 15 words, without figures, that is no sentence (no closing . ? ! " :) or is the
+///     first or last paragraph, in kMinArticles or more of the source's articles. Never a
+///     first paragraph of at most three capitalised words ("NEW YORK": a dateline) nor a
+///     line ending in a dash or comma (a dateline's shape);
+///   - site names: a title's end segment — after its last separator (" - ", " | ", " – ",
+///     " — ", " :: ", " · ", " -- ", " // ") or in final brackets — or its start segment
+///     before a bar (" | ", " :: ", " · ", " // "), of at most 6 words, with at least 2
+///     words besides, in kMinArticles or more of the source's titles and in at least one
+///     in kMinTitleShare of them. A site's name is on most of its titles; a speaker's or an
+///     agency's ("… - USDA", "… - dealers", 49 and 7 of Reuters-21578's titles) or one
+///     section's ("Opinion | …") on a few, and they are kept.
+/// The newsgrep indexer gathers one over each block of the articles it reads (the blocks of
+/// CorpusBlock, entities.h, in input order), so an article's cleaning depends only on its
+/// block, and the same input gives the same index. A block is 2,000 articles: a source with
+/// fewer than kMinArticles articles in it (or an article added alone) gets no recurrence.
+class RecurringChrome {
+ public:
+  static constexpr size_t kMinArticles = 3;
+  static constexpr size_t kMinTitleShare = 4;  // one title in 4
+
+  /// Nothing learned: cleaning as without one.
+  RecurringChrome() = default;
+  /// Gathers over `articles` (bodies and titles as read).
+  explicit RecurringChrome(const std::vector<Article>& articles);
+
+  /// What was learned of one source.
+  struct Source {
+    absl::flat_hash_set<std::string> lines;  // NormalizedKey of each recurring line
+    std::vector<std::string> site_keys;      // SiteKey of each recurring title segment
+  };
+  /// What was learned of `article`'s source; null when nothing.
+  const Source* Of(const Article& article) const;
+
+ private:
+  absl::flat_hash_map<std::string, Source> sources_;
+};
+
 /// Cleans `article` as the indexer does before anything else reads it: the body with
-/// CleanBody (the article's source and url naming its site), the title with CleanTitle.
-/// Returns the body as read when cleaning changed it (the indexer stores it), else "".
-std::string CleanArticle(Article& article);
+/// CleanBody (the article's source and url naming its site), the title with CleanTitle;
+/// with `recurring` (may be null), also the lines it names and the site names it learned
+/// from the titles of the article's source. Returns the body as read when cleaning changed
+/// it (the indexer stores it), else "".
+std::string CleanArticle(Article& article, const RecurringChrome* recurring = nullptr);
 
 }  // namespace newsgrep
 

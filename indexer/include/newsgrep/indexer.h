@@ -39,6 +39,7 @@
 namespace newsgrep {
 
 class CorpusStatistics;  // entities.h
+class RecurringChrome;   // cleaner.h
 class EntityResources;   // entities.h
 
 struct IndexerOptions {
@@ -141,12 +142,14 @@ class Indexer {
   Indexer& operator=(const Indexer&) = delete;
 
   /// Adds `article`, replacing any article with the same id. Commits when a batch is full.
-  /// Entities are found with `statistics` (may be null): IndexPath passes those of the
-  /// article's CorpusBlock (entities.h), so adding a block's articles one by one with the
-  /// block's statistics builds what IndexPath builds.
+  /// Entities are found with `statistics` and the article is cleaned with `chrome` (each may
+  /// be null): IndexPath passes those of the article's CorpusBlock (entities.h; chrome
+  /// gathered as RecurringChrome(block's articles), cleaner.h), so adding a block's articles
+  /// one by one with them builds what IndexPath builds.
   /// REQUIRES: article.id non-empty. Returns Internal/DataLoss when the index cannot be
   /// written.
-  absl::Status Add(const Article& article, const CorpusStatistics* statistics = nullptr);
+  absl::Status Add(const Article& article, const CorpusStatistics* statistics = nullptr,
+                   const RecurringChrome* chrome = nullptr);
 
   /// Removes the article whose id is `id`. Returns NotFound when there is none.
   absl::Status Remove(absl::string_view id);
