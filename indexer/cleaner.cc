@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <unordered_set>
 #include <utility>
@@ -203,7 +205,7 @@ bool NamesSite(absl::string_view line, const std::vector<std::string>& site_keys
   const std::vector<absl::string_view> words = absl::StrSplit(line, ' ', absl::SkipEmpty());
   for (size_t i = 0; i < words.size(); ++i) {
     std::string key;
-    for (size_t n = 0; n < 4 && i + n < words.size(); ++n) {
+    for (size_t n = 0; n < kMaxSiteWords && i + n < words.size(); ++n) {
       key += SiteKey(words[i + n]);
       if (std::find(site_keys.begin(), site_keys.end(), key) != site_keys.end()) return true;
     }
@@ -435,9 +437,30 @@ std::string CleanBodyWith(absl::string_view body, CleaningReport* report,
     ++line_number;
   }
 
+  // A line standing alone (a paragraph of its own).
+  auto alone = [&units](size_t i) {
+    return units[i].own_line && (i == 0 || units[i].paragraph_break_before) &&
+           (i + 1 == units.size() || units[i + 1].paragraph_break_before);
+  };
+  // Lines that recur across the source's articles (as read, as RecurringChrome saw them),
+  // as long as something else is kept.
+  if (recurring != nullptr && !recurring->empty()) {
+    size_t kept = static_cast<size_t>(
+        std::count_if(units.begin(), units.end(), [](const Unit& unit) { return unit.keep; }));
+    for (size_t i = 0; i < units.size() && kept > 1; ++i) {
+      const absl::string_view text = absl::StripAsciiWhitespace(units[i].text);
+      if (units[i].keep && alone(i) && MayRecur(text, i == 0, i + 1 == units.size()) &&
+          recurring->contains(NormalizedKey(text))) {
+        units[i].keep = false;
+        ++counts.recurring;
+        --kept;
+      }
+    }
+  }
   std::unordered_set<std::string> seen;
   for (size_t i = 0; i < units.size(); ++i) {
     Unit& unit = units[i];
+    if (!unit.keep) continue;
     if (const absl::string_view stripped = absl::StripAsciiWhitespace(unit.text),
         rest = WithoutLeadingPrompt(stripped);
         rest.size() < stripped.size()) {
@@ -465,25 +488,6 @@ std::string CleanBodyWith(absl::string_view body, CleaningReport* report,
                IsProse(units[i - 1].text) && IsProse(units[i + 1].text)) {
       unit.keep = false;
       ++counts.promos;
-    }
-  }
-  // A line standing alone (a paragraph of its own).
-  auto alone = [&units](size_t i) {
-    return units[i].own_line && (i == 0 || units[i].paragraph_break_before) &&
-           (i + 1 == units.size() || units[i + 1].paragraph_break_before);
-  };
-  // Lines that recur across the source's articles, as long as something else is kept.
-  if (recurring != nullptr && !recurring->empty()) {
-    size_t kept = static_cast<size_t>(
-        std::count_if(units.begin(), units.end(), [](const Unit& unit) { return unit.keep; }));
-    for (size_t i = 0; i < units.size() && kept > 1; ++i) {
-      const absl::string_view text = absl::StripAsciiWhitespace(units[i].text);
-      if (units[i].keep && alone(i) && MayRecur(text, i == 0, i + 1 == units.size()) &&
-          recurring->contains(NormalizedKey(text))) {
-        units[i].keep = false;
-        ++counts.recurring;
-        --kept;
-      }
     }
   }
   // A line standing alone at either end, with text besides.
@@ -614,36 +618,85 @@ std::string CleanTitle(absl::string_view title, absl::string_view source, absl::
   return CleanTitleWith(title, SiteKeys(source, url));
 }
 
+namespace {
+
+// The lines of one article that recurrence counts: enough for what a site puts around a
+// story, few enough that a body of a million short paragraphs costs no more than any.
+constexpr size_t kMaxCountedLines = 32;
+
+// The stories a line or a title segment was seen in. Copies and updates of one story share
+// their short first and last paragraphs; chrome is what recurs across different stories, so
+// an article counts only when its title and its text's longest line are both new.
+class Sightings {
+ public:
+  void Add(uint64_t title, uint64_t text) {
+    ++articles_;
+    if (Has(titles_, title) || Has(texts_, text)) return;
+    if (stories_ < RecurringChrome::kMinArticles) {
+      titles_[stories_] = title;
+      texts_[stories_] = text;
+      ++stories_;
+    }
+  }
+  bool Recurs() const { return stories_ >= RecurringChrome::kMinArticles; }
+  size_t articles() const { return articles_; }
+
+ private:
+  using Keys = std::array<uint64_t, RecurringChrome::kMinArticles>;
+  bool Has(const Keys& keys, uint64_t key) const {
+    return std::find(keys.begin(), keys.begin() + stories_, key) != keys.begin() + stories_;
+  }
+  Keys titles_ = {}, texts_ = {};
+  size_t stories_ = 0;
+  size_t articles_ = 0;
+};
+
+// What tells one story from another: a hash of its title and of its text's longest line.
+uint64_t HashOfKey(absl::string_view text) { return std::hash<std::string>{}(NormalizedKey(text)); }
+uint64_t LongestLineHash(absl::string_view body) {
+  absl::string_view longest;
+  for (absl::string_view line : absl::StrSplit(body, '\n')) {
+    if (line.size() > longest.size()) longest = line;
+  }
+  return HashOfKey(longest.substr(0, 400));
+}
+
+}  // namespace
+
 RecurringChrome::RecurringChrome(const std::vector<Article>& articles) {
   struct Counts {
     size_t titles = 0;
-    absl::flat_hash_map<std::string, size_t> lines;
-    absl::flat_hash_map<std::string, size_t> segments;
+    absl::flat_hash_map<std::string, Sightings> lines;
+    absl::flat_hash_map<std::string, Sightings> segments;
   };
   absl::flat_hash_map<std::string, Counts> counts;
   absl::flat_hash_set<std::string> once;  // an article counts a line or segment once
   for (const Article& article : articles) {
     Counts& source = counts[SourceKey(article)];
+    const uint64_t text = LongestLineHash(article.body);
+    const uint64_t title = article.title.empty() ? text : HashOfKey(article.title);
     once.clear();
     ForEachAloneLine(article.body, [&](absl::string_view line, bool first, bool last) {
-      if (MayRecur(line, first, last)) once.insert(NormalizedKey(line));
+      if (once.size() < kMaxCountedLines && MayRecur(line, first, last)) {
+        once.insert(NormalizedKey(line));
+      }
     });
-    for (const std::string& line : once) ++source.lines[line];
+    for (const std::string& line : once) source.lines[line].Add(title, text);
     if (article.title.empty()) continue;
     ++source.titles;
     once.clear();
     for (absl::string_view segment : SiteSegments(article.title)) {
       if (std::string key = SiteKey(segment); !key.empty()) once.insert(std::move(key));
     }
-    for (const std::string& key : once) ++source.segments[key];
+    for (const std::string& key : once) source.segments[key].Add(title, text);
   }
   for (auto& [key, source] : counts) {
     Source learned;
-    for (auto& [line, n] : source.lines) {
-      if (n >= kMinArticles) learned.lines.insert(line);
+    for (auto& [line, seen] : source.lines) {
+      if (seen.Recurs()) learned.lines.insert(line);
     }
-    for (auto& [segment, n] : source.segments) {
-      if (n >= kMinArticles && n * kMinTitleShare >= source.titles) {
+    for (auto& [segment, seen] : source.segments) {
+      if (seen.Recurs() && seen.articles() * kMinTitleShare >= source.titles) {
         learned.site_keys.push_back(segment);
       }
     }

@@ -29,8 +29,8 @@
 ///     the article's site in whole words (its `source` or url host, or a site name its
 ///     source's titles carry, below): the chrome a republished short item carries above
 ///     and below;
-///   - recurring lines (with a RecurringChrome): a line alone as a paragraph that recurs in
-///     kMinArticles or more articles of the same source read together, of at most 15
+///   - recurring lines (CleanArticle with a RecurringChrome): a line alone as a paragraph
+///     that recurs in kMinArticles or more stories of the same source read together, of at most 15
 ///     words, without figures, and a sentence only as the first or last paragraph — a
 ///     sponsor label, a call to follow, a subscription prompt, wherever the source puts it.
 ///
@@ -59,7 +59,7 @@ struct CleaningReport {
   size_t bylines = 0;
   size_t captions = 0;
   size_t promos = 0;
-  size_t recurring = 0;  // lines a RecurringChrome names
+  size_t recurring = 0;  // lines a RecurringChrome names (never through CleanBody alone)
   size_t total() const { return repeated + boilerplate + bylines + captions + promos + recurring; }
 };
 
@@ -98,23 +98,32 @@ std::string CleanTitle(absl::string_view title, absl::string_view source, absl::
 /// site puts around every story, so recurrence finds it without a list of phrases.
 ///
 /// A source is the article's `source`, else its url's host, else "" (articles that do not
-/// say where they come from are one source). Gathered over bodies and titles as read:
+/// say where they come from are one source). What recurs must recur across stories: copies
+/// and updates of one story share their short first and last paragraphs, so an article
+/// counts only when its title and its text's longest line both differ from those of the
+/// articles counted before it. Gathered over bodies and titles as read:
 ///   - lines: a line alone as a paragraph (blank lines or the text's ends around it) of at
 ///     most 15 words, without figures, that is no sentence (no closing . ? ! " :) or is the
-///     first or last paragraph, in kMinArticles or more of the source's articles. Never a
-///     first paragraph of at most three capitalised words ("NEW YORK": a dateline) nor a
-///     line ending in a dash or comma (a dateline's shape);
+///     first or last paragraph, in kMinArticles or more of the source's stories (the first
+///     32 such lines of each article). Never a first paragraph of at most three capitalised
+///     words ("NEW YORK": a dateline) nor a line ending in a dash or comma (a dateline's
+///     shape);
 ///   - site names: a title's end segment — after its last separator (" - ", " | ", " – ",
 ///     " — ", " :: ", " · ", " -- ", " // ") or in final brackets — or its start segment
 ///     before a bar (" | ", " :: ", " · ", " // "), of at most 6 words, with at least 2
-///     words besides, in kMinArticles or more of the source's titles and in at least one
-///     in kMinTitleShare of them. A site's name is on most of its titles; a speaker's or an
+///     words besides, in kMinArticles or more of the source's stories and in at least one
+///     in kMinTitleShare of its titles. A name so learned is then the site's name as a
+///     declared one is: cut from either end of a title (after any separator) and naming
+///     the site for the edge rule above. A site's name is on most of its titles; a speaker's or an
 ///     agency's ("… - USDA", "… - dealers", 49 and 7 of Reuters-21578's titles) or one
 ///     section's ("Opinion | …") on a few, and they are kept.
 /// The newsgrep indexer gathers one over each block of the articles it reads (the blocks of
 /// CorpusBlock, entities.h, in input order), so an article's cleaning depends only on its
-/// block, and the same input gives the same index. A block is 2,000 articles: a source with
-/// fewer than kMinArticles articles in it (or an article added alone) gets no recurrence.
+/// block, and the same input gives the same index. A block is 2,000 articles or 16 MiB of
+/// bodies: a source with fewer than kMinArticles stories in it (or an article added alone)
+/// gets no recurrence.
+///
+/// Thread safety: immutable once constructed; one may be shared by any number of threads.
 class RecurringChrome {
  public:
   static constexpr size_t kMinArticles = 3;
