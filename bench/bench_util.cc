@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file bench_util.cc
 /// @brief Hashes, RNG, cache directory, sizes, memory and child processes.
 #include "bench_util.h"

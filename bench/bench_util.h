@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file bench_util.h
 /// @brief Small helpers shared by the benchmark suite: content hashes, a deterministic
 /// random generator, the cache directory, file sizes, peak memory and child processes.

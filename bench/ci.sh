@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # CI's short benchmark pass (bench/README.md, "CI"): builds the build directory
 # ($NEWSGREP_BENCH_BUILD_DIR, default build-bench), indexes the first 5,000 Reuters-21578
 # articles with newsgrep, raw Xapian and FTS5 (in a cache inside that build directory, so a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file corpus.cc
 /// @brief Reading, writing and generating benchmark corpora.
 #include "corpus.h"

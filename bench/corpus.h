@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file corpus.h
 /// @brief Benchmark corpora: Reuters-21578 as staged in ../shared/corpus, subsets of it, and
 /// generated corpora of any size built from its real text, all cached as JSON Lines + gzip

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file engines.cc
 /// @brief Index builders and query runners for newsgrep, raw Xapian and SQLite FTS5.
 #include "engines.h"

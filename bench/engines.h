@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file engines.h
 /// @brief The three engines the suite compares, over the same articles and queries:
 /// newsgrep (through its public Indexer/Searcher API), raw Xapian (plain TermGenerator and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Writes OUT: a header defining NEWSGREP_BENCH_INDEX_FINGERPRINT, a hash of the files in
 # INPUTS ('|'-separated): the sources that decide what newsgrep writes into an index. The
 # benchmark suite keys its cached newsgrep index by it, so changing the indexer rebuilds it.

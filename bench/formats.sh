@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Indexing throughput by input format, with the real `newsgrep index` (a fresh index each):
 #   warc  a .warc.gz (one gzip member per record, as crawlers write) built from the real news
 #         pages of ../shared/corpus/html-articles: each page REPEAT times under its own URI,

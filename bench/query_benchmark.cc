@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file query_benchmark.cc
 /// @brief The newsgrep benchmark suite: indexing and query latency of newsgrep against raw
 /// Xapian and SQLite FTS5 on the same corpus and the same queries (see bench/README.md).

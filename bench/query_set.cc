@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file query_set.cc
 /// @brief Deriving, writing and reading the query set.
 #include "query_set.h"

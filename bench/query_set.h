@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file query_set.h
 /// @brief The benchmark's query set: deterministic, derived from the corpus itself (terms
 /// by document-frequency band, pairs that co-occur, phrases and proximity pairs that occur

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The benchmark suite in one command (bench/README.md):
 #
 #   bench/run.sh [--corpus reuters|reuters:N|100k|1m] [--short] [--check] [--out FILE]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Imported targets for the Debian-packaged dependencies. Xapian 1.4's CMake config sets only
 # variables, so it is wrapped here; everything else ships usable config files.
 find_package(xapian REQUIRED CONFIG)

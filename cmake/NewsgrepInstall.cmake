@@ -1,11 +1,17 @@
-# `cmake --install` puts the libraries, their public headers, the newsgrep binary and a
-# CMake package in place, so that find_package(newsgrep) + newsgrep::searcher works.
+# SPDX-License-Identifier: GPL-2.0-or-later
+# `cmake --install` puts the libraries, their public headers, the newsgrep binary, its
+# licences and notices, and a CMake package in place, so that find_package(newsgrep) + newsgrep::searcher works.
 include(CMakePackageConfigHelpers)
 install(TARGETS newsgrep_schema newsgrep_entities newsgrep_indexer newsgrep_searcher
   EXPORT newsgrepTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(TARGETS newsgrep RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The licences and the notices that must travel with the binary (NOTICE: the GeoNames
+# CC-BY attribution among them).
+install(FILES ${PROJECT_SOURCE_DIR}/COPYING ${PROJECT_SOURCE_DIR}/NOTICE
+  DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/LICENSES DESTINATION ${CMAKE_INSTALL_DOCDIR})
 # newsgrep/internal/ holds the libraries' shared private helpers: not part of the API.
 foreach(dir schema entities indexer searcher)
   install(DIRECTORY ${PROJECT_SOURCE_DIR}/${dir}/include/newsgrep

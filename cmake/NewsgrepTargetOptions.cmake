@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Per-target compile options: warnings, -Werror and sanitizers are applied to our own
 # targets only, never through global CMAKE_CXX_FLAGS.
 function(newsgrep_target_options target)

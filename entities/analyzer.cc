@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file analyzer.cc
 /// @brief The recognizer's frame: word predicates, the order of the stages, and the
 /// Analysis they produce.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file analyzer_chunks.cc
 /// @brief Capitalised chunks, and each classified as a person, a place or neither by its
 /// news cues (titles, speech verbs, appositions, prepositions, gazetteers).

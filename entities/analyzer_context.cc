@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file analyzer_context.cc
 /// @brief What surrounds the names: gazetteer matches, sports copy (results and tables),
 /// and the dateline at the start of a story.

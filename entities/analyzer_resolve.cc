@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file analyzer_resolve.cc
 /// @brief One sense per article: list items and sandwiched words take their neighbours'
 /// type, people are built from their fullest form, and every other mention is resolved

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file extract.cc
 /// @brief ExtractEntities: people and places of title and body, the dateline, quotes and
 /// their speakers.

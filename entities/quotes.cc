@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file quotes.cc
 /// @brief Quotation marks → quotations: pairing, nesting, paragraphs, apostrophes and
 /// scare quotes.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file recognizer.cc
 /// @brief People and places in one text (see recognizer.h for the approach).
 #include "internal/recognizer.h"

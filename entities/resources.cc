@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file resources.cc
 /// @brief Loading the gazetteers (iso-codes, tzdata, libgeonames), the census name lists
 /// (libtext-names-perl) and the dictionary (wamerican), all installed from Debian packages.

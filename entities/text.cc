@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file text.cc
 /// @brief Tokenizer for entity recognition.
 #include "internal/text.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file text_rules.cc
 /// @brief Sentence ends with one abbreviation list; white-space collapsing.
 #include "newsgrep/text_rules.h"

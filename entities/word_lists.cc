@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file word_lists.cc
 /// @brief The word lists of the recognizer; what each is for is in internal/word_lists.h.
 #include "internal/word_lists.h"

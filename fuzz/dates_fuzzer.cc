@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Dates as input files and query words give them: ISO 8601 and RFC 2822 text. A date that
 // parses must be a real calendar date and print as ISO 8601 that parses back to itself.
 #include <cstddef>

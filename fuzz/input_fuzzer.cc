@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Any input file as `newsgrep index` reads it: the first byte picks the format (--format,
 // 0 = sniffed), the rest is the file. Feeds, JSON documents, web pages, JSON Lines and text,
 // broken in every way: never a crash, a hang or unbounded memory; every article has an id

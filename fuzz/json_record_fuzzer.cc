@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // One JSON Lines record, as newsgrep reads it from a .jsonl file: malformed records must be
 // errors (with their location), never crashes; what parses has an id and valid UTF-8.
 #include <cstddef>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The query language, end to end: each input is searched in a small index built once
 // (check, proximity rewrite, parsing, wildcards, dates, matching, snippets). A query is
 // either an error (InvalidArgument with a column) or results; never a crash or an

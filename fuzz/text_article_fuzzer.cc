@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // One plain-text article file: header lines (Title:, Date:, Source:, URL:, Dateline:), a
 // title found in the body, captions and bylines passed over. Never a crash; what parses
 // keeps its id and gives valid UTF-8.

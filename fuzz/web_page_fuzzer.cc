@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // One web page: broken markup, any bytes, declared and undeclared character sets. Never a
 // crash; every field of what is read is valid UTF-8.
 #include <cstddef>

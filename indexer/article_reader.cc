@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file article_reader.cc
 /// @brief Input walking and parsing: plain text, JSON Lines, gzip, UTF-8 repair.
 #include "newsgrep/article_reader.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file cleaner.cc
 /// @brief Boilerplate, caption, byline, promo and repetition removal.
 #include "newsgrep/cleaner.h"

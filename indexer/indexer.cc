@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file indexer.cc
 /// @brief The single writer: batching, replacement by id, commits.
 #include "newsgrep/indexer.h"

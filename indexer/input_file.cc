@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file input_file.cc
 /// @brief InputFile over zlib's gzFile, with the truncation check zlib leaves to callers.
 #include "newsgrep/input_file.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file input_format.cc
 /// @brief Format sniffing: the first bytes decide, the name only where they do not.
 #include "newsgrep/input_format.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file near_duplicates.cc
 /// @brief Shingling, MinHash/LSH band keys, similarity.
 #include "newsgrep/near_duplicates.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file web_page.cc
 /// @brief Web pages: libxml2's HTML parser read as a stream of events (SAX: no tree is
 /// built, which makes the reading about 1.7 times as fast on the benchmark pages), one pass

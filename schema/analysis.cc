@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file analysis.cc
 /// @brief The shared analysis setup.
 #include "newsgrep/analysis.h"

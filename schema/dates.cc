@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file dates.cc
 /// @brief ISO 8601 and RFC 2822 date parsing.
 #include "newsgrep/dates.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file facet_record.cc
 /// @brief The facet record: which values an article is counted under, and their encoding.
 #include "newsgrep/facet_record.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file index_location.cc
 /// @brief Directory and stub-file checks made before Xapian opens an index.
 #include "newsgrep/index_location.h"

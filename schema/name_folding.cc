@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file name_folding.cc
 /// @brief Canonical keys for names: ICU transliteration plus spelling rules.
 #include "newsgrep/name_folding.h"

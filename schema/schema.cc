@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file schema.cc
 /// @brief Field lookup and schema-version checks.
 #include "newsgrep/schema.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file stored_article.cc
 /// @brief The stored article's two encodings: the display record and the bodies record.
 #include "newsgrep/stored_article.h"

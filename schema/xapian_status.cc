@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file xapian_status.cc
 /// @brief Xapian exception → absl::Status mapping.
 #include "newsgrep/internal/xapian_status.h"

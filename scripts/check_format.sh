@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Fails when a C++ file git tracks differs from the repository's .clang-format (Google style,
 # 100 columns), listing the files; `clang-format -i FILE...` fixes them. Installs Debian's
 # clang-format when it is missing.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Checks that an installed newsgrep works for an outside project: builds newsgrep (or uses
 # the build directory given as $1), `cmake --install`s it into a temporary prefix, builds
 # examples/embed against that prefix with find_package(newsgrep), indexes the sample corpus
@@ -41,6 +42,16 @@ for header in searcher.h searcher_pool.h query_builder.h schema.h dates.h stored
     exit 1
   fi
 done
+for notice in COPYING NOTICE LICENSES/GPL-2.0-or-later.txt; do
+  if [ ! -s "$prefix/share/doc/newsgrep/$notice" ]; then
+    echo "check_install: $prefix/share/doc/newsgrep/$notice was not installed" >&2
+    exit 1
+  fi
+done
+if ! grep -q "GeoNames" "$prefix/share/doc/newsgrep/NOTICE"; then
+  echo "check_install: the installed NOTICE lacks the GeoNames attribution" >&2
+  exit 1
+fi
 if [ -n "$(find "$prefix/include" -name proximity.h -o -name parsed_query.h -o -name internal)" ]; then
   echo "check_install: private searcher headers were installed" >&2
   exit 1

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Builds the libFuzzer targets (fuzz/, clang with AddressSanitizer + UBSan) and runs each for
 # a fixed time from its committed seeds (fuzz/corpus/NAME/), CI's short pass. Fails on the
 # first crash, leak, sanitizer report or timeout, keeping the input that caused it in

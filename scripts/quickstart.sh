@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The README's first command: set everything up, index the bundled sample corpus, search it.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Installs the Debian packages newsgrep needs (only the missing ones; quiet when all are
 # there), then configures and builds it.
 #

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The README's second command: set everything up and run the whole test suite, built with
 # AddressSanitizer + UndefinedBehaviorSanitizer and warnings as errors.
 set -euo pipefail

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file index_check.cc
 /// @brief Xapian's table check plus newsgrep's invariants.
 #include "newsgrep/index_check.h"

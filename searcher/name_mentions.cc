@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file name_mentions.cc
 /// @brief Where an article's people and places are named in its body (NameMentions).
 #include <algorithm>

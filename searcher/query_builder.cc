@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file query_builder.cc
 /// @brief Query-language text from code.
 #include "newsgrep/query_builder.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file searcher.cc
 /// @brief Query parsing, field boosts, ranking, snippets.
 #include "newsgrep/searcher.h"

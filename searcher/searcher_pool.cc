@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file searcher_pool.cc
 /// @brief A thread-safe pool of Searchers.
 #include "newsgrep/searcher_pool.h"

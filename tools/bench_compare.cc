@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file bench_compare.cc
 /// @brief newsgrep-bench-compare: reads the JSON files the benchmark suite writes
 /// (bench/README.md) and prints one run as tables, compares two runs, checks a run's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file cli_config.cc
 /// @brief Command-line parsing.
 #include "cli_config.h"

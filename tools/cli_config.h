@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file cli_config.h
 /// @brief The newsgrep command line, parsed and validated into a config before anything
 /// runs. Reads the environment only through the `getenv` it is given (testable).

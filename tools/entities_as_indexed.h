@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file entities_as_indexed.h
 /// @brief The people, places and quotes of articles as the indexer finds them, for the
 /// evaluations (`newsgrep eval ner`, `newsgrep eval quotes`): so that what they measure is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file eval_dedup.cc
 /// @brief Near-duplicate evaluation through the real indexer and searcher.
 #include "eval_dedup.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file eval_dedup.h
 /// @brief `newsgrep eval dedup`: precision and recall of near-duplicate clustering, run
 /// through the real indexer on (a) the five seed articles and the bundled sample corpus,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file eval_extract.cc
 /// @brief The article-extraction benchmark's measure over ReadWebPage.
 #include "eval_extract.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file eval_extract.h
 /// @brief `newsgrep eval extract DIR`: how well ReadWebPage (web_page.h, the code
 /// `newsgrep index` reads pages with) finds the article's own text, on a directory laid out

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file eval_ner.cc
 /// @brief Person and place recognition measured on CoNLL-2003.
 #include "eval_ner.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file eval_ner.h
 /// @brief `newsgrep eval ner --conll FILE`: mention-level precision, recall and F1 of the
 /// person and place recognizers (indexer's entities.h) on a CoNLL-2003 file.

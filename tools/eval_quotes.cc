@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file eval_quotes.cc
 /// @brief Quotations and their speakers measured as indexed (eval_quotes.h).
 #include "eval_quotes.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file eval_quotes.h
 /// @brief `newsgrep eval quotes`: are quotations found, and is each one's speaker right, as
 /// the indexer finds them (entities_as_indexed.h)?

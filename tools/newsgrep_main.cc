@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file newsgrep_main.cc
 /// @brief The `newsgrep` command: parse → validate → call the libraries → print.
 /// Exit status: 0 match / success, 1 no match (search) or input skipped (index), 2 error.

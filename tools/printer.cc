@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file printer.cc
 /// @brief Text, JSON Lines, ids-only and count-only printers.
 #include "printer.h"

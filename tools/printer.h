@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file printer.h
 /// @brief One interface for every output format of `newsgrep search` and `newsgrep
 /// similar`: text (optionally coloured), JSON Lines (docs/JSON.md), ids only, count only.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file stats.cc
 /// @brief Printing the most-mentioned people and places (Searcher::TopEntities).
 #include "stats.h"

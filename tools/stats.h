@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file stats.h
 /// @brief `newsgrep stats people|places`: the most-mentioned people or places of an index
 /// (Searcher::TopEntities), printed as a table or as JSON Lines.

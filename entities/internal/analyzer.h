@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file analyzer.h
 /// @brief The recognizer's stages over one text, shared by the files that implement them:
 /// analyzer.cc (the order of the stages, word predicates, the result),

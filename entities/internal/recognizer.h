@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file recognizer.h
 /// @brief Recognising people and places in one text: capitalised chunks, news cues
 /// (titles, roles, speech verbs, appositions, prepositions, datelines), gazetteers, and one

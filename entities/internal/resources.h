@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file resources.h
 /// @brief The data behind EntityResources and CorpusStatistics (internal to the indexer).
 #ifndef NEWSGREP_ENTITIES_INTERNAL_RESOURCES_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file text.h
 /// @brief Tokens with byte offsets for entity recognition: words (with internal
 /// apostrophes, hyphens and the dots of U.S. / J.R.), numbers and punctuation, plus what

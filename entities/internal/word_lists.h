@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file word_lists.h
 /// @brief The closed word lists the recognizer's cues read (lower case): titles, roles,
 /// organisation heads, place prepositions, function words, speech verbs. Each is built once,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file main.cc
 /// @brief Embedding newsgrep: open an index, run a query (query-language text, or one built
 /// with newsgrep::query), print the top hits. Usage: newsgrep_embed INDEX QUERY [N]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file band_store.cc
 /// @brief Band postings in metadata buckets: encoding, reading, writing.
 #include "internal/band_store.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file band_store.h
 /// @brief The index's near-duplicate lookup: which documents have each LSH band key.
 ///

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file bulk_build.cc
 /// @brief Chunk writer threads and the cluster assigner's view of a bulk build.
 #include "internal/bulk_build.h"

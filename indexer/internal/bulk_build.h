@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file bulk_build.h
 /// @brief Building a new index in chunks written in parallel and merged once.
 ///

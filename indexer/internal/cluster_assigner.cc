@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file cluster_assigner.cc
 /// @brief Candidate lookup through LSH band keys, exact verification on stored text.
 #include "internal/cluster_assigner.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file cluster_assigner.h
 /// @brief Index-time near-duplicate lookup: which story cluster does a new article join?
 #ifndef NEWSGREP_INDEXER_INTERNAL_CLUSTER_ASSIGNER_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file document_builder.cc
 /// @brief Article → Xapian::Document.
 #include "internal/document_builder.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file document_builder.h
 /// @brief Article → Xapian::Document, driven by the schema table.
 #ifndef NEWSGREP_INDEXER_INTERNAL_DOCUMENT_BUILDER_H_

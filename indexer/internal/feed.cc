@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file feed.cc
 /// @brief FeedParser: libxml2's push parser in SAX2 mode (namespaces resolved), no tree.
 #include "internal/feed.h"

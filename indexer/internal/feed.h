@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file feed.h
 /// @brief RSS and Atom feeds read as a stream: each item is handed on as soon as it closes,
 /// so a feed of any length costs the memory of one item.

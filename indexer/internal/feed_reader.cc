@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file feed_reader.cc
 /// @brief A feed file → articles: FeedParser's items, their HTML read as web-page text.
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file ordered_pipeline.h
 /// @brief Parallel preparation, in-order consumption: N worker threads transform items,
 /// one consumer thread receives the results in the order the items were submitted.

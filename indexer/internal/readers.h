@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file readers.h
 /// @brief The article reader's pieces shared by its formats (article_reader.cc reads plain
 /// text, JSON and web pages; feed_reader.cc, warc_reader.cc and sgml_reader.cc the rest).

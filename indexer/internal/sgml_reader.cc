@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file sgml_reader.cc
 /// @brief Reuters-21578 SGML (reut2-*.sgm) → articles, one per <REUTERS> element, read as
 /// a stream of elements: the collection's markup is regular (no nesting of REUTERS, tags in

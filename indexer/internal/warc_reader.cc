@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file warc_reader.cc
 /// @brief WARC 1.0 / 1.1 files (ISO 28500: what crawlers write, .warc or .warc.gz with one
 /// gzip member per record, which InputFile reads as one stream) → articles, read record by

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file case_field.cc
 /// @brief `case:` and query words in capitals.
 #include "internal/case_field.h"

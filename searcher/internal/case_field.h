@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file case_field.h
 /// @brief Words in capitals in queries: `case:IT` and a bare query word in capitals
 /// (`WHO vaccine`, which XapianQueryText writes as kAcronymField:WHO), answered from the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file date_range.cc
 /// @brief `date:` ranges over the date terms.
 #include "internal/date_range.h"

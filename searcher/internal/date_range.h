@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file date_range.h
 /// @brief `date:` ranges as filters on the date terms (schema::DateRangeTerms): a range is
 /// an OR of a few D/M/Y terms, matched from their posting lists, instead of Xapian's value

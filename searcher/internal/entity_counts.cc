@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file entity_counts.cc
 /// @brief Counting people and places from the index's key terms.
 #include "internal/entity_counts.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file entity_counts.h
 /// @brief The most-mentioned people or places of a database, from the person and place key
 /// terms the indexer writes (schema.h) and the display records of a few articles each.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file highlight.cc
 /// @brief Word-exact highlights and snippet windows.
 #include "internal/highlight.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file highlight.h
 /// @brief Snippets and highlights on the text a person reads (the stored clean body or the
 /// title), word-exact: a phrase is highlighted where the whole phrase occurs, a NEAR/ADJ

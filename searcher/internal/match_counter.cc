@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file match_counter.cc
 /// @brief The counting pass's match spy.
 #include "internal/match_counter.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file match_counter.h
 /// @brief The counting pass: a Xapian::MatchSpy that sees every match of a query and counts
 /// stories (or articles), facet values and dates, for exact totals, facets and timelines.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file parsed_query.h
 /// @brief What a newsgrep::ParsedQuery holds: the Xapian query and what searching,
 /// highlighting and spelling suggestions need from the parse.

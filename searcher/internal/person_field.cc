@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file person_field.cc
 /// @brief Folding person: and said: values like the indexer.
 #include "internal/person_field.h"

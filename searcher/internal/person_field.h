@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file person_field.h
 /// @brief `person:` and `said:` in queries: what the user types is folded to the canonical
 /// name words the indexer stored (name_folding.h), so `person:zelenskiy` finds Zelenskyy,

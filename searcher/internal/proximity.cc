@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file proximity.cc
 /// @brief Exact NEAR/ADJ between phrases, field terms and words: query rewrite, span
 /// matching and the PostingSource that checks candidates.

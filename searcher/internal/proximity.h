@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file proximity.h
 /// @brief `a NEAR/n b` and `a ADJ/n b` where each side is a word, a "phrase", a field
 /// term or phrase (title:"…"), a wildcard or a parenthesised OR of those — exact, which

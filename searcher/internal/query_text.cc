@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file query_text.cc
 /// @brief The text Xapian's query parser is given.
 #include "internal/query_text.h"

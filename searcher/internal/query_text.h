@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file query_text.h
 /// @brief One reading of the query text, for the syntax check, the proximity rewrite's
 /// operands and the text Xapian's query parser is given (newsgrep's query after the check and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file query_tree.cc
 /// @brief Rewriting a parsed query's leaves.
 #include "internal/query_tree.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file query_tree.h
 /// @brief Rewriting a parsed query's leaves: Xapian 1.4's queries are immutable, so a
 /// rewrite rebuilds the operators above each leaf it replaces.

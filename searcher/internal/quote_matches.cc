@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file quote_matches.cc
 /// @brief Matching quotes and collapsing their copies.
 #include "internal/quote_matches.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file quote_matches.h
 /// @brief Which quotes of matching articles answer a query (Searcher::Quotes): those by a
 /// speaker the query's `said:` names and holding one of its words, each quote once.

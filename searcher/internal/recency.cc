@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file recency.cc
 /// @brief The decaying recency bonus.
 #include "internal/recency.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file recency.h
 /// @brief The recency bonus of SortOrder::kRecencyBoosted: a PostingSource over the
 /// timestamp slot whose weight for an article dated `age` days before the reference time is

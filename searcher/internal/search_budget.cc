@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file search_budget.cc
 /// @brief The posting source that ends a match when its time is up.
 #include "internal/search_budget.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file search_budget.h
 /// @brief The time a search may take (SearchOptions::time_limit), enforced inside the
 /// match.

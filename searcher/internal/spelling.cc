@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file spelling.cc
 /// @brief Spelling corrections by edit distance over the index's own terms.
 #include "internal/spelling.h"

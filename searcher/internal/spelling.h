@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file spelling.h
 /// @brief "Did you mean …?" from the words already in the index: its vocabulary (the words
 /// as written, internal/vocabulary.h) is read once and kept in memory; a word whose term the index

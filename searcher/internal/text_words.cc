@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file text_words.cc
 /// @brief Word splitting that follows Xapian 1.4's TermGenerator rules (parse_terms in
 /// xapian-core/queryparser/termgenerator_internal.cc), with byte offsets.

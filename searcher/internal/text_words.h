@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file text_words.h
 /// @brief Splits text into words exactly as Xapian 1.4's TermGenerator does (same word
 /// characters, acronyms, infix apostrophes and digits, `+`/`#` suffixes), keeping each

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file vocabulary.cc
 /// @brief Reading the vocabulary of every shard.
 #include "internal/vocabulary.h"

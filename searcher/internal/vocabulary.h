@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file vocabulary.h
 /// @brief The words of an index as written (schema::kVocabularyKeyPrefix), read from every
 /// shard: Xapian lists only the first shard's metadata when asked through a combined

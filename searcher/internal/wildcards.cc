@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file wildcards.cc
 /// @brief Wildcards expanded over the index's vocabulary.
 #include "internal/wildcards.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file wildcards.h
 /// @brief `word*` against an index of stems. The index holds each word only as its stem
 /// (analysis::kIndexStemStrategy), so Xapian's own wildcard, which lists the terms that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file locations_test.cc
 /// @brief LocationRecognizer and the gazetteers loaded from Debian data: countries,
 /// regions, cities, old spellings, common words that are also towns, datelines, teams.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file people_test.cc
 /// @brief PersonRecognizer and the name folding behind person keys: titles, initials,
 /// hyphenated and multi-word names, surnames resolved to full names, "Washington" the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file quotes_test.cc
 /// @brief QuoteExtractor (marks → quotations) and the speakers ExtractEntities attributes:
 /// typographic and straight quotes, nesting, paragraphs, apostrophes, scare quotes, and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file text_rules_test.cc
 /// @brief The shared text rules: where sentences end (initials, dotted and listed
 /// abbreviations, capitals of any script, opening quotes) and white-space collapsing.

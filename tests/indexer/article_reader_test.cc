@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Unit tests for the article reader: UTF-8 repair, text and JSON Lines parsing, and the
 // directory walk over plain and gzip-compressed files.
 #include "newsgrep/article_reader.h"

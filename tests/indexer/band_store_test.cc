@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file band_store_test.cc
 /// @brief The near-duplicate band postings in metadata buckets: encoding, reading back,
 /// what a writer holds before and after Flush, corrupt entries.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file cleaner_test.cc
 /// @brief CleanBody: what is removed, and what must survive.
 #include "newsgrep/cleaner.h"

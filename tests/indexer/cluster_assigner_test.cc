@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file cluster_assigner_test.cc
 /// @brief The index-time near-duplicate lookup: which candidates are verified, and how.
 #include "internal/cluster_assigner.h"

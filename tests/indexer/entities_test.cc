@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file entities_test.cc
 /// @brief ExtractEntities on whole articles (title, body, dateline, quotes together),
 /// concurrent use of shared resources, the entity fields the indexer writes, and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file feed_test.cc
 /// @brief FeedParser on feeds written for these tests: RSS 2.0, RSS 1.0 (RDF), Atom with
 /// every kind of text, the modules real feeds use, broken and truncated feeds, bytes that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Unit tests for the Indexer: opening, adding, replacing, removing, committing, indexing
 // a directory tree, and the terms and values the documents get.
 #include "newsgrep/indexer.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file input_file_test.cc
 /// @brief InputFile and ReadInputFile: plain and gzip bytes, and the errors of a missing,
 /// truncated, corrupt or too long file.

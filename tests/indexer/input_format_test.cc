@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file input_format_test.cc
 /// @brief SniffFormat: content first (markup is never text), the name where content is
 /// silent; ParseInputFormat's names.

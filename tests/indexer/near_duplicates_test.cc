@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file near_duplicates_test.cc
 /// @brief Fingerprints: robust to the edits republication makes, apart for distinct stories.
 #include "newsgrep/near_duplicates.h"

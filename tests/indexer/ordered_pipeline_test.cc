@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Unit tests for the indexer's internal OrderedPipeline and the near-duplicate KeyFilter.
 #include "internal/ordered_pipeline.h"
 

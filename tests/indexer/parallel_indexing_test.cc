@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // IndexPath analyses articles on several threads and writes them on one: the index it
 // builds must be the one that adding the same articles one by one builds — same documents,
 // same story clusters — and duplicate detection must keep working across sessions.

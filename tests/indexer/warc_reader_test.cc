@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file warc_reader_test.cc
 /// @brief WARC files read through ReadArticles, on records written for these tests: the
 /// records that are pages and the ones that are not, HTTP bodies chunked and compressed,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file web_page_test.cc
 /// @brief ReadWebPage on pages written for these tests: metadata from JSON-LD, OpenGraph or
 /// <title> alone; the story's paragraphs without share bars, related-story lists, comments,

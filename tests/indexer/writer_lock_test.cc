@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // One writer at a time, for the whole life of an Indexer: a bulk build's swap and a
 // compaction's swap replace the index directory, and at no moment of either may another
 // writer (another newsgrep, or any Xapian writer) get the index's lock.

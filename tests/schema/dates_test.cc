@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Unit tests for ParseNewsDate and the NewsDate formatters.
 #include "newsgrep/dates.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // What may be opened as an index: directories, and Xapian stub files whose entries name
 // data; never a stub entry that runs a program (unless allowed), a stub that leads back to
 // itself, or a file that is neither.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Unit tests for the schema library: field table, id terms, stored-article encoding,
 // schema-version checks, Xapian error mapping and the shared analysis setup.
 #include "newsgrep/schema.h"

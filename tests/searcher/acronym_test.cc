@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file acronym_test.cc
 /// @brief Acronyms: which words are (analysis::AcronymOf, ForEachAcronym), how a query word
 /// in capitals is rewritten (XapianQueryText), and what `WHO`, `IT` and `case:` find.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file entity_search_test.cc
 /// @brief Searching the entity fields: person: and said: in any spelling, location: with
 /// old and new spellings, quote: phrases inside quotation marks only, entities in hits,

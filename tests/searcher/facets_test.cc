@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file facets_test.cc
 /// @brief Tests for what a search says beyond its hits, on a small index of three stories,
 /// one republished three times: facets and timelines (SearchOptions::facets, ::timeline),

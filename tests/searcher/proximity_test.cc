@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file proximity_test.cc
 /// @brief The proximity check (internal/proximity.h) on its own: the same matches whether a
 /// candidate's positions are looked up term by term or after reading its term list, and no

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file query_language_golden_test.cc
 /// @brief The query language pinned down: 4,000 queries drawn at random (fixed seed), half
 /// built as a user would write them, half thrown together from the language's pieces (words,

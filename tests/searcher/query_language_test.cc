@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file query_language_test.cc
 /// @brief The query language and library API of issue 5, through newsgrep::Searcher on
 /// small indexes built with newsgrep::Indexer: exact NEAR/ADJ between words, phrases and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file remote_test.cc
 /// @brief Searching through a stock xapian-tcpsrv (Xapian's remote backend) gives the answers
 /// a local search gives: hits, order, "+N similar", and the exact story count.

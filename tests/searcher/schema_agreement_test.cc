@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file schema_agreement_test.cc
 /// @brief The indexer and the query parser agree about every field of schema::kFields: a
 /// word the document builder puts in a field is found by `field:word` (and by no other

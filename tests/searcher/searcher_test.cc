@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file searcher_test.cc
 /// @brief Tests for newsgrep::Searcher against small indexes built with newsgrep::Indexer
 /// in fresh temporary directories: query language, ranking, paging, counts, snippets,

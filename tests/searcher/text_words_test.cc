@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file text_words_test.cc
 /// @brief SplitWords gives exactly the words and positions Xapian's TermGenerator indexes.
 #include "internal/text_words.h"

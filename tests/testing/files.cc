@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file files.cc
 /// @brief TempDir, WriteFile, WriteGzipFile, ReadFile.
 #include "testing/files.h"

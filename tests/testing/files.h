@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file files.h
 /// @brief Test helpers for the file system: a temporary directory removed at the end of
 /// the test, and writing/reading whole files.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file index.cc
 /// @brief MakeArticle, Date, BuildIndex, BuildSearcher, EntityResourcesForTest.
 #include "testing/index.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file index.h
 /// @brief Test helpers for building small indexes: articles from a few strings, an index
 /// written from a list of articles, a Searcher on it, and the entity resources loaded once.

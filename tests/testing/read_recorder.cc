@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file read_recorder.cc
 /// @brief ReadRecorder.
 #include "testing/read_recorder.h"

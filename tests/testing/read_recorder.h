@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file read_recorder.h
 /// @brief Test helper: ReadCallbacks that keep everything a read reports (articles,
 /// problems, finished files, bytes read), for the reader suites to assert on.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file run_newsgrep.cc
 /// @brief RunNewsgrep: fork, exec and collect stdout/stderr with poll, under a deadline.
 #include "testing/run_newsgrep.h"

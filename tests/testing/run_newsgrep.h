@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file run_newsgrep.h
 /// @brief Runs the real `newsgrep` binary (the one built with the tests) as a subprocess,
 /// for end-to-end tests: stdin /dev/null (or a file), stdout on a pipe or a pseudo-terminal, stderr

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file bench_compare_test.cc
 /// @brief End-to-end tests of newsgrep-bench-compare, the tool CI's benchmark gate runs
 /// (bench/README.md, "CI"): --check passes and fails on the ratios of small result files

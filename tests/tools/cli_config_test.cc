@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file cli_config_test.cc
 /// @brief Tests for the newsgrep command-line parser: subcommands, options, the database
 /// path resolution order, validation errors and help texts.

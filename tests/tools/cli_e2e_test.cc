@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file cli_e2e_test.cc
 /// @brief End-to-end tests of the real `newsgrep` binary: each test runs it as a subprocess
 /// (stdout on a pipe or a pseudo-terminal, stderr on a pipe) and checks stdout, stderr and

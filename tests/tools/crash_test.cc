@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file crash_test.cc
 /// @brief Kills `newsgrep index` (SIGKILL) at seeded random moments of fresh and incremental
 /// builds, and races two writers on one index, checking after every kill and every race:

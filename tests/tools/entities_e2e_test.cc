@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file entities_e2e_test.cc
 /// @brief End-to-end tests of people, places and quotes: the real `newsgrep` binary indexes
 /// the five seed articles (../shared/corpus/seeds, skipped when absent) and every quote, its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file eval_extract_test.cc
 /// @brief `newsgrep eval extract`: the benchmark's shingle measure on texts whose score is
 /// known, and the command on a directory of invented pages (and, when present, on

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file readme_examples_test.cc
 /// @brief End-to-end tests of the query language through the real `newsgrep` binary on the
 /// bundled sample corpus: every example of README.md's "Query language" section (the lines

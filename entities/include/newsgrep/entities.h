@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file entities.h
 /// @brief Who is named, where things happen and who said what: quotes (with speakers),
 /// people and places found in an article by rules, gazetteers and corpus statistics.

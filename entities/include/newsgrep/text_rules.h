@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file text_rules.h
 /// @brief Small rules of news text that the reader (a title from the first sentence), the
 /// cleaner (cutting one-line pages into sentences), the entity recognizer (which capital

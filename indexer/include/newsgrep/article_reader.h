@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file article_reader.h
 /// @brief Reads articles from files, directories and standard input: plain text, JSON Lines,
 /// JSON, web pages, RSS / Atom feeds, WARC, Reuters SGML; any of them gzip-compressed.

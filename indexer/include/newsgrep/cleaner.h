@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file cleaner.h
 /// @brief Removes what is not the story from an article body: site boilerplate, promo and
 /// cross-link headlines, photo captions, bylines, and a body pasted several times.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file indexer.h
 /// @brief Writes articles into a newsgrep index (a Xapian glass database).
 ///

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file input_file.h
 /// @brief A file's bytes, gzip-compressed or not: the one reader behind the article reader,
 /// `eval ner` and the benchmark corpus, so a truncated or corrupt .gz is an error everywhere

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file input_format.h
 /// @brief What kind of news a file holds, decided by its content (after any gzip layer) and,
 /// only where the content does not say, by its name; `--format` overrides both.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file near_duplicates.h
 /// @brief Fingerprints of cleaned article text for finding republications of one story.
 ///

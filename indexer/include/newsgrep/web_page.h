@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file web_page.h
 /// @brief A news web page (HTML) read as an article: its metadata and the article's own
 /// text, without the page's navigation, share bars, teasers, comments and notices.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file analysis.h
 /// @brief The one text-analysis setup (language, stemmer, stemming strategy, stopwords)
 /// shared by the indexer and the searcher, so a query is analysed exactly as the index was.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file article.h
 /// @brief An article as read from input, before indexing.
 ///

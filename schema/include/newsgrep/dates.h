@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file dates.h
 /// @brief Parsing the dates news feeds carry into one normalised form.
 ///

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file facet_record.h
 /// @brief The facet record (schema::kFacetSlot): each article's facet values as keys and
 /// names, which the indexer writes and a search's facet counting reads for every match.

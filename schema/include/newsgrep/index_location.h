@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file index_location.h
 /// @brief What newsgrep accepts as the location of an index, checked before Xapian opens it.
 ///

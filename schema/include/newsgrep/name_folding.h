@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file name_folding.h
 /// @brief Folds a person's name, as written in any script or transliteration, to one
 /// canonical key, so that the indexer (which stores keys) and the searcher (which folds what

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file schema.h
 /// @brief The one definition of what a newsgrep document is: fields, term prefixes, value
 /// slots and boosts, shared by the indexer (what it writes) and the searcher (what it parses).

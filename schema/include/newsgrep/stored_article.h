@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file stored_article.h
 /// @brief What an index keeps of each article to show it, and its encodings. The indexer
 /// writes it; the searcher reads it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file index_check.h
 /// @brief Whether an index is sound: Xapian's own check of every table, and newsgrep's
 /// invariants on top of it.

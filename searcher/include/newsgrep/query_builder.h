@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file query_builder.h
 /// @brief Building queries from code instead of pasting strings together: each function
 /// returns query-language text (README.md, "Query language") that Searcher::Search or

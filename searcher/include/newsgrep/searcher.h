@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file searcher.h
 /// @brief Searching a newsgrep index: the embedding API.
 ///

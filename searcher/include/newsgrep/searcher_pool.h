@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file searcher_pool.h
 /// @brief Hands out Searchers to threads: a server thread leases one per request instead
 /// of opening the index each time or sharing one Searcher (which is not thread-safe).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file hash.h
 /// @brief Hashes whose values are part of the index format (id terms, cluster keys, LSH
 /// keys): defined here, never std::hash, so every build computes the same terms.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file status_macros.h
 /// @brief RETURN_IF_ERROR / ASSIGN_OR_RETURN for absl::Status, which Debian's Abseil
 /// (20220623) does not ship. Internal to newsgrep; not part of the embedding API.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file varint.h
 /// @brief Unsigned LEB128 varints, as the index's binary records store numbers.
 ///

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /// @file xapian_status.h
 /// @brief Maps Xapian exceptions to absl::Status at the library boundary, so no Xapian
 /// exception escapes newsgrep. Internal to newsgrep; not part of the embedding API.
