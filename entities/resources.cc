@@ -7,6 +7,7 @@
 #include <geonames.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -19,6 +20,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
@@ -158,6 +160,57 @@ std::string ReadFile(const std::string& path, bool* ok) {
   return out.str();
 }
 
+// FNV-1a, 64 bits: a digest that names a data file's content in the index's metadata
+// (not a security measure).
+class Fnv1a {
+ public:
+  void Add(absl::string_view bytes) {
+    for (const char c : bytes) {
+      hash_ ^= static_cast<unsigned char>(c);
+      hash_ *= 0x100000001b3ULL;
+    }
+  }
+  std::string Hex() const { return absl::StrFormat("%016x", hash_); }
+
+ private:
+  uint64_t hash_ = 0xcbf29ce484222325ULL;
+};
+
+// Reads `path`, one of `package`'s files, and records it among the data's sources.
+std::string ReadDataFile(EntityResources::Data& data, const std::string& path,
+                         absl::string_view package, bool* ok) {
+  std::string text = ReadFile(path, ok);
+  if (*ok) {
+    Fnv1a digest;
+    digest.Add(text);
+    data.sources.push_back({std::string(package), "", path, text.size(), digest.Hex()});
+  }
+  return text;
+}
+
+// The version dpkg's status file (at `status_path`) gives each of `sources`' packages; none
+// where there is no such file (not a Debian system) or no such package.
+void SetPackageVersions(const std::string& status_path, std::vector<DataSource>& sources) {
+  bool ok = false;
+  const std::string status = ReadFile(status_path, &ok);
+  if (!ok) return;
+  absl::flat_hash_map<std::string, std::string> versions;
+  for (const DataSource& source : sources) versions.emplace(source.package, "");
+  // Paragraphs of "Field: value" lines; Package comes before Version in each.
+  absl::string_view package;
+  for (absl::string_view line : absl::StrSplit(status, '\n')) {
+    if (line.empty()) {
+      package = {};
+    } else if (absl::ConsumePrefix(&line, "Package: ")) {
+      package = line;
+    } else if (absl::ConsumePrefix(&line, "Version: ") && !package.empty()) {
+      const auto it = versions.find(package);
+      if (it != versions.end() && it->second.empty()) it->second = std::string(line);
+    }
+  }
+  for (DataSource& source : sources) source.version = versions[source.package];
+}
+
 // "Bolivia, Plurinational State of" → "Bolivia"; "Wales [Cymru GB-CYM]" → "Wales";
 // "Korea (South)" → "South Korea"; "Myanmar (Burma)" → "Myanmar" and "Burma";
 // "Bosnia & Herzegovina" → "Bosnia and Herzegovina".
@@ -247,7 +300,8 @@ void LoadCountries(const EntityResourcesOptions& options, EntityResources::Data&
   // tzdata's short names first ("Russia", "Britain (UK)"), by code.
   absl::flat_hash_map<std::string, std::vector<std::string>> tz_names;
   bool ok = false;
-  const std::string iso3166 = ReadFile(options.zoneinfo_dir + "/iso3166.tab", &ok);
+  const std::string iso3166 =
+      ReadDataFile(data, options.zoneinfo_dir + "/iso3166.tab", "tzdata", &ok);
   if (ok) {
     for (absl::string_view line : absl::StrSplit(iso3166, '\n')) {
       if (line.empty() || line[0] == '#') continue;
@@ -258,7 +312,8 @@ void LoadCountries(const EntityResourcesOptions& options, EntityResources::Data&
   } else {
     data.warnings.push_back(Unreadable(options.zoneinfo_dir + "/iso3166.tab", "tzdata"));
   }
-  const std::string json_text = ReadFile(options.iso_codes_dir + "/iso_3166-1.json", &ok);
+  const std::string json_text =
+      ReadDataFile(data, options.iso_codes_dir + "/iso_3166-1.json", "iso-codes", &ok);
   nlohmann::json json = ok ? nlohmann::json::parse(json_text, nullptr, false) : nlohmann::json();
   if (!ok || !json.is_object()) {
     data.warnings.push_back(Unreadable(options.iso_codes_dir + "/iso_3166-1.json", "iso-codes"));
@@ -303,7 +358,8 @@ void LoadCountries(const EntityResourcesOptions& options, EntityResources::Data&
     if (!done.contains(code)) add_country(code, names);
   }
   // Former countries (USSR, Yugoslavia, Zaire, Czechoslovakia…).
-  const std::string former = ReadFile(options.iso_codes_dir + "/iso_3166-3.json", &ok);
+  const std::string former =
+      ReadDataFile(data, options.iso_codes_dir + "/iso_3166-3.json", "iso-codes", &ok);
   nlohmann::json former_json =
       ok ? nlohmann::json::parse(former, nullptr, false) : nlohmann::json();
   if (former_json.is_object() && former_json.contains("3166-3")) {
@@ -332,7 +388,8 @@ void LoadCountries(const EntityResourcesOptions& options, EntityResources::Data&
 void LoadSubdivisions(const EntityResourcesOptions& options, EntityResources::Data& data,
                       Builder& builder, bool* any) {
   bool ok = false;
-  const std::string text = ReadFile(options.iso_codes_dir + "/iso_3166-2.json", &ok);
+  const std::string text =
+      ReadDataFile(data, options.iso_codes_dir + "/iso_3166-2.json", "iso-codes", &ok);
   nlohmann::json json = ok ? nlohmann::json::parse(text, nullptr, false) : nlohmann::json();
   if (!json.is_object() || !json.contains("3166-2")) {
     data.warnings.push_back(Unreadable(options.iso_codes_dir + "/iso_3166-2.json", "iso-codes"));
@@ -361,6 +418,7 @@ void LoadSubdivisions(const EntityResourcesOptions& options, EntityResources::Da
 void LoadGeonames(EntityResources::Data& data, Builder& builder, bool* any) {
   const gint n = geonames_get_n_cities();
   absl::flat_hash_set<std::string> states;
+  Fnv1a digest;  // over what is read: names, countries, states, populations
   for (gint i = 0; i < n; ++i) {
     GeonamesCity* city = geonames_get_city(i);
     if (city == nullptr) continue;
@@ -370,6 +428,8 @@ void LoadGeonames(EntityResources::Data& data, Builder& builder, bool* any) {
     entry.country = geonames_city_get_country_code(city);
     entry.population = geonames_city_get_population(city);
     std::string state = geonames_city_get_state(city) ? geonames_city_get_state(city) : "";
+    digest.Add(absl::StrCat(entry.canonical, "\t", entry.country, "\t", state, "\t",
+                            entry.population, "\n"));
     const std::string country = entry.country;
     const bool big = entry.population >= 100000;
     const std::string name = entry.canonical;
@@ -391,14 +451,18 @@ void LoadGeonames(EntityResources::Data& data, Builder& builder, bool* any) {
     }
     geonames_city_free(city);
   }
-  if (n > 0) *any = true;
+  if (n > 0) {
+    *any = true;
+    data.sources.push_back({"libgeonames0", "", "(compiled into libgeonames)",
+                            static_cast<uint64_t>(n), digest.Hex()});
+  }
 }
 
 // tzdata: zone.tab cities, and tzdata.zi's links for renamed cities (Kiev → Kyiv).
 void LoadTzCities(const EntityResourcesOptions& options, EntityResources::Data& data,
                   Builder& builder, bool* any) {
   bool ok = false;
-  const std::string zones = ReadFile(options.zoneinfo_dir + "/zone.tab", &ok);
+  const std::string zones = ReadDataFile(data, options.zoneinfo_dir + "/zone.tab", "tzdata", &ok);
   if (!ok) {
     data.warnings.push_back(Unreadable(options.zoneinfo_dir + "/zone.tab", "tzdata"));
     return;
@@ -424,7 +488,7 @@ void LoadTzCities(const EntityResourcesOptions& options, EntityResources::Data& 
     builder.AddName(city, index, kRankCity);
     *any = true;
   }
-  const std::string zi = ReadFile(options.zoneinfo_dir + "/tzdata.zi", &ok);
+  const std::string zi = ReadDataFile(data, options.zoneinfo_dir + "/tzdata.zi", "tzdata", &ok);
   if (!ok) return;
   for (absl::string_view line : absl::StrSplit(zi, '\n')) {
     if (!absl::StartsWith(line, "L ")) continue;
@@ -473,7 +537,7 @@ void LoadAreasAndAliases(Builder& builder, EntityResources::Data& data) {
 
 void LoadDictionary(const EntityResourcesOptions& options, EntityResources::Data& data) {
   bool ok = false;
-  const std::string text = ReadFile(options.dictionary, &ok);
+  const std::string text = ReadDataFile(data, options.dictionary, "wamerican", &ok);
   if (!ok) {
     data.warnings.push_back(Unreadable(options.dictionary, "wamerican"));
     return;
@@ -491,7 +555,7 @@ void LoadDictionary(const EntityResourcesOptions& options, EntityResources::Data
 // The US census lists inside Text::Names: heredoc blocks of "NAME freq cumfreq rank".
 void LoadCensusNames(const EntityResourcesOptions& options, EntityResources::Data& data) {
   bool ok = false;
-  const std::string text = ReadFile(options.census_names, &ok);
+  const std::string text = ReadDataFile(data, options.census_names, "libtext-names-perl", &ok);
   if (!ok) {
     data.warnings.push_back(Unreadable(options.census_names, "libtext-names-perl"));
     return;
@@ -594,6 +658,16 @@ EntityResources::EntityResources(std::unique_ptr<Data> data) : data_(std::move(d
 EntityResources::~EntityResources() = default;
 
 const std::vector<std::string>& EntityResources::warnings() const { return data_->warnings; }
+const std::vector<DataSource>& EntityResources::sources() const { return data_->sources; }
+
+std::string DescribeDataSources(const std::vector<DataSource>& sources) {
+  std::string out;
+  for (const DataSource& source : sources) {
+    absl::StrAppend(&out, source.package, "\t", source.version.empty() ? "-" : source.version, "\t",
+                    source.path, "\t", source.bytes, "\t", source.digest, "\n");
+  }
+  return out;
+}
 size_t EntityResources::place_name_count() const { return data_->place_by_name.size(); }
 size_t EntityResources::given_name_count() const { return data_->given_names.size(); }
 size_t EntityResources::surname_count() const { return data_->surnames.size(); }
@@ -614,6 +688,7 @@ absl::StatusOr<std::shared_ptr<const EntityResources>> EntityResources::Load(
   LoadTzCities(options, *data, builder, &any);
   LoadAreasAndAliases(builder, *data);
   DeriveDemonyms(*data);
+  SetPackageVersions(options.dpkg_status, data->sources);
   if (!any) {
     std::string message = "no gazetteer data could be read";
     for (const std::string& w : data->warnings) absl::StrAppend(&message, "; ", w);

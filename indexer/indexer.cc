@@ -371,6 +371,10 @@ struct Indexer::State {
     chunk_options.commit_every = options.commit_every > 0 ? options.commit_every : CommitBatch(0);
     chunk_options.metadata = {
         {std::string(schema::kSchemaVersionKey), std::to_string(schema::kSchemaVersion)}};
+    if (resources != nullptr) {
+      chunk_options.metadata.emplace_back(std::string(schema::kEntityDataKey),
+                                          DescribeDataSources(resources->sources()));
+    }
     const std::string replacements_path = directory + "/replacements";
     Xapian::WritableDatabase replacements;
     try {
@@ -550,10 +554,20 @@ absl::StatusOr<std::unique_ptr<Indexer>> Indexer::Open(const IndexerOptions& opt
     NEWSGREP_RETURN_IF_ERROR(schema::CheckSchemaVersion(state->db, options.db_path));
     // Committed at once: nothing but articles is ever pending (Commit() counts only them).
     const std::string version = std::to_string(schema::kSchemaVersion);
+    const std::string entity_data =
+        state->resources != nullptr ? DescribeDataSources(state->resources->sources()) : "";
+    bool changed = false;
     if (state->db.get_metadata(std::string(schema::kSchemaVersionKey)) != version) {
       state->db.set_metadata(std::string(schema::kSchemaVersionKey), version);
-      state->db.commit();
+      changed = true;
     }
+    // Which data recognises people and places in what this writer adds.
+    if (!entity_data.empty() &&
+        state->db.get_metadata(std::string(schema::kEntityDataKey)) != entity_data) {
+      state->db.set_metadata(std::string(schema::kEntityDataKey), entity_data);
+      changed = true;
+    }
+    if (changed) state->db.commit();
     // This writer holds the index's lock: what a killed writer left beside it is garbage.
     std::error_code ignored;
     std::filesystem::remove_all(BulkDirectory(options.db_path), ignored);

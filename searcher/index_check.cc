@@ -5,11 +5,13 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "newsgrep/internal/xapian_status.h"
 #include "newsgrep/schema.h"
 
@@ -41,6 +43,16 @@ absl::StatusOr<IndexCheck> CheckIndex(const std::string& path) {
   try {
     const Xapian::Database db(path);
     check.articles = db.get_doccount();
+    for (absl::string_view line : absl::StrSplit(
+             db.get_metadata(std::string(schema::kEntityDataKey)), '\n', absl::SkipEmpty())) {
+      const std::vector<std::string> fields = absl::StrSplit(line, '\t');
+      if (fields.size() < 2) continue;
+      std::string package = absl::StrCat(fields[0], " ", fields[1]);
+      if (std::find(check.entity_data.begin(), check.entity_data.end(), package) ==
+          check.entity_data.end()) {
+        check.entity_data.push_back(std::move(package));
+      }
+    }
     if (absl::Status version = schema::CheckSchemaVersion(db, path); !version.ok()) {
       check.problems.push_back(std::string(version.message()));
     }

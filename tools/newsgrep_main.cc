@@ -18,6 +18,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "cli_config.h"
 #include "eval_dedup.h"
 #include "eval_extract.h"
@@ -270,6 +271,10 @@ int RunCheck(const Config& config) {
                 check->articles, check->problems.size());
     for (const std::string& problem : check->problems) std::printf("  %s\n", problem.c_str());
     std::printf("Xapian's report:\n%s", check->xapian_report.c_str());
+  }
+  if (!check->entity_data.empty()) {
+    std::printf("people and places recognised with: %s\n",
+                absl::StrJoin(check->entity_data, ", ").c_str());
   }
   if (!FlushStdout()) return kExitError;
   return check->problems.empty() ? kExitMatch : kExitError;

@@ -44,6 +44,7 @@ struct EntityResources::Data {
   // Lower-case nationality adjectives and plurals ("russian", "russians", "french").
   absl::flat_hash_set<std::string> demonyms;
   std::vector<std::string> warnings;
+  std::vector<DataSource> sources;  // what was read, in the order read
 
   const PlaceEntry* FindPlace(absl::string_view name) const;
   bool IsCommonWord(absl::string_view lower) const { return common_words.contains(lower); }

@@ -2,15 +2,18 @@
 /// @file locations_test.cc
 /// @brief LocationRecognizer and the gazetteers loaded from Debian data: countries,
 /// regions, cities, old spellings, common words that are also towns, datelines, teams.
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "newsgrep/article.h"
 #include "newsgrep/entities.h"
+#include "testing/files.h"
 #include "testing/index.h"
 
 namespace newsgrep {
@@ -19,6 +22,7 @@ namespace {
 using test::EntityResourcesForTest;
 using ::testing::Contains;
 using ::testing::ElementsAre;
+using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::UnorderedElementsAre;
 
@@ -61,6 +65,46 @@ TEST(EntityResourcesTest, NothingToLoadIsNotFound) {
   options.geonames = false;
   const auto loaded = EntityResources::Load(options);
   EXPECT_EQ(loaded.status().code(), absl::StatusCode::kNotFound);
+}
+
+// What an index records of the data it was built with: each file read, its package, the
+// package's version from dpkg's status file, its size and a digest of its content.
+TEST(EntityResourcesTest, SourcesNameEachFileItsPackageVersionAndContent) {
+  const test::TempDir dir;
+  test::WriteFile(dir / "words", "harbour\nReading\nreading\n");
+  test::WriteFile(dir / "status",
+                  "Package: wamerican\nStatus: install ok installed\nVersion: 9.9-1\n\n"
+                  "Package: tzdata\nVersion: 2099a-1\n\n");
+  EntityResourcesOptions options;
+  options.dictionary = dir / "words";
+  options.census_names = dir / "no-names";
+  options.dpkg_status = dir / "status";
+  options.geonames = false;
+  const auto loaded = EntityResources::Load(options);
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  std::map<std::string, DataSource> by_path;
+  for (const DataSource& source : (*loaded)->sources()) by_path[source.path] = source;
+  ASSERT_TRUE(by_path.count(dir / "words"));
+  const DataSource words = by_path[dir / "words"];
+  EXPECT_EQ(words.package, "wamerican");
+  EXPECT_EQ(words.version, "9.9-1");
+  EXPECT_EQ(words.bytes, 24u);
+  EXPECT_THAT(words.digest, ::testing::MatchesRegex("[0-9a-f]{16}"));
+  EXPECT_EQ(by_path["/usr/share/zoneinfo/zone.tab"].version, "2099a-1");
+  EXPECT_EQ(by_path["/usr/share/iso-codes/json/iso_3166-1.json"].version, "");  // not listed
+  EXPECT_FALSE(by_path.count(dir / "no-names"));  // not read: a warning, no source
+  EXPECT_THAT(
+      DescribeDataSources((*loaded)->sources()),
+      HasSubstr(absl::StrCat("wamerican\t9.9-1\t", dir / "words", "\t24\t", words.digest, "\n")));
+  // Other content, another digest; no status file, no versions.
+  test::WriteFile(dir / "words", "harbour\nReading\n");
+  options.dpkg_status = dir / "no-status";
+  const auto other = EntityResources::Load(options);
+  ASSERT_TRUE(other.ok());
+  for (const DataSource& source : (*other)->sources()) {
+    EXPECT_EQ(source.version, "") << source.path;
+    if (source.path == dir / "words") EXPECT_NE(source.digest, words.digest);
+  }
 }
 
 TEST(LocationRecognizerTest, CountriesRegionsAndCities) {

@@ -146,6 +146,19 @@ TEST(IndexerTest, OpenCreatesTheDirectoryAndRecordsTheSchemaVersion) {
             std::to_string(schema::kSchemaVersion));
 }
 
+TEST(IndexerTest, TheIndexRecordsTheDataPeopleAndPlacesAreRecognisedWith) {
+  TempDir dir;
+  { ASSERT_NE(OpenOrDie(dir / "db"), nullptr); }
+  const std::string recorded =
+      Xapian::Database(dir / "db").get_metadata(std::string(schema::kEntityDataKey));
+  EXPECT_EQ(recorded, DescribeDataSources(EntityResources::Shared()->sources()));
+  EXPECT_THAT(recorded, HasSubstr("iso-codes\t"));
+  EXPECT_THAT(recorded, HasSubstr("libgeonames0\t"));
+  // Without entities, nothing is recorded.
+  ASSERT_TRUE(Indexer::Open({.db_path = dir / "plain", .extract_entities = false}).ok());
+  EXPECT_EQ(Xapian::Database(dir / "plain").get_metadata(std::string(schema::kEntityDataKey)), "");
+}
+
 TEST(IndexerTest, OpenOnAPathThatIsAFileFails) {
   TempDir dir;
   WriteFile(dir / "file", "not a directory");

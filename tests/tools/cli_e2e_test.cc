@@ -636,6 +636,9 @@ TEST_F(CliEndToEndTest, SilentDegradationAMissingPositionTableIsAnErrorAndCheckN
   const RunResult sound = Run({"check", "--db", db}, kCheckOptions);
   EXPECT_EQ(sound.exit_code, 0) << sound;
   EXPECT_THAT(sound.out, HasSubstr("47 articles; no problem found")) << sound;
+  EXPECT_THAT(sound.out,
+              ::testing::ContainsRegex("people and places recognised with: .*iso-codes [^,]+, .*"))
+      << sound;
 
   ASSERT_TRUE(fs::remove(fs::path(db) / "position.glass"));
   for (const char* query : {"\"security guarantees\"", "whitcombe NEAR/5 reporters", "nato"}) {

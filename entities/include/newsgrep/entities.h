@@ -126,7 +126,24 @@ struct EntityResourcesOptions {
   /// libtext-names-perl's module, whose data blocks are the US census given-name and
   /// surname frequency lists. Default: /usr/share/perl5/Text/Names.pm
   std::string census_names = "/usr/share/perl5/Text/Names.pm";
+  /// dpkg's status file, for the versions of the packages the data comes from (none where
+  /// it is missing). Default: /var/lib/dpkg/status
+  std::string dpkg_status = "/var/lib/dpkg/status";
 };
+
+/// One data set the resources were loaded from: what identifies the data an index was
+/// built with (the indexer records them; `newsgrep check` shows them).
+struct DataSource {
+  std::string package;  // the Debian package: "iso-codes"
+  std::string version;  // its version from dpkg's status file; "" when unknown
+  std::string path;     // the file read; for libgeonames "(compiled into libgeonames)"
+  uint64_t bytes = 0;   // the file's size; for libgeonames the number of cities
+  std::string digest;   // FNV-1a 64 of what was read, 16 hex digits
+};
+
+/// `sources` one per line, tab-separated: package, version ("-" when unknown), path, bytes,
+/// digest. The form the index keeps under schema::kEntityDataKey.
+std::string DescribeDataSources(const std::vector<DataSource>& sources);
 
 /// Gazetteers, name lists and word lists: loaded once, immutable, shared.
 class EntityResources {
@@ -146,6 +163,8 @@ class EntityResources {
 
   /// Files that could not be read, one message each.
   const std::vector<std::string>& warnings() const;
+  /// What was read, in the order read.
+  const std::vector<DataSource>& sources() const;
   /// Sizes, for reports: distinct place names, given names, surnames, dictionary words.
   size_t place_name_count() const;
   size_t given_name_count() const;

@@ -35,6 +35,10 @@ struct IndexCheck {
   std::vector<std::string> problems;
   /// What Xapian's check printed (its tables and any errors).
   std::string xapian_report;
+  /// The Debian packages (with their versions, "-" when unknown) whose data recognised the
+  /// people and places of the articles last added (schema::kEntityDataKey), once each:
+  /// "iso-codes 4.15.0-1". Empty for an index built without entities.
+  std::vector<std::string> entity_data;
 };
 
 /// Checks the index in the directory `path` (not a stub). Returns the findings, or NotFound
