@@ -607,6 +607,141 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
   return config;
 }
 
+std::string ConfigFilePath(const GetEnv& getenv) {
+  if (const char* named = getenv("NEWSGREP_CONFIG"); named != nullptr) return named;
+  if (const char* xdg = getenv("XDG_CONFIG_HOME"); xdg != nullptr && *xdg != '\0') {
+    return absl::StrCat(xdg, "/newsgrep/config");
+  }
+  const char* home = getenv("HOME");
+  return absl::StrCat(home != nullptr ? home : ".", "/.config/newsgrep/config");
+}
+
+namespace {
+
+// One option of the config file: its arguments ("--db", "/srv/news") and where it is.
+struct ConfigOption {
+  std::vector<std::string> args;
+  std::string where;  // "FILE:LINE"
+};
+
+absl::StatusOr<std::vector<ConfigOption>> ConfigOptions(const std::string& path,
+                                                        const std::string& text) {
+  std::vector<ConfigOption> options;
+  size_t line_number = 0;
+  for (absl::string_view line : absl::StrSplit(text, '\n')) {
+    ++line_number;
+    line = absl::StripAsciiWhitespace(line);
+    if (line.empty() || line[0] == '#') continue;
+    ConfigOption option;
+    option.where = absl::StrCat(path, ":", line_number);
+    if (line[0] != '-' || line == "-" || line == "--") {
+      return absl::InvalidArgumentError(
+          absl::StrCat(option.where, ": '", line, "' is not an option (one option per line)"));
+    }
+    const size_t space = line.find_first_of(" \t");
+    const size_t equals = line.find('=');
+    if (space != absl::string_view::npos && (equals == absl::string_view::npos || space < equals)) {
+      option.args = {std::string(line.substr(0, space)),
+                     std::string(absl::StripLeadingAsciiWhitespace(line.substr(space)))};
+    } else {
+      option.args = {std::string(line)};
+    }
+    options.push_back(std::move(option));
+  }
+  return options;
+}
+
+// Whether `option` parses as some command's option, taking only its own arguments (then a
+// failure with the command line means it belongs to another command or conflicts with the
+// command line).
+bool SomeCommandTakes(const ConfigOption& option, const GetEnv& getenv) {
+  struct Probe {
+    std::vector<std::string> args;
+    std::function<bool(const Config&)> intact;  // the probe's own words still read as such
+  };
+  static const std::vector<Probe> kProbes = {
+      {{"query"},
+       [](const Config& c) { return c.command == Command::kSearch && c.search.query == "query"; }},
+      {{"index", "x"},
+       [](const Config& c) {
+         return c.command == Command::kIndex && c.index.inputs == std::vector<std::string>{"x"};
+       }},
+      {{"delete", "x"},
+       [](const Config& c) {
+         return c.command == Command::kDelete && c.remove.ids == std::vector<std::string>{"x"};
+       }},
+      {{"eval", "dedup"}, [](const Config& c) { return c.command == Command::kEval; }},
+      {{"eval", "quotes"}, [](const Config& c) { return c.command == Command::kEval; }},
+      {{"eval", "ner", "--conll", "x"},
+       [](const Config& c) { return c.command == Command::kEval && c.eval.ner.conll_path == "x"; }},
+      {{"stats", "people"}, [](const Config& c) { return c.command == Command::kStats; }},
+  };
+  for (const Probe& probe : kProbes) {
+    std::vector<std::string> args = option.args;
+    args.insert(args.end(), probe.args.begin(), probe.args.end());
+    const absl::StatusOr<Config> config = ParseCommandLine(args, getenv);
+    if (config.ok() && probe.intact(*config)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+absl::StatusOr<Config> ParseCommandLineWithConfig(const std::vector<std::string>& args,
+                                                  const GetEnv& getenv,
+                                                  const ReadFileFn& read_file) {
+  std::vector<std::string> command_line;
+  bool no_config = false, options_ended = false;
+  for (const std::string& arg : args) {
+    options_ended |= arg == "--";
+    if (!options_ended && arg == "--no-config") {
+      no_config = true;
+    } else {
+      command_line.push_back(arg);
+    }
+  }
+  // The command line alone first: its own errors are reported as they are.
+  absl::StatusOr<Config> alone = ParseCommandLine(command_line, getenv);
+  if (!alone.ok() || no_config) return alone;
+  const std::string path = ConfigFilePath(getenv);
+  if (path.empty()) return alone;
+  const char* named = getenv("NEWSGREP_CONFIG");
+  absl::StatusOr<std::string> text = read_file(path);
+  if (!text.ok()) {
+    if (named == nullptr && absl::IsNotFound(text.status())) return alone;
+    return absl::Status(text.status().code(),
+                        absl::StrCat("config file ", path, " (",
+                                     named != nullptr ? "NEWSGREP_CONFIG" : "the default",
+                                     "): ", text.status().message()));
+  }
+  absl::StatusOr<std::vector<ConfigOption>> options = ConfigOptions(path, *text);
+  if (!options.ok()) return options.status();
+  const bool command_line_db = std::any_of(
+      command_line.begin(), command_line.end(),
+      [](const std::string& arg) { return arg == "--db" || absl::StartsWith(arg, "--db="); });
+  // Each option of the file, in order, kept when the command line still parses with it.
+  std::vector<std::string> kept;
+  for (const ConfigOption& option : *options) {
+    if (command_line_db &&
+        (option.args[0] == "--db" || absl::StartsWith(option.args[0], "--db="))) {
+      continue;
+    }
+    std::vector<std::string> trial = kept;
+    trial.insert(trial.end(), option.args.begin(), option.args.end());
+    trial.insert(trial.end(), command_line.begin(), command_line.end());
+    if (ParseCommandLine(trial, getenv).ok()) {
+      kept.insert(kept.end(), option.args.begin(), option.args.end());
+    } else if (!SomeCommandTakes(option, getenv)) {
+      absl::StatusOr<Config> own = ParseCommandLine(option.args, getenv);
+      return absl::InvalidArgumentError(
+          absl::StrCat(option.where, ": ",
+                       own.ok() ? "not an option newsgrep takes there" : own.status().message()));
+    }
+  }
+  kept.insert(kept.end(), command_line.begin(), command_line.end());
+  return ParseCommandLine(kept, getenv);
+}
+
 std::string HelpText(Command command) {
   if (command == Command::kSimilar) {
     return R"help(Usage: newsgrep similar [OPTIONS] ID
@@ -857,6 +992,9 @@ Usage:
   newsgrep help COMMAND                 help for a command (or COMMAND --help)
   newsgrep --version
 
+Default options are read from the file $NEWSGREP_CONFIG names, else
+$XDG_CONFIG_HOME/newsgrep/config (~/.config/newsgrep/config): one option per line, such as
+--db=/srv/news or --color never; the command line wins; --no-config reads none.
 The index lives in --db PATH, else $NEWSGREP_DB, else $XDG_DATA_HOME/newsgrep/index.
 Search, show, similar and stats take --db several times and search the indexes as one.
 PATH is a directory, or a Xapian stub file naming indexes ('auto PATH') and servers

@@ -116,6 +116,28 @@ using GetEnv = std::function<const char*(const char*)>;
 /// usage error (unknown option, missing value, no query, options of another command).
 absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args, const GetEnv& getenv);
 
+/// Reads a whole file: its contents, or NotFound / another error naming it.
+using ReadFileFn = std::function<absl::StatusOr<std::string>(const std::string& path)>;
+
+/// The config file of default options, as ripgrep's: NEWSGREP_CONFIG names it (set and
+/// empty: none), else $XDG_CONFIG_HOME/newsgrep/config, else ~/.config/newsgrep/config.
+/// One option per line, its value after "=" or a space (`--db=/srv/news`, `-n 20`,
+/// `--color never`); blank lines and lines starting with '#' are ignored.
+/// Returns "" when no file is named and the default one does not exist.
+std::string ConfigFilePath(const GetEnv& getenv);
+
+/// ParseCommandLine with the config file's options before the command line's: the command
+/// line wins (a later -n, --color or --sort replaces the config's; a --db on the command
+/// line replaces the config's --db), and an option of the file that another command takes,
+/// or that conflicts with the command line (--json there, -c here), is left out. `--no-config`
+/// (anywhere before `--`) reads no file. Returns InvalidArgument naming the file and line
+/// for a line that is no option or an option newsgrep does not know or take that way, and
+/// the read error for a file NEWSGREP_CONFIG names that cannot be read (a default file
+/// that does not exist is no error). The library never reads the file: only the CLI does.
+absl::StatusOr<Config> ParseCommandLineWithConfig(const std::vector<std::string>& args,
+                                                  const GetEnv& getenv,
+                                                  const ReadFileFn& read_file);
+
 /// Help text for `command` (kHelp: the overview).
 std::string HelpText(Command command);
 

@@ -12,6 +12,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -417,11 +419,32 @@ int RunIndex(const Config& config) {
   return report.skipped > 0 ? kExitNoMatch : kExitMatch;
 }
 
+// The config file's text; NotFound when there is none.
+absl::StatusOr<std::string> ReadConfigFile(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) {
+    return absl::NotFoundError(error ? error.message() : "no such file");
+  }
+  if (!std::filesystem::is_regular_file(path, error)) {
+    return absl::InvalidArgumentError("not a regular file");
+  }
+  if (std::filesystem::file_size(path, error) > (uintmax_t{1} << 20)) {
+    return absl::InvalidArgumentError("larger than 1 MiB: not a config file");
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  if (!in || !(text << in.rdbuf())) {
+    return absl::PermissionDeniedError(std::strerror(errno));
+  }
+  return text.str();
+}
+
 int Main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
   std::vector<std::string> args(argv + 1, argv + argc);
-  absl::StatusOr<Config> config = ParseCommandLine(
-      args, [](const char* name) { return static_cast<const char*>(std::getenv(name)); });
+  absl::StatusOr<Config> config = ParseCommandLineWithConfig(
+      args, [](const char* name) { return static_cast<const char*>(std::getenv(name)); },
+      ReadConfigFile);
   if (!config.ok()) {
     PrintError(config.status().message());
     return kExitError;

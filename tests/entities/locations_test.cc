@@ -103,7 +103,9 @@ TEST(EntityResourcesTest, SourcesNameEachFileItsPackageVersionAndContent) {
   ASSERT_TRUE(other.ok());
   for (const DataSource& source : (*other)->sources()) {
     EXPECT_EQ(source.version, "") << source.path;
-    if (source.path == dir / "words") EXPECT_NE(source.digest, words.digest);
+    if (source.path == dir / "words") {
+      EXPECT_NE(source.digest, words.digest);
+    }
   }
 }
 

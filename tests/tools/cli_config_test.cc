@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -546,6 +547,117 @@ TEST(CliConfigTest, StatsAndEvalOptionsAreTheirCommandsOwn) {
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->similar.article_id, "reuters-42");
   EXPECT_THAT(config->search.query, IsEmpty());
+}
+
+// --- the config file ------------------------------------------------------------------
+
+// ParseCommandLineWithConfig over a fixed environment and fixed files.
+absl::StatusOr<Config> ParseWithFiles(const std::vector<std::string>& args,
+                                      std::map<std::string, std::string> env,
+                                      std::map<std::string, std::string> files,
+                                      std::vector<std::string>* read = nullptr) {
+  env.emplace("HOME", "/home/ann");
+  return ParseCommandLineWithConfig(
+      args, FakeEnv(std::move(env)),
+      [files = std::move(files), read](const std::string& path) -> absl::StatusOr<std::string> {
+        if (read != nullptr) read->push_back(path);
+        auto it = files.find(path);
+        if (it == files.end()) return absl::NotFoundError("no such file");
+        return it->second;
+      });
+}
+
+constexpr char kDefaults[] =
+    "# Ann's defaults\n"
+    "--db=/srv/news\n"
+    "\n"
+    "-n 20\n"
+    "  --color never  \n"
+    "--sort\tnewest\n"
+    "--quiet\n";
+
+TEST(CliConfigFileTest, ItsOptionsAreDefaultsAndTheCommandLineWins) {
+  const std::map<std::string, std::string> files = {
+      {"/home/ann/.config/newsgrep/config", kDefaults}};
+  absl::StatusOr<Config> config = ParseWithFiles({"nato"}, {}, files);
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->db_paths, std::vector<std::string>{"/srv/news"});
+  EXPECT_EQ(config->search.options.limit, 20u);
+  EXPECT_EQ(config->color, ColorChoice::kNever);
+  EXPECT_EQ(config->search.options.sort, SortOrder::kNewest);
+  // The command line's -n, --sort and --db replace the file's.
+  config = ParseWithFiles({"-n5", "--sort=relevance", "--db", "/tmp/other", "nato"}, {}, files);
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->search.options.limit, 5u);
+  EXPECT_EQ(config->search.options.sort, SortOrder::kRelevance);
+  EXPECT_EQ(config->db_paths, std::vector<std::string>{"/tmp/other"});
+  // Another command takes what applies to it: index its --quiet and --db, not -n or --color.
+  config = ParseWithFiles({"index", "corpus/"}, {}, files);
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_TRUE(config->index.quiet);
+  EXPECT_EQ(config->db_path, "/srv/news");
+  config = ParseWithFiles({"stats", "places"}, {}, files);
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->stats.limit, 20u);
+}
+
+TEST(CliConfigFileTest, AnOptionThatConflictsWithTheCommandLineIsLeftOut) {
+  const std::map<std::string, std::string> files = {
+      {"/home/ann/.config/newsgrep/config", "--json\n--facets\n"}};
+  absl::StatusOr<Config> config = ParseWithFiles({"-c", "nato"}, {}, files);
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->output, OutputMode::kCountOnly);
+  EXPECT_THAT(config->search.options.facets, IsEmpty());
+  config = ParseWithFiles({"nato"}, {}, files);
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->output, OutputMode::kJson);
+  EXPECT_THAT(config->search.options.facets, Not(IsEmpty()));
+}
+
+TEST(CliConfigFileTest, ALineNewsgrepCannotTakeIsAnErrorNamingFileAndLine) {
+  const std::string path = "/home/ann/.config/newsgrep/config";
+  for (const auto& [text, expected] : std::vector<std::pair<std::string, std::string>>{
+           {"# comment\nnato\n", ":2: 'nato' is not an option"},
+           {"--frobnicate\n", ":1: unknown option '--frobnicate'"},
+           {"\n--color sometimes\n", ":2: --color takes auto, always or never"},
+           {"--db\n", ":1: option --db needs a value"}}) {
+    const absl::StatusOr<Config> config = ParseWithFiles({"nato"}, {}, {{path, text}});
+    ASSERT_FALSE(config.ok()) << text;
+    EXPECT_EQ(config.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(config.status().message(), HasSubstr(path + expected)) << text;
+  }
+  // The command line's own errors come first, as without a file.
+  const absl::StatusOr<Config> config = ParseWithFiles({"--bogus", "nato"}, {}, {{path, "x\n"}});
+  EXPECT_THAT(config.status().message(), HasSubstr("unknown option '--bogus'"));
+}
+
+TEST(CliConfigFileTest, WhichFileIsReadAndWhenNone) {
+  std::vector<std::string> read;
+  // The default: XDG_CONFIG_HOME, else ~/.config; missing is no error.
+  ASSERT_TRUE(ParseWithFiles({"nato"}, {{"XDG_CONFIG_HOME", "/xdg"}}, {}, &read).ok());
+  EXPECT_EQ(read, std::vector<std::string>{"/xdg/newsgrep/config"});
+  read.clear();
+  ASSERT_TRUE(ParseWithFiles({"nato"}, {}, {}, &read).ok());
+  EXPECT_EQ(read, std::vector<std::string>{"/home/ann/.config/newsgrep/config"});
+  // NEWSGREP_CONFIG names it, and then it must be there.
+  read.clear();
+  const absl::StatusOr<Config> missing =
+      ParseWithFiles({"nato"}, {{"NEWSGREP_CONFIG", "/etc/ng.conf"}}, {}, &read);
+  EXPECT_EQ(read, std::vector<std::string>{"/etc/ng.conf"});
+  EXPECT_EQ(missing.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(missing.status().message(), HasSubstr("config file /etc/ng.conf (NEWSGREP_CONFIG)"));
+  // Set and empty, or --no-config: no file is read.
+  read.clear();
+  ASSERT_TRUE(ParseWithFiles({"nato"}, {{"NEWSGREP_CONFIG", ""}}, {}, &read).ok());
+  absl::StatusOr<Config> config =
+      ParseWithFiles({"--no-config", "nato"}, {{"NEWSGREP_CONFIG", "/etc/ng.conf"}}, {}, &read);
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_THAT(read, IsEmpty());
+  EXPECT_EQ(config->search.query, "nato");
+  // After --, "--no-config" is a query word.
+  config = ParseWithFiles({"--", "--no-config"}, {}, {}, &read);
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->search.query, "--no-config");
 }
 
 }  // namespace

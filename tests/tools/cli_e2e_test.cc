@@ -1192,6 +1192,36 @@ TEST_F(CliEndToEndTest, NewsgrepDbEnvironmentIsTheDefaultIndex) {
       << no_home_index;
 }
 
+// The config file (issue 32): defaults from the file NEWSGREP_CONFIG names, the command
+// line winning, --no-config reading none, a bad file an error naming it.
+TEST_F(CliEndToEndTest, TheConfigFileGivesDefaultOptionsTheCommandLineOverrides) {
+  const fs::path dir = NewDir("config");
+  const std::string config = (dir / "config").string();
+  WriteFile(config, absl::StrCat("# defaults\n--db=", SampleDb(), "\n-n 1\n--quiet\n"));
+  RunOptions with_config = kCheckOptions;
+  with_config.env.push_back(absl::StrCat("NEWSGREP_CONFIG=", config));
+  RunResult r = Run({"-l", "nato"}, with_config);
+  EXPECT_EQ(r.exit_code, 0) << r;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << r;
+  r = Run({"-l", "-n", "3", "nato"}, with_config);
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 3) << r;
+  r = Run({"check"}, with_config);  // --db from the file; -n and --quiet are not check's
+  EXPECT_EQ(r.exit_code, 0) << r;
+  EXPECT_THAT(r.out, HasSubstr("47 articles")) << r;
+  r = Run({"--no-config", "-l", "nato"}, with_config);  // no --db: the default index
+  EXPECT_EQ(r.exit_code, 2) << r;
+  EXPECT_THAT(r.err, HasSubstr("no index at")) << r;
+
+  WriteFile(config, "--db\n");
+  r = Run({"nato"}, with_config);
+  EXPECT_EQ(r.exit_code, 2) << r;
+  EXPECT_THAT(r.err, HasSubstr(config + ":1: option --db needs a value")) << r;
+  with_config.env.back() = absl::StrCat("NEWSGREP_CONFIG=", dir.string());
+  r = Run({"nato"}, with_config);
+  EXPECT_EQ(r.exit_code, 2) << r;
+  EXPECT_THAT(r.err, HasSubstr("not a regular file")) << r;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------
