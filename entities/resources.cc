@@ -196,18 +196,30 @@ void SetPackageVersions(const std::string& status_path, std::vector<DataSource>&
   if (!ok) return;
   absl::flat_hash_map<std::string, std::string> versions;
   for (const DataSource& source : sources) versions.emplace(source.package, "");
-  // Paragraphs of "Field: value" lines; Package comes before Version in each.
-  absl::string_view package;
+  // Paragraphs of "Field: value" lines, one per package (and architecture); only an
+  // installed package's counts, not what a removed one left ("deinstall ok config-files").
+  absl::string_view package, version;
+  bool installed = false;
+  auto end_paragraph = [&] {
+    if (installed && !package.empty() && !version.empty()) {
+      const auto it = versions.find(package);
+      if (it != versions.end() && it->second.empty()) it->second = std::string(version);
+    }
+    package = version = {};
+    installed = false;
+  };
   for (absl::string_view line : absl::StrSplit(status, '\n')) {
     if (line.empty()) {
-      package = {};
+      end_paragraph();
     } else if (absl::ConsumePrefix(&line, "Package: ")) {
       package = line;
-    } else if (absl::ConsumePrefix(&line, "Version: ") && !package.empty()) {
-      const auto it = versions.find(package);
-      if (it != versions.end() && it->second.empty()) it->second = std::string(line);
+    } else if (absl::ConsumePrefix(&line, "Version: ")) {
+      version = line;
+    } else if (absl::ConsumePrefix(&line, "Status: ")) {
+      installed = absl::EndsWith(line, " installed");
     }
   }
+  end_paragraph();
   for (DataSource& source : sources) source.version = versions[source.package];
 }
 

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
@@ -489,12 +490,27 @@ struct Indexer::State {
     batch = options.commit_every > 0 ? options.commit_every : CommitBatch(db.get_doccount());
   }
 
+  // Adds this session's entity data to the index's record (schema::kEntityDataKey) when it
+  // is not there yet: the record lists every data set articles in the index were
+  // recognised with, one description after another.
+  template <typename Database>
+  void RecordEntityData(Database& target) const {
+    if (resources == nullptr || !options.extract_entities) return;
+    const std::string description = DescribeDataSources(resources->sources());
+    const std::string key(schema::kEntityDataKey);
+    std::string recorded = target.get_metadata(key);
+    if (absl::StrContains(absl::StrCat("\n", recorded), absl::StrCat("\n", description))) return;
+    if (!recorded.empty() && recorded.back() != '\n') recorded += '\n';
+    target.set_metadata(key, recorded + description);
+  }
+
   absl::Status Commit() {
     if (pending == 0) return absl::OkStatus();
     try {
       bands.Flush(db);
       for (const std::string& key : new_vocabulary_keys) db.set_metadata(key, "1");
       new_vocabulary_keys.clear();
+      RecordEntityData(db);
       db.commit();
       NextBatch();
     } catch (const Xapian::Error& e) {
@@ -554,20 +570,10 @@ absl::StatusOr<std::unique_ptr<Indexer>> Indexer::Open(const IndexerOptions& opt
     NEWSGREP_RETURN_IF_ERROR(schema::CheckSchemaVersion(state->db, options.db_path));
     // Committed at once: nothing but articles is ever pending (Commit() counts only them).
     const std::string version = std::to_string(schema::kSchemaVersion);
-    const std::string entity_data =
-        state->resources != nullptr ? DescribeDataSources(state->resources->sources()) : "";
-    bool changed = false;
     if (state->db.get_metadata(std::string(schema::kSchemaVersionKey)) != version) {
       state->db.set_metadata(std::string(schema::kSchemaVersionKey), version);
-      changed = true;
+      state->db.commit();
     }
-    // Which data recognises people and places in what this writer adds.
-    if (!entity_data.empty() &&
-        state->db.get_metadata(std::string(schema::kEntityDataKey)) != entity_data) {
-      state->db.set_metadata(std::string(schema::kEntityDataKey), entity_data);
-      changed = true;
-    }
-    if (changed) state->db.commit();
     // This writer holds the index's lock: what a killed writer left beside it is garbage.
     std::error_code ignored;
     std::filesystem::remove_all(BulkDirectory(options.db_path), ignored);

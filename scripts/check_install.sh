@@ -48,6 +48,17 @@ for notice in COPYING NOTICE LICENSES/GPL-2.0-or-later.txt; do
     exit 1
   fi
 done
+for generated in share/man/man1/newsgrep.1 share/bash-completion/completions/newsgrep \
+  share/zsh/vendor-completions/_newsgrep share/fish/vendor_completions.d/newsgrep.fish; do
+  if [ ! -s "$prefix/$generated" ]; then
+    echo "check_install: $prefix/$generated was not installed" >&2
+    exit 1
+  fi
+done
+if ! MANWIDTH=80 man -l -P cat "$prefix/share/man/man1/newsgrep.1" | grep -q "EXIT STATUS"; then
+  echo "check_install: the installed man page does not render" >&2
+  exit 1
+fi
 if ! grep -q "GeoNames" "$prefix/share/doc/newsgrep/NOTICE"; then
   echo "check_install: the installed NOTICE lacks the GeoNames attribution" >&2
   exit 1

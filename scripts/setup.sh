@@ -16,6 +16,7 @@ packages=(
   nlohmann-json3-dev zlib1g-dev libxml2-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libsqlite3-dev sqlite3
+  man-db groff-base zsh fish  # to test the generated man page and completions
   libicu-dev pkgconf libgeonames-dev iso-codes tzdata wamerican libtext-names-perl
   ${NEWSGREP_EXTRA_PACKAGES:-}
 )

@@ -19,6 +19,7 @@
 #include "absl/strings/strip.h"
 #include "absl/time/time.h"
 #include "eval_dedup.h"
+#include "manual.h"
 #include "newsgrep/dates.h"
 #include "newsgrep/internal/status_macros.h"
 #include "newsgrep/schema.h"
@@ -215,6 +216,16 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
       help = true;
     } else if (name == "-V" || name == "--version") {
       config.command = Command::kVersion;
+    } else if (name == "--generate") {
+      absl::StatusOr<std::string> kind = take_value();
+      if (!kind.ok()) return kind.status();
+      const std::vector<std::string>& kinds = GenerateKinds();
+      if (std::find(kinds.begin(), kinds.end(), *kind) == kinds.end()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("--generate takes ", absl::StrJoin(kinds, ", "), ", not '", *kind, "'"));
+      }
+      config.command = Command::kGenerate;
+      config.generate = *kind;
     } else if (name == "--db") {
       absl::StatusOr<std::string> path = take_value();
       if (!path.ok()) return path.status();
@@ -431,7 +442,7 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
                                                                                         : "check",
                                                    " works on one index"));
   }
-  if (config.command == Command::kVersion) return config;
+  if (config.command == Command::kVersion || config.command == Command::kGenerate) return config;
   if (config.command == Command::kHelp) {
     config.help_for = Command::kHelp;
     if (!operands.empty()) {
@@ -609,11 +620,14 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
 
 std::string ConfigFilePath(const GetEnv& getenv) {
   if (const char* named = getenv("NEWSGREP_CONFIG"); named != nullptr) return named;
-  if (const char* xdg = getenv("XDG_CONFIG_HOME"); xdg != nullptr && *xdg != '\0') {
+  // Only absolute directories (as the XDG specification says): without HOME, no file is
+  // read from wherever the command happens to run.
+  if (const char* xdg = getenv("XDG_CONFIG_HOME"); xdg != nullptr && xdg[0] == '/') {
     return absl::StrCat(xdg, "/newsgrep/config");
   }
   const char* home = getenv("HOME");
-  return absl::StrCat(home != nullptr ? home : ".", "/.config/newsgrep/config");
+  if (home == nullptr || home[0] != '/') return "";
+  return absl::StrCat(home, "/.config/newsgrep/config");
 }
 
 namespace {
@@ -637,6 +651,16 @@ absl::StatusOr<std::vector<ConfigOption>> ConfigOptions(const std::string& path,
     if (line[0] != '-' || line == "-" || line == "--") {
       return absl::InvalidArgumentError(
           absl::StrCat(option.where, ": '", line, "' is not an option (one option per line)"));
+    }
+    // What only the command line may ask for: another command, a file read or not, or
+    // programs run from a stub file.
+    const absl::string_view name = line.substr(0, line.find_first_of(" \t="));
+    for (absl::string_view own : {"-h", "--help", "-V", "--version", "--generate", "--no-config",
+                                  "--allow-stub-programs"}) {
+      if (name == own) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(option.where, ": ", own, " is for the command line, not the config file"));
+      }
     }
     const size_t space = line.find_first_of(" \t");
     const size_t equals = line.find('=');
@@ -674,6 +698,8 @@ bool SomeCommandTakes(const ConfigOption& option, const GetEnv& getenv) {
       {{"eval", "quotes"}, [](const Config& c) { return c.command == Command::kEval; }},
       {{"eval", "ner", "--conll", "x"},
        [](const Config& c) { return c.command == Command::kEval && c.eval.ner.conll_path == "x"; }},
+      {{"eval", "extract", "x"},
+       [](const Config& c) { return c.command == Command::kEval && c.eval.extract.dir == "x"; }},
       {{"stats", "people"}, [](const Config& c) { return c.command == Command::kStats; }},
   };
   for (const Probe& probe : kProbes) {
@@ -684,6 +710,20 @@ bool SomeCommandTakes(const ConfigOption& option, const GetEnv& getenv) {
   }
   return false;
 }
+
+// Whether `merged` does what the command line alone asked: the same command on the same
+// words. A config line can otherwise take the command line's first word as its value
+// (`--facets person` before `index corpus/`).
+bool SameRequest(const Config& merged, const Config& alone) {
+  return merged.command == alone.command && merged.help_for == alone.help_for &&
+         merged.search.query == alone.search.query && merged.index.inputs == alone.index.inputs &&
+         merged.remove.ids == alone.remove.ids && merged.show.ids == alone.show.ids &&
+         merged.similar.article_id == alone.similar.article_id &&
+         merged.eval.evaluation == alone.eval.evaluation &&
+         merged.eval.extract.dir == alone.eval.extract.dir && merged.stats.kind == alone.stats.kind;
+}
+
+bool IsDbOption(const std::string& arg) { return arg == "--db" || absl::StartsWith(arg, "--db="); }
 
 }  // namespace
 
@@ -700,43 +740,61 @@ absl::StatusOr<Config> ParseCommandLineWithConfig(const std::vector<std::string>
       command_line.push_back(arg);
     }
   }
-  // The command line alone first: its own errors are reported as they are.
   absl::StatusOr<Config> alone = ParseCommandLine(command_line, getenv);
-  if (!alone.ok() || no_config) return alone;
+  if (no_config) return alone;
   const std::string path = ConfigFilePath(getenv);
   if (path.empty()) return alone;
   const char* named = getenv("NEWSGREP_CONFIG");
   absl::StatusOr<std::string> text = read_file(path);
   if (!text.ok()) {
-    if (named == nullptr && absl::IsNotFound(text.status())) return alone;
+    if (!alone.ok() || (named == nullptr && absl::IsNotFound(text.status()))) return alone;
     return absl::Status(text.status().code(),
                         absl::StrCat("config file ", path, " (",
                                      named != nullptr ? "NEWSGREP_CONFIG" : "the default",
                                      "): ", text.status().message()));
   }
   absl::StatusOr<std::vector<ConfigOption>> options = ConfigOptions(path, *text);
-  if (!options.ok()) return options.status();
-  const bool command_line_db = std::any_of(
-      command_line.begin(), command_line.end(),
-      [](const std::string& arg) { return arg == "--db" || absl::StartsWith(arg, "--db="); });
-  // Each option of the file, in order, kept when the command line still parses with it.
-  std::vector<std::string> kept;
-  for (const ConfigOption& option : *options) {
-    if (command_line_db &&
-        (option.args[0] == "--db" || absl::StartsWith(option.args[0], "--db="))) {
-      continue;
+  if (!options.ok()) return alone.ok() ? options.status() : alone.status();  // the line's first
+  // The file's --db gives way to the command line's and to $NEWSGREP_DB.
+  const char* env_db = getenv("NEWSGREP_DB");
+  const bool db_given = std::any_of(command_line.begin(), command_line.end(), IsDbOption) ||
+                        (env_db != nullptr && *env_db != '\0');
+  std::vector<ConfigOption> file_options;
+  for (ConfigOption& option : *options) {
+    if (!(db_given && IsDbOption(option.args[0]))) file_options.push_back(std::move(option));
+  }
+  if (!alone.ok()) {
+    // The file may give what the command needs (eval quotes --draw: --corpus-dir).
+    std::vector<std::string> all;
+    for (const ConfigOption& option : file_options) {
+      all.insert(all.end(), option.args.begin(), option.args.end());
     }
+    all.insert(all.end(), command_line.begin(), command_line.end());
+    absl::StatusOr<Config> merged = ParseCommandLine(all, getenv);
+    return merged.ok() ? merged : alone;
+  }
+  // Each option of the file, in order, kept when the command line still parses with it
+  // and asks for the same; left out when another command takes it or the command line
+  // overrides it; an error otherwise.
+  std::vector<std::string> kept;
+  for (const ConfigOption& option : file_options) {
     std::vector<std::string> trial = kept;
     trial.insert(trial.end(), option.args.begin(), option.args.end());
     trial.insert(trial.end(), command_line.begin(), command_line.end());
-    if (ParseCommandLine(trial, getenv).ok()) {
+    const absl::StatusOr<Config> merged = ParseCommandLine(trial, getenv);
+    if (merged.ok() && SameRequest(*merged, *alone)) {
       kept.insert(kept.end(), option.args.begin(), option.args.end());
-    } else if (!SomeCommandTakes(option, getenv)) {
-      absl::StatusOr<Config> own = ParseCommandLine(option.args, getenv);
-      return absl::InvalidArgumentError(
-          absl::StrCat(option.where, ": ",
-                       own.ok() ? "not an option newsgrep takes there" : own.status().message()));
+      continue;
     }
+    if (!merged.ok() && SomeCommandTakes(option, getenv)) continue;
+    const absl::StatusOr<Config> own = ParseCommandLine(option.args, getenv);
+    return absl::InvalidArgumentError(absl::StrCat(
+        option.where, ": ",
+        !own.ok() && !absl::StrContains(own.status().message(), "no query given")
+            ? std::string(own.status().message())
+            : absl::StrCat("'", absl::StrJoin(option.args, " "),
+                           "' would take the command line's words: give the option's value "
+                           "after '=' (or none)")));
   }
   kept.insert(kept.end(), command_line.begin(), command_line.end());
   return ParseCommandLine(kept, getenv);
@@ -769,7 +827,8 @@ quotes (with their speakers) found in it, and the ids of its story's other versi
 Options:
   --db PATH            index directory (see newsgrep index --help)
   --json               one JSON object per article (docs/JSON.md)
-  --color WHEN         auto (default: only on a terminal, not with NO_COLOR), always, never
+  --color, --colour WHEN
+                       auto (default: only on a terminal, not with NO_COLOR), always, never
   -h, --help           this help
 
 Exit status: 0 every article found, 1 some id is not in the index (each is named; the
@@ -964,7 +1023,8 @@ Options:
   --all                every version of a story, not one hit per story
   --json               JSON Lines, one object per hit and a summary (docs/JSON.md)
                        (--json, -l and -c are output formats: one at a time)
-  --color WHEN         auto (default: only on a terminal, not with NO_COLOR), always, never
+  --color, --colour WHEN
+                       auto (default: only on a terminal, not with NO_COLOR), always, never
   --sort ORDER         relevance (default), newest, or recent (relevance plus a bonus
                        that halves every 7 days back from the newest article)
   --since WHEN         only articles from the last 24h, 7d, 2w… (or since a date,
@@ -1000,6 +1060,16 @@ Search, show, similar and stats take --db several times and search the indexes a
 PATH is a directory, or a Xapian stub file naming indexes ('auto PATH') and servers
 ('remote HOST:PORT'); a stub entry that runs a program ('remote :PROGRAM') is refused
 unless --allow-stub-programs is given.
+
+Options of every command:
+  --no-config          read no config file
+  --allow-stub-programs
+                       let a stub file given as --db run the programs it names
+  --generate KIND      print the man page or a shell's completions: man, complete-bash,
+                       complete-zsh, complete-fish
+  -h, --help           this help (newsgrep COMMAND --help: the command's)
+  -V, --version        the version
+
 Exit status: 0 match (or success), 1 no match, 2 error.
 )help";
 }

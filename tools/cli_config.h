@@ -29,7 +29,8 @@ enum class Command {
   kStats,
   kCheck,
   kHelp,
-  kVersion
+  kVersion,
+  kGenerate  // --generate KIND: the man page or a shell's completions (manual.h)
 };
 enum class ColorChoice { kAuto, kAlways, kNever };
 enum class OutputMode { kText, kJson, kIdsOnly, kCountOnly };
@@ -99,6 +100,7 @@ struct Config {
   /// Every --db given (search, similar, show and stats search them as one), else db_path.
   std::vector<std::string> db_paths;
   bool allow_stub_programs = false;  // a stub --db may name programs (index_location.h)
+  std::string generate;              // --generate: man, complete-bash, complete-zsh, complete-fish
   OutputMode output = OutputMode::kText;
   ColorChoice color = ColorChoice::kAuto;
   SearchArgs search;

@@ -2,7 +2,9 @@
 /// @file newsgrep_main.cc
 /// @brief The `newsgrep` command: parse → validate → call the libraries → print.
 /// Exit status: 0 match / success, 1 no match (search) or input skipped (index), 2 error.
+#include <fcntl.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -12,8 +14,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -26,6 +26,7 @@
 #include "eval_extract.h"
 #include "eval_ner.h"
 #include "eval_quotes.h"
+#include "manual.h"
 #include "newsgrep/index_check.h"
 #include "newsgrep/indexer.h"
 #include "newsgrep/near_duplicates.h"
@@ -419,24 +420,39 @@ int RunIndex(const Config& config) {
   return report.skipped > 0 ? kExitNoMatch : kExitMatch;
 }
 
-// The config file's text; NotFound when there is none.
+// The config file's text; NotFound when there is none. Opened once, without blocking (a
+// FIFO put in its place cannot hang newsgrep), checked to be a regular file, and read to
+// at most kMaxConfigBytes.
 absl::StatusOr<std::string> ReadConfigFile(const std::string& path) {
-  std::error_code error;
-  if (!std::filesystem::exists(path, error)) {
-    return absl::NotFoundError(error ? error.message() : "no such file");
+  constexpr size_t kMaxConfigBytes = size_t{1} << 20;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    const int error = errno;
+    if (error == ENOENT) return absl::NotFoundError("no such file");
+    return absl::PermissionDeniedError(std::strerror(error));
   }
-  if (!std::filesystem::is_regular_file(path, error)) {
-    return absl::InvalidArgumentError("not a regular file");
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) return absl::InternalError(std::strerror(errno));
+  if (!S_ISREG(info.st_mode)) return absl::InvalidArgumentError("not a regular file");
+  std::string text;
+  char buffer[65536];
+  for (;;) {
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      return absl::InternalError(std::strerror(errno));
+    }
+    if (got == 0) break;
+    text.append(buffer, static_cast<size_t>(got));
+    if (text.size() > kMaxConfigBytes) {
+      return absl::InvalidArgumentError("larger than 1 MiB: not a config file");
+    }
   }
-  if (std::filesystem::file_size(path, error) > (uintmax_t{1} << 20)) {
-    return absl::InvalidArgumentError("larger than 1 MiB: not a config file");
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (!in || !(text << in.rdbuf())) {
-    return absl::PermissionDeniedError(std::strerror(errno));
-  }
-  return text.str();
+  return text;
 }
 
 int Main(int argc, char** argv) {
@@ -455,6 +471,9 @@ int Main(int argc, char** argv) {
       return FlushStdout() ? kExitMatch : kExitError;
     case Command::kVersion:
       std::puts(kVersion);
+      return FlushStdout() ? kExitMatch : kExitError;
+    case Command::kGenerate:
+      std::fputs(Generate(config->generate, kVersion).value_or("").c_str(), stdout);
       return FlushStdout() ? kExitMatch : kExitError;
     case Command::kIndex:
       return RunIndex(*config);

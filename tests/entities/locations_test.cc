@@ -73,8 +73,9 @@ TEST(EntityResourcesTest, SourcesNameEachFileItsPackageVersionAndContent) {
   const test::TempDir dir;
   test::WriteFile(dir / "words", "harbour\nReading\nreading\n");
   test::WriteFile(dir / "status",
+                  "Package: wamerican\nStatus: deinstall ok config-files\nVersion: 1.0-1\n\n"
                   "Package: wamerican\nStatus: install ok installed\nVersion: 9.9-1\n\n"
-                  "Package: tzdata\nVersion: 2099a-1\n\n");
+                  "Package: tzdata\nStatus: install ok installed\nVersion: 2099a-1");
   EntityResourcesOptions options;
   options.dictionary = dir / "words";
   options.census_names = dir / "no-names";
@@ -101,12 +102,15 @@ TEST(EntityResourcesTest, SourcesNameEachFileItsPackageVersionAndContent) {
   options.dpkg_status = dir / "no-status";
   const auto other = EntityResources::Load(options);
   ASSERT_TRUE(other.ok());
+  bool words_read = false;
   for (const DataSource& source : (*other)->sources()) {
     EXPECT_EQ(source.version, "") << source.path;
     if (source.path == dir / "words") {
+      words_read = true;
       EXPECT_NE(source.digest, words.digest);
     }
   }
+  EXPECT_TRUE(words_read);
 }
 
 TEST(LocationRecognizerTest, CountriesRegionsAndCities) {

@@ -148,15 +148,47 @@ TEST(IndexerTest, OpenCreatesTheDirectoryAndRecordsTheSchemaVersion) {
 
 TEST(IndexerTest, TheIndexRecordsTheDataPeopleAndPlacesAreRecognisedWith) {
   TempDir dir;
-  { ASSERT_NE(OpenOrDie(dir / "db"), nullptr); }
-  const std::string recorded =
-      Xapian::Database(dir / "db").get_metadata(std::string(schema::kEntityDataKey));
-  EXPECT_EQ(recorded, DescribeDataSources(EntityResources::Shared()->sources()));
+  const std::string key(schema::kEntityDataKey);
+  const std::string shared = DescribeDataSources(EntityResources::Shared()->sources());
+  {
+    std::unique_ptr<Indexer> indexer = OpenOrDie(dir / "db");
+    ASSERT_NE(indexer, nullptr);
+    ASSERT_TRUE(indexer->Commit().ok());
+    // Nothing added yet: nothing recorded.
+    EXPECT_EQ(Xapian::Database(dir / "db").get_metadata(key), "");
+    ASSERT_TRUE(indexer->Add(MakeArticle("a", "Talks resume", "Talks resumed in Kyiv.")).ok());
+    ASSERT_TRUE(indexer->Commit().ok());
+  }
+  std::string recorded = Xapian::Database(dir / "db").get_metadata(key);
+  EXPECT_EQ(recorded, shared);
   EXPECT_THAT(recorded, HasSubstr("iso-codes\t"));
   EXPECT_THAT(recorded, HasSubstr("libgeonames0\t"));
+  // Other data adds its description; the same data again, or articles without entities,
+  // add nothing.
+  EntityResourcesOptions other;
+  other.dictionary = dir / "words";
+  WriteFile(other.dictionary, "harbour\n");
+  auto resources = EntityResources::Load(other);
+  ASSERT_TRUE(resources.ok());
+  for (const IndexerOptions& options :
+       {IndexerOptions{.db_path = dir / "db", .entity_resources = *resources},
+        IndexerOptions{.db_path = dir / "db"},
+        IndexerOptions{.db_path = dir / "db", .extract_entities = false}}) {
+    absl::StatusOr<std::unique_ptr<Indexer>> indexer = Indexer::Open(options);
+    ASSERT_TRUE(indexer.ok()) << indexer.status();
+    ASSERT_TRUE((*indexer)->Add(MakeArticle("b", "Talks end", "Talks ended in Kyiv.")).ok());
+    ASSERT_TRUE((*indexer)->Commit().ok());
+  }
+  recorded = Xapian::Database(dir / "db").get_metadata(key);
+  EXPECT_EQ(recorded, shared + DescribeDataSources((*resources)->sources()));
   // Without entities, nothing is recorded.
-  ASSERT_TRUE(Indexer::Open({.db_path = dir / "plain", .extract_entities = false}).ok());
-  EXPECT_EQ(Xapian::Database(dir / "plain").get_metadata(std::string(schema::kEntityDataKey)), "");
+  {
+    absl::StatusOr<std::unique_ptr<Indexer>> plain =
+        Indexer::Open({.db_path = dir / "plain", .extract_entities = false});
+    ASSERT_TRUE(plain.ok());
+    ASSERT_TRUE((*plain)->Add(MakeArticle("a", "Talks resume", "Talks resumed.")).ok());
+  }
+  EXPECT_EQ(Xapian::Database(dir / "plain").get_metadata(key), "");
 }
 
 TEST(IndexerTest, OpenOnAPathThatIsAFileFails) {

@@ -631,6 +631,46 @@ TEST(CliConfigFileTest, ALineNewsgrepCannotTakeIsAnErrorNamingFileAndLine) {
   EXPECT_THAT(config.status().message(), HasSubstr("unknown option '--bogus'"));
 }
 
+TEST(CliConfigFileTest, ALineThatWouldTakeTheCommandLinesWordsIsAnError) {
+  const std::string path = "/home/ann/.config/newsgrep/config";
+  // A value after a space that takes no value: it would swallow `index`.
+  absl::StatusOr<Config> config =
+      ParseWithFiles({"index", "corpus/"}, {}, {{path, "--facets person\n"}});
+  ASSERT_FALSE(config.ok());
+  EXPECT_THAT(config.status().message(), HasSubstr(path + ":1: '--facets person' would take"));
+  config = ParseWithFiles({"nato"}, {}, {{path, "--timeline week\n"}});
+  EXPECT_THAT(config.status().message(), HasSubstr(":1: '--timeline week' would take"));
+  config = ParseWithFiles({"index", "x"}, {}, {{path, "--db\n"}});
+  EXPECT_THAT(config.status().message(), HasSubstr(":1: option --db needs a value"));
+  // What only the command line may ask for.
+  for (const char* line :
+       {"--help", "-V", "--generate=man", "--no-config", "--allow-stub-programs"}) {
+    config = ParseWithFiles({"nato"}, {}, {{path, line}});
+    ASSERT_FALSE(config.ok()) << line;
+    EXPECT_THAT(config.status().message(), HasSubstr("is for the command line")) << line;
+  }
+}
+
+TEST(CliConfigFileTest, TheFileMayGiveWhatTheCommandNeedsAndEnvironmentDbWins) {
+  const std::string path = "/home/ann/.config/newsgrep/config";
+  absl::StatusOr<Config> config = ParseWithFiles({"eval", "quotes", "--draw", "5"}, {},
+                                                 {{path, "--corpus-dir=/data/corpus\n"}});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->eval.corpus_dir, "/data/corpus");
+  EXPECT_EQ(config->eval.draw, 5u);
+  config = ParseWithFiles({"nato"}, {{"NEWSGREP_DB", "/env/db"}}, {{path, "--db=/srv/news\n"}});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->db_paths, std::vector<std::string>{"/env/db"});
+}
+
+TEST(CliConfigFileTest, NoDefaultFileWithoutAnAbsoluteHome) {
+  EXPECT_EQ(ConfigFilePath(FakeEnv({})), "");
+  EXPECT_EQ(ConfigFilePath(FakeEnv({{"HOME", "relative"}})), "");
+  EXPECT_EQ(ConfigFilePath(FakeEnv({{"HOME", "/h"}, {"XDG_CONFIG_HOME", "rel"}})),
+            "/h/.config/newsgrep/config");
+  EXPECT_EQ(ConfigFilePath(FakeEnv({{"XDG_CONFIG_HOME", "/x"}})), "/x/newsgrep/config");
+}
+
 TEST(CliConfigFileTest, WhichFileIsReadAndWhenNone) {
   std::vector<std::string> read;
   // The default: XDG_CONFIG_HOME, else ~/.config; missing is no error.

@@ -1212,6 +1212,11 @@ TEST_F(CliEndToEndTest, TheConfigFileGivesDefaultOptionsTheCommandLineOverrides)
   EXPECT_EQ(r.exit_code, 2) << r;
   EXPECT_THAT(r.err, HasSubstr("no index at")) << r;
 
+  WriteFile(config, "");  // an empty file is no error
+  r = Run({"--db", SampleDb(), "-l", "-n", "2", "nato"}, with_config);
+  EXPECT_EQ(r.exit_code, 0) << r;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 2) << r;
+
   WriteFile(config, "--db\n");
   r = Run({"nato"}, with_config);
   EXPECT_EQ(r.exit_code, 2) << r;
