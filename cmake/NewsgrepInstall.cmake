@@ -18,6 +18,12 @@ foreach(dir schema entities indexer searcher)
     DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
     PATTERN internal EXCLUDE)
 endforeach()
+# For embedders without CMake: pkg-config --cflags --libs newsgrep.
+# Relocatable: the prefix is found from where the file is (cmake --install --prefix).
+file(RELATIVE_PATH NEWSGREP_PC_TO_PREFIX ${CMAKE_INSTALL_FULL_LIBDIR}/pkgconfig
+  ${CMAKE_INSTALL_PREFIX})
+configure_file(${PROJECT_SOURCE_DIR}/cmake/newsgrep.pc.in ${PROJECT_BINARY_DIR}/newsgrep.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/newsgrep.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 install(EXPORT newsgrepTargets NAMESPACE newsgrep::
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/newsgrep)
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/newsgrepConfig.cmake.in

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Checks that an installed newsgrep works for an outside project: builds newsgrep (or uses
 # the build directory given as $1), `cmake --install`s it into a temporary prefix, builds
-# examples/embed against that prefix with find_package(newsgrep), indexes the sample corpus
-# with the installed newsgrep and runs the example on it.
+# examples/embed against that prefix with find_package(newsgrep) and with pkg-config, indexes
+# the sample corpus with the installed newsgrep and runs both builds of the example on it;
+# checks the licences, the man page and the completions were installed.
 #
 # Usage: scripts/check_install.sh [BUILD_DIR]
 # Quiet on success; on failure prints the failing step and its output, exits non-zero.
@@ -73,8 +74,28 @@ step cmake -S "$src/examples/embed" -B "$tmp/embed" -DCMAKE_PREFIX_PATH="$prefix
   -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF -DCMAKE_BUILD_TYPE=Release
 step cmake --build "$tmp/embed" -j "$jobs"
 
+# And through pkg-config, as a project without CMake builds it.
+pc=$(find "$prefix" -name newsgrep.pc | head -n 1)
+if [ -z "$pc" ]; then
+  echo "check_install: newsgrep.pc was not installed" >&2
+  exit 1
+fi
+pc_flags=$(PKG_CONFIG_PATH="$(dirname "$pc")" pkg-config --cflags --libs newsgrep)
+step c++ -std=c++20 -O1 "$src/examples/embed/main.cc" -o "$tmp/embed/newsgrep_embed_pc" $pc_flags
+
 step "$prefix/bin/newsgrep" index -q --db "$tmp/db" "$src/data/sample/articles"
 out="$tmp/out"
+if ! "$tmp/embed/newsgrep_embed_pc" "$tmp/db" '"security guarantees" NEAR/3 ukraine' 3 \
+  >"$out.pc" 2>&1; then
+  echo "check_install: the example built through pkg-config failed:" >&2
+  cat "$out.pc" >&2
+  exit 1
+fi
+if ! grep -qF "NATO defence chiefs weigh security guarantees for Ukraine" "$out.pc"; then
+  echo "check_install: the pkg-config example found no hit:" >&2
+  cat "$out.pc" >&2
+  exit 1
+fi
 if ! "$tmp/embed/newsgrep_embed" "$tmp/db" '"security guarantees" NEAR/3 ukraine' 3 >"$out" 2>&1; then
   echo "check_install: the example program failed:" >&2
   cat "$out" >&2
