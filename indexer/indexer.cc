@@ -23,6 +23,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "internal/band_store.h"
 #include "internal/bulk_build.h"
 #include "internal/cluster_assigner.h"
@@ -498,10 +500,15 @@ struct Indexer::State {
     if (resources == nullptr || !options.extract_entities) return;
     const std::string description = DescribeDataSources(resources->sources());
     const std::string key(schema::kEntityDataKey);
-    std::string recorded = target.get_metadata(key);
-    if (absl::StrContains(absl::StrCat("\n", recorded), absl::StrCat("\n", description))) return;
-    if (!recorded.empty() && recorded.back() != '\n') recorded += '\n';
-    target.set_metadata(key, recorded + description);
+    // Descriptions are blocks of lines, a blank line between two; each is compared whole.
+    const std::string recorded = target.get_metadata(key);
+    for (absl::string_view block : absl::StrSplit(recorded, "\n\n")) {
+      if (absl::StripTrailingAsciiWhitespace(block) ==
+          absl::StripTrailingAsciiWhitespace(description)) {
+        return;
+      }
+    }
+    target.set_metadata(key, recorded.empty() ? description : recorded + "\n" + description);
   }
 
   absl::Status Commit() {

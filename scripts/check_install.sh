@@ -50,7 +50,7 @@ for notice in COPYING NOTICE LICENSES/GPL-2.0-or-later.txt; do
   fi
 done
 for generated in share/man/man1/newsgrep.1 share/bash-completion/completions/newsgrep \
-  share/zsh/vendor-completions/_newsgrep share/fish/vendor_completions.d/newsgrep.fish; do
+  share/zsh/site-functions/_newsgrep share/fish/vendor_completions.d/newsgrep.fish; do
   if [ ! -s "$prefix/$generated" ]; then
     echo "check_install: $prefix/$generated was not installed" >&2
     exit 1

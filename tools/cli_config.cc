@@ -656,7 +656,7 @@ absl::StatusOr<std::vector<ConfigOption>> ConfigOptions(const std::string& path,
     // programs run from a stub file.
     const absl::string_view name = line.substr(0, line.find_first_of(" \t="));
     for (absl::string_view own : {"-h", "--help", "-V", "--version", "--generate", "--no-config",
-                                  "--allow-stub-programs"}) {
+                                  "--allow-stub-programs", "--missing-files", "--dry-run"}) {
       if (name == own) {
         return absl::InvalidArgumentError(
             absl::StrCat(option.where, ": ", own, " is for the command line, not the config file"));
@@ -717,7 +717,9 @@ bool SomeCommandTakes(const ConfigOption& option, const GetEnv& getenv) {
 bool SameRequest(const Config& merged, const Config& alone) {
   return merged.command == alone.command && merged.help_for == alone.help_for &&
          merged.search.query == alone.search.query && merged.index.inputs == alone.index.inputs &&
-         merged.remove.ids == alone.remove.ids && merged.show.ids == alone.show.ids &&
+         merged.remove.ids == alone.remove.ids &&
+         merged.remove.missing_files == alone.remove.missing_files &&
+         merged.remove.dry_run == alone.remove.dry_run && merged.show.ids == alone.show.ids &&
          merged.similar.article_id == alone.similar.article_id &&
          merged.eval.evaluation == alone.eval.evaluation &&
          merged.eval.extract.dir == alone.eval.extract.dir && merged.stats.kind == alone.stats.kind;
@@ -741,7 +743,12 @@ absl::StatusOr<Config> ParseCommandLineWithConfig(const std::vector<std::string>
     }
   }
   absl::StatusOr<Config> alone = ParseCommandLine(command_line, getenv);
-  if (no_config) return alone;
+  // Help, the version and the generated files never depend on the file.
+  if (no_config ||
+      (alone.ok() && (alone->command == Command::kHelp || alone->command == Command::kVersion ||
+                      alone->command == Command::kGenerate))) {
+    return alone;
+  }
   const std::string path = ConfigFilePath(getenv);
   if (path.empty()) return alone;
   const char* named = getenv("NEWSGREP_CONFIG");
@@ -763,21 +770,31 @@ absl::StatusOr<Config> ParseCommandLineWithConfig(const std::vector<std::string>
   for (ConfigOption& option : *options) {
     if (!(db_given && IsDbOption(option.args[0]))) file_options.push_back(std::move(option));
   }
+  std::vector<std::string> kept;
+  size_t needed = file_options.size();  // the option the command line needs, if any
   if (!alone.ok()) {
-    // The file may give what the command needs (eval quotes --draw: --corpus-dir).
-    std::vector<std::string> all;
-    for (const ConfigOption& option : file_options) {
-      all.insert(all.end(), option.args.begin(), option.args.end());
+    // The file may give what the command needs (eval quotes --draw: --corpus-dir): an
+    // option that makes the command line parse, before it and after its words alike.
+    for (size_t i = 0; i < file_options.size() && needed == file_options.size(); ++i) {
+      std::vector<std::string> before = file_options[i].args, after = command_line;
+      before.insert(before.end(), command_line.begin(), command_line.end());
+      after.insert(after.end(), file_options[i].args.begin(), file_options[i].args.end());
+      absl::StatusOr<Config> with = ParseCommandLine(before, getenv);
+      const absl::StatusOr<Config> with_after = ParseCommandLine(after, getenv);
+      if (with.ok() && with_after.ok() && SameRequest(*with, *with_after)) {
+        needed = i;
+        alone = std::move(with);
+        kept = file_options[i].args;
+      }
     }
-    all.insert(all.end(), command_line.begin(), command_line.end());
-    absl::StatusOr<Config> merged = ParseCommandLine(all, getenv);
-    return merged.ok() ? merged : alone;
+    if (!alone.ok()) return alone;
   }
   // Each option of the file, in order, kept when the command line still parses with it
   // and asks for the same; left out when another command takes it or the command line
   // overrides it; an error otherwise.
-  std::vector<std::string> kept;
-  for (const ConfigOption& option : file_options) {
+  for (size_t i = 0; i < file_options.size(); ++i) {
+    if (i == needed) continue;
+    const ConfigOption& option = file_options[i];
     std::vector<std::string> trial = kept;
     trial.insert(trial.end(), option.args.begin(), option.args.end());
     trial.insert(trial.end(), command_line.begin(), command_line.end());

@@ -428,7 +428,7 @@ absl::StatusOr<std::string> ReadConfigFile(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
     const int error = errno;
-    if (error == ENOENT) return absl::NotFoundError("no such file");
+    if (error == ENOENT || error == ENOTDIR) return absl::NotFoundError("no such file");
     return absl::PermissionDeniedError(std::strerror(error));
   }
   struct Closer {

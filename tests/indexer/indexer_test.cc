@@ -180,7 +180,7 @@ TEST(IndexerTest, TheIndexRecordsTheDataPeopleAndPlacesAreRecognisedWith) {
     ASSERT_TRUE((*indexer)->Commit().ok());
   }
   recorded = Xapian::Database(dir / "db").get_metadata(key);
-  EXPECT_EQ(recorded, shared + DescribeDataSources((*resources)->sources()));
+  EXPECT_EQ(recorded, shared + "\n" + DescribeDataSources((*resources)->sources()));
   // Without entities, nothing is recorded.
   {
     absl::StatusOr<std::unique_ptr<Indexer>> plain =

@@ -643,8 +643,8 @@ TEST(CliConfigFileTest, ALineThatWouldTakeTheCommandLinesWordsIsAnError) {
   config = ParseWithFiles({"index", "x"}, {}, {{path, "--db\n"}});
   EXPECT_THAT(config.status().message(), HasSubstr(":1: option --db needs a value"));
   // What only the command line may ask for.
-  for (const char* line :
-       {"--help", "-V", "--generate=man", "--no-config", "--allow-stub-programs"}) {
+  for (const char* line : {"--help", "-V", "--generate=man", "--no-config", "--allow-stub-programs",
+                           "--missing-files", "--dry-run"}) {
     config = ParseWithFiles({"nato"}, {}, {{path, line}});
     ASSERT_FALSE(config.ok()) << line;
     EXPECT_THAT(config.status().message(), HasSubstr("is for the command line")) << line;
@@ -661,6 +661,25 @@ TEST(CliConfigFileTest, TheFileMayGiveWhatTheCommandNeedsAndEnvironmentDbWins) {
   config = ParseWithFiles({"nato"}, {{"NEWSGREP_DB", "/env/db"}}, {{path, "--db=/srv/news\n"}});
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->db_paths, std::vector<std::string>{"/env/db"});
+}
+
+TEST(CliConfigFileTest, TheFilesOptionsNeverChangeWhatIsDeleted) {
+  const std::string path = "/home/ann/.config/newsgrep/config";
+  // A line of the file that would widen a delete is refused, with ids or without.
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"delete"}, {"delete", "a1"}}) {
+    const absl::StatusOr<Config> config = ParseWithFiles(args, {}, {{path, "--missing-files\n"}});
+    ASSERT_FALSE(config.ok()) << args.size();
+  }
+  EXPECT_THAT(
+      ParseWithFiles({"delete", "a1"}, {}, {{path, "--missing-files\n"}}).status().message(),
+      HasSubstr("is for the command line"));
+  // An option of another command in the file does not stop the file giving what a
+  // command needs.
+  const absl::StatusOr<Config> config = ParseWithFiles(
+      {"eval", "quotes", "--draw", "5"}, {}, {{path, "--sort newest\n--corpus-dir=/c\n"}});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->eval.corpus_dir, "/c");
 }
 
 TEST(CliConfigFileTest, NoDefaultFileWithoutAnAbsoluteHome) {

@@ -193,6 +193,15 @@ TEST(ManualTest, BashCompletesCommandsOptionsAndTheirValues) {
   EXPECT_EQ(complete("newsgrep --color n", 2), "never\n");
   EXPECT_EQ(complete("newsgrep ind", 1), "index\n");
   EXPECT_EQ(complete("newsgrep stats --li", 2), "--limit\n");
+  // The command after an option's value; no command after --; an operand's words.
+  EXPECT_EQ(complete("newsgrep --db /x index --no-e", 4), "--no-entities\n");
+  EXPECT_EQ(complete("newsgrep -- index --no-e", 3), "\n");  // printf's one line: nothing
+  EXPECT_EQ(complete("newsgrep eval ne", 2), "ner\n");
+  EXPECT_EQ(complete("newsgrep nato show --li", 3), "--limit\n");  // options after query words
+  // A file name with a space is one word.
+  const std::string spaced = dir / "my dir";
+  std::filesystem::create_directories(spaced);
+  EXPECT_EQ(complete(absl::StrCat("newsgrep index ", dir.path(), "/my"), 2), spaced + "\n");
 }
 
 TEST(ManualTest, ZshAndFishScriptsAreValidAndListEveryOption) {
@@ -217,12 +226,17 @@ TEST(ManualTest, ZshAndFishScriptsAreValidAndListEveryOption) {
     int status = 0;
     const std::string out = Shell(absl::StrCat(shell, " -n ", file, " 2>&1"), &status);
     EXPECT_EQ(status, 0) << shell << ": " << out;
-    if (shell == "fish") {  // and one word completed, as fish completes it
-      const std::string completed =
-          Shell(absl::StrCat("fish --no-config -c 'source ", file,
-                             "; complete -C \"newsgrep index --no-e\"' 2>&1"),
-                &status);
-      EXPECT_THAT(completed, ::testing::StartsWith("--no-entities\t")) << completed;
+    if (shell == "fish") {  // and words completed, as fish completes them
+      for (const auto& [line, expected] : std::vector<std::pair<std::string, std::string>>{
+               {"newsgrep index --no-e", "--no-entities\t"},
+               {"newsgrep --db /x index --no-e", "--no-entities\t"},
+               {"newsgrep nato show --li", "--limit\t"},
+               {"newsgrep stats pe", "people"}}) {
+        const std::string completed = Shell(absl::StrCat("fish --no-config -c 'source ", file,
+                                                         "; complete -C \"", line, "\"' 2>&1"),
+                                            &status);
+        EXPECT_THAT(completed, ::testing::StartsWith(expected)) << line << ": " << completed;
+      }
     }
   }
   EXPECT_FALSE(Generate("complete-tcsh", "x").has_value());

@@ -39,8 +39,8 @@ inline constexpr int kSchemaVersion = 11;
 inline constexpr absl::string_view kSchemaVersionKey = "newsgrep.schema_version";
 /// The data people and places were recognised with: each distinct description
 /// (entities.h, DescribeDataSources: package, version, file, size and digest per line) of
-/// the data of a writer that committed articles with entities, one after another. Absent in
-/// an index built without entities.
+/// the data of a writer that committed articles with entities, a blank line between two.
+/// Absent in an index built without entities.
 inline constexpr absl::string_view kEntityDataKey = "newsgrep.entity_data";
 
 /// The index's vocabulary: every word indexed, as the term generator read it (lower case,
