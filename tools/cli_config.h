@@ -114,8 +114,14 @@ struct Config {
 
 using GetEnv = std::function<const char*(const char*)>;
 
-/// Parses argv (without argv[0]). Returns InvalidArgument with a one-line message for a
-/// usage error (unknown option, missing value, no query, options of another command).
+/// Parses argv (without argv[0]) with getopt_long, whose table is the options the help texts
+/// list (manual.h): `-n1`, `-n 1`, `--limit=1`, `--limit 1`; bundled switches (`-ln3`);
+/// long options only whole; an optional value only after '=' (`--facets=person`). A
+/// command takes the options its help lists and every command's. After the first word of
+/// a query, a word not shaped as an option (`-russia`) is a query word. Returns
+/// InvalidArgument with a one-line message for a usage error (unknown option, missing
+/// value, no query, another command's option, two output formats). Not reentrant:
+/// getopt_long keeps its place in globals (the CLI parses on one thread).
 absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args, const GetEnv& getenv);
 
 /// Reads a whole file: its contents, or NotFound / another error naming it.

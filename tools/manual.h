@@ -7,8 +7,9 @@
 /// as lines of the form `  -n, --limit N        what it does` (continued on lines indented
 /// further); those lines are the flag table. The man page is the help texts set in roff, and
 /// the completions offer each command's flags from the same lines, with the values a few of
-/// them take (kFlagChoices). tests/tools/manual_test.cc checks that every option the parser
-/// accepts is listed and every listed option is accepted.
+/// them take (kFlagChoices). The parser (cli_config.cc) builds its getopt_long table from
+/// the same lines; tests/tools/manual_test.cc checks that it handles every listed option and
+/// no other.
 #ifndef NEWSGREP_TOOLS_MANUAL_H_
 #define NEWSGREP_TOOLS_MANUAL_H_
 

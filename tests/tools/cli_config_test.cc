@@ -219,6 +219,68 @@ TEST(CliConfigTest, LimitAndOffsetInlineForm) {
   EXPECT_EQ(config->search.options.offset, 20u);
 }
 
+// getopt_long's conventions: a short option's value attached or apart, a long option's
+// after '=' or apart, short switches bundled.
+TEST(CliConfigTest, OptionsTakeTheirValuesAsGetoptLongDoes) {
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"-n1", "nato"},
+                                             {"-n", "1", "nato"},
+                                             {"--limit=1", "nato"},
+                                             {"--limit", "1", "nato"},
+                                             {"nato", "-n1"},
+                                             {"nato", "--limit=1"}}) {
+    absl::StatusOr<Config> config = Parse(args);
+    ASSERT_TRUE(config.ok()) << args[0] << ": " << config.status();
+    EXPECT_EQ(config->search.options.limit, 1u) << args[0];
+    EXPECT_EQ(config->search.query, "nato") << args[0];
+  }
+  // -ln3: -l, then -n with 3 attached.
+  absl::StatusOr<Config> config = Parse({"-ln3", "nato"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->output, OutputMode::kIdsOnly);
+  EXPECT_EQ(config->search.options.limit, 3u);
+  config = Parse({"index", "-qj2", "x"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_TRUE(config->index.quiet);
+  EXPECT_EQ(config->index.analysis_threads, 2u);
+  // A bundle of two output formats is the same conflict as the two apart.
+  EXPECT_THAT(ErrorOf({"-lc", "nato"}), HasSubstr("-l and -c are two output formats"));
+  EXPECT_THAT(ErrorOf({"--json", "-c", "nato"}), HasSubstr("--json and -c are two output formats"));
+  EXPECT_THAT(ErrorOf({"-n", "nato"}), HasSubstr("option -n needs a whole number, not 'nato'"));
+  EXPECT_THAT(ErrorOf({"nato", "-n"}), HasSubstr("option -n needs a value"));
+  EXPECT_THAT(ErrorOf({"--json=yes", "nato"}), HasSubstr("option --json takes no value"));
+}
+
+// Long options only whole: an abbreviation that works today would break a script the day
+// another option shares its start.
+TEST(CliConfigTest, AbbreviatedLongOptionsAreErrors) {
+  EXPECT_THAT(ErrorOf({"--lim=3", "nato"}),
+              HasSubstr("unknown option '--lim' (did you mean --limit?)"));
+  EXPECT_THAT(ErrorOf({"--js", "nato"}), HasSubstr("unknown option '--js'"));
+}
+
+// Before the query, "-russia" is a bundle of short options (and -r is none); after its first
+// word, an exclusion.
+TEST(CliConfigTest, AWordLikeAnOptionBeforeTheQueryIsAnError) {
+  EXPECT_THAT(ErrorOf({"-russia", "nato"}), HasSubstr("unknown option '-r' in '-russia'"));
+  absl::StatusOr<Config> config = Parse({"nato", "-russia", "-lc2"});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->search.query, "nato -russia -lc2");
+  EXPECT_EQ(config->output, OutputMode::kText);
+}
+
+// Each command takes the options its help lists, no others (none silently ignored).
+TEST(CliConfigTest, AnOptionTheCommandsHelpDoesNotListIsAnError) {
+  EXPECT_THAT(ErrorOf({"similar", "-n", "3", "x"}),
+              HasSubstr("-n is a search, stats option, not a similar option"));
+  EXPECT_THAT(ErrorOf({"similar", "-l", "x"}), HasSubstr("-l is a search option"));
+  EXPECT_THAT(ErrorOf({"stats", "--color", "never", "people"}),
+              HasSubstr("--color is a search, show option, not a stats option"));
+  EXPECT_THAT(ErrorOf({"eval", "dedup", "--db", "x"}), HasSubstr("not an eval option"));
+  EXPECT_TRUE(Parse({"show", "--color=never", "x"}).ok());
+  EXPECT_TRUE(Parse({"stats", "-n3", "--json", "people"}).ok());
+}
+
 TEST(CliConfigTest, Offset) {
   absl::StatusOr<Config> config = Parse({"--offset", "30", "nato"});
   ASSERT_TRUE(config.ok()) << config.status();
@@ -398,8 +460,9 @@ TEST(CliConfigTest, DeleteTakesIdsOrMissingFiles) {
   EXPECT_TRUE(config->remove.dry_run);
   EXPECT_THAT(ErrorOf({"delete"}), HasSubstr("needs article ids, or --missing-files"));
   EXPECT_THAT(ErrorOf({"delete", "--dry-run"}), HasSubstr("needs article ids"));
-  EXPECT_THAT(ErrorOf({"delete", "--json", "x"}), HasSubstr("--json is not a delete option"));
-  EXPECT_THAT(ErrorOf({"delete", "-q", "x"}), HasSubstr("-q is not a delete option"));
+  EXPECT_THAT(ErrorOf({"delete", "--json", "x"}),
+              HasSubstr("--json is a search, show, similar, stats option, not a delete option"));
+  EXPECT_THAT(ErrorOf({"delete", "-q", "x"}), HasSubstr("-q is an index option, not a delete"));
   EXPECT_THAT(ErrorOf({"--missing-files", "nato"}), HasSubstr("is a delete option"));
   EXPECT_THAT(ErrorOf({"index", "--dry-run", "x"}), HasSubstr("is a delete option"));
 }

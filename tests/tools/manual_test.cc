@@ -111,8 +111,10 @@ TEST(ManualTest, EveryListedOptionParsesForItsCommand) {
   EXPECT_GT(checked, 50u);
 }
 
-// The parser's own list: every `name == "-…"` in cli_config.cc is listed in some help.
-TEST(ManualTest, EveryOptionTheParserTakesIsListed) {
+// The parser takes only what the help texts list (its getopt_long table is built from
+// them); this checks the other way round that it handles nothing else: every
+// `key == "--…"` of its handlers in cli_config.cc is an option some help lists.
+TEST(ManualTest, EveryOptionTheParserHandlesIsListed) {
   std::ifstream file(std::string(NEWSGREP_SOURCE_DIR) + "/tools/cli_config.cc");
   ASSERT_TRUE(file) << "tools/cli_config.cc";
   std::stringstream source;
@@ -126,9 +128,9 @@ TEST(ManualTest, EveryOptionTheParserTakesIsListed) {
       listed.insert(flag.names.begin(), flag.names.end());
     }
   }
-  // Each `name == "-…"` of the parser (a plain scan: std::regex trips GCC 12's
+  // Each `key == "--…"` of the parser (a plain scan: std::regex trips GCC 12's
   // maybe-uninitialized warning in sanitizer builds).
-  constexpr std::string_view kTest = "name == \"";
+  constexpr std::string_view kTest = "key == \"";
   size_t found = 0;
   for (size_t at = text.find(kTest); at != std::string::npos; at = text.find(kTest, at + 1)) {
     const size_t begin = at + kTest.size();
@@ -139,7 +141,7 @@ TEST(ManualTest, EveryOptionTheParserTakesIsListed) {
     EXPECT_TRUE(listed.count(name)) << name << " is in no help text";
     ++found;
   }
-  EXPECT_GT(found, 40u);
+  EXPECT_GT(found, 30u);
 }
 
 // Runs `command` in a shell; its stdout, and the exit status in `status`.
