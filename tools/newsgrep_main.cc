@@ -40,7 +40,8 @@ namespace {
 constexpr int kExitMatch = 0;
 constexpr int kExitNoMatch = 1;
 constexpr int kExitError = 2;
-constexpr char kVersion[] = "newsgrep 0.1.0";
+// The project's version (CMakeLists.txt project(); debian/changelog must agree: check_deb.sh).
+constexpr char kVersion[] = "newsgrep " NEWSGREP_VERSION;
 
 void PrintError(absl::string_view message) {
   std::fprintf(stderr, "newsgrep: %.*s\n", static_cast<int>(message.size()), message.data());
