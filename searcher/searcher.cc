@@ -519,13 +519,12 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
       const Xapian::Query query = MatchQuery(rep, options);
       std::vector<Xapian::Query> bonuses = rep.field_boosts;
       if (options.sort == SortOrder::kRecencyBoosted && options.recency_weight > 0) {
-        const std::string reference =
+        const std::optional<absl::CivilDay> reference = internal::DayOfValue(
             options.recency_reference ? options.recency_reference->TimestampValue()
-                                      : state_->db.get_value_upper_bound(schema::kTimestampSlot);
-        if (!reference.empty()) {
+                                      : state_->db.get_value_upper_bound(schema::kDateSlot));
+        if (reference) {
           // The bonus for every match (WithBonuses: only documents the query matches).
-          bonuses.push_back(internal::RecencyBonus(schema::kTimestampSlot, reference,
-                                                   options.recency_weight,
+          bonuses.push_back(internal::RecencyBonus(state_->db, *reference, options.recency_weight,
                                                    options.recency_half_life_days));
         }
       }
@@ -536,8 +535,11 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
         enquire.set_sort_by_value_then_relevance(schema::kTimestampSlot, true);
       } else {
         // Equal scores (copies of one text): the earliest version first, so that it is the
-        // one that represents its cluster.
-        enquire.set_sort_by_relevance_then_value(schema::kTimestampSlot, false);
+        // one that represents its cluster; sorting by recency, the newest (the bonus is by
+        // day: within one, the later article).
+        enquire.set_sort_by_relevance_then_value(
+            schema::kTimestampSlot,
+            options.sort == SortOrder::kRecencyBoosted && options.recency_weight > 0);
       }
       if (options.collapse) enquire.set_collapse_key(schema::kClusterSlot);
       // Facets, timelines and, with collapsing, the exact count are made by a second pass

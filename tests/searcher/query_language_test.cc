@@ -819,8 +819,9 @@ TEST(QueryLanguageTest, RecencyBoostPrefersNewerAmongEquallyRelevant) {
   EXPECT_EQ(relevance[0], "jan-harbour");
   SearchOptions boosted{.limit = 100, .sort = SortOrder::kRecencyBoosted};
   const std::vector<std::string> recent = Find(*searcher, "harbour", boosted);
-  // The same articles; among the equal "A harbour report." ones, newest first, the
-  // undated one last; the strong old match still ranks first with a small weight.
+  // The same articles; among the equal "A harbour report." ones, newest first (within a
+  // day, where the bonus is equal, too), the undated one last; the strong old match still ranks
+  // first with a small weight.
   EXPECT_THAT(recent, UnorderedElementsAre("aug-10", "aug-18", "aug-20-early", "aug-20-late",
                                            "undated", "jan-harbour"));
   EXPECT_EQ(recent[0], "jan-harbour");
@@ -855,9 +856,12 @@ TEST(QueryLanguageTest, RecencyBonusFollowsTheDocumentedFormula) {
     const Hit* hit = HitWithId(results, id);
     return hit == nullptr ? -1.0 : hit->score;
   };
-  // Reference: the newest article (Aug 20 18:00). Aug 18 06:00 is 2.5 days older.
+  // Reference: the newest article's day (Aug 20). Aug 18 is 2 days older, Aug 10 ten;
+  // ages are in whole days, so both Aug 20 articles get the full bonus.
   EXPECT_NEAR(score(*boosted, "aug-20-late") - score(*plain, "aug-20-late"), 2.0, 1e-9);
-  EXPECT_NEAR(score(*boosted, "aug-18") - score(*plain, "aug-18"), 2.0 * std::exp2(-0.5), 1e-9);
+  EXPECT_NEAR(score(*boosted, "aug-20-early") - score(*plain, "aug-20-early"), 2.0, 1e-9);
+  EXPECT_NEAR(score(*boosted, "aug-18") - score(*plain, "aug-18"), 2.0 * std::exp2(-0.4), 1e-9);
+  EXPECT_NEAR(score(*boosted, "aug-10") - score(*plain, "aug-10"), 2.0 * std::exp2(-2.0), 1e-9);
   EXPECT_NEAR(score(*boosted, "undated") - score(*plain, "undated"), 0.0, 1e-9);
 }
 

@@ -116,13 +116,19 @@ std::vector<Article> Articles() {
       "Defence ministers agreed on Tuesday to send air defence systems to the region, "
       "officials said, after a meeting that lasted well into the night and ended with a "
       "joint statement on training and supplies for the coming winter.";
-  return {MakeArticle("wire", "Ministers agree air defence package", wire),
-          MakeArticle("copy", "Ministers agree air defence package - Daily Ledger",
-                      absl::StrCat(wire, "\n\nFollow the Daily Ledger on X")),
-          MakeArticle("other", "Air defence drill in the north",
-                      "Crews tested air defence radars in the north on Monday as part of a "
-                      "drill planned months ago, the army said in a brief statement."),
-          MakeArticle("unrelated", "Harbour reopens", "The harbour reopened on Friday.")};
+  return {
+      MakeArticle("wire", "Ministers agree air defence package", wire,
+                  test::Date("2025-08-19T09:00:00Z")),
+      MakeArticle("copy", "Ministers agree air defence package - Daily Ledger",
+                  absl::StrCat(wire, "\n\nFollow the Daily Ledger on X"),
+                  test::Date("2025-08-19T11:30:00Z")),
+      MakeArticle("other", "Air defence drill in the north",
+                  "Crews tested air defence radars in the north on Monday as part of a "
+                  "drill planned months ago, the army said in a brief statement.",
+                  test::Date("2025-08-04")),
+      MakeArticle("older", "Air defence budget",
+                  "The air defence budget was cut, the ministry said.", test::Date("2025-06-30")),
+      MakeArticle("unrelated", "Harbour reopens", "The harbour reopened on Friday.")};
 }
 
 struct Answer {
@@ -133,8 +139,7 @@ struct Answer {
   bool exact = false;
 };
 
-Answer Ask(Searcher& searcher, const std::string& query) {
-  SearchOptions options;
+Answer Ask(Searcher& searcher, const std::string& query, SearchOptions options = {}) {
   options.exact_count = true;
   absl::StatusOr<SearchResults> results = searcher.Search(query, options);
   EXPECT_TRUE(results.ok()) << query << ": " << results.status();
@@ -183,8 +188,24 @@ TEST_F(RemoteTest, AStockServerGivesTheLocalAnswersAndExactStoryCounts) {
     EXPECT_EQ(there.total, here.total) << query;
     EXPECT_TRUE(there.exact) << query;
   }
-  // The wire story and its copy are one story: two stories match "air defence".
-  EXPECT_EQ(Ask(*remote, "air defence").total, 2u);
+  // The wire story and its copy are one story: three stories match "air defence".
+  EXPECT_EQ(Ask(*remote, "air defence").total, 3u);
+}
+
+// The recency bonus is Xapian's own ValueMapPostingSource: a stock server runs it.
+TEST_F(RemoteTest, RecencyThroughAStockServerIsTheLocalOne) {
+  const std::unique_ptr<Searcher> local = Open("db"), remote = Open("remote.stub");
+  ASSERT_NE(local, nullptr);
+  ASSERT_NE(remote, nullptr);
+  SearchOptions options{.sort = SortOrder::kRecencyBoosted};
+  options.recency_weight = 5;  // enough to reorder
+  const Answer here = Ask(*local, "air defence", options);
+  const Answer there = Ask(*remote, "air defence", options);
+  EXPECT_EQ(there.ids, here.ids);
+  EXPECT_EQ(there.scores, here.scores);
+  ASSERT_EQ(here.ids.size(), 3u);
+  EXPECT_EQ(here.ids.back(), "older");  // oldest last: the bonus did reorder
+  EXPECT_NE(Ask(*local, "air defence").scores, here.scores);
 }
 
 TEST_F(RemoteTest, FacetsThroughAStockServerAreAClearError) {

@@ -84,8 +84,9 @@ enum class SortOrder {
   kRelevance,  // BM25 score, best first
   kNewest,     // article date, newest first; relevance breaks ties
   /// Relevance plus a bonus for recent articles: score = BM25 (with field boosts) +
-  /// recency_weight × 2^(−age / recency_half_life_days), age in days before
-  /// recency_reference (undated articles get no bonus). Which articles match is unchanged.
+  /// recency_weight × 2^(−age / recency_half_life_days), age in whole days (UTC calendar
+  /// days) before recency_reference's day (undated articles get no bonus); equal scores
+  /// newest first. Which articles match is unchanged. The same through remote shards.
   kRecencyBoosted,
 };
 
