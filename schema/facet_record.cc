@@ -118,4 +118,21 @@ bool VisitFacetRecord(
   return true;
 }
 
+std::string EncodeCountRecord(const CountRecord& record) {
+  std::string out;
+  PutString(record.cluster, out);
+  PutString(record.date, out);
+  out.append(record.facets.data(), record.facets.size());
+  return out;
+}
+
+std::optional<CountRecord> DecodeCountRecord(absl::string_view value) {
+  CountRecord record;
+  if (!GetString(&value, &record.cluster) || !GetString(&value, &record.date)) {
+    return std::nullopt;
+  }
+  record.facets = value;
+  return record;
+}
+
 }  // namespace newsgrep

@@ -9,6 +9,7 @@
 #include <cctype>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <utility>
 
 #include "absl/cleanup/cleanup.h"
@@ -33,6 +34,7 @@
 #include "internal/text_words.h"
 #include "internal/wildcards.h"
 #include "newsgrep/analysis.h"
+#include "newsgrep/facet_record.h"
 #include "newsgrep/internal/status_macros.h"
 #include "newsgrep/internal/xapian_status.h"
 #include "newsgrep/schema.h"
@@ -226,6 +228,13 @@ std::vector<std::string> ReadValues(const Xapian::MSet& mset,
     values[at] = slot == kDocumentData ? document.get_data() : document.get_value(slot);
   }
   return values;
+}
+
+// A count record with only a cluster key (the story count needs nothing else).
+std::string ClusterCountRecord(absl::string_view cluster) {
+  CountRecord record;
+  record.cluster = cluster;
+  return EncodeCountRecord(record);
 }
 
 // The collapse keys of the hits of `mset` (a match collapsed on kClusterSlot: its
@@ -562,10 +571,12 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
         Xapian::Enquire counter(state_->db);
         counter.set_query(query);
         counter.set_weighting_scheme(Xapian::BoolWeight());
-        internal::MatchCounter counts({.by_story = options.collapse,
-                                       .facets = options.facets,
-                                       .dates = options.timeline.has_value()});
-        counter.add_matchspy(&counts);
+        const internal::MatchCounter::Plan plan{.by_story = options.collapse,
+                                                .facets = options.facets,
+                                                .dates = options.timeline.has_value()};
+        internal::MatchCounter local_counts(plan);
+        std::optional<internal::MatchCounter> remote_counts;
+        counter.add_matchspy(&local_counts);
         bool through_remote = false;
         try {
           counter.get_mset(0, 0, state_->db.get_doccount());
@@ -574,41 +585,42 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
         }
         if (budget.Expired()) return out_of_time();
         if (through_remote) {
-          if (!options.facets.empty() || options.timeline.has_value()) {
-            return absl::UnimplementedError(
-                absl::StrCat("searching \"", query_text,
-                             "\": facets and timelines are not counted through remote shards "
-                             "(xapian-tcpsrv); search the shards' directories instead"));
-          }
-          // Only the story count was asked for: the number of distinct cluster keys, which
-          // Xapian's own ValueCountMatchSpy counts on every server, exactly.
-          Xapian::ValueCountMatchSpy clusters(schema::kClusterSlot);
+          // Xapian's own ValueCountMatchSpy, which every server runs, gathers each distinct
+          // count record and the number of matches that have it; MatchCounter counts those
+          // as it counts documents, so the counts are the local ones. The story count alone
+          // needs only the cluster keys, a sixth of the bytes to send.
+          remote_counts.emplace(plan);
+          const bool clusters_only = options.facets.empty() && !options.timeline;
+          Xapian::ValueCountMatchSpy records(clusters_only ? schema::kClusterSlot
+                                                           : schema::kCountSlot);
           Xapian::Enquire remote_counter(state_->db);
           remote_counter.set_query(query);
           remote_counter.set_weighting_scheme(Xapian::BoolWeight());
-          remote_counter.add_matchspy(&clusters);
+          remote_counter.add_matchspy(&records);
           remote_counter.get_mset(0, 0, state_->db.get_doccount());
           if (budget.Expired()) return out_of_time();
-          // Articles without a cluster key (a damaged index) are stories of their own, as
-          // MatchCounter counts them; the spy leaves empty values out.
-          size_t stories = 0, keyed = 0;
-          for (auto it = clusters.values_begin(); it != clusters.values_end(); ++it) {
-            ++stories;
-            keyed += it.get_termfreq();
+          Xapian::doccount counted = 0;
+          for (auto it = records.values_begin(); it != records.values_end(); ++it) {
+            remote_counts->Count(clusters_only ? ClusterCountRecord(*it) : *it, it.get_termfreq());
+            counted += it.get_termfreq();
           }
-          results.total = stories + (clusters.get_total() - keyed);
-        } else {
-          if (counts.saw_damaged_record()) {
-            return absl::DataLossError(absl::StrCat(
-                "searching \"", query_text,
-                "\": an article's facet record is damaged; check the index (newsgrep check)"));
+          // The spy leaves out documents without the value (none in a sound index).
+          if (counted < records.get_total()) {
+            remote_counts->Count(clusters_only ? ClusterCountRecord("") : "",
+                                 records.get_total() - counted);
           }
-          results.total = counts.matches();
-          results.facets = counts.Facets(options.facet_limit);
-          if (options.timeline) {
-            NEWSGREP_ASSIGN_OR_RETURN(Timeline timeline, counts.MakeTimeline(*options.timeline));
-            results.timeline = std::move(timeline);
-          }
+        }
+        const internal::MatchCounter& counts = remote_counts ? *remote_counts : local_counts;
+        if (counts.saw_damaged_record()) {
+          return absl::DataLossError(absl::StrCat(
+              "searching \"", query_text,
+              "\": an article's count record is damaged; check the index (newsgrep check)"));
+        }
+        results.total = counts.matches();
+        results.facets = counts.Facets(options.facet_limit);
+        if (options.timeline) {
+          NEWSGREP_ASSIGN_OR_RETURN(Timeline timeline, counts.MakeTimeline(*options.timeline));
+          results.timeline = std::move(timeline);
         }
         results.total_is_exact = true;
       }

@@ -258,9 +258,10 @@ Xapian::Document DocumentBuilder::Build(const Article& article, const Extras& ex
     document.add_value(schema::kTimestampSlot, article.date->TimestampValue());
   }
   document.add_value(schema::kDisplaySlot, EncodeDisplayRecord(stored));
+  // The facet record alone until AddCluster makes it the count record.
   if (std::string facets = EncodeFacetRecord(FacetEntriesOf(stored, article.categories));
       !facets.empty()) {
-    document.add_value(schema::kFacetSlot, std::move(facets));
+    document.add_value(schema::kCountSlot, std::move(facets));
   }
   document.set_data(EncodeStoredBodies(stored));
   // The generator holds a reference to the document; Xapian's reference counts are not
@@ -277,6 +278,10 @@ Xapian::Document DocumentBuilder::Build(const Article& article, const Extras& ex
 void AddCluster(const std::string& cluster, Xapian::Document& document) {
   document.add_boolean_term(absl::StrCat(schema::kClusterPrefix, cluster));
   document.add_value(schema::kClusterSlot, cluster);
+  const std::string date = document.get_value(schema::kDateSlot);
+  const std::string facets = document.get_value(schema::kCountSlot);
+  document.add_value(schema::kCountSlot,
+                     EncodeCountRecord({.cluster = cluster, .date = date, .facets = facets}));
 }
 
 }  // namespace newsgrep::internal

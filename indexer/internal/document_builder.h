@@ -59,8 +59,9 @@ class DocumentBuilder {
   std::shared_ptr<const EntityResources> shared_;  // keeps Shared() alive
 };
 
-/// Puts `document` in story cluster `cluster` (REQUIRES: non-empty): the cluster term and
-/// the collapse value.
+/// Puts `document` in story cluster `cluster` (REQUIRES: non-empty): the cluster term, the
+/// collapse value, and the count record (schema::kCountSlot), made of the cluster, the date
+/// and the facet record that Build left in that slot. REQUIRES: once per built document.
 void AddCluster(const std::string& cluster, Xapian::Document& document);
 
 }  // namespace newsgrep::internal

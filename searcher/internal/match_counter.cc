@@ -149,38 +149,52 @@ void MatchCounter::CountDay(int32_t day, size_t n) {
 }
 
 void MatchCounter::operator()(const Xapian::Document& document, double) {
+  Count(document.get_value(schema::kCountSlot), 1);
+}
+
+void MatchCounter::Count(absl::string_view value, size_t n) {
+  const std::optional<CountRecord> record = DecodeCountRecord(value);
+  if (!record) {
+    // A story of its own, undated, with no values.
+    damaged_ = true;
+    matches_ += n;
+    if (plan_.dates) CountDay(kUndated, n);
+    return;
+  }
   Story* story = nullptr;
   bool first_version = true;
-  if (plan_.by_story) {
-    const std::string cluster = document.get_value(schema::kClusterSlot);
-    if (!cluster.empty()) {
-      auto [it, inserted] = stories_.try_emplace(StoryId(cluster));
-      story = &it->second;
-      first_version = inserted;
-    }
+  if (plan_.by_story && !record->cluster.empty()) {
+    auto [it, inserted] = stories_.try_emplace(StoryId(record->cluster));
+    story = &it->second;
+    first_version = inserted;
   }
-  if (first_version) ++matches_;
+  if (story == nullptr) {
+    matches_ += n;
+  } else if (first_version) {
+    ++matches_;
+  }
   if (plan_.dates) {
-    const std::optional<int32_t> day = DayNumber(document.get_value(schema::kDateSlot));
+    const std::optional<int32_t> day = DayNumber(record->date);
     if (story == nullptr) {
-      CountDay(day.value_or(kUndated), 1);
+      CountDay(day.value_or(kUndated), n);
     } else if (day && (story->day == kUndated || *day < story->day)) {
       story->day = *day;
     }
   }
   if (plan_.facets.empty()) return;
-  const std::string record = document.get_value(schema::kFacetSlot);
   const bool read = VisitFacetRecord(
-      record, [&](schema::Facet facet, absl::string_view key, absl::string_view name) {
+      record->facets, [&](schema::Facet facet, absl::string_view key, absl::string_view name) {
         if (!wanted_[static_cast<size_t>(facet)]) return;
         const uint32_t id = Intern(facet, key, name);
-        if (story != nullptr) {
-          if (!first_version) {
-            const uint32_t* begin = value_ids_.data() + story->begin;
-            if (std::find(begin, begin + story->size, id) != begin + story->size) return;
-          }
-          AddToStory(*story, id);
+        if (story == nullptr) {
+          values_[id].count += n;
+          return;
         }
+        if (!first_version) {
+          const uint32_t* begin = value_ids_.data() + story->begin;
+          if (std::find(begin, begin + story->size, id) != begin + story->size) return;
+        }
+        AddToStory(*story, id);
         ++values_[id].count;
       });
   if (!read) damaged_ = true;

@@ -5,9 +5,12 @@
 ///
 /// Run it on an unranked, uncollapsed match that visits everything (BoolWeight,
 /// check_at_least = the database size): it then sees each matching document once.
-/// A story is a cluster key (schema::kClusterSlot); an article without one is a story of its
-/// own. Counting by story, a value counts once per story that has it in any matching
-/// version, and a story is dated by its earliest matching version.
+/// It reads one value of each match, the count record (schema::kCountSlot, facet_record.h):
+/// a story is its cluster key; an article without one is a story of its own. Counting by
+/// story, a value counts once per story that has it in any matching version, and a story is
+/// dated by its earliest matching version. Through remote shards, where only Xapian's own
+/// match spies run, Xapian's ValueCountMatchSpy gathers the distinct count records and how
+/// many matches have each, and Count() takes them: the same counts.
 ///
 /// Memory: a story entry per matching story (16 bytes), a value id per value of a story
 /// (4 bytes), and each distinct value once.
@@ -26,6 +29,8 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "newsgrep/facet_record.h"
 #include "newsgrep/schema.h"
 #include "newsgrep/searcher.h"
 
@@ -44,6 +49,10 @@ class MatchCounter : public Xapian::MatchSpy {
   explicit MatchCounter(Plan plan);
 
   void operator()(const Xapian::Document& document, double weight) override;
+
+  /// Counts `matches` matches whose count record is `record` (as that many calls of the
+  /// spy on such documents would).
+  void Count(absl::string_view record, size_t matches);
 
   /// Matching stories (articles when not by story).
   size_t matches() const;

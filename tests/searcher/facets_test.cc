@@ -339,7 +339,11 @@ TEST(FacetsDamageTest, ADamagedFacetRecordIsDataLoss) {
     Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
       Xapian::Document document = db.get_document(*it);
-      document.add_value(schema::kFacetSlot, "\x7f\x05oops");
+      const std::string cluster = document.get_value(schema::kClusterSlot);
+      const std::string date = document.get_value(schema::kDateSlot);
+      document.add_value(
+          schema::kCountSlot,
+          EncodeCountRecord({.cluster = cluster, .date = date, .facets = "\x7f\x05oops"}));
       db.replace_document(*it, document);
     }
     db.commit();
@@ -348,8 +352,21 @@ TEST(FacetsDamageTest, ADamagedFacetRecordIsDataLoss) {
   ASSERT_TRUE(searcher.ok()) << searcher.status();
   EXPECT_EQ((*searcher)->Search("talks", {.facets = {Facet::kPerson}}).status().code(),
             absl::StatusCode::kDataLoss);
-  // Searches that do not count facets never read the record.
+  // Searches that do not count facets never read the record's facets.
   EXPECT_TRUE((*searcher)->Search("talks", {.timeline = TimelineUnit::kDay}).ok());
+  // A count record that is none at all is damage for any count.
+  {
+    Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+      Xapian::Document document = db.get_document(*it);
+      document.add_value(schema::kCountSlot, "\xff\xff");
+      db.replace_document(*it, document);
+    }
+    db.commit();
+  }
+  ASSERT_TRUE((*searcher)->Reopen().ok());
+  EXPECT_EQ((*searcher)->Search("talks", {.timeline = TimelineUnit::kDay}).status().code(),
+            absl::StatusCode::kDataLoss);
 }
 
 TEST(NameMentionsTest, NamesAndSurnamesAsWholeWordsLongestFirst) {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /// @file facet_record.h
-/// @brief The facet record (schema::kFacetSlot): each article's facet values as keys and
-/// names, which the indexer writes and a search's facet counting reads for every match.
+/// @brief The facet record: each article's facet values as keys and names; and the count
+/// record (schema::kCountSlot) that holds it with the article's story and date, which the
+/// indexer writes and a search's counting pass reads for every match.
 ///
 /// A facet value is identified by its key (what counting compares: a person's canonical
 /// key, a place's folded canonical name, a source's folded name) and shown by its name
@@ -13,6 +14,7 @@
 #ifndef NEWSGREP_SCHEMA_FACET_RECORD_H_
 #define NEWSGREP_SCHEMA_FACET_RECORD_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,6 +53,21 @@ std::string EncodeFacetRecord(const std::vector<FacetEntry>& entries);
 bool VisitFacetRecord(
     absl::string_view record,
     absl::FunctionRef<void(schema::Facet, absl::string_view key, absl::string_view name)> visit);
+
+/// The count record (schema::kCountSlot): everything the counting pass of a search reads of
+/// a match (exact story counts, facets, timelines), in one value, so that Xapian's own
+/// ValueCountMatchSpy can gather it through a stock xapian-tcpsrv as well: the cluster key
+/// and the date value ("YYYYMMDD", or empty), each length-prefixed, then the facet record.
+struct CountRecord {
+  absl::string_view cluster;
+  absl::string_view date;
+  absl::string_view facets;  // a facet record
+};
+
+std::string EncodeCountRecord(const CountRecord& record);
+
+/// The parts of `value` (views into it); nullopt when it is no count record.
+std::optional<CountRecord> DecodeCountRecord(absl::string_view value);
 
 }  // namespace newsgrep
 

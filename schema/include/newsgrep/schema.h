@@ -33,9 +33,10 @@ namespace newsgrep::schema {
 /// 8: the near-duplicate band keys are metadata buckets (kBandBucketKeyPrefix), no longer
 ///    a boolean term each in the documents.
 /// 9: authors: the author field (kAuthorPrefix) and the display record's author list.
-/// 10: the facet record (kFacetSlot, facet_record.h).
+/// 10: the facet record (slot 4, facet_record.h).
 /// 11: acronyms as written (kCasePrefix, CaseTerm).
-inline constexpr int kSchemaVersion = 11;
+/// 12: slot 4 is the count record (kCountSlot: cluster, date and facet record together).
+inline constexpr int kSchemaVersion = 12;
 inline constexpr absl::string_view kSchemaVersionKey = "newsgrep.schema_version";
 /// The data people and places were recognised with: each distinct description
 /// (entities.h, DescribeDataSources: package, version, file, size and digest per line) of
@@ -182,13 +183,14 @@ enum ValueSlot : Xapian::valueno {
   /// Everything a result line shows (stored_article.h, EncodeDisplayRecord): read for each
   /// hit instead of the document data, which also holds the bodies.
   kDisplaySlot = 3,
-  /// The article's facet values (people, places, speakers, source, authors, categories)
-  /// as keys and names (facet_record.h): what facet counting reads of each match.
-  kFacetSlot = 4,
+  /// The count record (facet_record.h): the cluster key, the date and the article's facet
+  /// values (people, places, speakers, source, authors, categories) as keys and names, all
+  /// a search's counting pass reads of each match, locally or through remote shards.
+  kCountSlot = 4,
 };
 
 /// What a search can count among its matches (SearchOptions::facets): each is a kind of
-/// value of the facet record (kFacetSlot), named by the query field that selects it.
+/// value of the facet record (in kCountSlot), named by the query field that selects it.
 enum class Facet : unsigned char { kPerson, kLocation, kSaid, kSource, kAuthor, kCategory };
 
 struct FacetInfo {
