@@ -11,10 +11,12 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
 
 namespace newsgrep {
 namespace {
@@ -28,11 +30,12 @@ constexpr std::uintmax_t kMaxStubBytes = 64 * 1024;
 constexpr char kStubInDirectory[] = "XAPIANDB";
 
 absl::Status CheckLocation(const fs::path& path, const IndexLocationPolicy& policy,
-                           std::vector<std::string>& stubs);
+                           std::vector<std::string>& stubs, std::vector<IndexPart>& parts);
 
-// `stubs`: the stub files that led here, outermost first.
+// `stubs`: the stub files that led here, outermost first. Appends the databases the stub
+// names to `parts`.
 absl::Status CheckStub(const fs::path& stub, const IndexLocationPolicy& policy,
-                       std::vector<std::string>& stubs) {
+                       std::vector<std::string>& stubs, std::vector<IndexPart>& parts) {
   std::error_code error;
   const std::string name = fs::weakly_canonical(stub, error).string();
   if (std::find(stubs.begin(), stubs.end(), name) != stubs.end()) {
@@ -77,7 +80,7 @@ absl::Status CheckStub(const fs::path& stub, const IndexLocationPolicy& policy,
     if ((kind == "auto" || kind == "glass" || kind == "chert") && !rest.empty()) {
       fs::path target{std::string(rest)};
       if (target.is_relative()) target = stub.parent_path() / target;
-      absl::Status status = CheckLocation(target, policy, stubs);
+      absl::Status status = CheckLocation(target, policy, stubs, parts);
       if (!status.ok()) return status;
     } else if (kind == "remote" && !rest.empty() && rest[0] == ':') {
       if (!policy.allow_programs) {
@@ -86,8 +89,30 @@ absl::Status CheckStub(const fs::path& stub, const IndexLocationPolicy& policy,
                          "' would run a program; opening an index runs no program unless that is "
                          "allowed (newsgrep --allow-stub-programs)"));
       }
+      const std::vector<absl::string_view> command =
+          absl::StrSplit(rest.substr(1), absl::MaxSplits(absl::ByAnyChar(" \t"), 1));
+      IndexPart part;
+      part.kind = IndexPart::Kind::kProgram;
+      part.program = std::string(command[0]);
+      part.args = command.size() > 1 ? std::string(absl::StripAsciiWhitespace(command[1])) : "";
+      part.name = absl::StrCat("'", line, "' (", name, ":", line_number, ")");
+      parts.push_back(std::move(part));
     } else if (kind == "remote" && !rest.empty()) {
-      // A server by address (xapian-tcpsrv).
+      // A server by address (xapian-tcpsrv): HOST:PORT, the port after the last colon.
+      const size_t colon = rest.rfind(':');
+      unsigned port = 0;
+      if (colon == absl::string_view::npos || colon == 0 ||
+          !absl::SimpleAtoi(rest.substr(colon + 1), &port) || port == 0 || port > 65535) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(where, "'", line, "': a server is 'remote HOST:PORT'"));
+      }
+      IndexPart part;
+      part.kind = IndexPart::Kind::kServer;
+      part.host =
+          std::string(absl::StripPrefix(absl::StripSuffix(rest.substr(0, colon), "]"), "["));
+      part.port = port;
+      part.name = absl::StrCat(rest, " (", name, ":", line_number, ")");
+      parts.push_back(std::move(part));
     } else {
       return absl::InvalidArgumentError(
           absl::StrCat(where,
@@ -100,17 +125,24 @@ absl::Status CheckStub(const fs::path& stub, const IndexLocationPolicy& policy,
 }
 
 absl::Status CheckLocation(const fs::path& path, const IndexLocationPolicy& policy,
-                           std::vector<std::string>& stubs) {
+                           std::vector<std::string>& stubs, std::vector<IndexPart>& parts) {
   std::error_code error;
   const fs::file_status status = fs::status(path, error);
-  if (status.type() == fs::file_type::not_found) return absl::OkStatus();
+  auto directory = [&] {
+    IndexPart part;
+    part.path = path.string();
+    part.name = path.string();
+    parts.push_back(std::move(part));
+    return absl::OkStatus();
+  };
+  if (status.type() == fs::file_type::not_found) return directory();
   if (error) return absl::InvalidArgumentError(absl::StrCat(path.string(), ": ", error.message()));
   if (fs::is_directory(status)) {
     const fs::path stub = path / kStubInDirectory;
-    if (fs::exists(stub, error)) return CheckStub(stub, policy, stubs);
-    return absl::OkStatus();
+    if (fs::exists(stub, error)) return CheckStub(stub, policy, stubs, parts);
+    return directory();
   }
-  if (fs::is_regular_file(status)) return CheckStub(path, policy, stubs);
+  if (fs::is_regular_file(status)) return CheckStub(path, policy, stubs, parts);
   return absl::InvalidArgumentError(
       absl::StrCat(path.string(), " is not an index: neither a directory nor a stub file"));
 }
@@ -118,8 +150,17 @@ absl::Status CheckLocation(const fs::path& path, const IndexLocationPolicy& poli
 }  // namespace
 
 absl::Status CheckIndexLocation(const std::string& path, const IndexLocationPolicy& policy) {
+  return ResolveIndexLocation(path, policy).status();
+}
+
+absl::StatusOr<std::vector<IndexPart>> ResolveIndexLocation(const std::string& path,
+                                                            const IndexLocationPolicy& policy) {
   std::vector<std::string> stubs;
-  return CheckLocation(fs::path(path), policy, stubs);
+  std::vector<IndexPart> parts;
+  if (absl::Status status = CheckLocation(fs::path(path), policy, stubs, parts); !status.ok()) {
+    return status;
+  }
+  return parts;
 }
 
 }  // namespace newsgrep

@@ -60,6 +60,9 @@ absl::Status XapianErrorToStatus(const Xapian::Error& error, absl::string_view c
     return absl::NotFoundError(message);
   }
   if (type == "DatabaseCorruptError") return absl::DataLossError(message);
+  // A remote shard (xapian-tcpsrv) that did not answer in time, or could not be reached.
+  if (type == "NetworkTimeoutError") return absl::DeadlineExceededError(message);
+  if (type == "NetworkError") return absl::UnavailableError(message);
   if (type == "DatabaseModifiedError") {
     return absl::AbortedError(
         absl::StrCat(message,

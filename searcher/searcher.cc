@@ -18,6 +18,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/time.h"
 #include "internal/case_field.h"
 #include "internal/date_range.h"
 #include "internal/entity_counts.h"
@@ -363,8 +364,14 @@ bool ParsedQuery::has_proximity() const { return rep_ != nullptr && !rep_->proxi
 
 struct Searcher::State {
   std::vector<std::string> paths;
+  OpenOptions options;
   Xapian::Database db;
-  std::vector<Xapian::Database> shards;  // the parts of `db`, one per path
+  std::vector<Xapian::Database> shards;  // the parts of `db`
+  std::vector<IndexPart> parts;          // what each shard is, in the same order
+  bool has_remote = false;               // some shard is a server or a program
+  std::vector<std::string> missing;      // with options.partial: the shards left out
+  // Makes `db` of `shards` again (after one was left out).
+  void Rebuild();
   Xapian::QueryParser parser;
   internal::SpellingCorrector speller;
   Xapian::Stem stemmer = analysis::MemoisingStemmer();  // for wildcards
@@ -376,34 +383,92 @@ struct Searcher::State {
 Searcher::Searcher(std::unique_ptr<State> state) : state_(std::move(state)) {}
 Searcher::~Searcher() = default;
 
+namespace {
+
+// Opens one shard; errors name it.
+absl::StatusOr<Xapian::Database> OpenPart(const IndexPart& part, const OpenOptions& options) {
+  const auto timeout_ms = static_cast<useconds_t>(
+      std::max<int64_t>(1, absl::ToInt64Milliseconds(options.remote_timeout)));
+  try {
+    switch (part.kind) {
+      case IndexPart::Kind::kServer:
+        return Xapian::Remote::open(part.host, part.port, timeout_ms, timeout_ms);
+      case IndexPart::Kind::kProgram:
+        return Xapian::Remote::open(part.program, part.args, timeout_ms);
+      case IndexPart::Kind::kDirectory:
+        break;
+    }
+    return Xapian::Database(part.path);
+  } catch (const Xapian::Error& e) {
+    absl::Status status =
+        internal::XapianErrorToStatus(e, absl::StrCat("opening index ", part.name));
+    // Database files Xapian cannot open are a damaged index, not a missing one.
+    if (status.code() == absl::StatusCode::kNotFound && part.kind == IndexPart::Kind::kDirectory &&
+        HoldsDatabaseFiles(part.path)) {
+      return absl::DataLossError(status.message());
+    }
+    return status;
+  }
+}
+
+// Whether a failure to reach a shard may leave it out (OpenOptions::partial).
+bool MayLeaveOut(const IndexPart& part, const absl::Status& status) {
+  return part.kind != IndexPart::Kind::kDirectory &&
+         (absl::IsUnavailable(status) || absl::IsDeadlineExceeded(status));
+}
+
+}  // namespace
+
+void Searcher::State::Rebuild() {
+  db = Xapian::Database();
+  for (const Xapian::Database& shard : shards) db.add_database(shard);
+  parser.set_database(db);
+  speller.Clear();
+}
+
 absl::StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::string>& db_paths,
-                                                         const IndexLocationPolicy& policy) {
+                                                         const OpenOptions& options) {
   if (db_paths.empty()) return absl::InvalidArgumentError("no index to open");
+  if (options.remote_timeout < absl::Milliseconds(1)) {
+    return absl::InvalidArgumentError("remote_timeout must be at least 1 ms");
+  }
   auto state = std::make_unique<State>();
   state->paths = db_paths;
+  state->options = options;
   for (const std::string& path : db_paths) {
-    NEWSGREP_RETURN_IF_ERROR(CheckIndexLocation(path, policy));
-    try {
-      Xapian::Database shard(path);
-      NEWSGREP_RETURN_IF_ERROR(schema::CheckSchemaVersion(shard, path));
-      // Without position.glass Xapian turns phrases and NEAR into AND, silently.
-      if (shard.get_doccount() > 0 && !shard.has_positions()) {
-        return absl::DataLossError(absl::StrCat(
-            "index ", path,
-            " has no word positions (position.glass is missing or damaged), "
-            "so phrase, NEAR and ADJ searches cannot be answered; restore the index or "
-            "rebuild it"));
+    NEWSGREP_ASSIGN_OR_RETURN(std::vector<IndexPart> parts,
+                              ResolveIndexLocation(path, options.location_policy));
+    for (IndexPart& part : parts) {
+      absl::StatusOr<Xapian::Database> shard = OpenPart(part, options);
+      if (!shard.ok()) {
+        if (options.partial && MayLeaveOut(part, shard.status())) {
+          state->missing.push_back(std::string(shard.status().message()));
+          continue;
+        }
+        return shard.status();
       }
-      state->db.add_database(shard);
-      state->shards.push_back(shard);
-    } catch (const Xapian::Error& e) {
-      absl::Status status = internal::XapianErrorToStatus(e, absl::StrCat("opening index ", path));
-      // Database files Xapian cannot open are a damaged index, not a missing one.
-      if (status.code() == absl::StatusCode::kNotFound && HoldsDatabaseFiles(path)) {
-        return absl::DataLossError(status.message());
+      try {
+        NEWSGREP_RETURN_IF_ERROR(schema::CheckSchemaVersion(*shard, part.name));
+        // Without position.glass Xapian turns phrases and NEAR into AND, silently.
+        if (shard->get_doccount() > 0 && !shard->has_positions()) {
+          return absl::DataLossError(absl::StrCat(
+              "index ", part.name,
+              " has no word positions (position.glass is missing or damaged), "
+              "so phrase, NEAR and ADJ searches cannot be answered; restore the index or "
+              "rebuild it"));
+        }
+      } catch (const Xapian::Error& e) {
+        return internal::XapianErrorToStatus(e, absl::StrCat("opening index ", part.name));
       }
-      return status;
+      state->has_remote |= part.kind != IndexPart::Kind::kDirectory;
+      state->db.add_database(*shard);
+      state->shards.push_back(*std::move(shard));
+      state->parts.push_back(std::move(part));
     }
+  }
+  if (state->shards.empty()) {
+    return absl::UnavailableError(
+        absl::StrCat("no shard could be opened: ", absl::StrJoin(state->missing, "; ")));
   }
   analysis::ConfigureQueryParser(state->parser);
   state->parser.set_database(state->db);
@@ -667,12 +732,17 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
         results.hits.push_back(std::move(hit));
       }
       if (options.spelling_suggestions) results.suggestion = Suggest(rep, mset);
+      results.missing_shards = state_->missing;
       return results;
     } catch (const Xapian::DatabaseModifiedError& e) {
       if (attempt >= 2) {
         return internal::XapianErrorToStatus(e, absl::StrCat("searching \"", query_text, "\""));
       }
       NEWSGREP_RETURN_IF_ERROR(Reopen());
+    } catch (const Xapian::NetworkError& e) {
+      // Leaves out the shards that fail (OpenOptions::partial), then searches the rest.
+      NEWSGREP_RETURN_IF_ERROR(LeaveOutFailedShards(
+          e, absl::StrCat("searching \"", query_text, "\""), /*may_retry=*/attempt < 2));
     } catch (const Xapian::Error& e) {
       return internal::XapianErrorToStatus(e, absl::StrCat("searching \"", query_text, "\""));
     }
@@ -687,8 +757,45 @@ Xapian::Query Searcher::MatchQuery(const internal::ParsedQueryRep& rep,
                           internal::SinceFilter(state_->db, options.since->TimestampValue(),
                                                 schema::kDateSlot, schema::kTimestampSlot));
   }
-  if (state_->budget->limited()) query = internal::WithinBudget(query, state_->budget);
+  // (A stock xapian-tcpsrv runs no newsgrep class: through remote shards each answer is
+  // bounded by OpenOptions::remote_timeout, and the time limit is checked between steps.)
+  if (state_->budget->limited() && !state_->has_remote) {
+    query = internal::WithinBudget(query, state_->budget);
+  }
   return query;
+}
+
+absl::Status Searcher::LeaveOutFailedShards(const Xapian::Error& error, absl::string_view context,
+                                            bool may_retry) {
+  // A failed match leaves every remote connection out of step (the answers of the shards
+  // that did answer are unread): connect to each remote shard afresh; the ones that cannot
+  // be reached (within the remote timeout) are the failing ones.
+  std::vector<size_t> failed;
+  std::vector<std::string> reasons;
+  for (size_t i = 0; i < state_->shards.size(); ++i) {
+    if (state_->parts[i].kind == IndexPart::Kind::kDirectory) continue;
+    absl::StatusOr<Xapian::Database> fresh = OpenPart(state_->parts[i], state_->options);
+    if (fresh.ok()) {
+      state_->shards[i] = *std::move(fresh);
+    } else {
+      failed.push_back(i);
+      reasons.push_back(std::string(fresh.status().message()));
+    }
+  }
+  state_->Rebuild();
+  const absl::Status status = internal::XapianErrorToStatus(error, context);
+  if (failed.empty()) return may_retry ? absl::OkStatus() : status;
+  const absl::Status named(status.code(),
+                           absl::StrCat(context, ": ", absl::StrJoin(reasons, "; ")));
+  if (!state_->options.partial || failed.size() == state_->shards.size()) return named;
+  for (size_t k = failed.size(); k-- > 0;) {
+    const size_t i = failed[k];
+    state_->missing.push_back(reasons[k]);
+    state_->shards.erase(state_->shards.begin() + static_cast<std::ptrdiff_t>(i));
+    state_->parts.erase(state_->parts.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+  state_->Rebuild();
+  return absl::OkStatus();
 }
 
 absl::StatusOr<QuoteResults> Searcher::Quotes(absl::string_view query_text,

@@ -36,7 +36,7 @@ SearcherPool::~SearcherPool() = default;
 
 absl::StatusOr<std::unique_ptr<SearcherPool>> SearcherPool::Open(SearcherPoolOptions options) {
   absl::StatusOr<std::unique_ptr<Searcher>> first =
-      Searcher::Open(options.db_paths, options.location_policy);
+      Searcher::Open(options.db_paths, options.open_options);
   if (!first.ok()) return first.status();
   std::unique_ptr<SearcherPool> pool(new SearcherPool(std::move(options)));
   absl::MutexLock lock(&pool->mu_);
@@ -66,7 +66,7 @@ absl::StatusOr<SearcherPool::Lease> SearcherPool::Acquire() {
     return Lease(this, std::move(searcher));
   }
   absl::StatusOr<std::unique_ptr<Searcher>> opened =
-      Searcher::Open(options_.db_paths, options_.location_policy);
+      Searcher::Open(options_.db_paths, options_.open_options);
   if (!opened.ok()) return opened.status();
   {
     absl::MutexLock lock(&mu_);

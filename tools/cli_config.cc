@@ -378,6 +378,8 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
       }
     } else if (key == "--quotes") {
       config.search.quotes = true;
+    } else if (key == "--partial") {
+      config.search.partial = true;
     } else if (key == "--facet-limit") {
       status = take_count(&config.search.options.facet_limit);
     } else if (key == "--timeline") {
@@ -1104,7 +1106,11 @@ Options:
   --since WHEN         only articles from the last 24h, 7d, 2w… (or since a date,
                        2025-08-18); "now" is the clock, or $NEWSGREP_NOW when set
   --timeout TIME       give up (exit 2) when the search takes longer: 30s, 500ms, 2m
-                       (a bare number is seconds); default: no limit
+                       (a bare number is seconds); default: no limit. Also how long a
+                       remote shard may take to answer (default 10s), past which the
+                       search fails naming it
+  --partial            answer from the remote shards that can be reached, naming the
+                       ones left out on stderr (and in --json's summary)
   -h, --help           this help
 
 Exit status: 0 matches found, 1 no match, 2 error.

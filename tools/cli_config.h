@@ -40,7 +40,8 @@ enum class Evaluation { kDedup, kNer, kExtract, kQuotes };
 struct SearchArgs {
   std::string query;  // the operands joined by spaces
   SearchOptions options;
-  bool quotes = false;  // --quotes: the matching quotes, not the articles (Searcher::Quotes)
+  bool quotes = false;   // --quotes: the matching quotes, not the articles (Searcher::Quotes)
+  bool partial = false;  // --partial: answer from the shards that can be reached (OpenOptions)
 };
 
 /// `newsgrep index PATH...`.

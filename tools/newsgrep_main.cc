@@ -90,7 +90,13 @@ std::unique_ptr<Searcher> OpenForReading(const Config& config) {
       return nullptr;
     }
   }
-  auto searcher = Searcher::Open(config.db_paths, {.allow_programs = config.allow_stub_programs});
+  OpenOptions options{.location_policy = {.allow_programs = config.allow_stub_programs},
+                      .partial = config.search.partial};
+  // --timeout also bounds each remote shard's answer (Xapian's default: 10 s).
+  if (config.search.options.time_limit != absl::InfiniteDuration()) {
+    options.remote_timeout = std::max(absl::Milliseconds(1), config.search.options.time_limit);
+  }
+  auto searcher = Searcher::Open(config.db_paths, options);
   if (!searcher.ok()) {
     const absl::Status& status = searcher.status();
     if (status.code() == absl::StatusCode::kNotFound) {
@@ -129,6 +135,10 @@ int RunSearch(const Config& config) {
   if (!results.ok()) {
     PrintError(results.status().message());
     return kExitError;
+  }
+  // --partial: said on stderr in every format (JSON's summary lists them too).
+  for (const std::string& missing : results->missing_shards) {
+    PrintError(absl::StrCat("answered without a shard: ", missing));
   }
   std::unique_ptr<ResultPrinter> printer =
       MakePrinter(config.output, UseColor(config), stdout, TerminalWidth());

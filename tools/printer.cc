@@ -360,6 +360,7 @@ class JsonPrinter : public ResultPrinter {
         {"returned", results.hits.size()},
         {"suggestion",
          results.suggestion.empty() ? nlohmann::json() : nlohmann::json(results.suggestion)}};
+    if (!results.missing_shards.empty()) line["missing_shards"] = results.missing_shards;
     Write(out_, Dump(line));
   }
 

@@ -97,11 +97,16 @@ class TcpServer {
   }
   ~TcpServer() {
     if (pid_ > 0) {
+      kill(-pid_, SIGCONT);  // (a test may have stopped it)
       kill(-pid_, SIGTERM);  // the server and the processes it forked per connection
       waitpid(pid_, nullptr, 0);
     }
   }
   bool running() const { return pid_ > 0 && Accepts(port_); }
+  // Sends `signal` to the server and the processes it forked for its connections.
+  void Signal(int signal) const {
+    if (pid_ > 0) kill(-pid_, signal);
+  }
   int port() const { return port_; }
 
  private:
@@ -253,6 +258,85 @@ TEST_F(RemoteTest, FacetsAndTimelinesThroughAStockServerAreTheLocalOnes) {
       }
     }
   }
+}
+
+// Two shards, each served by its own stock xapian-tcpsrv, named by dir/shards.stub.
+class RemoteShardsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!HaveTcpServer()) GTEST_SKIP() << "xapian-tcpsrv not installed (Debian: xapian-tools)";
+    const std::vector<Article> articles = Articles();
+    ASSERT_TRUE(BuildIndex({.db_path = dir_ / "a"}, {articles[0], articles[2]}).ok());
+    ASSERT_TRUE(BuildIndex({.db_path = dir_ / "b"}, {articles[3], articles[4]}).ok());
+    std::ofstream stub(dir_ / "shards.stub");
+    for (const char* name : {"a", "b"}) {
+      servers_.push_back(std::make_unique<TcpServer>(dir_ / name));
+      ASSERT_TRUE(servers_.back()->running()) << "xapian-tcpsrv did not start";
+      stub << "remote 127.0.0.1:" << servers_.back()->port() << "\n";
+    }
+  }
+  std::unique_ptr<Searcher> Open(const OpenOptions& options) {
+    absl::StatusOr<std::unique_ptr<Searcher>> searcher =
+        Searcher::Open({dir_ / "shards.stub"}, options);
+    EXPECT_TRUE(searcher.ok()) << searcher.status();
+    return searcher.ok() ? *std::move(searcher) : nullptr;
+  }
+  std::string Name(size_t server) const {
+    return absl::StrCat("127.0.0.1:", servers_[server]->port(), " (");
+  }
+
+  TempDir dir_;
+  std::vector<std::unique_ptr<TcpServer>> servers_;  // after the directory: stopped first
+};
+
+TEST_F(RemoteShardsTest, AShardThatIsDownIsNamedOrLeftOutWithPartial) {
+  const std::unique_ptr<Searcher> strict = Open({});
+  const std::unique_ptr<Searcher> partial = Open({.partial = true});
+  ASSERT_NE(strict, nullptr);
+  ASSERT_NE(partial, nullptr);
+  ASSERT_EQ(Ask(*strict, "air defence").ids.size(), 3u);
+  servers_[1]->Signal(SIGKILL);  // shard b (older) goes down between two searches
+  absl::StatusOr<SearchResults> failed = strict->Search("air defence", {});
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.status().code(), absl::StatusCode::kUnavailable) << failed.status();
+  EXPECT_THAT(failed.status().message(), HasSubstr(Name(1)));
+  absl::StatusOr<SearchResults> answered = partial->Search("air defence", {});
+  ASSERT_TRUE(answered.ok()) << answered.status();
+  EXPECT_EQ(answered->hits.size(), 2u);  // wire, other
+  ASSERT_EQ(answered->missing_shards.size(), 1u);
+  EXPECT_THAT(answered->missing_shards[0], HasSubstr(Name(1)));
+  // Opening: refused without --partial, named; with it, the other shard answers.
+  absl::StatusOr<std::unique_ptr<Searcher>> reopened = Searcher::Open({dir_ / "shards.stub"});
+  ASSERT_FALSE(reopened.ok());
+  EXPECT_THAT(reopened.status().message(), HasSubstr(Name(1)));
+  const std::unique_ptr<Searcher> late = Open({.partial = true});
+  ASSERT_NE(late, nullptr);
+  answered = late->Search("air defence", {});
+  ASSERT_TRUE(answered.ok()) << answered.status();
+  EXPECT_EQ(answered->hits.size(), 2u);
+  EXPECT_THAT(answered->missing_shards, ::testing::ElementsAre(HasSubstr(Name(1))));
+}
+
+TEST_F(RemoteShardsTest, AShardThatAnswersTooSlowlyTimesOutNamed) {
+  const std::unique_ptr<Searcher> strict = Open({.remote_timeout = absl::Milliseconds(300)});
+  const std::unique_ptr<Searcher> partial =
+      Open({.remote_timeout = absl::Milliseconds(300), .partial = true});
+  ASSERT_NE(strict, nullptr);
+  ASSERT_NE(partial, nullptr);
+  servers_[0]->Signal(SIGSTOP);  // shard a stops answering, its connections stay open
+  const auto start = std::chrono::steady_clock::now();
+  absl::StatusOr<SearchResults> failed = strict->Search("air defence", {});
+  const auto took = std::chrono::steady_clock::now() - start;
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.status().code(), absl::StatusCode::kDeadlineExceeded) << failed.status();
+  EXPECT_THAT(failed.status().message(), HasSubstr(Name(0)));
+  EXPECT_LT(took, std::chrono::seconds(5));  // the timeout, not Xapian's default 10 s
+  absl::StatusOr<SearchResults> answered = partial->Search("air defence", {});
+  ASSERT_TRUE(answered.ok()) << answered.status();
+  EXPECT_THAT(answered->missing_shards, ::testing::ElementsAre(HasSubstr(Name(0))));
+  ASSERT_EQ(answered->hits.size(), 1u);
+  EXPECT_EQ(answered->hits[0].article.id, "older");
+  servers_[0]->Signal(SIGCONT);
 }
 
 }  // namespace

@@ -21,8 +21,10 @@
 #define NEWSGREP_SCHEMA_INDEX_LOCATION_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 
 namespace newsgrep {
 
@@ -40,6 +42,30 @@ inline constexpr int kMaxStubDepth = 8;
 /// PermissionDenied for a program entry the policy does not allow; the message names the
 /// file (and the stub's line number) and what is wrong.
 absl::Status CheckIndexLocation(const std::string& path, const IndexLocationPolicy& policy = {});
+
+/// One database a location names, as Xapian would open it.
+struct IndexPart {
+  enum class Kind {
+    kDirectory,  // an index directory (or nothing yet)
+    kServer,     // `remote HOST:PORT`
+    kProgram,    // `remote :PROGRAM ARGS` (only when the policy allows programs)
+  };
+  Kind kind = Kind::kDirectory;
+  std::string path;     // kDirectory
+  std::string host;     // kServer (an IPv6 address without its brackets)
+  unsigned port = 0;    // kServer
+  std::string program;  // kProgram
+  std::string args;     // kProgram: its arguments, as one string
+  /// How messages name it: the directory; "HOST:PORT (STUB:LINE)"; "'LINE' (STUB:LINE)".
+  std::string name;
+};
+
+/// The databases `path` names, in order (stubs followed to their leaves): one directory
+/// when `path` is a directory that holds no stub, or when nothing is there. Errors as
+/// CheckIndexLocation, which is this without the list; also InvalidArgument naming the
+/// stub's line for a server entry that is not HOST:PORT.
+absl::StatusOr<std::vector<IndexPart>> ResolveIndexLocation(const std::string& path,
+                                                            const IndexLocationPolicy& policy = {});
 
 }  // namespace newsgrep
 

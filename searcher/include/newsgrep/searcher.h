@@ -26,12 +26,14 @@
 /// wire story rather than a later republication. Hit::similar_count is the exact number of
 /// other versions of that story in the index; Similar() lists them.
 ///
-/// Limitation: NEAR/ADJ with a phrase, a field phrase, a wildcard or an OR group on a side
-/// (or a chain of three or more sides) is checked by a Xapian::PostingSource of newsgrep's,
-/// so it works on local (also sharded) databases but not through Xapian's remote backend;
-/// NEAR/ADJ between two single words is Xapian's own operator and works everywhere. The
-/// same holds for what visits every match with a Xapian::MatchSpy of newsgrep's: an exact
-/// count of stories (exact_count with collapse), facets and the timeline.
+/// Remote shards: a stock xapian-tcpsrv runs only Xapian's own classes. Exact story counts,
+/// facets and timelines are gathered there with Xapian's ValueCountMatchSpy, the recency
+/// bonus is Xapian's ValueMapPostingSource everywhere, and the time limit bounds each
+/// server's answer (OpenOptions::remote_timeout). Limitation: NEAR/ADJ with a phrase, a
+/// field phrase, a wildcard or an OR group on a side (or a chain of three or more sides)
+/// is checked by a Xapian::PostingSource of newsgrep's, so it works on local (also
+/// sharded) databases but not through Xapian's remote backend; NEAR/ADJ between two
+/// single words is Xapian's own operator and works everywhere.
 ///
 /// Thread safety: a Searcher is not thread-safe (Xapian databases are not): use one per
 /// thread, or hand them out with a SearcherPool (searcher_pool.h). Different Searchers on
@@ -211,6 +213,10 @@ struct SearchResults {
   std::vector<FacetCounts> facets;
   /// With SearchOptions::timeline.
   std::optional<Timeline> timeline;
+  /// With OpenOptions::partial: the shards left out of this answer (could not be opened, or
+  /// failed during a search), each named as OpenOptions says, with what happened. Empty
+  /// when every shard answered.
+  std::vector<std::string> missing_shards;
 };
 
 /// A quotation that answers a query (Searcher::Quotes).
@@ -292,19 +298,38 @@ class ParsedQuery {
   std::shared_ptr<const internal::ParsedQueryRep> rep_;
 };
 
+/// How Searcher::Open opens its indexes.
+struct OpenOptions {
+  /// What the index locations may be (index_location.h). Default: no programs.
+  IndexLocationPolicy location_policy = {};
+  /// How long a remote shard (a server a stub file names) may take to accept the connection,
+  /// and then to send each answer: past it the open or the search fails with
+  /// DeadlineExceeded naming the shard, or, with `partial`, goes on without it. Default:
+  /// 10 s (Xapian's). REQUIRES: at least 1 ms.
+  absl::Duration remote_timeout = absl::Seconds(10);
+  /// Answer from the remote shards that can be reached: one that cannot be opened, or that
+  /// fails or times out during a search, is left out from then on and named in
+  /// SearchResults::missing_shards. Local shards are never left out. Default: false (any
+  /// failing shard fails the open or the search, with a message naming it).
+  bool partial = false;
+};
+
 class Searcher {
  public:
   /// Opens the indexes at `db_paths` for reading, as one (Xapian sharding: results are
   /// merged and ranked together). Each path is a directory or a Xapian stub file, checked
   /// first (index_location.h): a stub entry that would run a program is refused unless
-  /// `policy` allows it. REQUIRES: at least one path.
+  /// the location policy allows it. Stubs are followed by newsgrep, so that each shard is
+  /// opened, timed and named on its own (`remote HOST:PORT` through
+  /// Xapian::Remote::open with options.remote_timeout). REQUIRES: at least one path.
   /// Returns InvalidArgument / PermissionDenied for a path that is not an index location,
   /// NotFound when a path holds no index (DataLoss when it holds database files that cannot
   /// be opened), FailedPrecondition when an index was written by
   /// another schema version, DataLoss when it is corrupt or has lost its word positions
-  /// (CheckIndex in index_check.h looks closer).
+  /// (CheckIndex in index_check.h looks closer), Unavailable or DeadlineExceeded naming a
+  /// remote shard that cannot be reached (with options.partial: only when none can).
   static absl::StatusOr<std::unique_ptr<Searcher>> Open(const std::vector<std::string>& db_paths,
-                                                        const IndexLocationPolicy& policy = {});
+                                                        const OpenOptions& options = {});
 
   ~Searcher();
   Searcher(const Searcher&) = delete;
@@ -364,6 +389,11 @@ class Searcher {
   Xapian::Query MatchQuery(const internal::ParsedQueryRep& rep, const SearchOptions& options);
   // `mset`: the match of `query` (its term statistics say which words the index has).
   std::string Suggest(const internal::ParsedQueryRep& query, const Xapian::MSet& mset);
+  // After `error` (a network error) from a search: reconnects the remote shards and
+  // returns the ones that fail, named, as an error; with OpenOptions::partial, OK having
+  // left them out (unless none would be left). When none fails: OK if `may_retry`.
+  absl::Status LeaveOutFailedShards(const Xapian::Error& error, absl::string_view context,
+                                    bool may_retry);
   std::unique_ptr<State> state_;
 };
 

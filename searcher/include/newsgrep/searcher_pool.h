@@ -40,8 +40,8 @@ struct SearcherPoolOptions {
   size_t max_idle = 8;
   /// Reopen an idle Searcher when it is handed out, to see the latest commit. Default: true.
   bool reopen_on_acquire = true;
-  /// What the index locations may be (as Searcher::Open). Default: no programs.
-  IndexLocationPolicy location_policy = {};
+  /// How each Searcher opens the indexes (Searcher::Open): locations, remote shards.
+  OpenOptions open_options = {};
 };
 
 class SearcherPool {
