@@ -739,6 +739,15 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
         return internal::XapianErrorToStatus(e, absl::StrCat("searching \"", query_text, "\""));
       }
       NEWSGREP_RETURN_IF_ERROR(Reopen());
+    } catch (const Xapian::UnimplementedError& e) {
+      if (!state_->has_remote) {
+        return internal::XapianErrorToStatus(e, absl::StrCat("searching \"", query_text, "\""));
+      }
+      return absl::UnimplementedError(absl::StrCat(
+          "searching \"", query_text,
+          "\": a phrase, field phrase, wildcard or OR group beside NEAR/ADJ is checked by "
+          "newsgrep's own code, which a stock xapian-tcpsrv cannot run; search the shards' "
+          "directories (--db), or put single words beside NEAR/ADJ"));
     } catch (const Xapian::NetworkError& e) {
       // Leaves out the shards that fail (OpenOptions::partial), then searches the rest.
       NEWSGREP_RETURN_IF_ERROR(LeaveOutFailedShards(

@@ -5,12 +5,15 @@
 
 #include <algorithm>
 #include <climits>
+#include <tuple>
 #include <utility>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
 #include "newsgrep/facet_record.h"
 #include "newsgrep/internal/hash.h"
@@ -103,6 +106,20 @@ TimelineUnit UnitFor(absl::CivilDay first, absl::CivilDay last) {
   return TimelineUnit::kYear;
 }
 
+// Words of `text` that start with a capital and go on in small letters ("Wire", not
+// "WIRE" nor "wire").
+size_t CapitalisedWords(absl::string_view text) {
+  size_t count = 0;
+  for (absl::string_view word : absl::StrSplit(text, ' ', absl::SkipEmpty())) {
+    if (absl::ascii_isupper(static_cast<unsigned char>(word[0])) &&
+        std::any_of(word.begin() + 1, word.end(),
+                    [](char c) { return absl::ascii_islower(static_cast<unsigned char>(c)); })) {
+      ++count;
+    }
+  }
+  return count;
+}
+
 // The story id of a cluster key: its 16 hex digits, or a hash of anything else.
 uint64_t StoryId(absl::string_view cluster) {
   uint64_t id = 0;
@@ -119,7 +136,20 @@ MatchCounter::MatchCounter(Plan plan) : plan_(std::move(plan)) {
 uint32_t MatchCounter::Intern(schema::Facet facet, absl::string_view key, absl::string_view name) {
   auto& ids = ids_[static_cast<size_t>(facet)];
   auto found = ids.find(key);
-  if (found != ids.end()) return found->second;
+  if (found != ids.end()) {
+    // The fullest of the value's names (the longest; of equal length the one with more
+    // capitalised words, "Continental Wire" before "CONTINENTAL WIRE" and "continental
+    // wire"; then the first in byte order): the same whatever order the matches come in
+    // (through remote shards they come in the count records' order, not the documents').
+    std::string& shown = values_[found->second].name;
+    const auto rank = [](absl::string_view text) {
+      return std::make_tuple(text.size(), CapitalisedWords(text));
+    };
+    if (rank(name) > rank(shown) || (rank(name) == rank(shown) && name < shown)) {
+      shown = std::string(name);
+    }
+    return found->second;
+  }
   const auto id = static_cast<uint32_t>(values_.size());
   values_.push_back({facet, std::string(key), std::string(name), 0});
   ids.emplace(std::string(key), id);

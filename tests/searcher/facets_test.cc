@@ -5,11 +5,13 @@
 /// quotes (Searcher::Quotes), and the facet record.
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "internal/match_counter.h"
 #include "newsgrep/article.h"
 #include "newsgrep/facet_record.h"
 #include "newsgrep/schema.h"
@@ -328,6 +330,47 @@ TEST(FacetsTimelineTest, AutomaticUnitIsDaysUpTo62BarsThenWeeks) {
         (*searcher)->Search("talks", {.collapse = false, .timeline = TimelineUnit::kAuto});
     ASSERT_TRUE(results.ok()) << results.status();
     EXPECT_EQ(results->timeline->unit, unit) << last;
+  }
+}
+
+// Through remote shards the count records come in another order than the documents: the
+// counts, and the names shown, must not depend on it.
+TEST(MatchCounterTest, CountsAndNamesDoNotDependOnTheOrderOfTheRecords) {
+  const std::vector<std::string> records = {
+      EncodeCountRecord(
+          {.cluster = "00000000000000a1",
+           .date = "20250818",
+           .facets = EncodeFacetRecord({{Facet::kPerson, "dmitry sokolov", "Dmitry Sokolov"}})}),
+      EncodeCountRecord(
+          {.cluster = "00000000000000a1",
+           .date = "20250817",
+           .facets = EncodeFacetRecord({{Facet::kPerson, "dmitry sokolov", "Dmitriy Sokolov"}})}),
+      EncodeCountRecord(
+          {.cluster = "",
+           .date = "20250820",
+           .facets = EncodeFacetRecord({{Facet::kPerson, "dmitry sokolov", "Dmitry Sokolov"}})}),
+  };
+  auto count = [&](const std::vector<size_t>& order) {
+    auto counter = std::make_unique<internal::MatchCounter>(
+        internal::MatchCounter::Plan{.by_story = true, .facets = {Facet::kPerson}, .dates = true});
+    for (const size_t i : order) counter->Count(records[i], i == 2 ? 3 : 1);
+    return counter;
+  };
+  for (const std::vector<size_t>& order :
+       std::vector<std::vector<size_t>>{{0, 1, 2}, {2, 1, 0}, {1, 2, 0}}) {
+    const std::unique_ptr<internal::MatchCounter> made = count(order);
+    const internal::MatchCounter& counter = *made;
+    EXPECT_EQ(counter.matches(), 4u);  // one story of two versions, three story-less articles
+    const std::vector<FacetCounts> facets = counter.Facets(10);
+    ASSERT_EQ(facets.size(), 1u);
+    ASSERT_EQ(facets[0].values.size(), 1u);
+    EXPECT_EQ(facets[0].values[0].count, 4u);
+    EXPECT_EQ(facets[0].values[0].name, "Dmitriy Sokolov");  // the longest spelling
+    absl::StatusOr<Timeline> timeline = counter.MakeTimeline(TimelineUnit::kDay);
+    ASSERT_TRUE(timeline.ok());
+    ASSERT_EQ(timeline->buckets.size(), 4u);         // Aug 17 … Aug 20
+    EXPECT_EQ(timeline->buckets.front().count, 1u);  // the story, by its earliest
+    EXPECT_EQ(timeline->buckets.back().count, 3u);
   }
 }
 

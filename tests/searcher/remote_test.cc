@@ -1,22 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /// @file remote_test.cc
 /// @brief Searching through a stock xapian-tcpsrv (Xapian's remote backend) gives the answers
-/// a local search gives: hits, order, "+N similar", and the exact story count.
-#include <arpa/inet.h>
-#include <fcntl.h>
-#include <netinet/in.h>
+/// a local search gives: hits, order, scores, "+N similar", exact story counts, facets,
+/// timelines, the recency bonus; and a shard that is down or too slow is named, or left
+/// out with OpenOptions::partial.
 #include <signal.h>
-#include <spawn.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -25,96 +18,17 @@
 #include "newsgrep/searcher.h"
 #include "testing/files.h"
 #include "testing/index.h"
-
-extern char** environ;
+#include "testing/tcp_server.h"
 
 namespace newsgrep {
 namespace {
 
 using test::BuildIndex;
+using test::HaveTcpServer;
 using test::MakeArticle;
+using test::TcpServer;
 using test::TempDir;
 using ::testing::HasSubstr;
-
-// A loopback port nobody listens on now (the kernel's pick for port 0).
-int FreePort() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = 0;
-  socklen_t size = sizeof(address);
-  if (fd < 0 || bind(fd, reinterpret_cast<sockaddr*>(&address), size) != 0 ||
-      getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) != 0) {
-    if (fd >= 0) close(fd);
-    return -1;
-  }
-  close(fd);
-  return ntohs(address.sin_port);
-}
-
-bool Accepts(int port) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  const bool ok = connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0;
-  close(fd);
-  return ok;
-}
-
-// A stock xapian-tcpsrv serving `db` on a loopback port, stopped by its pid.
-class TcpServer {
- public:
-  explicit TcpServer(const std::string& db) : port_(FreePort()) {
-    const std::string port = std::to_string(port_);
-    std::vector<std::string> args = {"xapian-tcpsrv", "--interface", "127.0.0.1",
-                                     "--port",        port,          db};
-    std::vector<char*> argv;
-    for (std::string& arg : args) argv.push_back(arg.data());
-    argv.push_back(nullptr);
-    // In a process group of its own: on SIGTERM the forking server signals its whole group.
-    posix_spawnattr_t attributes;
-    posix_spawnattr_init(&attributes);
-    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
-    posix_spawnattr_setpgroup(&attributes, 0);
-    posix_spawn_file_actions_t files;  // its log of connections: not the test's output
-    posix_spawn_file_actions_init(&files);
-    posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    const int spawned =
-        port_ < 0 ? -1
-                  : posix_spawnp(&pid_, "xapian-tcpsrv", &files, &attributes, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&files);
-    posix_spawnattr_destroy(&attributes);
-    if (spawned != 0) {
-      pid_ = 0;
-      return;
-    }
-    for (int i = 0; i < 100 && !Accepts(port_); ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-  }
-  ~TcpServer() {
-    if (pid_ > 0) {
-      kill(-pid_, SIGCONT);  // (a test may have stopped it)
-      kill(-pid_, SIGTERM);  // the server and the processes it forked per connection
-      waitpid(pid_, nullptr, 0);
-    }
-  }
-  bool running() const { return pid_ > 0 && Accepts(port_); }
-  // Sends `signal` to the server and the processes it forked for its connections.
-  void Signal(int signal) const {
-    if (pid_ > 0) kill(-pid_, signal);
-  }
-  int port() const { return port_; }
-
- private:
-  int port_;
-  pid_t pid_ = 0;
-};
-
-bool HaveTcpServer() { return std::system("command -v xapian-tcpsrv > /dev/null 2>&1") == 0; }
 
 std::vector<Article> Articles() {
   const std::string wire =

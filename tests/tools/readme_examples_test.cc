@@ -13,6 +13,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -31,6 +32,7 @@
 #include "gtest/gtest.h"
 #include "testing/files.h"
 #include "testing/run_newsgrep.h"
+#include "testing/tcp_server.h"
 
 namespace {
 
@@ -39,6 +41,7 @@ using newsgrep::test::kSourceDir;
 using newsgrep::test::Lines;
 using newsgrep::test::RunNewsgrep;
 using newsgrep::test::RunResult;
+using newsgrep::test::TcpServer;
 using newsgrep::test::TempDir;
 using ::testing::AllOf;
 using ::testing::AnyOf;
@@ -320,6 +323,66 @@ TEST_F(ReadmeExamplesTest, EveryReadmeExampleFindsSomething) {
     for (const char* field : kEntityFields) entity = entity || absl::StrContains(line, field);
     EXPECT_TRUE(entity) << line;
   }
+}
+
+// Scaling out: the sample corpus as three shards, each served by a stock xapian-tcpsrv on a
+// loopback port; every README example, through the three servers (a stub file naming
+// them), prints what it prints on the three shards' directories, byte for byte (hits,
+// order, "+N similar", snippets, facets, timelines). The one documented exception, a phrase
+// beside NEAR/ADJ, must say clearly that it cannot run there.
+TEST_F(ReadmeExamplesTest, EveryReadmeExampleAnswersTheSameThroughThreeServers) {
+  if (!newsgrep::test::HaveTcpServer()) {
+    GTEST_SKIP() << "xapian-tcpsrv not installed (Debian: xapian-tools)";
+  }
+  std::vector<std::string> files;
+  for (const auto& entry :
+       fs::recursive_directory_iterator(fs::path(kSourceDir) / kSampleArticles)) {
+    if (entry.is_regular_file()) {
+      files.push_back(fs::relative(entry.path(), kSourceDir).string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  ASSERT_GE(files.size(), 6u);
+  constexpr size_t kShards = 3;
+  std::vector<std::string> local_args, shards;
+  std::vector<std::unique_ptr<TcpServer>> servers;
+  std::string stub_text;
+  for (size_t k = 0; k < kShards; ++k) {
+    shards.push_back(*root_ / absl::StrCat("shard-", k));
+    std::vector<std::string> args = {"index", "-q", "--db", shards.back()};
+    for (size_t i = k; i < files.size(); i += kShards) args.push_back(files[i]);
+    const RunResult indexed = RunNewsgrep(args, Home());
+    ASSERT_EQ(indexed.exit_code, 0) << indexed;
+    local_args.insert(local_args.end(), {"--db", shards.back()});
+    servers.push_back(std::make_unique<TcpServer>(shards.back()));
+    ASSERT_TRUE(servers.back()->running()) << "xapian-tcpsrv did not start";
+    absl::StrAppend(&stub_text, "remote 127.0.0.1:", servers.back()->port(), "\n");
+  }
+  const std::string stub = *root_ / "shards.stub";
+  std::ofstream(stub) << stub_text;
+  std::vector<std::string> not_remote;
+  for (const Example& example : ReadmeExamples()) {
+    SCOPED_TRACE(example.line);
+    std::vector<std::string> here = local_args, there = {"--db", stub};
+    here.insert(here.end(), example.args.begin(), example.args.end());
+    there.insert(there.end(), example.args.begin(), example.args.end());
+    const RunResult local = RunNewsgrep(here, Home(), {.env = example.env});
+    const RunResult remote = RunNewsgrep(there, Home(), {.env = example.env});
+    const bool phrase_beside_proximity =
+        absl::StrContains(example.line, "\" NEAR/") || absl::StrContains(example.line, "\" ADJ/");
+    if (phrase_beside_proximity) {
+      EXPECT_EQ(local.exit_code, 0) << local;
+      EXPECT_EQ(remote.exit_code, 2) << remote;
+      EXPECT_THAT(remote.err, HasSubstr("a stock xapian-tcpsrv cannot run")) << remote;
+      not_remote.push_back(example.line);
+      continue;
+    }
+    EXPECT_EQ(remote.exit_code, local.exit_code) << remote;
+    EXPECT_EQ(remote.out, local.out);
+    EXPECT_EQ(remote.err, local.err);
+    EXPECT_THAT(local.exit_code, AnyOf(0, 1)) << local;
+  }
+  EXPECT_EQ(not_remote.size(), 2u);  // the README's two phrase-beside-NEAR examples
 }
 
 TEST_F(ReadmeExamplesTest, ReadmeErrorExampleIsWhatNewsgrepPrints) {

@@ -147,6 +147,8 @@ struct SearchOptions {
 struct FacetValue {
   std::string key;    // what is counted (facet_record.h): "volodymyr zelensky", "kyiv"
   std::string name;   // how to show it: "Volodymyr Zelenskyy", "Kyiv", "Continental Wire"
+                      // (of its spellings among the matches: the longest, then the one
+                      // with more capitalised words)
   size_t count = 0;   // matching stories (articles without collapsing) with this value
   std::string query;  // a query term selecting it: `person:"volodymyr zelensky"`
 };
