@@ -4,6 +4,7 @@
 /// (libtext-names-perl) and the dictionary (wamerican), all installed from Debian packages.
 #include "internal/resources.h"
 
+#include <dlfcn.h>
 #include <geonames.h>
 
 #include <algorithm>
@@ -11,8 +12,10 @@
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -427,19 +430,70 @@ void LoadSubdivisions(const EntityResourcesOptions& options, EntityResources::Da
   }
 }
 
-void LoadGeonames(EntityResources::Data& data, Builder& builder, bool* any) {
-  const gint n = geonames_get_n_cities();
+// libgeonames, opened when the gazetteer is loaded rather than linked: it and the GLib it
+// pulls in are 10 of the shared libraries a process would otherwise load at start, which
+// every search would pay for (bench/process.sh: a whole search process against sqlite3's).
+// RTLD_NODELETE: GLib's type system must not be unloaded.
+struct GeonamesApi {
+  decltype(&geonames_get_n_cities) get_n_cities = nullptr;
+  decltype(&geonames_get_city) get_city = nullptr;
+  decltype(&geonames_city_get_name) city_get_name = nullptr;
+  decltype(&geonames_city_get_country_code) city_get_country_code = nullptr;
+  decltype(&geonames_city_get_population) city_get_population = nullptr;
+  decltype(&geonames_city_get_state) city_get_state = nullptr;
+  decltype(&geonames_city_free) city_free = nullptr;
+};
+
+std::optional<GeonamesApi> OpenGeonames(const std::string& name, std::string* error) {
+  void* library = dlopen(name.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+  if (library == nullptr) {
+    const char* why = dlerror();
+    *error = why != nullptr ? why : name;
+    return std::nullopt;
+  }
+  GeonamesApi api;
+  bool found = true;
+  auto bind = [&](auto& function, const char* symbol) {
+    function =
+        reinterpret_cast<std::remove_reference_t<decltype(function)>>(dlsym(library, symbol));
+    found = found && function != nullptr;
+  };
+  bind(api.get_n_cities, "geonames_get_n_cities");
+  bind(api.get_city, "geonames_get_city");
+  bind(api.city_get_name, "geonames_city_get_name");
+  bind(api.city_get_country_code, "geonames_city_get_country_code");
+  bind(api.city_get_population, "geonames_city_get_population");
+  bind(api.city_get_state, "geonames_city_get_state");
+  bind(api.city_free, "geonames_city_free");
+  dlclose(library);  // (RTLD_NODELETE: stays loaded)
+  if (!found) {
+    *error = absl::StrCat(name, " lacks a geonames_* function");
+    return std::nullopt;
+  }
+  return api;
+}
+
+void LoadGeonames(const EntityResourcesOptions& options, EntityResources::Data& data,
+                  Builder& builder, bool* any) {
+  std::string error;
+  const std::optional<GeonamesApi> geonames = OpenGeonames(options.geonames_library, &error);
+  if (!geonames) {
+    data.warnings.push_back(absl::StrCat("cannot load ", options.geonames_library,
+                                         " (Debian package libgeonames0): ", error));
+    return;
+  }
+  const gint n = geonames->get_n_cities();
   absl::flat_hash_set<std::string> states;
   Fnv1a digest;  // over what is read: names, countries, states, populations
   for (gint i = 0; i < n; ++i) {
-    GeonamesCity* city = geonames_get_city(i);
+    GeonamesCity* city = geonames->get_city(i);
     if (city == nullptr) continue;
     PlaceEntry entry;
-    entry.canonical = geonames_city_get_name(city);
+    entry.canonical = geonames->city_get_name(city);
     entry.kind = LocationKind::kCity;
-    entry.country = geonames_city_get_country_code(city);
-    entry.population = geonames_city_get_population(city);
-    std::string state = geonames_city_get_state(city) ? geonames_city_get_state(city) : "";
+    entry.country = geonames->city_get_country_code(city);
+    entry.population = geonames->city_get_population(city);
+    std::string state = geonames->city_get_state(city) ? geonames->city_get_state(city) : "";
     digest.Add(absl::StrCat(entry.canonical, "\t", entry.country, "\t", state, "\t",
                             entry.population, "\n"));
     const std::string country = entry.country;
@@ -461,7 +515,7 @@ void LoadGeonames(EntityResources::Data& data, Builder& builder, bool* any) {
         builder.AddName(region, rindex, kRankRegion);
       }
     }
-    geonames_city_free(city);
+    geonames->city_free(city);
   }
   if (n > 0) {
     *any = true;
@@ -695,7 +749,7 @@ absl::StatusOr<std::shared_ptr<const EntityResources>> EntityResources::Load(
   Builder builder(*data);
   bool any = false;
   LoadCountries(options, *data, builder, &any);
-  if (options.geonames) LoadGeonames(*data, builder, &any);
+  if (options.geonames) LoadGeonames(options, *data, builder, &any);
   LoadSubdivisions(options, *data, builder, &any);
   LoadTzCities(options, *data, builder, &any);
   LoadAreasAndAliases(builder, *data);

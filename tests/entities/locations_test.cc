@@ -9,6 +9,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "newsgrep/article.h"
@@ -65,6 +66,27 @@ TEST(EntityResourcesTest, NothingToLoadIsNotFound) {
   options.geonames = false;
   const auto loaded = EntityResources::Load(options);
   EXPECT_EQ(loaded.status().code(), absl::StatusCode::kNotFound);
+}
+
+// libgeonames is opened when the gazetteer loads (not linked): when it cannot be, that is a
+// warning naming its Debian package, which makes Indexer::Open refuse (a silent downgrade
+// of location: otherwise), as for any missing data set.
+TEST(EntityResourcesTest, AMissingGeonamesLibraryIsNamedWithItsPackage) {
+  EntityResourcesOptions options;
+  options.geonames_library = "libgeonames-missing.so.0";
+  const auto loaded = EntityResources::Load(options);
+  ASSERT_TRUE(loaded.ok()) << loaded.status();  // the other gazetteers still load
+  const std::vector<std::string>& warnings = (*loaded)->warnings();
+  ASSERT_FALSE(warnings.empty());
+  EXPECT_THAT(
+      absl::StrJoin(warnings, "\n"),
+      ::testing::HasSubstr("cannot load libgeonames-missing.so.0 (Debian package libgeonames0)"));
+  // With the library, no warning about it, and its cities are among the sources.
+  const auto full = EntityResources::Load({});
+  ASSERT_TRUE(full.ok()) << full.status();
+  bool geonames = false;
+  for (const DataSource& source : (*full)->sources()) geonames |= source.package == "libgeonames0";
+  EXPECT_TRUE(geonames);
 }
 
 // What an index records of the data it was built with: each file read, its package, the

@@ -120,6 +120,9 @@ struct EntityResourcesOptions {
   std::string zoneinfo_dir = "/usr/share/zoneinfo";
   /// libgeonames' compiled-in cities (population over ~15,000). Default: true.
   bool geonames = true;
+  /// The library opened (dlopen) for them: only loading the gazetteer loads it and GLib,
+  /// so a process that does not index does not. Default: libgeonames.so.0 (libgeonames0).
+  std::string geonames_library = "libgeonames.so.0";
   /// A word list (wamerican): lower-case entries are common words, so a capitalised
   /// sentence-initial "Reading" is the verb. Default: /usr/share/dict/american-english
   std::string dictionary = "/usr/share/dict/american-english";
