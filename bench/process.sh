@@ -9,7 +9,8 @@
 # median wall milliseconds of REPEAT runs of each, side by side in one run, and their
 # ratio. The indexes go to a scratch directory, never into the source tree.
 #
-#   bench/process.sh [--build DIR (default build)] [--repeat R (default 11)] [--keep DIR]
+#   bench/process.sh [--build DIR (default build)] [--repeat R (default 11)]
+#                    [--keep DIR (the scratch directory, kept and reused)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=build repeat=11 keep=""
@@ -31,9 +32,12 @@ mkdir -p "$work"
 [[ -n $keep ]] || trap 'rm -rf "$work"' EXIT
 run=(env -u NEWSGREP_DB "$newsgrep" --no-config)
 
+[[ -f $work/reuters.jsonl ]] || zcat "$reuters" > "$work/reuters.jsonl"
 if [[ ! -d $work/newsgrep ]]; then
-  zcat "$reuters" > "$work/reuters.jsonl"
-  "${run[@]}" index -q --db "$work/newsgrep" "$work/reuters.jsonl" 2> /dev/null
+  # Exit 1: some records repaired or skipped, each named (Reuters has a few bad dates).
+  status=0
+  "${run[@]}" index -q --db "$work/newsgrep" "$work/reuters.jsonl" 2> "$work/index.log" || status=$?
+  ((status <= 1)) || { cat "$work/index.log" >&2; echo "process.sh: newsgrep index failed" >&2; exit 1; }
 fi
 if [[ ! -f $work/fts5.db ]]; then
   # The JSON Lines as one JSON array, which json_each() reads.

@@ -12,7 +12,8 @@
 #           xapian-tcpsrv on 127.0.0.1 (a stub file naming them), side by side in one run.
 # The inputs and indexes go to a scratch directory, never into the source tree.
 #
-#   bench/shards.sh [--build DIR (default build)] [--repeat R (default 7)] [--keep DIR]
+#   bench/shards.sh [--build DIR (default build)] [--repeat R (default 7)]
+#                   [--keep DIR (the scratch directory, kept)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=build repeat=7 keep=""
@@ -44,6 +45,7 @@ echo "build: Reuters-21578, N parts indexed at once, one newsgrep index process 
 printf '%-7s %9s %9s %12s %16s %14s\n' shards articles seconds articles/s per-writer/s peak-MB
 for n in 1 2 4; do
   dir=$work/n$n
+  rm -rf "$dir"  # a fresh build each time, also in a kept directory
   mkdir -p "$dir/parts"
   zcat "$reuters" | awk -v n="$n" -v dir="$dir/parts" '{ print > (dir "/part-" (NR - 1) % n ".jsonl") }'
   start=$(date +%s%N)
@@ -53,7 +55,12 @@ for n in 1 2 4; do
       "$dir/parts/part-$k.jsonl" &
     pids+=($!)
   done
-  for pid in "${pids[@]}"; do wait "$pid"; done
+  # Exit 1 is some records skipped (named on stderr), 2 an error.
+  for pid in "${pids[@]}"; do
+    status=0
+    wait "$pid" || status=$?
+    ((status <= 1)) || { echo "shards.sh: newsgrep index failed (exit $status)" >&2; exit 1; }
+  done
   end=$(date +%s%N)
   articles=0
   for ((k = 0; k < n; k++)); do
@@ -101,10 +108,14 @@ for q in "${queries[@]}"; do
   read -r -a extra <<< "${q%%|*}"
   words=${q#*|}
   # A run that fails is no timing: check each form once first.
-  for db in "--db $work/n1/shard-0" "${local_shards[*]}" "--db $stub"; do
-    # shellcheck disable=SC2086
-    "${run[@]}" -n 10 "${extra[@]}" $db "$words" > /dev/null 2>&1 ||
-      { echo "shards.sh: newsgrep ${extra[*]} $db '$words' failed" >&2; exit 1; }
+  for form in one local remote; do
+    case $form in
+      one) dbs=(--db "$work/n1/shard-0") ;;
+      local) dbs=("${local_shards[@]}") ;;
+      remote) dbs=(--db "$stub") ;;
+    esac
+    "${run[@]}" -n 10 "${extra[@]}" "${dbs[@]}" "$words" > /dev/null 2>&1 ||
+      { echo "shards.sh: newsgrep ${extra[*]} ${dbs[*]} '$words' failed" >&2; exit 1; }
   done
   one=$(median_ms -n 10 "${extra[@]}" --db "$work/n1/shard-0" "$words")
   locals=$(median_ms -n 10 "${extra[@]}" "${local_shards[@]}" "$words")

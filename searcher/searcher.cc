@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <optional>
 #include <utility>
@@ -385,20 +386,35 @@ Searcher::~Searcher() = default;
 
 namespace {
 
-// Opens one shard; errors name it.
+// Opens one shard and checks it (schema version, word positions); errors name it.
 absl::StatusOr<Xapian::Database> OpenPart(const IndexPart& part, const OpenOptions& options) {
-  const auto timeout_ms = static_cast<useconds_t>(
-      std::max<int64_t>(1, absl::ToInt64Milliseconds(options.remote_timeout)));
+  // Xapian takes milliseconds as a 32-bit useconds_t.
+  const auto timeout_ms =
+      static_cast<useconds_t>(std::clamp<int64_t>(absl::ToInt64Milliseconds(options.remote_timeout),
+                                                  1, std::numeric_limits<useconds_t>::max()));
   try {
+    Xapian::Database shard;
     switch (part.kind) {
       case IndexPart::Kind::kServer:
-        return Xapian::Remote::open(part.host, part.port, timeout_ms, timeout_ms);
+        shard = Xapian::Remote::open(part.host, part.port, timeout_ms, timeout_ms);
+        break;
       case IndexPart::Kind::kProgram:
-        return Xapian::Remote::open(part.program, part.args, timeout_ms);
+        shard = Xapian::Remote::open(part.program, part.args, timeout_ms);
+        break;
       case IndexPart::Kind::kDirectory:
+        shard = Xapian::Database(part.path);
         break;
     }
-    return Xapian::Database(part.path);
+    NEWSGREP_RETURN_IF_ERROR(schema::CheckSchemaVersion(shard, part.name));
+    // Without position.glass Xapian turns phrases and NEAR into AND, silently.
+    if (shard.get_doccount() > 0 && !shard.has_positions()) {
+      return absl::DataLossError(
+          absl::StrCat("index ", part.name,
+                       " has no word positions (position.glass is missing or damaged), "
+                       "so phrase, NEAR and ADJ searches cannot be answered; restore the index or "
+                       "rebuild it"));
+    }
+    return shard;
   } catch (const Xapian::Error& e) {
     absl::Status status =
         internal::XapianErrorToStatus(e, absl::StrCat("opening index ", part.name));
@@ -409,6 +425,13 @@ absl::StatusOr<Xapian::Database> OpenPart(const IndexPart& part, const OpenOptio
     }
     return status;
   }
+}
+
+// How Xapian names a remote shard in the context of its network errors.
+std::string RemoteContext(const IndexPart& part) {
+  return part.kind == IndexPart::Kind::kServer
+             ? absl::StrCat("remote:tcp(", part.host, ":", part.port, ")")
+             : absl::StrCat("remote:prog(", part.program);
 }
 
 // Whether a failure to reach a shard may leave it out (OpenOptions::partial).
@@ -446,19 +469,6 @@ absl::StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::
           continue;
         }
         return shard.status();
-      }
-      try {
-        NEWSGREP_RETURN_IF_ERROR(schema::CheckSchemaVersion(*shard, part.name));
-        // Without position.glass Xapian turns phrases and NEAR into AND, silently.
-        if (shard->get_doccount() > 0 && !shard->has_positions()) {
-          return absl::DataLossError(absl::StrCat(
-              "index ", part.name,
-              " has no word positions (position.glass is missing or damaged), "
-              "so phrase, NEAR and ADJ searches cannot be answered; restore the index or "
-              "rebuild it"));
-        }
-      } catch (const Xapian::Error& e) {
-        return internal::XapianErrorToStatus(e, absl::StrCat("opening index ", part.name));
       }
       state->has_remote |= part.kind != IndexPart::Kind::kDirectory;
       state->db.add_database(*shard);
@@ -752,6 +762,7 @@ absl::StatusOr<SearchResults> Searcher::Search(const ParsedQuery& parsed,
       // Leaves out the shards that fail (OpenOptions::partial), then searches the rest.
       NEWSGREP_RETURN_IF_ERROR(LeaveOutFailedShards(
           e, absl::StrCat("searching \"", query_text, "\""), /*may_retry=*/attempt < 2));
+      if (budget.Expired()) return out_of_time();
     } catch (const Xapian::Error& e) {
       return internal::XapianErrorToStatus(e, absl::StrCat("searching \"", query_text, "\""));
     }
@@ -776,33 +787,49 @@ Xapian::Query Searcher::MatchQuery(const internal::ParsedQueryRep& rep,
 
 absl::Status Searcher::LeaveOutFailedShards(const Xapian::Error& error, absl::string_view context,
                                             bool may_retry) {
-  // A failed match leaves every remote connection out of step (the answers of the shards
-  // that did answer are unread): connect to each remote shard afresh; the ones that cannot
-  // be reached (within the remote timeout) are the failing ones.
+  const absl::Status status = internal::XapianErrorToStatus(error, context);
+  // The shard the error came from: Xapian names it in the error's context
+  // ("remote:tcp(HOST:PORT)"). A failed match also leaves every other remote connection
+  // out of step (their answers are unread), so each remote shard is connected afresh; one
+  // that cannot be is failing too.
   std::vector<size_t> failed;
-  std::vector<std::string> reasons;
+  std::vector<absl::Status> reasons;
+  const std::string where = error.get_context();
   for (size_t i = 0; i < state_->shards.size(); ++i) {
-    if (state_->parts[i].kind == IndexPart::Kind::kDirectory) continue;
-    absl::StatusOr<Xapian::Database> fresh = OpenPart(state_->parts[i], state_->options);
+    const IndexPart& part = state_->parts[i];
+    if (part.kind == IndexPart::Kind::kDirectory) continue;
+    if (!where.empty() && absl::StartsWith(where, RemoteContext(part))) {
+      failed.push_back(i);
+      reasons.emplace_back(status.code(), absl::StrCat("shard ", part.name, ": ", error.get_msg()));
+      continue;
+    }
+    absl::StatusOr<Xapian::Database> fresh = OpenPart(part, state_->options);
     if (fresh.ok()) {
       state_->shards[i] = *std::move(fresh);
     } else {
       failed.push_back(i);
-      reasons.push_back(std::string(fresh.status().message()));
+      reasons.push_back(fresh.status());
     }
   }
   state_->Rebuild();
-  const absl::Status status = internal::XapianErrorToStatus(error, context);
   if (failed.empty()) return may_retry ? absl::OkStatus() : status;
+  std::vector<std::string> messages;
+  for (const absl::Status& reason : reasons) messages.emplace_back(reason.message());
   const absl::Status named(status.code(),
-                           absl::StrCat(context, ": ", absl::StrJoin(reasons, "; ")));
+                           absl::StrCat(context, ": ", absl::StrJoin(messages, "; ")));
   if (!state_->options.partial || failed.size() == state_->shards.size()) return named;
+  for (size_t k = 0; k < failed.size(); ++k) {
+    if (!MayLeaveOut(state_->parts[failed[k]], reasons[k])) return reasons[k];
+  }
   for (size_t k = failed.size(); k-- > 0;) {
     const size_t i = failed[k];
-    state_->missing.push_back(reasons[k]);
+    state_->missing.emplace_back(reasons[k].message());
     state_->shards.erase(state_->shards.begin() + static_cast<std::ptrdiff_t>(i));
     state_->parts.erase(state_->parts.begin() + static_cast<std::ptrdiff_t>(i));
   }
+  state_->has_remote =
+      std::any_of(state_->parts.begin(), state_->parts.end(),
+                  [](const IndexPart& p) { return p.kind != IndexPart::Kind::kDirectory; });
   state_->Rebuild();
   return absl::OkStatus();
 }
@@ -845,12 +872,17 @@ absl::StatusOr<QuoteResults> Searcher::Quotes(absl::string_view query_text,
       const size_t end = begin + std::min(options.limit, quotes.size() - begin);
       results.quotes.assign(std::make_move_iterator(quotes.begin() + static_cast<long>(begin)),
                             std::make_move_iterator(quotes.begin() + static_cast<long>(end)));
+      results.missing_shards = state_->missing;
       return results;
     } catch (const Xapian::DatabaseModifiedError& e) {
       if (attempt >= 2) {
         return internal::XapianErrorToStatus(e, absl::StrCat("searching \"", rep.text, "\""));
       }
       NEWSGREP_RETURN_IF_ERROR(Reopen());
+    } catch (const Xapian::NetworkError& e) {
+      NEWSGREP_RETURN_IF_ERROR(LeaveOutFailedShards(e, absl::StrCat("searching \"", rep.text, "\""),
+                                                    /*may_retry=*/attempt < 2));
+      if (budget.Expired()) return OutOfTime(rep.text, options.time_limit);
     } catch (const Xapian::Error& e) {
       return internal::XapianErrorToStatus(e, absl::StrCat("searching \"", rep.text, "\""));
     }

@@ -528,9 +528,7 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
   }
   // Each option must be one that the command's help lists, or every command's.
   const std::vector<HelpFlag> own = FlagsOf(config.command), every = FlagsOf(Command::kHelp);
-  std::vector<std::string> given_names;  // as spelled, in order
   for (const GivenOption& given : line.options) {
-    given_names.push_back(given.spelled);
     if (Lists(own, *given.flag) || Lists(every, *given.flag)) continue;
     std::vector<std::string> takers;
     for (const NamedCommand& named : Commands()) {
@@ -544,10 +542,6 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
                      " option, not ", a(CommandName(config.command)), CommandName(config.command),
                      " option (see newsgrep ", CommandName(config.command), " --help)"));
   }
-  auto given_any = [&given_names](std::initializer_list<absl::string_view> names) {
-    return std::find_first_of(given_names.begin(), given_names.end(), names.begin(), names.end()) !=
-           given_names.end();
-  };
   if (config.command == Command::kDelete) {
     if (operands.empty() && !config.remove.missing_files) {
       return absl::InvalidArgumentError(
@@ -562,60 +556,61 @@ absl::StatusOr<Config> ParseCommandLine(const std::vector<std::string>& args,
       return absl::InvalidArgumentError(
           "newsgrep eval takes one evaluation name: dedup, ner, extract or quotes");
     }
-    // Which evaluation takes which option: eval's help lists them under each.
-    static constexpr absl::string_view kQuotesOptions[] = {"--corpus-dir", "--sample-dir",
-                                                           "--labels", "--draw", "--errors"};
-    if (operands[0] == "quotes") {
-      if (operands.size() != 1) {
-        return absl::InvalidArgumentError("newsgrep eval quotes takes no operand");
-      }
+    // Which evaluation takes which option (eval's help lists them under each): any other
+    // would be silently unused.
+    struct EvalOptions {
+      absl::string_view evaluation;
+      std::vector<absl::string_view> options;
+    };
+    static const auto* kEvalOptions = new std::vector<EvalOptions>{
+        {"dedup", {"--corpus-dir", "--sample-dir", "--stories", "--sets"}},
+        {"ner", {"--conll", "--errors"}},
+        {"extract", {"--output"}},
+        {"quotes", {"--corpus-dir", "--sample-dir", "--labels", "--draw", "--errors"}}};
+    const absl::string_view evaluation = operands[0];
+    for (const EvalOptions& allowed : *kEvalOptions) {
+      if (allowed.evaluation != evaluation) continue;
       for (const GivenOption& given : line.options) {
-        if (std::find(std::begin(kQuotesOptions), std::end(kQuotesOptions), given.key) ==
-                std::end(kQuotesOptions) &&
-            !Lists(every, *given.flag)) {
-          return absl::InvalidArgumentError(
-              absl::StrCat(given.spelled, " is not an option of newsgrep eval quotes"));
+        if (Lists(every, *given.flag) || std::find(allowed.options.begin(), allowed.options.end(),
+                                                   given.key) != allowed.options.end()) {
+          continue;
         }
+        std::vector<absl::string_view> takers;
+        for (const EvalOptions& other : *kEvalOptions) {
+          if (std::find(other.options.begin(), other.options.end(), given.key) !=
+              other.options.end()) {
+            takers.push_back(other.evaluation);
+          }
+        }
+        return absl::InvalidArgumentError(
+            absl::StrCat(given.spelled, " is not an option of newsgrep eval ", evaluation,
+                         " (it is one of newsgrep eval ", absl::StrJoin(takers, ", "), ")"));
       }
+    }
+    const size_t operands_wanted = evaluation == "extract" ? 2 : 1;
+    if (operands.size() != operands_wanted) {
+      return absl::InvalidArgumentError(
+          evaluation == "extract"
+              ? "newsgrep eval extract takes one directory (ground-truth.json and html/)"
+              : absl::StrCat("newsgrep eval ", evaluation, " takes no operand"));
+    }
+    if (evaluation == "quotes") {
       if (config.eval.draw > 0 && config.eval.corpus_dir.empty()) {
         return absl::InvalidArgumentError(
             "--draw needs --corpus-dir (the quotations are drawn from Reuters-21578)");
       }
       config.eval.evaluation = Evaluation::kQuotes;
-      return config;
-    }
-    if (given_any({"--labels", "--draw"})) {
-      return absl::InvalidArgumentError("--labels and --draw are options of newsgrep eval quotes");
-    }
-    if (operands[0] == "extract") {
-      if (operands.size() != 2) {
-        return absl::InvalidArgumentError(
-            "newsgrep eval extract takes one directory (ground-truth.json and html/)");
-      }
+    } else if (evaluation == "extract") {
       config.eval.evaluation = Evaluation::kExtract;
       config.eval.extract.dir = operands[1];
-      for (const GivenOption& given : line.options) {
-        if (given.key != "--output" && !Lists(every, *given.flag)) {
-          return absl::InvalidArgumentError(
-              absl::StrCat(given.spelled, " is not an option of newsgrep eval extract"));
-        }
+    } else if (evaluation == "ner") {
+      if (config.eval.ner.conll_path.empty()) {
+        return absl::InvalidArgumentError(
+            "newsgrep eval ner needs --conll FILE (CoNLL-2003 format, plain or .gz)");
       }
-      return config;
-    }
-    if (operands.size() != 1) {
-      return absl::InvalidArgumentError(
-          "newsgrep eval takes one evaluation name: dedup, ner, extract or quotes");
-    }
-    if (given_any({"--output"})) {
-      return absl::InvalidArgumentError("--output is an option of newsgrep eval extract");
-    }
-    config.eval.evaluation = operands[0] == "ner" ? Evaluation::kNer : Evaluation::kDedup;
-    if (config.eval.evaluation == Evaluation::kNer && config.eval.ner.conll_path.empty()) {
-      return absl::InvalidArgumentError(
-          "newsgrep eval ner needs --conll FILE (CoNLL-2003 format, plain or .gz)");
-    }
-    if (config.eval.evaluation == Evaluation::kDedup && given_any({"--conll", "--errors"})) {
-      return absl::InvalidArgumentError("--conll and --errors are options of newsgrep eval ner");
+      config.eval.evaluation = Evaluation::kNer;
+    } else {
+      config.eval.evaluation = Evaluation::kDedup;
     }
     return config;
   }

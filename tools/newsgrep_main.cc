@@ -118,6 +118,9 @@ int RunQuotes(const Config& config, Searcher& searcher) {
     PrintError(results.status().message());
     return kExitError;
   }
+  for (const std::string& missing : results->missing_shards) {
+    PrintError(absl::StrCat("answered without a shard: ", missing));
+  }
   MakePrinter(config.output, UseColor(config), stdout)
       ->PrintQuotes(config.search.query, *results, config.search.options);
   if (!FlushStdout()) {

@@ -380,14 +380,16 @@ class JsonPrinter : public ResultPrinter {
                   {"source", q.source},
                   {"versions", q.versions}}));
     }
-    Write(out_, Dump({{"type", "summary"},
-                      {"format_version", kJsonFormatVersion},
-                      {"query", query},
-                      {"total", results.total},
-                      {"total_is_exact", !results.articles_capped},
-                      {"offset", options.offset},
-                      {"returned", results.quotes.size()},
-                      {"suggestion", nlohmann::json()}}));
+    nlohmann::json summary = {{"type", "summary"},
+                              {"format_version", kJsonFormatVersion},
+                              {"query", query},
+                              {"total", results.total},
+                              {"total_is_exact", !results.articles_capped},
+                              {"offset", options.offset},
+                              {"returned", results.quotes.size()},
+                              {"suggestion", nlohmann::json()}};
+    if (!results.missing_shards.empty()) summary["missing_shards"] = results.missing_shards;
+    Write(out_, Dump(summary));
   }
 
   void PrintArticle(const ArticleRecord& record,

@@ -56,7 +56,8 @@ class MatchCounter : public Xapian::MatchSpy {
 
   /// Matching stories (articles when not by story).
   size_t matches() const;
-  /// Whether a facet record could not be read (its values are then missing from the counts).
+  /// Whether a count record (or the facet record in it) could not be read (its values are
+  /// then missing from the counts).
   bool saw_damaged_record() const { return damaged_; }
   /// The counts of each planned facet, in the plan's order, at most `limit` values each.
   std::vector<FacetCounts> Facets(size_t limit) const;

@@ -15,6 +15,7 @@ namespace {
 
 constexpr double kHalfLivesKept = 64;
 constexpr int64_t kFutureDaysKept = 3660;
+constexpr int64_t kPastDaysKept = 36600;
 
 }  // namespace
 
@@ -45,8 +46,12 @@ Xapian::Query RecencyBonus(const Xapian::Database& db, absl::CivilDay reference,
   auto* source = new Xapian::ValueMapPostingSource(schema::kDateSlot);
   source->set_default_weight(0);
   if (lowest && highest && weight > 0) {
-    const int64_t kept_days = static_cast<int64_t>(std::ceil(kHalfLivesKept * half_life_days));
-    const absl::CivilDay first = std::max(*lowest, reference - kept_days);
+    // (Days, at most the index's span and a century: a huge half-life keeps every day of
+    // the last hundred years, no more.)
+    const double span = std::min<double>(static_cast<double>(reference - *lowest), kPastDaysKept);
+    const int64_t kept_days =
+        static_cast<int64_t>(std::min(span, std::ceil(kHalfLivesKept * half_life_days)));
+    const absl::CivilDay first = kept_days <= 0 ? reference : reference - kept_days;
     const absl::CivilDay last = std::min(*highest, reference + kFutureDaysKept);
     for (absl::CivilDay day = first; day <= last; ++day) {
       const double age = static_cast<double>(std::max<int64_t>(0, reference - day));

@@ -11,7 +11,8 @@
 /// the index's date range: a class every Xapian server knows, so the bonus is the same
 /// through a stock xapian-tcpsrv (remote shards) as on local databases. Days more than 64
 /// half-lives before the reference (a bonus below weight × 2^−64, beneath a double's
-/// precision next to any score) and more than 3,660 days after it get none.
+/// precision next to any score), more than 36,600 days before it and more than 3,660 days
+/// after it get none (the map, sent to every server with each query, stays bounded).
 ///
 /// Thread safety: like any Xapian object, one thread at a time.
 #ifndef NEWSGREP_SEARCHER_INTERNAL_RECENCY_H_

@@ -231,6 +231,29 @@ TEST_F(RemoteShardsTest, AShardThatIsDownIsNamedOrLeftOutWithPartial) {
   EXPECT_THAT(answered->missing_shards, ::testing::ElementsAre(HasSubstr(Name(1))));
 }
 
+// A server that still accepts connections but is slow on this search (its connection's
+// process stops answering): found by the error's context, not by connecting afresh.
+TEST_F(RemoteShardsTest, ASlowConnectionOfAServerThatStillAcceptsIsNamed) {
+  const std::unique_ptr<Searcher> strict = Open({.remote_timeout = absl::Milliseconds(300)});
+  ASSERT_NE(strict, nullptr);
+  const std::vector<pid_t> connections = servers_[1]->Connections();
+  ASSERT_EQ(connections.size(), 1u);  // strict's connection to shard b
+  const std::unique_ptr<Searcher> partial =
+      Open({.remote_timeout = absl::Milliseconds(300), .partial = true});
+  ASSERT_NE(partial, nullptr);
+  for (const pid_t pid : servers_[1]->Connections()) kill(pid, SIGSTOP);
+  ASSERT_TRUE(servers_[1]->running());  // the listener itself still accepts
+  absl::StatusOr<SearchResults> failed = strict->Search("air defence", {});
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.status().code(), absl::StatusCode::kDeadlineExceeded) << failed.status();
+  EXPECT_THAT(failed.status().message(), HasSubstr(Name(1)));
+  absl::StatusOr<SearchResults> answered = partial->Search("air defence", {});
+  ASSERT_TRUE(answered.ok()) << answered.status();
+  EXPECT_THAT(answered->missing_shards, ::testing::ElementsAre(HasSubstr(Name(1))));
+  EXPECT_EQ(answered->hits.size(), 2u);  // wire, other (shard a)
+  for (const pid_t pid : servers_[1]->Connections()) kill(pid, SIGCONT);
+}
+
 TEST_F(RemoteShardsTest, AShardThatAnswersTooSlowlyTimesOutNamed) {
   const std::unique_ptr<Searcher> strict = Open({.remote_timeout = absl::Milliseconds(300)});
   const std::unique_ptr<Searcher> partial =

@@ -14,6 +14,10 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -91,7 +95,28 @@ TcpServer::~TcpServer() {
   }
 }
 
-bool TcpServer::running() const { return pid_ > 0 && Accepts(port_); }
+bool TcpServer::running() const {
+  return pid_ > 0 && waitpid(pid_, nullptr, WNOHANG) == 0 && Accepts(port_);
+}
+
+std::vector<pid_t> TcpServer::Connections() const {
+  std::vector<pid_t> children;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+    const std::string name = entry.path().filename();
+    if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::ifstream stat(entry.path() / "stat");
+    std::string line;
+    std::getline(stat, line);
+    // pid (comm) state ppid …: the parent follows the last ')'.
+    const size_t close = line.rfind(')');
+    if (close == std::string::npos) continue;
+    std::istringstream rest(line.substr(close + 1));
+    std::string state;
+    pid_t parent = 0;
+    if (rest >> state >> parent && parent == pid_) children.push_back(std::stoi(name));
+  }
+  return children;
+}
 
 void TcpServer::Signal(int signal) const {
   if (pid_ > 0) kill(-pid_, signal);

@@ -8,6 +8,7 @@
 #include <sys/types.h>
 
 #include <string>
+#include <vector>
 
 namespace newsgrep::test {
 
@@ -24,8 +25,11 @@ class TcpServer {
   TcpServer(const TcpServer&) = delete;
   TcpServer& operator=(const TcpServer&) = delete;
 
-  /// Whether it was started and accepts connections.
+  /// Whether it was started, is still running (not another process that took its port),
+  /// and accepts connections.
   bool running() const;
+  /// The processes it forked, one per open connection.
+  std::vector<pid_t> Connections() const;
   /// Sends `signal` to the server and the processes it forked for its connections
   /// (SIGSTOP: a server that stops answering; SIGKILL: one that goes down).
   void Signal(int signal) const;

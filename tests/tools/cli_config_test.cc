@@ -600,9 +600,15 @@ TEST(CliConfigTest, StatsAndEvalOptionsAreTheirCommandsOwn) {
   EXPECT_EQ(ErrorOf({"eval", "quotes", "--draw", "5"}),
             "--draw needs --corpus-dir (the quotations are drawn from Reuters-21578)");
   EXPECT_EQ(ErrorOf({"eval", "quotes", "--conll", "x"}),
-            "--conll is not an option of newsgrep eval quotes");
+            "--conll is not an option of newsgrep eval quotes (it is one of newsgrep eval ner)");
   EXPECT_EQ(ErrorOf({"eval", "dedup", "--labels", "l"}),
-            "--labels and --draw are options of newsgrep eval quotes");
+            "--labels is not an option of newsgrep eval dedup (it is one of newsgrep eval quotes)");
+  // Each evaluation takes its own options only: none is silently unused.
+  EXPECT_EQ(ErrorOf({"eval", "ner", "--conll", "x", "--sets", "short"}),
+            "--sets is not an option of newsgrep eval ner (it is one of newsgrep eval dedup)");
+  EXPECT_EQ(ErrorOf({"eval", "extract", "d", "--errors", "3"}),
+            "--errors is not an option of newsgrep eval extract (it is one of newsgrep eval ner, "
+            "quotes)");
   // The evaluation measures the indexing setup only: no switch leaves statistics out.
   EXPECT_FALSE(Parse({"eval", "ner", "--conll", "dev.gz", "--no-corpus-stats"}).ok());
 

@@ -23,7 +23,8 @@
 /// Story collapsing: the indexer puts near-duplicate versions of a story in one cluster.
 /// By default a search returns one hit per cluster: the best-ranked version, and among
 /// equally ranked versions (copies of the same text) the earliest dated, i.e. the original
-/// wire story rather than a later republication. Hit::similar_count is the exact number of
+/// wire story rather than a later republication (with SortOrder::kRecencyBoosted, whose
+/// bonus favours later versions anyway, the newest). Hit::similar_count is the exact number of
 /// other versions of that story in the index; Similar() lists them.
 ///
 /// Remote shards: a stock xapian-tcpsrv runs only Xapian's own classes. Exact story counts,
@@ -242,6 +243,8 @@ struct QuoteResults {
   size_t articles_read = 0;      // matching articles whose quotes were read
   /// True when more articles matched than the kMaxQuoteArticles best-ranked that were read.
   bool articles_capped = false;
+  /// As SearchResults::missing_shards.
+  std::vector<std::string> missing_shards;
 };
 
 /// The most matching articles Searcher::Quotes reads quotes from (the best ranked first).
