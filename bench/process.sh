@@ -13,19 +13,9 @@
 #                    [--keep DIR (the scratch directory, kept and reused)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build=build repeat=11 keep=""
-while (($#)); do
-  case $1 in
-    --build) build=$2; shift 2 ;;
-    --repeat) repeat=$2; shift 2 ;;
-    --keep) keep=$2; shift 2 ;;
-    *) echo "process.sh: unknown option $1" >&2; exit 2 ;;
-  esac
-done
-newsgrep=$(realpath "$build/tools/newsgrep")
-[[ -x $newsgrep ]] || { echo "process.sh: no $newsgrep: build first (scripts/quickstart.sh)" >&2; exit 2; }
-reuters=../shared/corpus/reuters21578.jsonl.gz
-[[ -f $reuters ]] || { echo "process.sh: $reuters is absent: the figures need it" >&2; exit 2; }
+source bench/whole_process.sh
+parse_bench_options process.sh 11 "$@"
+require_newsgrep_and_reuters process.sh
 command -v sqlite3 > /dev/null || { echo "process.sh: no sqlite3 shell (Debian: sqlite3)" >&2; exit 2; }
 work=${keep:-$(mktemp -d)}
 mkdir -p "$work"
@@ -54,17 +44,6 @@ fi
 queries=('oil|oil' '"interest rates"|"interest rates"' 'coffee brazil|coffee brazil'
   'opec OR saudi|opec OR saudi' 'title:coffee|title:coffee' 'crude NEAR/5 prices|NEAR(crude prices, 5)'
   'bank rates -dollar|bank rates NOT dollar' 'wheat|wheat')
-# Median wall milliseconds of REPEAT runs of COMMAND…
-median_ms() {
-  local times=() i start end
-  for ((i = 0; i < repeat; i++)); do
-    start=$(date +%s%N)
-    "$@" > /dev/null 2>&1
-    end=$(date +%s%N)
-    times+=($(((end - start) / 1000)))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END { printf "%.1f", t[int((NR + 1) / 2)] / 1000 }'
-}
 echo "whole processes, median of $repeat wall ms: newsgrep -n 10 QUERY, and sqlite3 with snippet()"
 printf '%-24s %10s %10s %8s\n' query newsgrep sqlite3 ratio
 for q in "${queries[@]}"; do

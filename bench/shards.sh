@@ -16,19 +16,9 @@
 #                   [--keep DIR (the scratch directory, kept)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build=build repeat=7 keep=""
-while (($#)); do
-  case $1 in
-    --build) build=$2; shift 2 ;;
-    --repeat) repeat=$2; shift 2 ;;
-    --keep) keep=$2; shift 2 ;;
-    *) echo "shards.sh: unknown option $1" >&2; exit 2 ;;
-  esac
-done
-newsgrep=$(realpath "$build/tools/newsgrep")
-[[ -x $newsgrep ]] || { echo "shards.sh: no $newsgrep: build first (scripts/quickstart.sh)" >&2; exit 2; }
-reuters=../shared/corpus/reuters21578.jsonl.gz
-[[ -f $reuters ]] || { echo "shards.sh: $reuters is absent: the figures need it" >&2; exit 2; }
+source bench/whole_process.sh
+parse_bench_options shards.sh 7 "$@"
+require_newsgrep_and_reuters shards.sh
 command -v xapian-tcpsrv > /dev/null || { echo "shards.sh: no xapian-tcpsrv (Debian: xapian-tools)" >&2; exit 2; }
 [[ -x /usr/bin/time ]] || { echo "shards.sh: no /usr/bin/time (Debian: time)" >&2; exit 2; }
 work=${keep:-$(mktemp -d)}
@@ -90,17 +80,6 @@ queries=('|oil' '|"interest rates"' '|crude NEAR/5 prices' '|title:coffee' '|ope
   '|bank rates -dollar' '|date:1987-03-01..1987-03-31 wheat' '-c|oil' '--facets=source|oil'
   '--sort=newest|dollar')
 local_shards=(--db "$work/n4/shard-0" --db "$work/n4/shard-1" --db "$work/n4/shard-2" --db "$work/n4/shard-3")
-# Median wall milliseconds of REPEAT runs of newsgrep ARGS.
-median_ms() {
-  local times=() i start end
-  for ((i = 0; i < repeat; i++)); do
-    start=$(date +%s%N)
-    "${run[@]}" "$@" > /dev/null 2>&1 || true
-    end=$(date +%s%N)
-    times+=($(((end - start) / 1000)))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END { printf "%.1f", t[int((NR + 1) / 2)] / 1000 }'
-}
 echo
 echo "search: whole newsgrep processes, median of $repeat wall ms per query (ten hits printed)"
 printf '%-36s %10s %14s %15s\n' query one-index 4-local-shards 4-remote-shards
@@ -117,8 +96,8 @@ for q in "${queries[@]}"; do
     "${run[@]}" -n 10 "${extra[@]}" "${dbs[@]}" "$words" > /dev/null 2>&1 ||
       { echo "shards.sh: newsgrep ${extra[*]} ${dbs[*]} '$words' failed" >&2; exit 1; }
   done
-  one=$(median_ms -n 10 "${extra[@]}" --db "$work/n1/shard-0" "$words")
-  locals=$(median_ms -n 10 "${extra[@]}" "${local_shards[@]}" "$words")
-  remote=$(median_ms -n 10 "${extra[@]}" --db "$stub" "$words")
+  one=$(median_ms "${run[@]}" -n 10 "${extra[@]}" --db "$work/n1/shard-0" "$words")
+  locals=$(median_ms "${run[@]}" -n 10 "${extra[@]}" "${local_shards[@]}" "$words")
+  remote=$(median_ms "${run[@]}" -n 10 "${extra[@]}" --db "$stub" "$words")
   printf '%-36s %10s %14s %15s\n' "${extra[*]} $words" "$one" "$locals" "$remote"
 done
